@@ -1,0 +1,3 @@
+fn main() {
+    std::process::exit(slac::run(std::env::args_os()));
+}

@@ -1,10 +1,15 @@
 //! slac: the SLA-as-code compiler.
+//!
+//! The pipeline (docs/architecture.md): load → parse (E01) → resolve (E02) → check
+//! (E03, E04, W05) → emit. Every phase is a pure function from its input to its output
+//! plus diagnostics; only [`load`] reads files.
+
+pub mod cli;
+pub mod compile;
+pub mod diag;
+pub mod load;
+pub mod source;
+pub mod syntax;
 pub mod time;
 
-pub fn run<I, T>(_args: I) -> i32
-where
-    I: IntoIterator<Item = T>,
-    T: Into<std::ffi::OsString> + Clone,
-{
-    0
-}
+pub use cli::run;

@@ -1,0 +1,56 @@
+//! `slac check`.
+
+use super::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use crate::compile::{self, Options};
+use crate::diag::render::{self, Style};
+use crate::diag::Severity;
+use chrono::NaiveDate;
+use clap::ValueEnum;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files and directories (searched recursively for *.sla); default: the current directory.
+    paths: Vec<PathBuf>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// Fail (exit 1) on warnings too.
+    #[arg(long)]
+    deny_warnings: bool,
+
+    /// The date that date-based lints compare with (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE")]
+    today: Option<NaiveDate>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+pub fn run(args: &Args, style: Style) -> i32 {
+    let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let checked = compile::check(&sources, &Options { today: today(args.today) });
+    let diags = &checked.diagnostics;
+    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let warnings = diags.len() - errors;
+    match args.format {
+        Format::Human => {
+            eprint!("{}", render::human(diags, &sources, style));
+            eprintln!("{}", render::summary(errors, warnings, sources.len()));
+        }
+        Format::Json => println!("{}", render::json(diags, &sources)),
+    }
+    if errors > 0 || (args.deny_warnings && warnings > 0) {
+        EXIT_FAILED
+    } else {
+        EXIT_OK
+    }
+}

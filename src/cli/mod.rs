@@ -1,0 +1,104 @@
+//! The command line: clap arguments → validated options → one function per subcommand.
+
+mod check;
+
+use crate::diag::render::Style;
+use chrono::NaiveDate;
+use clap::{Parser, Subcommand, ValueEnum};
+use std::ffi::OsString;
+use std::io::IsTerminal;
+use std::path::PathBuf;
+
+const EXAMPLES: &str = "\
+Examples:
+  slac check examples/acme                 check a portfolio
+  slac check . --format json               diagnostics as JSON, for tools
+  slac check contracts --deny-warnings     fail on warnings too (CI)
+  slac explain E0401                       what a diagnostic means";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "slac",
+    version,
+    about = "The SLA-as-code compiler: prove that SLAs, OLAs and UCs fit together",
+    after_help = EXAMPLES
+)]
+struct Cli {
+    /// When to use colours in human output (`NO_COLOR` is honoured).
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    color: ColorChoice,
+
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Parse and check a portfolio; print every diagnostic.
+    #[command(after_help = "\
+Examples:
+  slac check examples/acme
+  slac check . --format json --today 2026-11-26
+  slac check contracts --format github --deny-warnings")]
+    Check(check::Args),
+}
+
+/// Exit codes (docs/cli.md).
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FAILED: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+/// Runs slac with the given arguments (the first is the program name) and returns the
+/// exit code.
+pub fn run<I, T>(args: I) -> i32
+where
+    I: IntoIterator<Item = T>,
+    T: Into<OsString> + Clone,
+{
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => {
+            let _ = e.print();
+            return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
+        }
+    };
+    let color = match cli.color {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
+    };
+    let style = Style { color, width: 100 };
+    match cli.command {
+        Command::Check(args) => check::run(&args, style),
+    }
+}
+
+/// `PATH…` defaults to the current directory.
+fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// `--today`, else the system's date in UTC.
+fn today(arg: Option<NaiveDate>) -> NaiveDate {
+    arg.unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+/// Prints a usage or input error the way every command does, and gives exit code 2.
+fn fail(message: &str) -> i32 {
+    eprintln!("error: {message}");
+    EXIT_USAGE
+}

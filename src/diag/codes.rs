@@ -1,0 +1,88 @@
+//! The registry of diagnostic codes: the one source of truth for codes, severities and
+//! titles, read by the renderers, `slac explain` and docs/checks.md.
+
+use super::Severity;
+use serde::Serialize;
+
+macro_rules! codes {
+    ($($variant:ident $sev:ident $title:literal;)*) => {
+        /// A stable diagnostic code. Codes never change meaning once released.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+        pub enum Code { $($variant,)* }
+
+        impl Code {
+            pub const ALL: &'static [Code] = &[$(Code::$variant,)*];
+
+            pub fn as_str(self) -> &'static str {
+                match self { $(Code::$variant => stringify!($variant),)* }
+            }
+
+            pub fn severity(self) -> Severity {
+                match self { $(Code::$variant => Severity::$sev,)* }
+            }
+
+            /// One line: what the code is about.
+            pub fn title(self) -> &'static str {
+                match self { $(Code::$variant => $title,)* }
+            }
+        }
+    };
+}
+
+codes! {
+    E0100 Error "syntax error";
+    E0101 Error "percentage outside 0–100%";
+    E0102 Error "time of day outside 00:00–24:00";
+    E0103 Error "date that does not exist";
+    E0104 Error "interval whose end is not after its start";
+    E0105 Error "unknown time zone";
+    E0106 Error "malformed duration";
+    E0107 Error "unknown or mixed currency";
+    E0108 Error "statement given twice";
+    E0109 Error "statement not allowed here";
+    W0110 Warning "overlapping intervals in one calendar";
+    E0201 Error "name defined twice";
+    E0202 Error "unknown name";
+    E0203 Error "name of the wrong kind";
+    E0204 Error "cycle in `depends_on`";
+    E0205 Error "cycle in `extends`";
+    E0206 Error "redefinition of the built-in calendar `always`";
+    E0301 Error "required statement missing";
+    E0302 Error "`extends` across kinds or levels";
+    E0303 Error "child loosens what its parent set";
+    E0304 Error "malformed penalty tiers";
+    E0305 Error "penalty on a target the agreement does not have";
+    E0306 Error "validity starts after it ends";
+    E0307 Error "malformed indicator";
+    W0308 Warning "SLA does not extend its provider's corporate SLA";
+    W0309 Warning "credit tier larger than the cap";
+    E0401 Error "availability not backed by supporters";
+    E0402 Error "deadline not backed by a supporter";
+    E0403 Error "support hours not covered by a supporter";
+    E0404 Error "validity not covered by supporters";
+    E0405 Error "supporter lacks a target";
+    W0406 Warning "supporter measures availability over a longer window";
+    W0407 Warning "supporter's maintenance counts against the agreement";
+    W0408 Warning "dependency not covered by any OLA or UC";
+    E0409 Error "subscribed service not covered by an SLA";
+    W0501 Warning "review overdue";
+    W0502 Warning "availability is the only objective (watermelon effect)";
+    W0503 Warning "`d` or `w` duration on a business-hours clock";
+    W0504 Warning "item never referenced";
+    W0505 Warning "agreement has expired";
+}
+
+impl Code {
+    pub fn parse(s: &str) -> Option<Code> {
+        Code::ALL
+            .iter()
+            .copied()
+            .find(|c| c.as_str().eq_ignore_ascii_case(s))
+    }
+}
+
+impl std::fmt::Display for Code {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}

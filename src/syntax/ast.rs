@@ -1,0 +1,530 @@
+//! The typed syntax tree: one type per construct, every node with its span.
+//!
+//! References are still plain names here; the resolver binds them. Blocks keep their
+//! statements in source order (duplicates included), because the formatter reprints them
+//! as written and the value checks report a second singular statement (E0108).
+//! Values are already converted (a percent is an exact decimal, a duration milliseconds);
+//! a value that failed its check holds a placeholder, and the failed check stops the
+//! pipeline before anything reads it.
+
+use crate::source::{FileId, Span};
+use chrono::{NaiveDate, Weekday};
+use rust_decimal::Decimal;
+
+/// A value with the span of the token it was read from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Sp<T> {
+        Sp { value, span }
+    }
+}
+
+/// A name, as written.
+pub type Ident = Sp<String>;
+
+/// A string literal, unescaped.
+pub type Str = Sp<String>;
+
+/// Milliseconds.
+pub type Millis = i64;
+
+/// A time of day in minutes after local midnight, 0..=1440 (1440 is `24:00`).
+pub type Minutes = u16;
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct File {
+    pub id: FileId,
+    pub items: Vec<Item>,
+    /// Every comment of the file, in order, for the formatter.
+    pub comments: Vec<Comment>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Comment {
+    /// The text after `#`, without the line end.
+    pub text: String,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Item {
+    Party(Party),
+    Calendar(Calendar),
+    Service(Service),
+    Agreement(Agreement),
+}
+
+impl Item {
+    pub fn name(&self) -> &Ident {
+        match self {
+            Item::Party(p) => &p.name,
+            Item::Calendar(c) => &c.name,
+            Item::Service(s) => &s.name,
+            Item::Agreement(a) => &a.name,
+        }
+    }
+
+    pub fn span(&self) -> Span {
+        match self {
+            Item::Party(p) => p.span,
+            Item::Calendar(c) => c.span,
+            Item::Service(s) => s.span,
+            Item::Agreement(a) => a.span,
+        }
+    }
+}
+
+/// A `{ … }` block: its statements and the span from `{` to `}`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Block<S> {
+    pub stmts: Vec<S>,
+    pub span: Span,
+}
+
+impl<S> Default for Block<S> {
+    fn default() -> Self {
+        Block { stmts: Vec::new(), span: Span::default() }
+    }
+}
+
+/// A statement: what it says, the span of its leading keyword and of the whole statement.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stmt<K> {
+    pub kind: K,
+    pub keyword: Span,
+    pub span: Span,
+}
+
+// ---------------------------------------------------------------------------------------
+// Parties
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum PartyKind {
+    Provider,
+    Customer,
+    Team,
+    Supplier,
+}
+
+impl PartyKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            PartyKind::Provider => "provider",
+            PartyKind::Customer => "customer",
+            PartyKind::Team => "team",
+            PartyKind::Supplier => "supplier",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Party {
+    pub kind: PartyKind,
+    pub keyword: Span,
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Option<Block<Stmt<PartyStmt>>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PartyStmt {
+    Contact(Str),
+    Address(Str),
+    Description(Str),
+    Subscribes(Vec<Ident>),
+}
+
+// ---------------------------------------------------------------------------------------
+// Calendars
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Calendar {
+    pub keyword: Span,
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Block<Stmt<CalendarStmt>>,
+    pub span: Span,
+}
+
+/// `start-end` in local wall-clock minutes; `end` may be 1440 (`24:00`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Interval {
+    pub start: Sp<Minutes>,
+    pub end: Sp<Minutes>,
+    pub span: Span,
+}
+
+/// `mon`, or a range `mon-fri` (wrapping ranges such as `fri-mon` run through the weekend).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct DaySpec {
+    pub first: Weekday,
+    pub last: Weekday,
+    pub span: Span,
+}
+
+impl DaySpec {
+    /// The days in order, from `first` to `last`.
+    pub fn days(self) -> impl Iterator<Item = Weekday> {
+        let n = (self.last.num_days_from_monday() + 7 - self.first.num_days_from_monday()) % 7;
+        let first = self.first;
+        (0..=n).map(move |i| {
+            let mut d = first;
+            for _ in 0..i {
+                d = d.succ();
+            }
+            d
+        })
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum CalendarStmt {
+    Timezone(Sp<TimeZone>),
+    /// `DAYS INTERVAL, …`
+    Hours {
+        days: Vec<DaySpec>,
+        intervals: Vec<Interval>,
+    },
+    Closed {
+        date: Sp<NaiveDate>,
+        part: Option<Interval>,
+        label: Option<Str>,
+    },
+    Description(Str),
+}
+
+/// A validated IANA zone with its name as written.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TimeZone {
+    pub name: String,
+    pub tz: chrono_tz::Tz,
+}
+
+// ---------------------------------------------------------------------------------------
+// Services
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Service {
+    pub keyword: Span,
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Option<Block<Stmt<ServiceStmt>>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ServiceStmt {
+    Description(Str),
+    Owner(Ident),
+    DependsOn(Vec<Dependency>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Dependency {
+    One(Ident),
+    /// `any_of(a, b, …)`: one member is enough.
+    AnyOf { members: Vec<Ident>, span: Span },
+}
+
+impl Dependency {
+    pub fn span(&self) -> Span {
+        match self {
+            Dependency::One(i) => i.span,
+            Dependency::AnyOf { span, .. } => *span,
+        }
+    }
+}
+
+// ---------------------------------------------------------------------------------------
+// Agreements
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum AgreementKind {
+    Sla,
+    Ola,
+    Uc,
+}
+
+impl AgreementKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            AgreementKind::Sla => "sla",
+            AgreementKind::Ola => "ola",
+            AgreementKind::Uc => "uc",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Agreement {
+    pub kind: AgreementKind,
+    pub keyword: Span,
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Block<Stmt<AgreementStmt>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Level {
+    Corporate,
+    Customer,
+    Service,
+}
+
+impl Level {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Level::Corporate => "corporate",
+            Level::Customer => "customer",
+            Level::Service => "service",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: Sp<String>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum AgreementStmt {
+    Level(Sp<Level>),
+    Extends(Ident),
+    Provider(Ident),
+    Customer(Ident),
+    Services(Vec<Ident>),
+    Valid {
+        from: Sp<NaiveDate>,
+        to: Option<Sp<NaiveDate>>,
+    },
+    Timezone(Sp<TimeZone>),
+    /// `fee MONEY per month`
+    Fee(Sp<Money>),
+    /// `review every N months`
+    ReviewEvery(Sp<u32>),
+    Reviewed(Sp<NaiveDate>),
+    Objective(Objective),
+    Support(Block<Stmt<SupportStmt>>),
+    Maintenance(Block<Stmt<MaintenanceStmt>>),
+    Exclude {
+        id: Ident,
+        text: Str,
+    },
+    Penalty(Penalty),
+    Cap(Sp<Decimal>),
+    ClaimWithin(Sp<Millis>),
+    Region(Region),
+    Note(Str),
+}
+
+impl AgreementStmt {
+    /// The keyword a user reads in messages, e.g. "`review every`".
+    pub fn keyword(&self) -> &'static str {
+        match self {
+            AgreementStmt::Level(_) => "level",
+            AgreementStmt::Extends(_) => "extends",
+            AgreementStmt::Provider(_) => "provider",
+            AgreementStmt::Customer(_) => "customer",
+            AgreementStmt::Services(_) => "services",
+            AgreementStmt::Valid { .. } => "valid",
+            AgreementStmt::Timezone(_) => "timezone",
+            AgreementStmt::Fee(_) => "fee",
+            AgreementStmt::ReviewEvery(_) => "review every",
+            AgreementStmt::Reviewed(_) => "reviewed",
+            AgreementStmt::Objective(o) => o.kind.keyword(),
+            AgreementStmt::Support(_) => "support",
+            AgreementStmt::Maintenance(_) => "maintenance",
+            AgreementStmt::Exclude { .. } => "exclude",
+            AgreementStmt::Penalty(_) => "penalty",
+            AgreementStmt::Cap(_) => "cap",
+            AgreementStmt::ClaimWithin(_) => "claim within",
+            AgreementStmt::Region(_) => "region",
+            AgreementStmt::Note(_) => "note",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ObjectiveKind {
+    Availability,
+    Latency,
+    Outcome,
+}
+
+impl ObjectiveKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ObjectiveKind::Availability => "availability",
+            ObjectiveKind::Latency => "latency",
+            ObjectiveKind::Outcome => "outcome",
+        }
+    }
+}
+
+/// `availability …`, `latency …` or `outcome ID …`, in block or one-line form.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Objective {
+    pub kind: ObjectiveKind,
+    /// The id of an `outcome`; availability and latency have their kind as id.
+    pub id: Option<Ident>,
+    pub title: Option<Str>,
+    /// The one-line form is lowered to the same statements as the block form.
+    pub one_line: bool,
+    pub body: Block<Stmt<ObjectiveStmt>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase", tag = "kind", content = "length_ms")]
+pub enum Window {
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Rolling(Millis),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ObjectiveStmt {
+    /// `target PERCENT (within DURATION)?`
+    Target {
+        percent: Sp<Decimal>,
+        within: Option<Sp<Millis>>,
+    },
+    Window(Sp<Window>),
+    During(Ident),
+    Service(Ident),
+    Indicator(Indicator),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Indicator {
+    /// `prometheus`, the only source so far.
+    pub source: Ident,
+    pub body: Block<Stmt<IndicatorStmt>>,
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum IndicatorStmt {
+    Errors(Str),
+    Good(Str),
+    Total(Str),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SupportStmt {
+    During(Ident),
+    Target(SupportTarget),
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum TargetKind {
+    Incident,
+    Request,
+}
+
+/// `incident ID STRING? { … }` or `request ID STRING? { … }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SupportTarget {
+    pub kind: TargetKind,
+    pub id: Ident,
+    pub title: Option<Str>,
+    pub body: Block<Stmt<TargetStmt>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Deadline {
+    Response,
+    Resolve,
+    Fulfil,
+}
+
+impl Deadline {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Deadline::Response => "response",
+            Deadline::Resolve => "resolve",
+            Deadline::Fulfil => "fulfil",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum TargetStmt {
+    /// `response|resolve|fulfil DURATION (at PERCENT)?`
+    Deadline {
+        which: Deadline,
+        duration: Sp<Millis>,
+        at: Option<Sp<Decimal>>,
+    },
+    During(Ident),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MaintenanceStmt {
+    During(Ident),
+    Notice(Sp<Millis>),
+    /// `max DURATION per month`
+    Max(Sp<Millis>),
+}
+
+/// What a penalty is on.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PenaltyOn {
+    Availability,
+    Latency,
+    Outcome(Ident),
+    Incident(Ident, Sp<Deadline>),
+    Request(Ident, Sp<Deadline>),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Penalty {
+    pub on: Sp<PenaltyOn>,
+    pub body: Block<Stmt<PenaltyStmt>>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum TierOp {
+    Below,
+    AtOrBelow,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Credit {
+    Percent(Decimal),
+    Amount(Money),
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PenaltyStmt {
+    Tier {
+        op: TierOp,
+        threshold: Sp<Decimal>,
+        credit: Sp<Credit>,
+    },
+    EachBreach {
+        credit: Sp<Credit>,
+    },
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Region {
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Block<Stmt<AgreementStmt>>,
+}

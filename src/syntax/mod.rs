@@ -1,0 +1,24 @@
+//! The front end: text to typed syntax trees, with every E01 diagnostic.
+
+pub mod ast;
+mod parser;
+mod structure;
+pub mod values;
+
+use crate::diag::Diagnostic;
+use crate::source::SourceMap;
+
+pub use parser::{parse_file, MAX_NESTING};
+
+/// Parses every file and runs the value and structure checks (phase E01). Files with a
+/// syntax error yield no tree; the others are returned in file order.
+pub fn parse_all(sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> Vec<ast::File> {
+    let mut files = Vec::with_capacity(sources.len());
+    for (id, file) in sources.files() {
+        if let Some(tree) = parse_file(id, &file.text, diags) {
+            structure::check_file(&tree, diags);
+            files.push(tree);
+        }
+    }
+    files
+}

@@ -1,0 +1,770 @@
+//! From text to the typed AST. The only module that names pest: the grammar's pairs are
+//! turned into [`ast`] nodes here and never leave, and pest's errors are turned into
+//! E0100 diagnostics that speak in words.
+
+use crate::syntax::ast::{
+    Agreement, AgreementKind, AgreementStmt, Block, Calendar, CalendarStmt, Comment, Credit,
+    DaySpec, Deadline, Dependency, File, Ident, Indicator, IndicatorStmt, Interval, Item, Level,
+    MaintenanceStmt, Money, Objective, ObjectiveKind, ObjectiveStmt, Party, PartyKind, PartyStmt,
+    Penalty, PenaltyOn, PenaltyStmt, Region, Service, ServiceStmt, Sp, Stmt, Str, SupportStmt,
+    SupportTarget, TargetKind, TargetStmt, TierOp, TimeZone, Window,
+};
+use errors::syntax_error;
+
+mod errors;
+use crate::syntax::values;
+use crate::diag::{Code, Diagnostic};
+use crate::source::{FileId, Span};
+use chrono::Weekday;
+use pest::iterators::Pair;
+use pest::Parser as _;
+use rust_decimal::Decimal;
+
+#[derive(pest_derive::Parser)]
+#[grammar = "grammar/sla.pest"]
+pub(crate) struct SlaParser;
+
+/// Blocks nested deeper than this are refused before pest sees them (pest recurses once
+/// per level, and a hostile file must not overflow the stack).
+pub const MAX_NESTING: usize = 32;
+
+/// Parses one file. A syntax error yields `None` and one E0100 (parsing of that file
+/// stops); value errors (E0101…E0107) are pushed and the tree is still returned.
+pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Option<File> {
+    if let Some(d) = errors::check_nesting(file, src) {
+        diags.push(d);
+        return None;
+    }
+    let pairs = match SlaParser::parse(Rule::file, src) {
+        Ok(pairs) => pairs,
+        Err(e) => {
+            diags.push(syntax_error(file, src, &e));
+            return None;
+        }
+    };
+    let mut lower = Lower { file, diags };
+    let mut items = Vec::new();
+    let mut comments = Vec::new();
+    for pair in pairs.clone().flatten() {
+        if pair.as_rule() == Rule::COMMENT {
+            comments.push(Comment {
+                text: pair.as_str().trim_start_matches('#').to_string(),
+                span: lower.span(&pair),
+            });
+        }
+    }
+    for pair in pairs_of(pairs.into_iter().next()?.into_inner()) {
+        if pair.as_rule() == Rule::item {
+            if let Some(inner) = first(pair) {
+                items.push(lower.item(inner));
+            }
+        }
+    }
+    Some(File { id: file, items, comments })
+}
+
+/// The meaningful children of a pair: comments and punctuation dropped.
+fn pairs_of(pairs: pest::iterators::Pairs<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
+    pairs.filter(|p| {
+        !matches!(
+            p.as_rule(),
+            Rule::COMMENT | Rule::comma | Rule::dash | Rule::lparen | Rule::rparen | Rule::EOI
+        )
+    })
+}
+
+fn children(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
+    pairs_of(pair.into_inner())
+}
+
+fn first(pair: Pair<'_, Rule>) -> Option<Pair<'_, Rule>> {
+    children(pair).next()
+}
+
+struct Lower<'d> {
+    file: FileId,
+    diags: &'d mut Vec<Diagnostic>,
+}
+
+impl Lower<'_> {
+    fn span(&self, pair: &Pair<'_, Rule>) -> Span {
+        let s = pair.as_span();
+        Span::new(self.file, s.start(), s.end())
+    }
+
+    fn ident(&self, pair: &Pair<'_, Rule>) -> Ident {
+        Sp::new(pair.as_str().to_string(), self.span(pair))
+    }
+
+    fn string(&mut self, pair: &Pair<'_, Rule>) -> Str {
+        let span = self.span(pair);
+        match values::unescape(pair.as_str()) {
+            Ok(s) => Sp::new(s, span),
+            Err((offset, len, msg)) => {
+                let at = Span::new(
+                    self.file,
+                    span.start as usize + offset,
+                    span.start as usize + offset + len,
+                );
+                self.diags.push(
+                    Diagnostic::new(Code::E0100, at, msg)
+                        .primary("not a valid escape")
+                        .help(
+                            "the escapes are \\\" \\\\ \\n \\t and \\u{…} with a hexadecimal \
+                             code point; write a backslash as \\\\",
+                        ),
+                );
+                Sp::new(String::new(), span)
+            }
+        }
+    }
+
+    fn report(&mut self, d: Diagnostic) {
+        self.diags.push(d);
+    }
+
+    fn percent(&mut self, pair: &Pair<'_, Rule>) -> Sp<Decimal> {
+        let span = self.span(pair);
+        let v = values::percent(pair.as_str(), span).unwrap_or_else(|d| {
+            self.report(*d);
+            Decimal::ZERO
+        });
+        Sp::new(v, span)
+    }
+
+    fn duration(&mut self, pair: &Pair<'_, Rule>) -> Sp<i64> {
+        let span = self.span(pair);
+        let v = values::duration(pair.as_str(), span).unwrap_or_else(|d| {
+            self.report(*d);
+            1
+        });
+        Sp::new(v, span)
+    }
+
+    fn date(&mut self, pair: &Pair<'_, Rule>) -> Sp<chrono::NaiveDate> {
+        let span = self.span(pair);
+        let v = values::date(pair.as_str(), span).unwrap_or_else(|d| {
+            self.report(*d);
+            chrono::NaiveDate::MIN
+        });
+        Sp::new(v, span)
+    }
+
+    fn timezone(&mut self, pair: &Pair<'_, Rule>) -> Sp<TimeZone> {
+        let s = self.string(pair);
+        let tz = values::timezone(&s.value, s.span).unwrap_or_else(|d| {
+            self.report(*d);
+            chrono_tz::UTC
+        });
+        Sp::new(TimeZone { name: s.value, tz }, s.span)
+    }
+
+    fn money(&mut self, pair: Pair<'_, Rule>) -> Sp<Money> {
+        let span = self.span(&pair);
+        let mut amount = Decimal::ZERO;
+        let mut currency = Sp::new(String::new(), span);
+        for p in children(pair) {
+            match p.as_rule() {
+                Rule::number => {
+                    let s = self.span(&p);
+                    amount = values::amount(p.as_str(), s).unwrap_or_else(|d| {
+                        self.report(*d);
+                        Decimal::ZERO
+                    });
+                }
+                Rule::currency => {
+                    let s = self.span(&p);
+                    if let Err(d) = values::currency(p.as_str(), s) {
+                        self.report(*d);
+                    }
+                    currency = Sp::new(p.as_str().to_string(), s);
+                }
+                _ => {}
+            }
+        }
+        Sp::new(Money { amount, currency }, span)
+    }
+
+    fn time(&mut self, pair: &Pair<'_, Rule>) -> Sp<u16> {
+        let span = self.span(pair);
+        let v = values::time(pair.as_str(), span).unwrap_or_else(|d| {
+            self.report(*d);
+            0
+        });
+        Sp::new(v, span)
+    }
+
+    fn interval(&mut self, pair: Pair<'_, Rule>) -> Interval {
+        let span = self.span(&pair);
+        let mut times = children(pair).filter(|p| p.as_rule() == Rule::time);
+        let start = times.next().map_or(Sp::new(0, span), |p| self.time(&p));
+        let end = times.next().map_or(Sp::new(0, span), |p| self.time(&p));
+        Interval { start, end, span }
+    }
+
+    fn block<S>(
+        &mut self,
+        pair: Pair<'_, Rule>,
+        mut stmt: impl FnMut(&mut Self, Pair<'_, Rule>) -> Option<Stmt<S>>,
+    ) -> Block<Stmt<S>> {
+        let span = self.span(&pair);
+        let mut stmts = Vec::new();
+        for p in children(pair) {
+            if matches!(p.as_rule(), Rule::lbrace | Rule::rbrace) {
+                continue;
+            }
+            // Statement groups (`agreement_stmt`, …) wrap exactly one statement.
+            if let Some(inner) = first(p) {
+                if let Some(s) = stmt(self, inner) {
+                    stmts.push(s);
+                }
+            }
+        }
+        Block { stmts, span }
+    }
+
+    /// Splits a statement into its keyword span and the rest of its children.
+    fn stmt_parts<'i>(&self, pair: Pair<'i, Rule>) -> (Span, Span, Vec<Pair<'i, Rule>>) {
+        let span = self.span(&pair);
+        let mut parts: Vec<Pair<'i, Rule>> = children(pair).collect();
+        let keyword = if parts.is_empty() {
+            span
+        } else {
+            let k = parts.remove(0);
+            self.span(&k)
+        };
+        (keyword, span, parts)
+    }
+
+    fn item(&mut self, pair: Pair<'_, Rule>) -> Item {
+        match pair.as_rule() {
+            Rule::party => Item::Party(self.party(pair)),
+            Rule::calendar => Item::Calendar(self.calendar(pair)),
+            Rule::service => Item::Service(self.service(pair)),
+            _ => Item::Agreement(self.agreement(pair)),
+        }
+    }
+
+    /// `KEYWORD ident string? rest…`: the common head of every item.
+    fn head<'i>(
+        &mut self,
+        pair: Pair<'i, Rule>,
+    ) -> (Pair<'i, Rule>, Ident, Option<Str>, Vec<Pair<'i, Rule>>) {
+        let mut parts = children(pair);
+        let kw = parts.next();
+        let name = parts.next();
+        let mut rest: Vec<Pair<'i, Rule>> = parts.collect();
+        let title = if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
+            let p = rest.remove(0);
+            Some(self.string(&p))
+        } else {
+            None
+        };
+        // The grammar guarantees both; fall back to empty nodes rather than panic.
+        let kw = kw.expect("grammar: item keyword");
+        let name = name.map_or_else(|| Sp::new(String::new(), self.span(&kw)), |n| self.ident(&n));
+        (kw, name, title, rest)
+    }
+
+    fn party(&mut self, pair: Pair<'_, Rule>) -> Party {
+        let span = self.span(&pair);
+        let (kw, name, title, rest) = self.head(pair);
+        let kind = match kw.as_str() {
+            "provider" => PartyKind::Provider,
+            "customer" => PartyKind::Customer,
+            "team" => PartyKind::Team,
+            _ => PartyKind::Supplier,
+        };
+        let body = rest
+            .into_iter()
+            .next()
+            .map(|b| self.block(b, Self::party_stmt));
+        Party { kind, keyword: self.span(&kw), name, title, body, span }
+    }
+
+    fn party_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<PartyStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let arg = parts.into_iter().next()?;
+        let kind = match rule {
+            Rule::contact_stmt => PartyStmt::Contact(self.string(&arg)),
+            Rule::address_stmt => PartyStmt::Address(self.string(&arg)),
+            Rule::description_stmt => PartyStmt::Description(self.string(&arg)),
+            _ => PartyStmt::Subscribes(self.ident_list(arg)),
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn ident_list(&self, pair: Pair<'_, Rule>) -> Vec<Ident> {
+        children(pair).map(|p| self.ident(&p)).collect()
+    }
+
+    fn calendar(&mut self, pair: Pair<'_, Rule>) -> Calendar {
+        let span = self.span(&pair);
+        let (kw, name, title, rest) = self.head(pair);
+        let body = rest
+            .into_iter()
+            .next()
+            .map(|b| self.block(b, Self::calendar_stmt))
+            .unwrap_or_default();
+        Calendar { keyword: self.span(&kw), name, title, body, span }
+    }
+
+    fn calendar_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<CalendarStmt>> {
+        if pair.as_rule() == Rule::hours_stmt {
+            let span = self.span(&pair);
+            let mut days = Vec::new();
+            let mut intervals = Vec::new();
+            for p in children(pair) {
+                match p.as_rule() {
+                    Rule::day_spec => days.push(self.day_spec(&p)),
+                    Rule::interval => intervals.push(self.interval(p)),
+                    _ => {}
+                }
+            }
+            let keyword = days.first().map_or(span, |d| d.span);
+            return Some(Stmt { kind: CalendarStmt::Hours { days, intervals }, keyword, span });
+        }
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let kind = match rule {
+            Rule::timezone_stmt => CalendarStmt::Timezone(self.timezone(parts.first()?)),
+            Rule::description_stmt => CalendarStmt::Description(self.string(parts.first()?)),
+            _ => {
+                let mut date = None;
+                let mut part = None;
+                let mut label = None;
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::date => date = Some(self.date(&p)),
+                        Rule::interval => part = Some(self.interval(p)),
+                        _ => label = Some(self.string(&p)),
+                    }
+                }
+                CalendarStmt::Closed { date: date?, part, label }
+            }
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn day_spec(&self, pair: &Pair<'_, Rule>) -> DaySpec {
+        let span = self.span(pair);
+        let days: Vec<Weekday> = pair
+            .clone()
+            .into_inner()
+            .filter(|p| p.as_rule() == Rule::day)
+            .map(|p| weekday(p.as_str()))
+            .collect();
+        let first = days.first().copied().unwrap_or(Weekday::Mon);
+        let last = days.get(1).copied().unwrap_or(first);
+        DaySpec { first, last, span }
+    }
+
+    fn service(&mut self, pair: Pair<'_, Rule>) -> Service {
+        let span = self.span(&pair);
+        let (kw, name, title, rest) = self.head(pair);
+        let body = rest
+            .into_iter()
+            .next()
+            .map(|b| self.block(b, Self::service_stmt));
+        Service { keyword: self.span(&kw), name, title, body, span }
+    }
+
+    fn service_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<ServiceStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let kind = match rule {
+            Rule::description_stmt => ServiceStmt::Description(self.string(parts.first()?)),
+            Rule::owner_stmt => ServiceStmt::Owner(self.ident(parts.first()?)),
+            _ => ServiceStmt::DependsOn(
+                parts
+                    .into_iter()
+                    .filter_map(|d| self.dependency(d))
+                    .collect(),
+            ),
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn dependency(&mut self, pair: Pair<'_, Rule>) -> Option<Dependency> {
+        let inner = first(pair)?;
+        if inner.as_rule() == Rule::ident {
+            return Some(Dependency::One(self.ident(&inner)));
+        }
+        let span = self.span(&inner);
+        let members: Vec<Ident> = children(inner)
+            .filter(|p| p.as_rule() == Rule::ident)
+            .map(|p| self.ident(&p))
+            .collect();
+        if members.len() < 2 {
+            self.report(
+                Diagnostic::new(Code::E0100, span, "`any_of` needs two or more services")
+                    .primary("only one service here")
+                    .help(
+                        "list the redundant services, e.g. `any_of(dc_north, dc_south)`, or \
+                         name the single service without `any_of`",
+                    ),
+            );
+        }
+        Some(Dependency::AnyOf { members, span })
+    }
+
+    fn agreement(&mut self, pair: Pair<'_, Rule>) -> Agreement {
+        let span = self.span(&pair);
+        let (kw, name, title, rest) = self.head(pair);
+        let kind = match kw.as_str() {
+            "sla" => AgreementKind::Sla,
+            "ola" => AgreementKind::Ola,
+            _ => AgreementKind::Uc,
+        };
+        let body = rest
+            .into_iter()
+            .next()
+            .map(|b| self.block(b, Self::agreement_stmt))
+            .unwrap_or_default();
+        Agreement { kind, keyword: self.span(&kw), name, title, body, span }
+    }
+
+    fn agreement_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<AgreementStmt>> {
+        let rule = pair.as_rule();
+        match rule {
+            Rule::availability_obj | Rule::latency_obj | Rule::outcome_obj => {
+                return self.objective(pair);
+            }
+            _ => {}
+        }
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut parts = parts.into_iter();
+        let kind = match rule {
+            Rule::level_stmt => {
+                let p = parts.next()?;
+                let level = match p.as_str() {
+                    "corporate" => Level::Corporate,
+                    "customer" => Level::Customer,
+                    _ => Level::Service,
+                };
+                AgreementStmt::Level(Sp::new(level, self.span(&p)))
+            }
+            Rule::extends_stmt => AgreementStmt::Extends(self.ident(&parts.next()?)),
+            Rule::provider_stmt => AgreementStmt::Provider(self.ident(&parts.next()?)),
+            Rule::customer_stmt => AgreementStmt::Customer(self.ident(&parts.next()?)),
+            Rule::services_stmt => AgreementStmt::Services(self.ident_list(parts.next()?)),
+            Rule::valid_stmt => {
+                let dates: Vec<_> = parts.filter(|p| p.as_rule() == Rule::date).collect();
+                let from = self.date(dates.first()?);
+                let to = dates.get(1).map(|p| self.date(p));
+                AgreementStmt::Valid { from, to }
+            }
+            Rule::timezone_stmt => AgreementStmt::Timezone(self.timezone(&parts.next()?)),
+            Rule::fee_stmt => AgreementStmt::Fee(self.money(parts.next()?)),
+            Rule::review_stmt => {
+                let n = parts.find(|p| p.as_rule() == Rule::integer)?;
+                let s = self.span(&n);
+                let v = values::months(n.as_str(), s).unwrap_or_else(|d| {
+                    self.report(*d);
+                    1
+                });
+                AgreementStmt::ReviewEvery(Sp::new(v, s))
+            }
+            Rule::reviewed_stmt => AgreementStmt::Reviewed(self.date(&parts.next()?)),
+            Rule::support_stmt => AgreementStmt::Support(self.block(parts.next()?, Self::support_stmt)),
+            Rule::maintenance_stmt => {
+                AgreementStmt::Maintenance(self.block(parts.next()?, Self::maintenance_stmt))
+            }
+            Rule::exclude_stmt => {
+                let id = self.ident(&parts.next()?);
+                let text = self.string(&parts.next()?);
+                AgreementStmt::Exclude { id, text }
+            }
+            Rule::penalty_stmt => {
+                let target = parts.find(|p| p.as_rule() == Rule::penalty_target)?;
+                let on = self.penalty_on(target)?;
+                let body = self.block(parts.next()?, Self::penalty_stmt);
+                AgreementStmt::Penalty(Penalty { on, body })
+            }
+            Rule::cap_stmt => AgreementStmt::Cap(self.percent(&parts.next()?)),
+            Rule::claim_stmt => {
+                let d = parts.find(|p| p.as_rule() == Rule::duration)?;
+                AgreementStmt::ClaimWithin(self.duration(&d))
+            }
+            Rule::region_stmt => {
+                let name = self.ident(&parts.next()?);
+                let mut rest: Vec<_> = parts.collect();
+                let title = if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
+                    let p = rest.remove(0);
+                    Some(self.string(&p))
+                } else {
+                    None
+                };
+                let body = self.block(rest.into_iter().next()?, Self::agreement_stmt);
+                AgreementStmt::Region(Region { name, title, body })
+            }
+            _ => AgreementStmt::Note(self.string(&parts.next()?)),
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn objective(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<AgreementStmt>> {
+        let kind = match pair.as_rule() {
+            Rule::availability_obj => ObjectiveKind::Availability,
+            Rule::latency_obj => ObjectiveKind::Latency,
+            _ => ObjectiveKind::Outcome,
+        };
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut id = None;
+        let mut title = None;
+        let mut body = None;
+        let mut one_line = false;
+        for p in parts {
+            match p.as_rule() {
+                Rule::ident => id = Some(self.ident(&p)),
+                Rule::string => title = Some(self.string(&p)),
+                Rule::objective_block => body = Some(self.block(p, Self::objective_stmt)),
+                _ => {
+                    one_line = true;
+                    body = Some(self.objective_line(p));
+                }
+            }
+        }
+        let objective = Objective { kind, id, title, one_line, body: body? };
+        Some(Stmt { kind: AgreementStmt::Objective(objective), keyword, span })
+    }
+
+    /// `99.9% per month during x` becomes the statements of the block form, each spanning
+    /// the words it came from, so later phases see one shape.
+    fn objective_line(&mut self, pair: Pair<'_, Rule>) -> Block<Stmt<ObjectiveStmt>> {
+        let span = self.span(&pair);
+        let mut stmts = Vec::new();
+        let mut percent = None;
+        let mut within = None;
+        for p in children(pair) {
+            match p.as_rule() {
+                Rule::percent => percent = Some(self.percent(&p)),
+                Rule::duration => within = Some(self.duration(&p)),
+                Rule::window => {
+                    if let Some(percent) = percent.take() {
+                        let s = percent.span.merge(within.as_ref().map_or(percent.span, |w: &Sp<i64>| w.span));
+                        stmts.push(Stmt {
+                            kind: ObjectiveStmt::Target { percent, within: within.take() },
+                            keyword: s,
+                            span: s,
+                        });
+                    }
+                    let w = self.window(p.clone());
+                    stmts.push(Stmt { kind: ObjectiveStmt::Window(w.clone()), keyword: w.span, span: w.span });
+                }
+                Rule::line_option => {
+                    if let Some(inner) = first(p) {
+                        if let Some(s) = self.objective_stmt(inner) {
+                            stmts.push(s);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Block { stmts, span }
+    }
+
+    fn window(&mut self, pair: Pair<'_, Rule>) -> Sp<Window> {
+        let span = self.span(&pair);
+        let mut inner = children(pair);
+        let w = match inner.next() {
+            Some(p) if p.as_rule() == Rule::k_rolling => {
+                let d = inner.next().map_or(1, |d| self.duration(&d).value);
+                Window::Rolling(d)
+            }
+            Some(p) => match p.as_str() {
+                "week" => Window::Week,
+                "quarter" => Window::Quarter,
+                "year" => Window::Year,
+                _ => Window::Month,
+            },
+            None => Window::Month,
+        };
+        Sp::new(w, span)
+    }
+
+    fn objective_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<ObjectiveStmt>> {
+        let rule = pair.as_rule();
+        if rule == Rule::indicator {
+            let span = self.span(&pair);
+            let mut parts = children(pair);
+            let keyword = self.span(&parts.next()?);
+            let source = self.ident(&parts.next()?);
+            let body = self.block(parts.next()?, Self::indicator_stmt);
+            return Some(Stmt {
+                kind: ObjectiveStmt::Indicator(Indicator { source, body, span }),
+                keyword,
+                span,
+            });
+        }
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut parts = parts.into_iter();
+        let kind = match rule {
+            Rule::target_stmt => {
+                let percent = self.percent(&parts.next()?);
+                let within = parts
+                    .find(|p| p.as_rule() == Rule::duration)
+                    .map(|d| self.duration(&d));
+                ObjectiveStmt::Target { percent, within }
+            }
+            Rule::window_stmt => ObjectiveStmt::Window(self.window(parts.next()?)),
+            Rule::during_stmt => ObjectiveStmt::During(self.ident(&parts.next()?)),
+            _ => ObjectiveStmt::Service(self.ident(&parts.next()?)),
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn indicator_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<IndicatorStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let s = self.string(parts.first()?);
+        let kind = match rule {
+            Rule::errors_stmt => IndicatorStmt::Errors(s),
+            Rule::good_stmt => IndicatorStmt::Good(s),
+            _ => IndicatorStmt::Total(s),
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn support_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<SupportStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut parts = parts.into_iter();
+        let kind = if rule == Rule::during_stmt {
+            SupportStmt::During(self.ident(&parts.next()?))
+        } else {
+            let kind = if rule == Rule::incident { TargetKind::Incident } else { TargetKind::Request };
+            let id = self.ident(&parts.next()?);
+            let mut rest: Vec<_> = parts.collect();
+            let title = if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
+                let p = rest.remove(0);
+                Some(self.string(&p))
+            } else {
+                None
+            };
+            let body = self.block(rest.into_iter().next()?, Self::target_stmt);
+            SupportStmt::Target(SupportTarget { kind, id, title, body })
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn target_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<TargetStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let kind = if rule == Rule::during_stmt {
+            TargetStmt::During(self.ident(parts.first()?))
+        } else {
+            let kw = &self_source_word(&parts, keyword);
+            let which = deadline(kw);
+            let mut duration = None;
+            let mut at = None;
+            for p in &parts {
+                match p.as_rule() {
+                    Rule::duration => duration = Some(self.duration(p)),
+                    Rule::percent => at = Some(self.percent(p)),
+                    _ => {}
+                }
+            }
+            TargetStmt::Deadline { which, duration: duration?, at }
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn maintenance_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<MaintenanceStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let first = parts.first()?;
+        let kind = match rule {
+            Rule::during_stmt => MaintenanceStmt::During(self.ident(first)),
+            Rule::notice_stmt => MaintenanceStmt::Notice(self.duration(first)),
+            _ => MaintenanceStmt::Max(self.duration(first)),
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn penalty_on(&mut self, pair: Pair<'_, Rule>) -> Option<Sp<PenaltyOn>> {
+        let span = self.span(&pair);
+        let parts: Vec<_> = children(pair).collect();
+        let head = parts.first()?;
+        let on = match head.as_rule() {
+            Rule::k_availability => PenaltyOn::Availability,
+            Rule::k_latency => PenaltyOn::Latency,
+            Rule::k_outcome => PenaltyOn::Outcome(self.ident(parts.get(1)?)),
+            rule => {
+                let id = self.ident(parts.get(1)?);
+                let which = parts.get(2).map_or(Sp::new(Deadline::Fulfil, span), |p| {
+                    Sp::new(deadline(p.as_str()), self.span(p))
+                });
+                if rule == Rule::k_incident {
+                    PenaltyOn::Incident(id, which)
+                } else {
+                    PenaltyOn::Request(id, which)
+                }
+            }
+        };
+        Some(Sp::new(on, span))
+    }
+
+    fn penalty_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<PenaltyStmt>> {
+        let rule = pair.as_rule();
+        let span = self.span(&pair);
+        let parts: Vec<_> = children(pair).collect();
+        let keyword = self.span(parts.first()?);
+        let credit_pair = parts.iter().find(|p| p.as_rule() == Rule::credit)?.clone();
+        let credit = self.credit(credit_pair)?;
+        let kind = if rule == Rule::tier {
+            let op = if parts[0].as_str().starts_with("at") { TierOp::AtOrBelow } else { TierOp::Below };
+            let threshold = self.percent(parts.iter().find(|p| p.as_rule() == Rule::percent)?);
+            PenaltyStmt::Tier { op, threshold, credit }
+        } else {
+            PenaltyStmt::EachBreach { credit }
+        };
+        Some(Stmt { kind, keyword, span })
+    }
+
+    fn credit(&mut self, pair: Pair<'_, Rule>) -> Option<Sp<Credit>> {
+        let span = self.span(&pair);
+        let inner = first(pair)?;
+        let credit = if inner.as_rule() == Rule::percent {
+            Credit::Percent(self.percent(&inner).value)
+        } else {
+            Credit::Amount(self.money(inner).value)
+        };
+        Some(Sp::new(credit, span))
+    }
+}
+
+/// The deadline keyword of a `deadline_stmt`: the grammar puts it first, and
+/// `stmt_parts` has already taken it as the keyword, so read it back from the source.
+fn self_source_word(parts: &[Pair<'_, Rule>], keyword: Span) -> String {
+    // The keyword pair was consumed; its text is recoverable from any remaining pair's
+    // input. All pairs share the same input string.
+    parts.first().map_or_else(String::new, |p| {
+        p.get_input()
+            .get(keyword.range())
+            .unwrap_or_default()
+            .to_string()
+    })
+}
+
+fn deadline(word: &str) -> Deadline {
+    match word {
+        "response" => Deadline::Response,
+        "resolve" => Deadline::Resolve,
+        _ => Deadline::Fulfil,
+    }
+}
+
+fn weekday(s: &str) -> Weekday {
+    match s {
+        "mon" => Weekday::Mon,
+        "tue" => Weekday::Tue,
+        "wed" => Weekday::Wed,
+        "thu" => Weekday::Thu,
+        "fri" => Weekday::Fri,
+        "sat" => Weekday::Sat,
+        _ => Weekday::Sun,
+    }
+}

@@ -1,0 +1,459 @@
+//! The structural E01 checks on one file's tree: statements given twice (E0108) or not
+//! allowed where they stand (E0109), intervals (E0102 for a 24:00 start, E0104),
+//! overlapping calendar hours (W0110) and currencies mixed inside one agreement (E0107).
+
+use super::ast::{
+    Agreement, AgreementKind, AgreementStmt, Block, Calendar, CalendarStmt, Credit, DaySpec,
+    Deadline, File, IndicatorStmt, Interval, Item, Level, MaintenanceStmt, ObjectiveKind,
+    ObjectiveStmt, Party, PartyKind, PartyStmt, PenaltyOn, PenaltyStmt, Service, ServiceStmt,
+    Stmt, SupportStmt, TargetKind, TargetStmt,
+};
+use crate::diag::{Code, Diagnostic};
+use crate::source::Span;
+use chrono::Weekday;
+use std::collections::HashMap;
+
+pub fn check_file(file: &File, diags: &mut Vec<Diagnostic>) {
+    for item in &file.items {
+        match item {
+            Item::Party(p) => party(p, diags),
+            Item::Calendar(c) => calendar(c, diags),
+            Item::Service(s) => service(s, diags),
+            Item::Agreement(a) => agreement(a, diags),
+        }
+    }
+}
+
+/// Remembers the first statement of each key in a block and reports later ones (E0108).
+struct Once {
+    seen: HashMap<String, Span>,
+    what: &'static str,
+}
+
+impl Once {
+    fn new(what: &'static str) -> Once {
+        Once { seen: HashMap::new(), what }
+    }
+
+    fn see(&mut self, key: &str, span: Span, diags: &mut Vec<Diagnostic>) {
+        if let Some(first) = self.seen.get(key) {
+            diags.push(
+                Diagnostic::new(Code::E0108, span, format!("`{key}` is given twice in this {}", self.what))
+                    .primary("second one here")
+                    .label(*first, "first given here")
+                    .help(format!("keep one `{key}` and remove the other")),
+            );
+        } else {
+            self.seen.insert(key.to_string(), span);
+        }
+    }
+}
+
+fn not_allowed(span: Span, message: String, help: impl Into<String>) -> Diagnostic {
+    Diagnostic::new(Code::E0109, span, message)
+        .primary("not allowed here")
+        .help(help)
+}
+
+fn party(p: &Party, diags: &mut Vec<Diagnostic>) {
+    let Some(body) = &p.body else { return };
+    let mut once = Once::new("party");
+    for s in &body.stmts {
+        let key = match &s.kind {
+            PartyStmt::Contact(_) => "contact",
+            PartyStmt::Address(_) => "address",
+            PartyStmt::Description(_) => "description",
+            PartyStmt::Subscribes(_) => {
+                if p.kind != PartyKind::Customer {
+                    diags.push(not_allowed(
+                        s.keyword,
+                        format!("`subscribes` on {} `{}`", p.kind.keyword(), p.name.value),
+                        "only customers subscribe to services; declare the party as `customer`",
+                    ));
+                }
+                "subscribes"
+            }
+        };
+        once.see(key, s.span, diags);
+    }
+}
+
+fn service(sv: &Service, diags: &mut Vec<Diagnostic>) {
+    let Some(body) = &sv.body else { return };
+    let mut once = Once::new("service");
+    for s in &body.stmts {
+        match &s.kind {
+            ServiceStmt::Description(_) => once.see("description", s.span, diags),
+            ServiceStmt::Owner(_) => once.see("owner", s.span, diags),
+            ServiceStmt::DependsOn(_) => {}
+        }
+    }
+}
+
+fn days_text(days: &[DaySpec], shift: bool) -> String {
+    let name = |d: Weekday| {
+        let d = if shift { d.succ() } else { d };
+        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][d.num_days_from_monday() as usize]
+    };
+    days.iter()
+        .map(|d| {
+            if d.first == d.last {
+                name(d.first).to_string()
+            } else {
+                format!("{}-{}", name(d.first), name(d.last))
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn hhmm(m: u16) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+/// E0102 for a 24:00 start, E0104 for an end not after the start. True when usable.
+fn interval_ok(iv: &Interval, days: Option<&[DaySpec]>, diags: &mut Vec<Diagnostic>) -> bool {
+    if iv.start.value == 1440 {
+        diags.push(
+            Diagnostic::new(Code::E0102, iv.start.span, "`24:00` cannot start an interval")
+                .primary("24:00 is the end of the day")
+                .help("start the interval at `00:00` of the next day"),
+        );
+        return false;
+    }
+    if iv.end.value > iv.start.value {
+        return true;
+    }
+    let (s, e) = (hhmm(iv.start.value), hhmm(iv.end.value));
+    let help = match days {
+        Some(days) if iv.end.value < iv.start.value => format!(
+            "a window that crosses midnight is written as two rules: `{} {s}-24:00` and `{} 00:00-{e}`",
+            days_text(days, false),
+            days_text(days, true)
+        ),
+        Some(_) | None if iv.end.value < iv.start.value => format!(
+            "the end must be after the start; a window that crosses midnight is split at 24:00 (`{s}-24:00`)"
+        ),
+        _ => "the end must be after the start; an empty interval opens nothing".to_string(),
+    };
+    diags.push(
+        Diagnostic::new(Code::E0104, iv.span, format!("interval `{s}-{e}` ends before it starts"))
+            .primary(if iv.start.value == iv.end.value { "empty interval" } else { "crosses midnight" })
+            .help(help),
+    );
+    if iv.start.value == iv.end.value {
+        if let Some(d) = diags.last_mut() {
+            d.message = format!("interval `{s}-{e}` is empty");
+        }
+    }
+    false
+}
+
+fn calendar(c: &Calendar, diags: &mut Vec<Diagnostic>) {
+    let mut once = Once::new("calendar");
+    // Per weekday: the intervals seen so far and the rule they came from.
+    let mut week: HashMap<Weekday, Vec<(u16, u16, Span)>> = HashMap::new();
+    for s in &c.body.stmts {
+        match &s.kind {
+            CalendarStmt::Timezone(_) => once.see("timezone", s.span, diags),
+            CalendarStmt::Description(_) => once.see("description", s.span, diags),
+            CalendarStmt::Closed { part, .. } => {
+                if let Some(iv) = part {
+                    interval_ok(iv, None, diags);
+                }
+            }
+            CalendarStmt::Hours { days, intervals } => {
+                let mut overlap: Option<Span> = None;
+                let mut mine: Vec<(Weekday, u16, u16)> = Vec::new();
+                for iv in intervals {
+                    if !interval_ok(iv, Some(days), diags) {
+                        continue;
+                    }
+                    for d in days {
+                        for day in d.days() {
+                            mine.push((day, iv.start.value, iv.end.value));
+                        }
+                    }
+                }
+                for (day, start, end) in mine {
+                    let seen = week.entry(day).or_default();
+                    if let Some(&(_, _, other)) =
+                        seen.iter().find(|(s0, e0, _)| start < *e0 && *s0 < end)
+                    {
+                        overlap.get_or_insert(other);
+                    }
+                    seen.push((start, end, s.span));
+                }
+                if let Some(other) = overlap {
+                    let mut d = Diagnostic::new(
+                        Code::W0110,
+                        s.span,
+                        format!("hours overlap in calendar `{}`", c.name.value),
+                    )
+                    .primary("overlaps hours already given")
+                    .help("the overlapping hours are merged; remove the overlap to say what you mean");
+                    if other != s.span {
+                        d = d.label(other, "these hours");
+                    }
+                    diags.push(d);
+                }
+            }
+        }
+    }
+}
+
+fn agreement(a: &Agreement, diags: &mut Vec<Diagnostic>) {
+    let level = a
+        .body
+        .stmts
+        .iter()
+        .find_map(|s| match &s.kind {
+            AgreementStmt::Level(l) => Some(l.value),
+            _ => None,
+        })
+        .unwrap_or(Level::Service);
+    body(a, &a.body, level, false, diags);
+    currencies(a, diags);
+}
+
+fn body(
+    a: &Agreement,
+    block: &Block<Stmt<AgreementStmt>>,
+    level: Level,
+    in_region: bool,
+    diags: &mut Vec<Diagnostic>,
+) {
+    let what = if in_region { "region" } else { "agreement" };
+    let mut once = Once::new(what);
+    let kind = a.kind.keyword();
+    for s in &block.stmts {
+        let key: Option<String> = match &s.kind {
+            AgreementStmt::Level(_) => {
+                if in_region {
+                    diags.push(not_allowed(s.keyword, "`level` inside a region".into(), "a region has the level of its agreement; remove `level` here"));
+                } else if a.kind != AgreementKind::Sla {
+                    diags.push(not_allowed(
+                        s.keyword,
+                        format!("`level` in {kind} `{}`", a.name.value),
+                        "only SLAs have levels (corporate, customer, service); remove `level`",
+                    ));
+                }
+                Some("level".into())
+            }
+            AgreementStmt::Extends(_) => {
+                if in_region {
+                    diags.push(not_allowed(s.keyword, "`extends` inside a region".into(), "a region inherits from its agreement; put `extends` on the agreement"));
+                }
+                Some("extends".into())
+            }
+            AgreementStmt::Region(r) => {
+                if in_region {
+                    diags.push(not_allowed(s.keyword, "a region inside a region".into(), "regions do not nest; declare every region directly in the agreement"));
+                } else {
+                    body(a, &r.body, level, true, diags);
+                }
+                Some(format!("region {}", r.name.value))
+            }
+            AgreementStmt::Customer(_) => {
+                if a.kind == AgreementKind::Sla && level == Level::Corporate {
+                    diags.push(not_allowed(
+                        s.keyword,
+                        format!("`customer` in corporate SLA `{}`", a.name.value),
+                        "a corporate SLA applies to every customer; name the customer in a customer- or service-level SLA that extends it",
+                    ));
+                }
+                Some("customer".into())
+            }
+            AgreementStmt::Services(_) => {
+                if a.kind == AgreementKind::Sla && level != Level::Service {
+                    diags.push(not_allowed(
+                        s.keyword,
+                        format!("`services` in {} SLA `{}`", level.keyword(), a.name.value),
+                        format!("a {} SLA covers all services; list services in a service-level SLA that extends it", level.keyword()),
+                    ));
+                }
+                Some("services".into())
+            }
+            AgreementStmt::Provider(_) => Some("provider".into()),
+            AgreementStmt::Valid { .. } => Some("valid".into()),
+            AgreementStmt::Timezone(_) => Some("timezone".into()),
+            AgreementStmt::Fee(_) => Some("fee".into()),
+            AgreementStmt::ReviewEvery(_) => Some("review every".into()),
+            AgreementStmt::Reviewed(_) => Some("reviewed".into()),
+            AgreementStmt::Support(b) => {
+                support(b, diags);
+                Some("support".into())
+            }
+            AgreementStmt::Maintenance(b) => {
+                let mut m = Once::new("maintenance block");
+                for st in &b.stmts {
+                    let k = match st.kind {
+                        MaintenanceStmt::During(_) => "during",
+                        MaintenanceStmt::Notice(_) => "notice",
+                        MaintenanceStmt::Max(_) => "max",
+                    };
+                    m.see(k, st.span, diags);
+                }
+                Some("maintenance".into())
+            }
+            AgreementStmt::Cap(_) => Some("cap".into()),
+            AgreementStmt::ClaimWithin(_) => Some("claim within".into()),
+            AgreementStmt::Note(_) => None,
+            AgreementStmt::Exclude { id, .. } => Some(format!("exclude {}", id.value)),
+            AgreementStmt::Penalty(p) => {
+                let mut m = Once::new("penalty");
+                for st in &p.body.stmts {
+                    if let PenaltyStmt::EachBreach { .. } = st.kind {
+                        m.see("each breach", st.span, diags);
+                    }
+                }
+                Some(format!("penalty on {}", penalty_key(&p.on.value)))
+            }
+            AgreementStmt::Objective(o) => Some(objective(o, diags)),
+        };
+        if let Some(key) = key {
+            once.see(&key, s.span, diags);
+        }
+    }
+}
+
+fn penalty_key(on: &PenaltyOn) -> String {
+    match on {
+        PenaltyOn::Availability => "availability".into(),
+        PenaltyOn::Latency => "latency".into(),
+        PenaltyOn::Outcome(id) => format!("outcome {}", id.value),
+        PenaltyOn::Incident(id, d) => format!("incident {} {}", id.value, d.value.keyword()),
+        PenaltyOn::Request(id, d) => format!("request {} {}", id.value, d.value.keyword()),
+    }
+}
+
+/// Checks an objective's own block and returns its key (kind, id, service).
+fn objective(o: &super::ast::Objective, diags: &mut Vec<Diagnostic>) -> String {
+    let mut once = Once::new("objective");
+    let mut service = None;
+    for st in &o.body.stmts {
+        let k = match &st.kind {
+            ObjectiveStmt::Target { within, .. } => {
+                if let (Some(w), false) = (within, o.kind == ObjectiveKind::Latency) {
+                    diags.push(not_allowed(
+                        w.span,
+                        format!("`within` in an {} objective", o.kind.keyword()),
+                        "only latency objectives have a threshold; remove `within …`",
+                    ));
+                }
+                "target"
+            }
+            ObjectiveStmt::Window(_) => "window",
+            ObjectiveStmt::During(_) => "during",
+            ObjectiveStmt::Service(id) => {
+                service = Some(id.value.clone());
+                "service"
+            }
+            ObjectiveStmt::Indicator(ind) => {
+                let mut i = Once::new("indicator");
+                for s in &ind.body.stmts {
+                    let k = match s.kind {
+                        IndicatorStmt::Errors(_) => "errors",
+                        IndicatorStmt::Good(_) => "good",
+                        IndicatorStmt::Total(_) => "total",
+                    };
+                    i.see(k, s.span, diags);
+                }
+                "indicator"
+            }
+        };
+        if !o.one_line {
+            once.see(k, st.span, diags);
+        }
+    }
+    let mut key = o.kind.keyword().to_string();
+    if let Some(id) = &o.id {
+        key = format!("{key} {}", id.value);
+    }
+    if let Some(s) = service {
+        key = format!("{key} for service {s}");
+    }
+    key
+}
+
+fn support(b: &Block<Stmt<SupportStmt>>, diags: &mut Vec<Diagnostic>) {
+    let mut once = Once::new("support block");
+    for st in &b.stmts {
+        match &st.kind {
+            SupportStmt::During(_) => once.see("during", st.span, diags),
+            SupportStmt::Target(t) => {
+                let kind = match t.kind {
+                    TargetKind::Incident => "incident",
+                    TargetKind::Request => "request",
+                };
+                once.see(&format!("{kind} {}", t.id.value), st.span, diags);
+                let mut inner = Once::new(kind);
+                for s in &t.body.stmts {
+                    let k = match &s.kind {
+                        TargetStmt::During(_) => "during",
+                        TargetStmt::Deadline { which, .. } => {
+                            let allowed = match t.kind {
+                                TargetKind::Incident => *which != Deadline::Fulfil,
+                                TargetKind::Request => *which == Deadline::Fulfil,
+                            };
+                            if !allowed {
+                                let help = if t.kind == TargetKind::Incident {
+                                    "incidents have `response` and `resolve`; `fulfil` is for requests"
+                                } else {
+                                    "requests have `fulfil`; `response` and `resolve` are for incidents"
+                                };
+                                diags.push(not_allowed(
+                                    s.keyword,
+                                    format!("`{}` in {kind} `{}`", which.keyword(), t.id.value),
+                                    help,
+                                ));
+                            }
+                            which.keyword()
+                        }
+                    };
+                    inner.see(k, s.span, diags);
+                }
+            }
+        }
+    }
+}
+
+/// E0107: the fee and the credit amounts of one agreement (regions included) must share
+/// one currency. Reported once per agreement, at the first amount that differs.
+fn currencies(a: &Agreement, diags: &mut Vec<Diagnostic>) {
+    let mut amounts: Vec<(String, Span)> = Vec::new();
+    collect_amounts(&a.body, &mut amounts);
+    let Some((first, first_span)) = amounts.first().cloned() else { return };
+    if let Some((other, span)) = amounts.iter().find(|(c, _)| *c != first) {
+        diags.push(
+            Diagnostic::new(
+                Code::E0107,
+                *span,
+                format!("agreement `{}` mixes currencies: {first} and {other}", a.name.value),
+            )
+            .primary(format!("in {other}"))
+            .label(first_span, format!("in {first}"))
+            .help(format!("state the fee and every credit amount of `{}` in one currency", a.name.value)),
+        );
+    }
+}
+
+fn collect_amounts(block: &Block<Stmt<AgreementStmt>>, out: &mut Vec<(String, Span)>) {
+    for s in &block.stmts {
+        match &s.kind {
+            AgreementStmt::Fee(m) => out.push((m.value.currency.value.clone(), m.value.currency.span)),
+            AgreementStmt::Penalty(p) => {
+                for st in &p.body.stmts {
+                    let credit = match &st.kind {
+                        PenaltyStmt::Tier { credit, .. } | PenaltyStmt::EachBreach { credit } => credit,
+                    };
+                    if let Credit::Amount(m) = &credit.value {
+                        out.push((m.currency.value.clone(), m.currency.span));
+                    }
+                }
+            }
+            AgreementStmt::Region(r) => collect_amounts(&r.body, out),
+            _ => {}
+        }
+    }
+}

@@ -33,5 +33,8 @@ pub fn check(sources: &SourceMap, _options: &Options) -> Checked {
     let files = syntax::parse_all(sources, &mut e01);
     let mut diags = Diagnostics::new();
     diags.extend(e01);
-    Checked { files, diagnostics: diags.into_sorted() }
+    Checked {
+        files,
+        diagnostics: diags.into_sorted(),
+    }
 }

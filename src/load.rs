@@ -11,10 +11,22 @@ pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 /// Why nothing could be checked (exit code 2).
 #[derive(Debug)]
 pub enum LoadError {
-    Unreadable { path: PathBuf, reason: String },
-    NoSlaFiles { path: PathBuf },
-    NotUtf8 { path: PathBuf, line: usize, column: usize },
-    TooLarge { path: PathBuf, bytes: u64 },
+    Unreadable {
+        path: PathBuf,
+        reason: String,
+    },
+    NoSlaFiles {
+        path: PathBuf,
+    },
+    NotUtf8 {
+        path: PathBuf,
+        line: usize,
+        column: usize,
+    },
+    TooLarge {
+        path: PathBuf,
+        bytes: u64,
+    },
 }
 
 impl fmt::Display for LoadError {
@@ -92,7 +104,9 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
         .map_err(unreadable)?;
     entries.sort();
     for path in entries {
-        let Ok(meta) = std::fs::symlink_metadata(&path) else { continue };
+        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+            continue;
+        };
         if meta.is_dir() {
             walk(&path, out)?;
         } else if path.extension().is_some_and(|e| e == "sla") {
@@ -109,7 +123,10 @@ fn read(path: &Path) -> Result<String, LoadError> {
     };
     let meta = std::fs::metadata(path).map_err(unreadable)?;
     if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge { path: path.to_path_buf(), bytes: meta.len() });
+        return Err(LoadError::TooLarge {
+            path: path.to_path_buf(),
+            bytes: meta.len(),
+        });
     }
     let bytes = std::fs::read(path).map_err(unreadable)?;
     String::from_utf8(bytes).map_err(|e| {
@@ -118,7 +135,11 @@ fn read(path: &Path) -> Result<String, LoadError> {
         let prefix = std::str::from_utf8(valid).unwrap_or("");
         let line = prefix.matches('\n').count() + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
-        LoadError::NotUtf8 { path: path.to_path_buf(), line, column }
+        LoadError::NotUtf8 {
+            path: path.to_path_buf(),
+            line,
+            column,
+        }
     })
 }
 

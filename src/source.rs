@@ -66,7 +66,12 @@ impl SourceFile {
         let line_starts = std::iter::once(0)
             .chain(text.match_indices('\n').map(|(i, _)| i + 1))
             .collect();
-        SourceFile { name, path, text, line_starts }
+        SourceFile {
+            name,
+            path,
+            text,
+            line_starts,
+        }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
@@ -77,7 +82,10 @@ impl SourceFile {
             Err(i) => i - 1,
         };
         let start = self.line_starts[line];
-        let col = self.text.get(start..offset).map_or(offset - start, |s| s.chars().count());
+        let col = self
+            .text
+            .get(start..offset)
+            .map_or(offset - start, |s| s.chars().count());
         (line + 1, col + 1)
     }
 
@@ -99,8 +107,11 @@ impl SourceMap {
 
     pub fn add(&mut self, name: impl Into<String>, path: impl AsRef<Path>, text: String) -> FileId {
         let id = FileId(u32::try_from(self.files.len()).unwrap_or(u32::MAX));
-        self.files
-            .push(SourceFile::new(name.into(), path.as_ref().to_path_buf(), text));
+        self.files.push(SourceFile::new(
+            name.into(),
+            path.as_ref().to_path_buf(),
+            text,
+        ));
         id
     }
 

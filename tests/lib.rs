@@ -1,1 +1,6 @@
+//! The one integration-test binary (`autotests = false`): one module per feature.
 
+mod cli;
+mod common;
+mod prefixes;
+mod ui;

@@ -37,9 +37,17 @@ pub fn run(args: &Args, style: Style) -> i32 {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
-    let checked = compile::check(&sources, &Options { today: today(args.today) });
+    let checked = compile::check(
+        &sources,
+        &Options {
+            today: today(args.today),
+        },
+    );
     let diags = &checked.diagnostics;
-    let errors = diags.iter().filter(|d| d.severity == Severity::Error).count();
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
     let warnings = diags.len() - errors;
     match args.format {
         Format::Human => {

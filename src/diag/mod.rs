@@ -50,7 +50,10 @@ impl Diagnostic {
             code,
             severity: code.severity(),
             message: message.into(),
-            labels: vec![Label { span, message: None }],
+            labels: vec![Label {
+                span,
+                message: None,
+            }],
             help: None,
         }
     }
@@ -66,7 +69,10 @@ impl Diagnostic {
 
     #[must_use]
     pub fn label(mut self, span: Span, message: impl Into<String>) -> Diagnostic {
-        self.labels.push(Label { span, message: Some(message.into()) });
+        self.labels.push(Label {
+            span,
+            message: Some(message.into()),
+        });
         self
     }
 
@@ -124,10 +130,6 @@ impl Diagnostics {
 
     pub fn len(&self) -> usize {
         self.list.len()
-    }
-
-    pub fn iter(&self) -> std::slice::Iter<'_, Diagnostic> {
-        self.list.iter()
     }
 
     /// Sorted by primary span (file order, then position), then code: the order users read.

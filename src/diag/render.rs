@@ -5,7 +5,7 @@ use super::{Diagnostic, Severity};
 use crate::source::{FileId, SourceMap};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde::Serialize;
-use std::fmt;
+use std::fmt::{self, Write as _};
 
 /// How the human report looks.
 #[derive(Clone, Copy, Debug)]
@@ -29,7 +29,7 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
         let report = Report::new(d, sources);
         if handler.render_report(&mut out, &report).is_err() {
             // A report that cannot be drawn still has to be seen.
-            out.push_str(&format!("{}[{}]: {}\n", d.severity.as_str(), d.code, d.message));
+            let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
         }
         out.push('\n');
     }
@@ -121,8 +121,14 @@ pub fn json(diags: &[Diagnostic], sources: &SourceMap) -> String {
     let report = JsonReport {
         diagnostics,
         summary: JsonSummary {
-            errors: diags.iter().filter(|d| d.severity == Severity::Error).count(),
-            warnings: diags.iter().filter(|d| d.severity == Severity::Warning).count(),
+            errors: diags
+                .iter()
+                .filter(|d| d.severity == Severity::Error)
+                .count(),
+            warnings: diags
+                .iter()
+                .filter(|d| d.severity == Severity::Warning)
+                .count(),
             files: sources.len(),
         },
     };
@@ -194,7 +200,10 @@ impl<'a> Report<'a> {
         };
         let source_of = |file: FileId| {
             let f = sources.get(file);
-            FileSource { name: &f.name, text: &f.text }
+            FileSource {
+                name: &f.name,
+                text: &f.text,
+            }
         };
         let related = files
             .iter()

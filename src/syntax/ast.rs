@@ -88,7 +88,10 @@ pub struct Block<S> {
 
 impl<S> Default for Block<S> {
     fn default() -> Self {
-        Block { stmts: Vec::new(), span: Span::default() }
+        Block {
+            stmts: Vec::new(),
+            span: Span::default(),
+        }
     }
 }
 
@@ -229,7 +232,10 @@ pub enum ServiceStmt {
 pub enum Dependency {
     One(Ident),
     /// `any_of(a, b, …)`: one member is enough.
-    AnyOf { members: Vec<Ident>, span: Span },
+    AnyOf {
+        members: Vec<Ident>,
+        span: Span,
+    },
 }
 
 impl Dependency {

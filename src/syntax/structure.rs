@@ -5,8 +5,8 @@
 use super::ast::{
     Agreement, AgreementKind, AgreementStmt, Block, Calendar, CalendarStmt, Credit, DaySpec,
     Deadline, File, IndicatorStmt, Interval, Item, Level, MaintenanceStmt, ObjectiveKind,
-    ObjectiveStmt, Party, PartyKind, PartyStmt, PenaltyOn, PenaltyStmt, Service, ServiceStmt,
-    Stmt, SupportStmt, TargetKind, TargetStmt,
+    ObjectiveStmt, Party, PartyKind, PartyStmt, PenaltyOn, PenaltyStmt, Service, ServiceStmt, Stmt,
+    SupportStmt, TargetKind, TargetStmt,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
@@ -32,16 +32,23 @@ struct Once {
 
 impl Once {
     fn new(what: &'static str) -> Once {
-        Once { seen: HashMap::new(), what }
+        Once {
+            seen: HashMap::new(),
+            what,
+        }
     }
 
     fn see(&mut self, key: &str, span: Span, diags: &mut Vec<Diagnostic>) {
         if let Some(first) = self.seen.get(key) {
             diags.push(
-                Diagnostic::new(Code::E0108, span, format!("`{key}` is given twice in this {}", self.what))
-                    .primary("second one here")
-                    .label(*first, "first given here")
-                    .help(format!("keep one `{key}` and remove the other")),
+                Diagnostic::new(
+                    Code::E0108,
+                    span,
+                    format!("`{key}` is given twice in this {}", self.what),
+                )
+                .primary("second one here")
+                .label(*first, "first given here")
+                .help(format!("keep one `{key}` and remove the other")),
             );
         } else {
             self.seen.insert(key.to_string(), span);
@@ -113,11 +120,18 @@ fn hhmm(m: u16) -> String {
 
 /// E0102 for a 24:00 start, E0104 for an end not after the start. True when usable.
 fn interval_ok(iv: &Interval, days: Option<&[DaySpec]>, diags: &mut Vec<Diagnostic>) -> bool {
+    if iv.start.value == super::INVALID_TIME || iv.end.value == super::INVALID_TIME {
+        return false;
+    }
     if iv.start.value == 1440 {
         diags.push(
-            Diagnostic::new(Code::E0102, iv.start.span, "`24:00` cannot start an interval")
-                .primary("24:00 is the end of the day")
-                .help("start the interval at `00:00` of the next day"),
+            Diagnostic::new(
+                Code::E0102,
+                iv.start.span,
+                "`24:00` cannot start an interval",
+            )
+            .primary("24:00 is the end of the day")
+            .help("start the interval at `00:00` of the next day"),
         );
         return false;
     }
@@ -137,9 +151,17 @@ fn interval_ok(iv: &Interval, days: Option<&[DaySpec]>, diags: &mut Vec<Diagnost
         _ => "the end must be after the start; an empty interval opens nothing".to_string(),
     };
     diags.push(
-        Diagnostic::new(Code::E0104, iv.span, format!("interval `{s}-{e}` ends before it starts"))
-            .primary(if iv.start.value == iv.end.value { "empty interval" } else { "crosses midnight" })
-            .help(help),
+        Diagnostic::new(
+            Code::E0104,
+            iv.span,
+            format!("interval `{s}-{e}` ends before it starts"),
+        )
+        .primary(if iv.start.value == iv.end.value {
+            "empty interval"
+        } else {
+            "crosses midnight"
+        })
+        .help(help),
     );
     if iv.start.value == iv.end.value {
         if let Some(d) = diags.last_mut() {
@@ -191,7 +213,9 @@ fn calendar(c: &Calendar, diags: &mut Vec<Diagnostic>) {
                         format!("hours overlap in calendar `{}`", c.name.value),
                     )
                     .primary("overlaps hours already given")
-                    .help("the overlapping hours are merged; remove the overlap to say what you mean");
+                    .help(
+                        "the overlapping hours are merged; remove the overlap to say what you mean",
+                    );
                     if other != s.span {
                         d = d.label(other, "these hours");
                     }
@@ -230,7 +254,11 @@ fn body(
         let key: Option<String> = match &s.kind {
             AgreementStmt::Level(_) => {
                 if in_region {
-                    diags.push(not_allowed(s.keyword, "`level` inside a region".into(), "a region has the level of its agreement; remove `level` here"));
+                    diags.push(not_allowed(
+                        s.keyword,
+                        "`level` inside a region".into(),
+                        "a region has the level of its agreement; remove `level` here",
+                    ));
                 } else if a.kind != AgreementKind::Sla {
                     diags.push(not_allowed(
                         s.keyword,
@@ -242,13 +270,21 @@ fn body(
             }
             AgreementStmt::Extends(_) => {
                 if in_region {
-                    diags.push(not_allowed(s.keyword, "`extends` inside a region".into(), "a region inherits from its agreement; put `extends` on the agreement"));
+                    diags.push(not_allowed(
+                        s.keyword,
+                        "`extends` inside a region".into(),
+                        "a region inherits from its agreement; put `extends` on the agreement",
+                    ));
                 }
                 Some("extends".into())
             }
             AgreementStmt::Region(r) => {
                 if in_region {
-                    diags.push(not_allowed(s.keyword, "a region inside a region".into(), "regions do not nest; declare every region directly in the agreement"));
+                    diags.push(not_allowed(
+                        s.keyword,
+                        "a region inside a region".into(),
+                        "regions do not nest; declare every region directly in the agreement",
+                    ));
                 } else {
                     body(a, &r.body, level, true, diags);
                 }
@@ -423,17 +459,25 @@ fn support(b: &Block<Stmt<SupportStmt>>, diags: &mut Vec<Diagnostic>) {
 fn currencies(a: &Agreement, diags: &mut Vec<Diagnostic>) {
     let mut amounts: Vec<(String, Span)> = Vec::new();
     collect_amounts(&a.body, &mut amounts);
-    let Some((first, first_span)) = amounts.first().cloned() else { return };
+    let Some((first, first_span)) = amounts.first().cloned() else {
+        return;
+    };
     if let Some((other, span)) = amounts.iter().find(|(c, _)| *c != first) {
         diags.push(
             Diagnostic::new(
                 Code::E0107,
                 *span,
-                format!("agreement `{}` mixes currencies: {first} and {other}", a.name.value),
+                format!(
+                    "agreement `{}` mixes currencies: {first} and {other}",
+                    a.name.value
+                ),
             )
             .primary(format!("in {other}"))
             .label(first_span, format!("in {first}"))
-            .help(format!("state the fee and every credit amount of `{}` in one currency", a.name.value)),
+            .help(format!(
+                "state the fee and every credit amount of `{}` in one currency",
+                a.name.value
+            )),
         );
     }
 }
@@ -441,11 +485,15 @@ fn currencies(a: &Agreement, diags: &mut Vec<Diagnostic>) {
 fn collect_amounts(block: &Block<Stmt<AgreementStmt>>, out: &mut Vec<(String, Span)>) {
     for s in &block.stmts {
         match &s.kind {
-            AgreementStmt::Fee(m) => out.push((m.value.currency.value.clone(), m.value.currency.span)),
+            AgreementStmt::Fee(m) => {
+                out.push((m.value.currency.value.clone(), m.value.currency.span));
+            }
             AgreementStmt::Penalty(p) => {
                 for st in &p.body.stmts {
                     let credit = match &st.kind {
-                        PenaltyStmt::Tier { credit, .. } | PenaltyStmt::EachBreach { credit } => credit,
+                        PenaltyStmt::Tier { credit, .. } | PenaltyStmt::EachBreach { credit } => {
+                            credit
+                        }
                     };
                     if let Credit::Amount(m) = &credit.value {
                         out.push((m.currency.value.clone(), m.currency.span));

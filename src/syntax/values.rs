@@ -9,6 +9,8 @@ use std::str::FromStr;
 
 type Result<T> = std::result::Result<T, Box<Diagnostic>>;
 
+// Boxed: a diagnostic is large, and these results are mostly `Ok`.
+#[allow(clippy::unnecessary_box_returns)]
 fn err(code: Code, span: Span, message: String, label: &str, help: &str) -> Box<Diagnostic> {
     Box::new(
         Diagnostic::new(code, span, message)
@@ -64,7 +66,9 @@ pub fn duration(text: &str, span: Span) -> Result<i64> {
     let mut total: i64 = 0;
     let mut last_rank: Option<usize> = None;
     while !rest.is_empty() {
-        let digits = rest.find(|c: char| !c.is_ascii_digit()).unwrap_or(rest.len());
+        let digits = rest
+            .find(|c: char| !c.is_ascii_digit())
+            .unwrap_or(rest.len());
         let (num, after) = rest.split_at(digits);
         // `ms` must be tried before `m`.
         let (rank, unit, factor) = UNITS
@@ -83,7 +87,9 @@ pub fn duration(text: &str, span: Span) -> Result<i64> {
             }
             if rank < prev {
                 return Err(bad(
-                    format!("duration `{text}` has units out of order (`{unit}` after a smaller unit)"),
+                    format!(
+                        "duration `{text}` has units out of order (`{unit}` after a smaller unit)"
+                    ),
                     "units not in descending order",
                 ));
             }
@@ -169,7 +175,12 @@ pub fn timezone(name: &str, span: Span) -> Result<chrono_tz::Tz> {
     } else {
         format!(
             "did you mean {}?",
-            or_list(&suggestions.iter().map(|s| format!("\"{s}\"")).collect::<Vec<_>>())
+            or_list(
+                &suggestions
+                    .iter()
+                    .map(|s| format!("\"{s}\""))
+                    .collect::<Vec<_>>()
+            )
         )
     };
     Err(err(
@@ -362,7 +373,10 @@ mod tests {
 
     #[test]
     fn escapes() {
-        assert_eq!(unescape(r#""a\"b\\c\n\u{1F600}""#).unwrap(), "a\"b\\c\n\u{1F600}");
+        assert_eq!(
+            unescape(r#""a\"b\\c\n\u{1F600}""#).unwrap(),
+            "a\"b\\c\n\u{1F600}"
+        );
         assert!(unescape(r#""bad \q""#).is_err());
         assert!(unescape(r#""bad \u{D800}""#).is_err());
         assert_eq!(unescape("\"\"\"x\ny\"\"\"").unwrap(), "x\ny");

@@ -25,9 +25,16 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::money => "an amount such as `12000 EUR`",
         Rule::currency => "a currency code such as `EUR`",
         Rule::day | Rule::day_spec => "a weekday or range of weekdays such as `mon-fri`",
-        Rule::lbrace | Rule::party_block | Rule::service_block | Rule::calendar_block
-        | Rule::agreement_block | Rule::objective_block | Rule::support_block
-        | Rule::target_block | Rule::maintenance_block | Rule::penalty_block
+        Rule::lbrace
+        | Rule::party_block
+        | Rule::service_block
+        | Rule::calendar_block
+        | Rule::agreement_block
+        | Rule::objective_block
+        | Rule::support_block
+        | Rule::target_block
+        | Rule::maintenance_block
+        | Rule::penalty_block
         | Rule::indicator_block => "`{`",
         Rule::rbrace => "`}`",
         Rule::lparen => "`(`",
@@ -141,12 +148,41 @@ fn keywords(rule: Rule) -> &'static [&'static str] {
             "provider", "customer", "team", "supplier", "calendar", "service", "sla", "ola", "uc",
         ],
         Rule::party_stmt => &["contact", "address", "description", "subscribes"],
-        Rule::calendar_stmt => &["timezone", "closed", "description", "mon", "tue", "wed", "thu", "fri", "sat", "sun"],
+        Rule::calendar_stmt => &[
+            "timezone",
+            "closed",
+            "description",
+            "mon",
+            "tue",
+            "wed",
+            "thu",
+            "fri",
+            "sat",
+            "sun",
+        ],
         Rule::service_stmt => &["description", "owner", "depends_on"],
         Rule::agreement_stmt => &[
-            "level", "extends", "provider", "customer", "services", "valid", "timezone", "fee",
-            "review", "reviewed", "availability", "latency", "outcome", "support", "maintenance",
-            "exclude", "penalty", "cap", "claim", "region", "note",
+            "level",
+            "extends",
+            "provider",
+            "customer",
+            "services",
+            "valid",
+            "timezone",
+            "fee",
+            "review",
+            "reviewed",
+            "availability",
+            "latency",
+            "outcome",
+            "support",
+            "maintenance",
+            "exclude",
+            "penalty",
+            "cap",
+            "claim",
+            "region",
+            "note",
         ],
         Rule::objective_stmt => &["target", "window", "during", "service", "indicator"],
         Rule::indicator_stmt => &["errors", "good", "total"],
@@ -173,7 +209,11 @@ fn help_for(rule: Rule, found: &str) -> Option<String> {
         return Some(format!("did you mean `{k}`?"));
     }
     let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
-    if rule == Rule::calendar_stmt && days.iter().any(|d| word.to_ascii_lowercase().starts_with(d)) {
+    if rule == Rule::calendar_stmt
+        && days
+            .iter()
+            .any(|d| word.to_ascii_lowercase().starts_with(d))
+    {
         return Some(
             "weekdays are written `mon` `tue` `wed` `thu` `fri` `sat` `sun`; a range is `mon-fri`"
                 .to_string(),
@@ -219,6 +259,13 @@ fn help_for(rule: Rule, found: &str) -> Option<String> {
     )
 }
 
+/// Words people write after a number where slac wants a unit or a `%`.
+const UNIT_WORDS: &[&str] = &[
+    "ms", "s", "sec", "secs", "second", "seconds", "m", "min", "mins", "minute", "minutes", "h",
+    "hr", "hrs", "hour", "hours", "d", "day", "days", "w", "wk", "week", "weeks", "month",
+    "months", "percent", "pct",
+];
+
 /// The token at `pos` as the user sees it, and its byte length. A number followed by a
 /// word is taken together (`4 hours`), because that is the mistake people make.
 fn found_token(src: &str, pos: usize) -> (String, usize) {
@@ -239,7 +286,8 @@ fn found_token(src: &str, pos: usize) -> (String, usize) {
             let word = after[spaces..]
                 .find(|c: char| !c.is_alphabetic())
                 .unwrap_or(after.len() - spaces);
-            if spaces > 0 && word > 0 {
+            let unit = &after[spaces..spaces + word];
+            if spaces > 0 && UNIT_WORDS.contains(&unit.to_ascii_lowercase().as_str()) {
                 len += spaces + word;
             }
         }
@@ -269,7 +317,11 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
     };
     let (raw, len) = found_token(src, pos);
     let at_end = len == 0;
-    let found = if at_end { "end of file".to_string() } else { format!("`{raw}`") };
+    let found = if at_end {
+        "end of file".to_string()
+    } else {
+        format!("`{raw}`")
+    };
     let mut words: Vec<&str> = Vec::new();
     for r in &positives {
         if let Some(w) = describe(*r) {
@@ -289,22 +341,58 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
         [one] => (*one).to_string(),
         [init @ .., last] => format!("{} or {last}", init.join(", ")),
     };
+    // The help speaks about the expectation that the found token most looks like.
+    let numeric = [
+        Rule::percent,
+        Rule::duration,
+        Rule::time,
+        Rule::date,
+        Rule::money,
+        Rule::integer,
+        Rule::credit,
+        Rule::interval,
+        Rule::number,
+    ];
+    let starts_with_digit = raw.starts_with(|c: char| c.is_ascii_digit());
     let main = positives
         .iter()
         .copied()
-        .find(|r| !matches!(r, Rule::rbrace | Rule::EOI | Rule::comma))
+        .find(|r| starts_with_digit && numeric.contains(r))
+        .or_else(|| {
+            positives
+                .iter()
+                .copied()
+                .find(|r| !matches!(r, Rule::rbrace | Rule::EOI | Rule::comma))
+        })
         .or(positives.first().copied());
     let label = match words.as_slice() {
         [one] => format!("expected {one}"),
         _ if at_end => "the file ends here".to_string(),
         _ => format!("`{raw}` is not expected here"),
     };
-    let message = format!("expected {expected}, found {found}");
-    let unclosed = if at_end { unclosed_brace(src, pos) } else { None };
+    let mut message = format!("expected {expected}, found {found}");
+    let unterminated = raw.starts_with('"') && !raw[1..].contains('"');
+    if unterminated {
+        message = "unterminated string".to_string();
+    }
+    let unclosed = if at_end {
+        unclosed_brace(src, pos)
+    } else {
+        None
+    };
     let mut d = match unclosed {
         Some(open) => Diagnostic::new(Code::E0100, Span::new(file, open, open + 1), message)
             .primary("this block is never closed")
             .help("add the missing `}` at the end of the block"),
+        None if unterminated => Diagnostic::new(
+            Code::E0100,
+            Span::new(file, pos, pos + len),
+            message,
+        )
+        .primary("this string is not closed on its line")
+        .help(
+            "close it with `\"` on the same line, or use \"\"\"…\"\"\" for text over several lines",
+        ),
         None => {
             // At the end of the file, point at its last character rather than at nothing.
             let span = if at_end {
@@ -317,7 +405,7 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
             Diagnostic::new(Code::E0100, span, message).primary(label)
         }
     };
-    if unclosed.is_none() {
+    if unclosed.is_none() && !unterminated {
         if let Some(h) = main.and_then(|r| help_for(r, &raw)) {
             d = d.help(h);
         } else if positives.contains(&Rule::rbrace) {

@@ -12,9 +12,9 @@ use crate::syntax::ast::{
 use errors::syntax_error;
 
 mod errors;
-use crate::syntax::values;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Span};
+use crate::syntax::values;
 use chrono::Weekday;
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -27,6 +27,9 @@ pub(crate) struct SlaParser;
 /// Blocks nested deeper than this are refused before pest sees them (pest recurses once
 /// per level, and a hostile file must not overflow the stack).
 pub const MAX_NESTING: usize = 32;
+
+/// The minutes of a time of day that failed its check (E0102 already reported).
+pub const INVALID_TIME: u16 = u16::MAX;
 
 /// Parses one file. A syntax error yields `None` and one E0100 (parsing of that file
 /// stops); value errors (E0101…E0107) are pushed and the tree is still returned.
@@ -42,6 +45,7 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
             return None;
         }
     };
+    let before = diags.len();
     let mut lower = Lower { file, diags };
     let mut items = Vec::new();
     let mut comments = Vec::new();
@@ -60,7 +64,24 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
             }
         }
     }
-    Some(File { id: file, items, comments })
+    // Like a syntax error, a malformed string or `any_of` is reported once per file.
+    let mut seen_syntax = false;
+    let mut i = before;
+    while i < diags.len() {
+        if diags[i].code == Code::E0100 {
+            if seen_syntax {
+                diags.remove(i);
+                continue;
+            }
+            seen_syntax = true;
+        }
+        i += 1;
+    }
+    Some(File {
+        id: file,
+        items,
+        comments,
+    })
 }
 
 /// The meaningful children of a pair: comments and punctuation dropped.
@@ -187,9 +208,10 @@ impl Lower<'_> {
 
     fn time(&mut self, pair: &Pair<'_, Rule>) -> Sp<u16> {
         let span = self.span(pair);
+        // An invalid time is marked out of range so that interval checks skip it.
         let v = values::time(pair.as_str(), span).unwrap_or_else(|d| {
             self.report(*d);
-            0
+            INVALID_TIME
         });
         Sp::new(v, span)
     }
@@ -262,7 +284,10 @@ impl Lower<'_> {
         };
         // The grammar guarantees both; fall back to empty nodes rather than panic.
         let kw = kw.expect("grammar: item keyword");
-        let name = name.map_or_else(|| Sp::new(String::new(), self.span(&kw)), |n| self.ident(&n));
+        let name = name.map_or_else(
+            || Sp::new(String::new(), self.span(&kw)),
+            |n| self.ident(&n),
+        );
         (kw, name, title, rest)
     }
 
@@ -279,7 +304,14 @@ impl Lower<'_> {
             .into_iter()
             .next()
             .map(|b| self.block(b, Self::party_stmt));
-        Party { kind, keyword: self.span(&kw), name, title, body, span }
+        Party {
+            kind,
+            keyword: self.span(&kw),
+            name,
+            title,
+            body,
+            span,
+        }
     }
 
     fn party_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<PartyStmt>> {
@@ -292,7 +324,11 @@ impl Lower<'_> {
             Rule::description_stmt => PartyStmt::Description(self.string(&arg)),
             _ => PartyStmt::Subscribes(self.ident_list(arg)),
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn ident_list(&self, pair: Pair<'_, Rule>) -> Vec<Ident> {
@@ -307,7 +343,13 @@ impl Lower<'_> {
             .next()
             .map(|b| self.block(b, Self::calendar_stmt))
             .unwrap_or_default();
-        Calendar { keyword: self.span(&kw), name, title, body, span }
+        Calendar {
+            keyword: self.span(&kw),
+            name,
+            title,
+            body,
+            span,
+        }
     }
 
     fn calendar_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<CalendarStmt>> {
@@ -323,7 +365,11 @@ impl Lower<'_> {
                 }
             }
             let keyword = days.first().map_or(span, |d| d.span);
-            return Some(Stmt { kind: CalendarStmt::Hours { days, intervals }, keyword, span });
+            return Some(Stmt {
+                kind: CalendarStmt::Hours { days, intervals },
+                keyword,
+                span,
+            });
         }
         let rule = pair.as_rule();
         let (keyword, span, parts) = self.stmt_parts(pair);
@@ -341,10 +387,18 @@ impl Lower<'_> {
                         _ => label = Some(self.string(&p)),
                     }
                 }
-                CalendarStmt::Closed { date: date?, part, label }
+                CalendarStmt::Closed {
+                    date: date?,
+                    part,
+                    label,
+                }
             }
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn day_spec(&self, pair: &Pair<'_, Rule>) -> DaySpec {
@@ -367,7 +421,13 @@ impl Lower<'_> {
             .into_iter()
             .next()
             .map(|b| self.block(b, Self::service_stmt));
-        Service { keyword: self.span(&kw), name, title, body, span }
+        Service {
+            keyword: self.span(&kw),
+            name,
+            title,
+            body,
+            span,
+        }
     }
 
     fn service_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<ServiceStmt>> {
@@ -383,7 +443,11 @@ impl Lower<'_> {
                     .collect(),
             ),
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn dependency(&mut self, pair: Pair<'_, Rule>) -> Option<Dependency> {
@@ -422,7 +486,14 @@ impl Lower<'_> {
             .next()
             .map(|b| self.block(b, Self::agreement_stmt))
             .unwrap_or_default();
-        Agreement { kind, keyword: self.span(&kw), name, title, body, span }
+        Agreement {
+            kind,
+            keyword: self.span(&kw),
+            name,
+            title,
+            body,
+            span,
+        }
     }
 
     fn agreement_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<AgreementStmt>> {
@@ -467,7 +538,9 @@ impl Lower<'_> {
                 AgreementStmt::ReviewEvery(Sp::new(v, s))
             }
             Rule::reviewed_stmt => AgreementStmt::Reviewed(self.date(&parts.next()?)),
-            Rule::support_stmt => AgreementStmt::Support(self.block(parts.next()?, Self::support_stmt)),
+            Rule::support_stmt => {
+                AgreementStmt::Support(self.block(parts.next()?, Self::support_stmt))
+            }
             Rule::maintenance_stmt => {
                 AgreementStmt::Maintenance(self.block(parts.next()?, Self::maintenance_stmt))
             }
@@ -501,7 +574,11 @@ impl Lower<'_> {
             }
             _ => AgreementStmt::Note(self.string(&parts.next()?)),
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn objective(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<AgreementStmt>> {
@@ -526,8 +603,18 @@ impl Lower<'_> {
                 }
             }
         }
-        let objective = Objective { kind, id, title, one_line, body: body? };
-        Some(Stmt { kind: AgreementStmt::Objective(objective), keyword, span })
+        let objective = Objective {
+            kind,
+            id,
+            title,
+            one_line,
+            body: body?,
+        };
+        Some(Stmt {
+            kind: AgreementStmt::Objective(objective),
+            keyword,
+            span,
+        })
     }
 
     /// `99.9% per month during x` becomes the statements of the block form, each spanning
@@ -543,15 +630,24 @@ impl Lower<'_> {
                 Rule::duration => within = Some(self.duration(&p)),
                 Rule::window => {
                     if let Some(percent) = percent.take() {
-                        let s = percent.span.merge(within.as_ref().map_or(percent.span, |w: &Sp<i64>| w.span));
+                        let s = percent
+                            .span
+                            .merge(within.as_ref().map_or(percent.span, |w: &Sp<i64>| w.span));
                         stmts.push(Stmt {
-                            kind: ObjectiveStmt::Target { percent, within: within.take() },
+                            kind: ObjectiveStmt::Target {
+                                percent,
+                                within: within.take(),
+                            },
                             keyword: s,
                             span: s,
                         });
                     }
                     let w = self.window(p.clone());
-                    stmts.push(Stmt { kind: ObjectiveStmt::Window(w.clone()), keyword: w.span, span: w.span });
+                    stmts.push(Stmt {
+                        kind: ObjectiveStmt::Window(w),
+                        keyword: w.span,
+                        span: w.span,
+                    });
                 }
                 Rule::line_option => {
                     if let Some(inner) = first(p) {
@@ -613,7 +709,11 @@ impl Lower<'_> {
             Rule::during_stmt => ObjectiveStmt::During(self.ident(&parts.next()?)),
             _ => ObjectiveStmt::Service(self.ident(&parts.next()?)),
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn indicator_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<IndicatorStmt>> {
@@ -625,7 +725,11 @@ impl Lower<'_> {
             Rule::good_stmt => IndicatorStmt::Good(s),
             _ => IndicatorStmt::Total(s),
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn support_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<SupportStmt>> {
@@ -635,7 +739,11 @@ impl Lower<'_> {
         let kind = if rule == Rule::during_stmt {
             SupportStmt::During(self.ident(&parts.next()?))
         } else {
-            let kind = if rule == Rule::incident { TargetKind::Incident } else { TargetKind::Request };
+            let kind = if rule == Rule::incident {
+                TargetKind::Incident
+            } else {
+                TargetKind::Request
+            };
             let id = self.ident(&parts.next()?);
             let mut rest: Vec<_> = parts.collect();
             let title = if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
@@ -645,9 +753,18 @@ impl Lower<'_> {
                 None
             };
             let body = self.block(rest.into_iter().next()?, Self::target_stmt);
-            SupportStmt::Target(SupportTarget { kind, id, title, body })
+            SupportStmt::Target(SupportTarget {
+                kind,
+                id,
+                title,
+                body,
+            })
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn target_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<TargetStmt>> {
@@ -667,9 +784,17 @@ impl Lower<'_> {
                     _ => {}
                 }
             }
-            TargetStmt::Deadline { which, duration: duration?, at }
+            TargetStmt::Deadline {
+                which,
+                duration: duration?,
+                at,
+            }
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn maintenance_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<MaintenanceStmt>> {
@@ -681,7 +806,11 @@ impl Lower<'_> {
             Rule::notice_stmt => MaintenanceStmt::Notice(self.duration(first)),
             _ => MaintenanceStmt::Max(self.duration(first)),
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn penalty_on(&mut self, pair: Pair<'_, Rule>) -> Option<Sp<PenaltyOn>> {
@@ -715,13 +844,25 @@ impl Lower<'_> {
         let credit_pair = parts.iter().find(|p| p.as_rule() == Rule::credit)?.clone();
         let credit = self.credit(credit_pair)?;
         let kind = if rule == Rule::tier {
-            let op = if parts[0].as_str().starts_with("at") { TierOp::AtOrBelow } else { TierOp::Below };
+            let op = if parts[0].as_str().starts_with("at") {
+                TierOp::AtOrBelow
+            } else {
+                TierOp::Below
+            };
             let threshold = self.percent(parts.iter().find(|p| p.as_rule() == Rule::percent)?);
-            PenaltyStmt::Tier { op, threshold, credit }
+            PenaltyStmt::Tier {
+                op,
+                threshold,
+                credit,
+            }
         } else {
             PenaltyStmt::EachBreach { credit }
         };
-        Some(Stmt { kind, keyword, span })
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
     }
 
     fn credit(&mut self, pair: Pair<'_, Rule>) -> Option<Sp<Credit>> {

@@ -9,6 +9,7 @@ pub mod compile;
 pub mod diag;
 pub mod load;
 pub mod source;
+pub mod synth;
 pub mod syntax;
 pub mod time;
 

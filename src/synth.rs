@@ -1,0 +1,170 @@
+//! Synthetic portfolios for benchmarks and robustness tests: a realistic company of any
+//! size (services with a layered dependency graph, calendars in three zones, customers
+//! with customer- and service-level SLAs, team OLAs and supplier UCs, regions) that
+//! checks clean. Deterministic: the same size gives the same bytes.
+
+use std::fmt::Write as _;
+
+/// One generated file: its name and text.
+pub struct SynthFile {
+    pub name: String,
+    pub text: String,
+}
+
+/// A portfolio with `services` services, split into files of about 100 services each.
+pub fn portfolio(services: usize) -> Vec<SynthFile> {
+    let services = services.max(4);
+    let customers = (services / 10).max(1);
+    let teams = (services / 20).max(1);
+    let mut files = Vec::new();
+
+    let mut head = String::from(
+        "# Synthetic portfolio: parties and calendars.\n\n\
+         provider acme \"Acme Cloud SAS\" {\n  contact \"sla@acme.example\"\n}\n\n\
+         supplier hostco \"HostCo Data Centres\" { contact \"noc@hostco.example\" }\n\n",
+    );
+    for t in 0..teams {
+        let _ = writeln!(head, "team team{t} \"Team {t}\"");
+    }
+    head.push('\n');
+    for c in 0..customers {
+        let subs: Vec<String> = (0..services)
+            .filter(|i| i % customers == c && i % 5 != 4)
+            .map(|i| format!("svc{i}"))
+            .collect();
+        if subs.is_empty() {
+            let _ = writeln!(head, "customer cust{c} \"Customer {c} Ltd\"");
+        } else {
+            let _ = writeln!(
+                head,
+                "customer cust{c} \"Customer {c} Ltd\" {{\n  contact \"it@cust{c}.example\"\n  subscribes {}\n}}",
+                subs.join(", ")
+            );
+        }
+    }
+    head.push_str(CALENDARS);
+    head.push_str(
+        "\nsla acme_floor \"Acme corporate floor\" {\n  level corporate\n  provider acme\n  \
+         timezone \"Europe/Paris\"\n  support {\n    during office_paris\n    \
+         incident p1 \"Service down\" { response 1h resolve 12h }\n    \
+         incident p2 \"Degraded\" { response 8h resolve 40h }\n  }\n  \
+         exclude force_majeure \"Events beyond the provider's reasonable control.\"\n}\n",
+    );
+    for c in 0..customers {
+        let _ = write!(
+            head,
+            "\nsla cust{c}_terms \"Terms for customer {c}\" {{\n  level customer\n  extends acme_floor\n  \
+             customer cust{c}\n  valid from 2026-01-01 to 2027-12-31\n  claim within 30d\n}}\n"
+        );
+    }
+    files.push(SynthFile { name: "parties.sla".into(), text: head });
+
+    // Infrastructure: two redundant data centres under one UC.
+    files.push(SynthFile {
+        name: "infra.sla".into(),
+        text: INFRA.to_string(),
+    });
+
+    for chunk in 0..services.div_ceil(100) {
+        let mut text = format!("# Synthetic services {}..{}.\n", chunk * 100, (chunk + 1) * 100);
+        for i in chunk * 100..((chunk + 1) * 100).min(services) {
+            service(&mut text, i, services, customers, teams);
+        }
+        files.push(SynthFile { name: format!("services_{chunk:04}.sla"), text });
+    }
+    files
+}
+
+/// Total size in bytes of a generated portfolio.
+pub fn size(files: &[SynthFile]) -> usize {
+    files.iter().map(|f| f.text.len()).sum()
+}
+
+fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize) {
+    let team = i % teams;
+    let cust = i % customers;
+    // Each service depends on up to two later services: a layered, acyclic graph.
+    let mut deps = Vec::new();
+    for step in [1 + i % 7, 11 + i % 13] {
+        if i + step < n && i % 3 != 2 {
+            deps.push(format!("svc{}", i + step));
+        }
+    }
+    deps.push("any_of(dc_north, dc_south)".to_string());
+    let _ = write!(
+        out,
+        "\nservice svc{i} \"Service {i}\" {{\n  description \"Generated service number {i}.\"\n  \
+         owner team{team}\n  depends_on {}\n}}\n",
+        deps.join(", ")
+    );
+    if i % 5 != 4 {
+        let _ = write!(
+            out,
+            "\nsla svc{i}_sla \"Service {i} for customer {cust}\" {{\n  level service\n  \
+             extends cust{cust}_terms\n  services svc{i}\n  fee {fee} EUR per month\n\n  \
+             availability \"Monthly uptime\" {{\n    target 99.5%\n    window month\n    \
+             indicator prometheus {{\n      errors \"sum(rate(http_requests_total{{job=\\\"svc{i}\\\",code=~\\\"5..\\\"}}[{{{{window}}}}]))\"\n      \
+             total \"sum(rate(http_requests_total{{job=\\\"svc{i}\\\"}}[{{{{window}}}}]))\"\n    }}\n  }}\n  \
+             latency 99% within 300ms per month\n\n  support {{\n    \
+             incident p1 {{ response 30m resolve 8h }}\n  }}\n\n  penalty on availability {{\n    \
+             below 99.5% credit 10%\n    below 99.0% credit 25%\n    below 95.0% credit 50%\n  }}\n  \
+             cap 50%\n\n  region rural \"Rural sites\" {{\n    support {{ incident p2 {{ response 8h resolve 40h }} }}\n  }}\n}}\n",
+            fee = 1000 + (i % 17) * 250
+        );
+    }
+    let _ = write!(
+        out,
+        "\nola svc{i}_ola \"Operations of service {i}\" {{\n  provider team{team}\n  customer team{team}\n  \
+         services svc{i}\n  valid from 2026-01-01 to 2027-12-31\n\n  availability {{ target 99.95% window month }}\n\n  \
+         support {{\n    during always\n    incident p1 {{ response 15m resolve 4h }}\n    \
+         incident p2 {{ response 2h resolve 16h }}\n  }}\n}}\n"
+    );
+}
+
+const CALENDARS: &str = r#"
+calendar office_paris "Paris business hours" {
+  timezone "Europe/Paris"
+  mon-fri 08:00-12:00, 13:00-18:00
+  closed 2026-01-01 "New Year's Day"
+  closed 2026-05-01 "Labour Day"
+  closed 2026-12-24 13:00-24:00 "Christmas Eve afternoon"
+  closed 2026-12-25 "Christmas Day"
+}
+
+calendar office_ny "New York business hours" {
+  timezone "America/New_York"
+  mon-fri 09:00-17:00
+  closed 2026-07-03 "Independence Day (observed)"
+  closed 2026-11-26 "Thanksgiving"
+}
+
+calendar office_sydney "Sydney business hours" {
+  timezone "Australia/Sydney"
+  mon-fri 09:00-17:00
+  closed 2026-01-26 "Australia Day"
+}
+"#;
+
+const INFRA: &str = r#"# Synthetic infrastructure and its supplier.
+
+service dc_north "Northern data centre" { owner team0 }
+service dc_south "Southern data centre" { owner team0 }
+
+uc hostco_dc "Data centre hosting" {
+  provider hostco
+  customer acme
+  services dc_north, dc_south
+  valid from 2025-07-01 to 2028-06-30
+  fee 40000 EUR per month
+  availability { target 99.9% window month }
+  support {
+    during always
+    incident p1 { response 10m resolve 2h }
+    incident p2 { response 1h resolve 8h }
+  }
+  penalty on availability {
+    below 99.9% credit 10%
+    below 99.0% credit 30%
+  }
+}
+"#;

@@ -31,12 +31,14 @@ impl Calendar {
                 to.0.clamp(Instant::MIN.0, Instant::MAX.0),
             )
         };
+        let whole = (self.always && cur < end).then_some((cur, end));
         OpenRuns {
             cal: self,
-            cur,
+            // Nothing is left to walk once the whole range is one run.
+            cur: if whole.is_some() { end } else { cur },
             to: end,
             seg: None,
-            whole: (self.always && cur < end).then_some((cur, end)),
+            whole,
             pending: None,
         }
     }

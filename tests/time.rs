@@ -662,3 +662,45 @@ fn agrees_with_minute_by_minute_brute_force() {
     }
     assert!(checked >= 7_000);
 }
+
+#[test]
+fn every_minute_around_transitions_matches_chrono_tz() {
+    // Transitions of 2026 in UTC. Sydney's are on Saturday UTC, which is
+    // Sunday local.
+    let cases = [
+        (PARIS, "2026-03-29 01:00"),
+        (PARIS, "2026-10-25 01:00"),
+        (NEW_YORK, "2026-03-08 07:00"),
+        (NEW_YORK, "2026-11-01 06:00"),
+        (SYDNEY, "2026-04-04 16:00"),
+        (SYDNEY, "2026-10-03 16:00"),
+    ];
+    let marks = [0_u16, 60, 90, 120, 150, 180, 210, 240, 1440];
+    for (tz, at) in cases {
+        let tr = utc(at);
+        let from = tr.saturating_sub(4 * HOUR);
+        for (i, &start) in marks.iter().enumerate() {
+            for &end in &marks[i + 1..] {
+                let weekly = [WeekInterval {
+                    day: Weekday::Sun,
+                    start,
+                    end,
+                }];
+                let cal = Calendar::new(tz, &weekly, &[]);
+                let mut open_minutes = 0;
+                for m in 0..8 * 60 {
+                    let t = from.saturating_add(m * MINUTE);
+                    let want = brute_is_open(tz, &weekly, &[], t);
+                    assert_eq!(cal.is_open(t), want, "{tz} {start}-{end} at {t:?}");
+                    open_minutes += i64::from(want);
+                }
+                let to = from.saturating_add(8 * HOUR);
+                assert_eq!(
+                    cal.open_time(from, to),
+                    open_minutes * MINUTE,
+                    "{tz} {start}-{end}"
+                );
+            }
+        }
+    }
+}

@@ -704,3 +704,40 @@ fn every_minute_around_transitions_matches_chrono_tz() {
         }
     }
 }
+
+#[test]
+fn calendars_are_shared_across_threads() {
+    fn send_sync<T: Send + Sync>(_: &T) {}
+    let cal = std::sync::Arc::new(office(SYDNEY, &[closed("2026-04-06")]));
+    send_sync(&*cal);
+    let from = local(SYDNEY, "2026-04-03 16:00");
+    let want = cal.deadline(from, 3 * HOUR);
+    assert_eq!(want, Some(local(SYDNEY, "2026-04-07 11:00")));
+    let handles: Vec<_> = (0..4)
+        .map(|_| {
+            let cal = std::sync::Arc::clone(&cal);
+            std::thread::spawn(move || cal.deadline(from, 3 * HOUR))
+        })
+        .collect();
+    for h in handles {
+        assert_eq!(h.join().expect("thread"), want);
+    }
+}
+
+#[test]
+fn instants_convert_and_serialize_as_millis() {
+    let t = utc("2026-03-29 01:00");
+    let dt = t.to_utc().expect("in range");
+    assert_eq!(Instant::from(dt), t);
+    assert_eq!(
+        t.in_tz(PARIS).expect("in range").naive_local().to_string(),
+        "2026-03-29 03:00:00"
+    );
+    assert_eq!(
+        serde_json::to_string(&Instant(1_500)).expect("json"),
+        "1500"
+    );
+    assert_eq!(Instant(i64::MAX).checked_add(1), None);
+    assert_eq!(Instant(i64::MIN).saturating_sub(1), Instant(i64::MIN));
+    assert_eq!(Instant(i64::MAX).since(Instant(i64::MIN)), i64::MAX);
+}

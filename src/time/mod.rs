@@ -1,1 +1,37 @@
-//! The SLA clock.
+//! The SLA clock: how much "open" time lies between two instants, and when a
+//! given amount of open time runs out.
+//!
+//! Everything here is independent of the SLA language: plain structs in,
+//! plain answers out, so the checker, the renderers and the tests can share
+//! one engine.
+//!
+//! The design follows from the semantics (see `docs/clock.md`): a calendar is
+//! a set of *local wall-clock* times, and a real instant is open when its
+//! local time is in that set. Mapping real time to local time is a shift by
+//! the UTC offset, which is constant between transitions, so every query
+//! splits real time into stretches of constant offset ([`tz`]) and, inside
+//! each stretch, works on a cumulative "open time so far" function over local
+//! time ([`local`]) that is evaluated and inverted with binary searches.
+//! Nothing ever walks day by day, which is what makes long deadlines cheap.
+//!
+//! Durations are plain `i64` milliseconds throughout.
+
+mod calendar;
+mod clock;
+mod coverage;
+mod instant;
+mod local;
+mod tz;
+
+pub use calendar::{Calendar, Closure, WeekInterval};
+pub use coverage::OpenRuns;
+pub use instant::Instant;
+
+/// One minute, in milliseconds.
+pub const MINUTE: i64 = 60_000;
+/// One hour, in milliseconds.
+pub const HOUR: i64 = 60 * MINUTE;
+/// One day of 24 hours, in milliseconds.
+pub const DAY: i64 = 24 * HOUR;
+/// One week of 7 days of 24 hours, in milliseconds.
+pub const WEEK: i64 = 7 * DAY;

@@ -1,0 +1,153 @@
+//! UTC offsets as stretches of constant offset.
+//!
+//! chrono-tz does not expose its transition table, and asking it for the
+//! offset of every instant a query touches would be both slow and useless:
+//! the clock only needs to know where the offset *changes*. So the timeline is
+//! cut into fixed chunks (about a year each); the first time a chunk of a
+//! zone is needed, its offset is sampled every few hours and each change is
+//! bisected down to the second. The result is cached per zone in a
+//! process-wide table, because transitions depend on the zone alone and many
+//! calendars share a zone.
+//!
+//! Limitation, accepted: two transitions closer together than the sampling
+//! step that cancel out (offset back to where it was) are missed. tzdb has
+//! no such pair in the range the clock covers in practice.
+
+use std::collections::HashMap;
+use std::sync::{Arc, OnceLock, PoisonError, RwLock};
+
+use chrono::{DateTime, Offset, TimeZone};
+use chrono_tz::Tz;
+
+use super::DAY;
+
+/// Length of a cache chunk. A whole number of seconds, because the bisection
+/// works in seconds and chunk bounds are sample points.
+const CHUNK: i64 = 366 * DAY;
+/// Offset sampling step inside a chunk.
+const STEP: i64 = 6 * 3_600_000;
+
+/// The offset in force from some instant up to (excluding) `end`.
+#[derive(Clone, Copy, Debug)]
+pub(crate) struct Segment {
+    /// Local minus UTC, in milliseconds.
+    pub offset: i64,
+    /// The offset may differ from here on (a transition or a chunk border).
+    pub end: i64,
+}
+
+#[derive(Debug)]
+struct Chunk {
+    start_offset: i64,
+    /// (instant of the transition, offset from then on), sorted.
+    changes: Vec<(i64, i64)>,
+}
+
+/// The cached transitions of one zone.
+#[derive(Debug)]
+pub(crate) struct Zone {
+    tz: Tz,
+    chunks: RwLock<HashMap<i64, Chunk>>,
+}
+
+/// The shared cache entry for a zone.
+pub(crate) fn zone(tz: Tz) -> Arc<Zone> {
+    static ZONES: OnceLock<RwLock<HashMap<Tz, Arc<Zone>>>> = OnceLock::new();
+    let zones = ZONES.get_or_init(RwLock::default);
+    if let Some(z) = zones
+        .read()
+        .unwrap_or_else(PoisonError::into_inner)
+        .get(&tz)
+    {
+        return Arc::clone(z);
+    }
+    let mut w = zones.write().unwrap_or_else(PoisonError::into_inner);
+    Arc::clone(w.entry(tz).or_insert_with(|| {
+        Arc::new(Zone {
+            tz,
+            chunks: RwLock::default(),
+        })
+    }))
+}
+
+/// The offset in force at a whole second, asked of chrono-tz.
+fn offset_at_second(tz: Tz, secs: i64) -> i64 {
+    DateTime::from_timestamp(secs, 0).map_or(0, |t| {
+        i64::from(
+            tz.offset_from_utc_datetime(&t.naive_utc())
+                .fix()
+                .local_minus_utc(),
+        ) * 1000
+    })
+}
+
+impl Zone {
+    /// The offset at `t` and how long it stays in force.
+    pub(crate) fn segment(&self, t: i64) -> Segment {
+        let idx = t.div_euclid(CHUNK);
+        {
+            let chunks = self.chunks.read().unwrap_or_else(PoisonError::into_inner);
+            if let Some(c) = chunks.get(&idx) {
+                return c.segment(t, idx);
+            }
+        }
+        let c = self.build(idx);
+        let seg = c.segment(t, idx);
+        self.chunks
+            .write()
+            .unwrap_or_else(PoisonError::into_inner)
+            .entry(idx)
+            .or_insert(c);
+        seg
+    }
+
+    fn build(&self, idx: i64) -> Chunk {
+        let start = idx * CHUNK / 1000;
+        let end = (idx + 1) * CHUNK / 1000;
+        let step = STEP / 1000;
+        let start_offset = offset_at_second(self.tz, start);
+        let mut changes = Vec::new();
+        let mut lo = start;
+        let mut lo_off = start_offset;
+        while lo < end - 1 {
+            // The last sample is the chunk's last second: a transition at
+            // `end` itself belongs to the next chunk.
+            let hi = (lo + step).min(end - 1);
+            let hi_off = offset_at_second(self.tz, hi);
+            // Several transitions may sit between two samples; peel them off
+            // one by one.
+            while lo_off != hi_off {
+                let (mut a, mut b) = (lo, hi);
+                while b - a > 1 {
+                    let mid = a + (b - a) / 2;
+                    if offset_at_second(self.tz, mid) == lo_off {
+                        a = mid;
+                    } else {
+                        b = mid;
+                    }
+                }
+                lo = b;
+                lo_off = offset_at_second(self.tz, b);
+                changes.push((b * 1000, lo_off));
+            }
+            lo = hi;
+        }
+        Chunk {
+            start_offset,
+            changes,
+        }
+    }
+}
+
+impl Chunk {
+    fn segment(&self, t: i64, idx: i64) -> Segment {
+        let k = self.changes.partition_point(|&(at, _)| at <= t);
+        let offset = if k == 0 {
+            self.start_offset
+        } else {
+            self.changes[k - 1].1
+        };
+        let end = self.changes.get(k).map_or((idx + 1) * CHUNK, |&(at, _)| at);
+        Segment { offset, end }
+    }
+}

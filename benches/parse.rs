@@ -15,8 +15,8 @@ fn sources(services: usize) -> SourceMap {
     map
 }
 
-/// About 11 MB of .sla text.
-const SERVICES: usize = 7_000;
+/// About 10.7 MB of .sla text.
+const SERVICES: usize = 10_000;
 
 #[divan::bench(sample_count = 10)]
 fn parse_and_value_checks(bencher: divan::Bencher) {

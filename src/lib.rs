@@ -4,6 +4,10 @@
 //! (E03, E04, W05) → emit. Every phase is a pure function from its input to its output
 //! plus diagnostics; only [`load`] reads files.
 
+// pest is built without `std` (its stack probe costs a fifth of parse time, and our own
+// nesting limit already bounds its recursion); its generated code names `alloc`.
+extern crate alloc;
+
 pub mod cli;
 pub mod compile;
 pub mod diag;

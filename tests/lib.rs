@@ -3,5 +3,6 @@
 mod cli;
 mod common;
 mod prefixes;
+mod synth;
 mod time;
 mod ui;

@@ -54,7 +54,7 @@ pub fn run(args: &Args, style: Style) -> i32 {
             eprint!("{}", render::human(diags, &sources, style));
             eprintln!("{}", render::summary(errors, warnings, sources.len()));
         }
-        Format::Json => println!("{}", render::json(diags, &sources)),
+        Format::Json => super::print_stdout(&render::json(diags, &sources)),
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         EXIT_FAILED

@@ -97,6 +97,18 @@ fn today(arg: Option<NaiveDate>) -> NaiveDate {
     arg.unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
 
+/// Writes a machine-readable report to stdout. A closed pipe (`slac … | head`) is the
+/// reader's choice, not an error worth a panic.
+fn print_stdout(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    if !text.ends_with('\n') {
+        let _ = out.write_all(b"\n");
+    }
+    let _ = out.flush();
+}
+
 /// Prints a usage or input error the way every command does, and gives exit code 2.
 fn fail(message: &str) -> i32 {
     eprintln!("error: {message}");

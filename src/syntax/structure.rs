@@ -398,9 +398,7 @@ fn objective(o: &super::ast::Objective, diags: &mut Vec<Diagnostic>) -> String {
                 "indicator"
             }
         };
-        if !o.one_line {
-            once.see(k, st.span, diags);
-        }
+        once.see(k, st.span, diags);
     }
     let mut key = o.kind.keyword().to_string();
     if let Some(id) = &o.id {

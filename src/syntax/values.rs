@@ -5,7 +5,6 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
-use std::str::FromStr;
 
 type Result<T> = std::result::Result<T, Box<Diagnostic>>;
 
@@ -23,7 +22,7 @@ fn err(code: Code, span: Span, message: String, label: &str, help: &str) -> Box<
 pub fn percent(text: &str, span: Span) -> Result<Decimal> {
     let digits = text.trim_end_matches('%');
     let help = "a percentage is between 0% and 100%, e.g. `99.95%`";
-    match Decimal::from_str(digits) {
+    match Decimal::from_str_exact(digits) {
         Ok(v) if v <= Decimal::ONE_HUNDRED => Ok(v),
         Ok(_) => Err(err(
             Code::E0101,
@@ -37,7 +36,7 @@ pub fn percent(text: &str, span: Span) -> Result<Decimal> {
             span,
             format!("percentage `{text}` is out of range or has too many digits"),
             "not a usable percentage",
-            "a percentage is between 0% and 100% with at most 20 decimal places",
+            "a percentage is between 0% and 100% with at most 28 significant digits",
         )),
     }
 }
@@ -221,7 +220,7 @@ pub fn or_list(items: &[String]) -> String {
 
 /// The amount of a `MONEY` token.
 pub fn amount(text: &str, span: Span) -> Result<Decimal> {
-    Decimal::from_str(text).map_err(|_| {
+    Decimal::from_str_exact(text).map_err(|_| {
         err(
             Code::E0107,
             span,

@@ -12,6 +12,7 @@ pub mod cli;
 pub mod compile;
 pub mod diag;
 pub mod load;
+pub mod model;
 pub mod source;
 pub mod syntax;
 pub mod synth;

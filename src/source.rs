@@ -138,3 +138,23 @@ impl SourceMap {
         self.get(span.file).slice(span)
     }
 }
+
+/// A value with the span it was read from. Serialises as the bare value: spans are for
+/// diagnostics, not for the documents slac writes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct Sp<T> {
+    pub value: T,
+    pub span: Span,
+}
+
+impl<T> Sp<T> {
+    pub fn new(value: T, span: Span) -> Sp<T> {
+        Sp { value, span }
+    }
+}
+
+impl<T: serde::Serialize> serde::Serialize for Sp<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.value.serialize(s)
+    }
+}

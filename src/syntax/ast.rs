@@ -11,18 +11,7 @@ use crate::source::{FileId, Span};
 use chrono::{NaiveDate, Weekday};
 use rust_decimal::Decimal;
 
-/// A value with the span of the token it was read from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Sp<T> {
-    pub value: T,
-    pub span: Span,
-}
-
-impl<T> Sp<T> {
-    pub fn new(value: T, span: Span) -> Sp<T> {
-        Sp { value, span }
-    }
-}
+pub use crate::source::Sp;
 
 /// A name, as written.
 pub type Ident = Sp<String>;
@@ -106,7 +95,8 @@ pub struct Stmt<K> {
 // ---------------------------------------------------------------------------------------
 // Parties
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
 pub enum PartyKind {
     Provider,
     Customer,

@@ -1,0 +1,726 @@
+//! Names (phase E02): the symbol table, every reference bound to an item of the right
+//! kind, cycles in `depends_on` and `extends`; then each agreement's own statements as
+//! [`Terms`], and inheritance (inherit.rs).
+
+use super::{
+    Agreement, Calendar, ClosureDef, Credit, DeadlineTerm, Dependency, Exclusion, Hours,
+    Indicator, Maintenance, Money, Objective, Party, Penalty, PenaltyOn, Portfolio, Ref,
+    Service, Support, Target, Terms, Tier, Validity, Variant, ALWAYS,
+};
+use crate::diag::{Code, Diagnostic};
+use crate::source::{Sp, Span};
+use crate::syntax::ast::{self, AgreementKind, AgreementStmt, Level, PartyKind};
+use crate::syntax::values::or_list;
+use std::collections::BTreeMap;
+
+/// What kind of item a name stands for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Kind {
+    Party(PartyKind),
+    Calendar,
+    Service,
+    Agreement(AgreementKind),
+}
+
+impl Kind {
+    fn noun(self) -> &'static str {
+        match self {
+            Kind::Party(PartyKind::Provider) => "a provider",
+            Kind::Party(PartyKind::Customer) => "a customer",
+            Kind::Party(PartyKind::Team) => "a team",
+            Kind::Party(PartyKind::Supplier) => "a supplier",
+            Kind::Calendar => "a calendar",
+            Kind::Service => "a service",
+            Kind::Agreement(AgreementKind::Sla) => "an SLA",
+            Kind::Agreement(AgreementKind::Ola) => "an OLA",
+            Kind::Agreement(AgreementKind::Uc) => "a UC",
+        }
+    }
+
+    fn matches(self, want: &[Kind]) -> bool {
+        want.iter().any(|w| match (w, self) {
+            // `extends` names any agreement; the kind rule is E0302's business.
+            (Kind::Agreement(_), Kind::Agreement(_)) => true,
+            _ => *w == self,
+        })
+    }
+}
+
+#[derive(Clone, Copy, Debug)]
+struct Symbol {
+    kind: Kind,
+    index: usize,
+    span: Span,
+}
+
+const PROVIDER: Kind = Kind::Party(PartyKind::Provider);
+const CUSTOMER: Kind = Kind::Party(PartyKind::Customer);
+const TEAM: Kind = Kind::Party(PartyKind::Team);
+const SUPPLIER: Kind = Kind::Party(PartyKind::Supplier);
+
+struct Resolver<'a> {
+    symbols: BTreeMap<&'a str, Symbol>,
+    diags: Vec<Diagnostic>,
+}
+
+fn noun_list(want: &[Kind]) -> String {
+    or_list(&want.iter().map(|k| k.noun().to_string()).collect::<Vec<_>>())
+}
+
+impl<'a> Resolver<'a> {
+    /// Binds `name` to an item of one of the `want` kinds (E0202, E0203).
+    fn bind(&mut self, name: &ast::Ident, want: &[Kind], role: &str) -> Option<Sp<Ref>> {
+        let found = if name.value == "always" && want.contains(&Kind::Calendar) {
+            Some(Symbol { kind: Kind::Calendar, index: ALWAYS, span: name.span })
+        } else {
+            self.symbols.get(name.value.as_str()).copied()
+        };
+        match found {
+            Some(sym) if sym.kind.matches(want) => {
+                Some(Sp::new(Ref { index: sym.index, name: name.value.clone() }, name.span))
+            }
+            Some(sym) => {
+                let mut d = Diagnostic::new(
+                    Code::E0203,
+                    name.span,
+                    format!(
+                        "`{}` is {}, but {role} must be {}",
+                        name.value,
+                        sym.kind.noun(),
+                        noun_list(want)
+                    ),
+                )
+                .primary(format!("{} here", sym.kind.noun().trim_start_matches("a ").trim_start_matches("an ")))
+                .label(sym.span, format!("`{}` is defined here as {}", name.value, sym.kind.noun()));
+                d = d.help(self.suggest(&name.value, want, role));
+                self.diags.push(d);
+                None
+            }
+            None => {
+                let d = Diagnostic::new(
+                    Code::E0202,
+                    name.span,
+                    format!("unknown name `{}`: no {} has this name", name.value, noun_list(want).replace("a ", "").replace("an ", "")),
+                )
+                .primary("not defined anywhere in the portfolio")
+                .help(self.suggest(&name.value, want, role));
+                self.diags.push(d);
+                None
+            }
+        }
+    }
+
+    /// "did you mean `checkout`?" among the names of the wanted kinds.
+    fn suggest(&self, name: &str, want: &[Kind], role: &str) -> String {
+        let mut candidates: Vec<&str> = self
+            .symbols
+            .iter()
+            .filter(|(_, s)| s.kind.matches(want))
+            .map(|(n, _)| *n)
+            .collect();
+        if want.contains(&Kind::Calendar) {
+            candidates.push("always");
+        }
+        let best = candidates
+            .iter()
+            .map(|c| (strsim::damerau_levenshtein(c, name), *c))
+            .filter(|(d, c)| *d <= (c.len().max(name.len()) / 3).max(1) + usize::from(c.len() > 5))
+            .min();
+        if let Some((_, c)) = best {
+            return format!("did you mean `{c}`?");
+        }
+        candidates.sort_unstable();
+        match candidates.as_slice() {
+            [] => format!("define {} to use it as {role}", noun_list(want)),
+            list => {
+                let shown: Vec<String> = list.iter().take(5).map(|c| format!("`{c}`")).collect();
+                let more = if list.len() > 5 { ", …" } else { "" };
+                format!("{role} must be {}: {}{more}", noun_list(want), shown.join(", "))
+            }
+        }
+    }
+}
+
+/// Builds the resolved portfolio. With any E02 error, returns `None` (the diagnostics say
+/// why) and no later phase runs.
+pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portfolio> {
+    let items: Vec<&ast::Item> = files.iter().flat_map(|f| &f.items).collect();
+    let mut r = Resolver { symbols: BTreeMap::new(), diags: Vec::new() };
+
+    // The symbol table. Indices follow the order of each kind's list below.
+    let mut counts = [0usize; 4];
+    counts[1] = 1; // calendars: index 0 is `always`
+    for item in &items {
+        let name = item.name();
+        let (kind, slot) = match item {
+            ast::Item::Party(p) => (Kind::Party(p.kind), 0),
+            ast::Item::Calendar(_) => (Kind::Calendar, 1),
+            ast::Item::Service(_) => (Kind::Service, 2),
+            ast::Item::Agreement(a) => (Kind::Agreement(a.kind), 3),
+        };
+        let index = counts[slot];
+        counts[slot] += 1;
+        if name.value == "always" {
+            r.diags.push(
+                Diagnostic::new(Code::E0206, name.span, "`always` is the built-in calendar and cannot be redefined")
+                    .primary("redefines the built-in calendar")
+                    .help("`always` is open all the time (UTC); give your item another name"),
+            );
+            continue;
+        }
+        if let Some(first) = r.symbols.get(name.value.as_str()) {
+            r.diags.push(
+                Diagnostic::new(Code::E0201, name.span, format!("`{}` is defined twice", name.value))
+                    .primary(format!("second definition, as {}", kind.noun()))
+                    .label(first.span, format!("first defined here, as {}", first.kind.noun()))
+                    .help("every item of a portfolio needs its own name; rename or remove one of them"),
+            );
+            continue;
+        }
+        r.symbols.insert(&name.value, Symbol { kind, index, span: name.span });
+    }
+
+    let mut portfolio = Portfolio {
+        parties: Vec::new(),
+        calendars: vec![always_calendar()],
+        services: Vec::new(),
+        agreements: Vec::new(),
+    };
+    for item in &items {
+        match item {
+            ast::Item::Party(p) => portfolio.parties.push(party(&mut r, p)),
+            ast::Item::Calendar(c) => portfolio.calendars.push(calendar(c)),
+            ast::Item::Service(s) => portfolio.services.push(service(&mut r, s)),
+            ast::Item::Agreement(a) => portfolio.agreements.push(agreement(&mut r, a)),
+        }
+    }
+    dependency_cycles(&portfolio, &mut r.diags);
+    extends_cycles(&portfolio, &mut r.diags);
+    let failed = r.diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
+    diags.append(&mut r.diags);
+    if failed {
+        return None;
+    }
+    super::inherit::apply(&mut portfolio);
+    Some(portfolio)
+}
+
+fn title(t: Option<&ast::Str>, name: &ast::Ident) -> String {
+    t.map_or_else(|| name.value.clone(), |t| t.value.clone())
+}
+
+fn always_calendar() -> Calendar {
+    Calendar {
+        name: "always".into(),
+        title: "Always".into(),
+        timezone: "UTC".into(),
+        description: None,
+        hours: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+            .iter()
+            .map(|d| Hours { day: (*d).to_string(), start: "00:00".into(), end: "24:00".into() })
+            .collect(),
+        closures: Vec::new(),
+        builtin: true,
+        clock: crate::time::Calendar::always(),
+        span: Span::default(),
+        name_span: Span::default(),
+    }
+}
+
+fn party(r: &mut Resolver<'_>, p: &ast::Party) -> Party {
+    let mut out = Party {
+        name: p.name.value.clone(),
+        title: title(p.title.as_ref(), &p.name),
+        kind: p.kind,
+        contact: None,
+        address: None,
+        description: None,
+        subscribes: Vec::new(),
+        span: p.span,
+        name_span: p.name.span,
+    };
+    for s in p.body.iter().flat_map(|b| &b.stmts) {
+        match &s.kind {
+            ast::PartyStmt::Contact(t) => out.contact = Some(t.value.clone()),
+            ast::PartyStmt::Address(t) => out.address = Some(t.value.clone()),
+            ast::PartyStmt::Description(t) => out.description = Some(t.value.clone()),
+            ast::PartyStmt::Subscribes(ids) => {
+                for id in ids {
+                    if let Some(x) = r.bind(id, &[Kind::Service], "a subscribed service") {
+                        out.subscribes.push(x);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn hhmm(m: u16) -> String {
+    format!("{:02}:{:02}", m / 60, m % 60)
+}
+
+fn day_name(d: chrono::Weekday) -> &'static str {
+    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][d.num_days_from_monday() as usize]
+}
+
+fn calendar(c: &ast::Calendar) -> Calendar {
+    let mut tz = chrono_tz::UTC;
+    let mut tz_name = "UTC".to_string();
+    let mut description = None;
+    let mut weekly = Vec::new();
+    let mut hours = Vec::new();
+    let mut closures = Vec::new();
+    let mut closure_defs = Vec::new();
+    for s in &c.body.stmts {
+        match &s.kind {
+            ast::CalendarStmt::Timezone(z) => {
+                tz = z.value.tz;
+                tz_name.clone_from(&z.value.name);
+            }
+            ast::CalendarStmt::Description(d) => description = Some(d.value.clone()),
+            ast::CalendarStmt::Hours { days, intervals } => {
+                for d in days {
+                    for day in d.days() {
+                        for iv in intervals {
+                            weekly.push(crate::time::WeekInterval {
+                                day,
+                                start: iv.start.value,
+                                end: iv.end.value,
+                            });
+                            hours.push(Hours {
+                                day: day_name(day).into(),
+                                start: hhmm(iv.start.value),
+                                end: hhmm(iv.end.value),
+                            });
+                        }
+                    }
+                }
+            }
+            ast::CalendarStmt::Closed { date, part, label } => {
+                closures.push(crate::time::Closure {
+                    date: date.value,
+                    part: part.map(|p| (p.start.value, p.end.value)),
+                });
+                closure_defs.push(ClosureDef {
+                    date: date.value,
+                    start: part.map(|p| hhmm(p.start.value)),
+                    end: part.map(|p| hhmm(p.end.value)),
+                    label: label.as_ref().map(|l| l.value.clone()),
+                });
+            }
+        }
+    }
+    Calendar {
+        name: c.name.value.clone(),
+        title: title(c.title.as_ref(), &c.name),
+        timezone: tz_name,
+        description,
+        hours,
+        closures: closure_defs,
+        builtin: false,
+        clock: crate::time::Calendar::new(tz, &weekly, &closures),
+        span: c.span,
+        name_span: c.name.span,
+    }
+}
+
+fn service(r: &mut Resolver<'_>, s: &ast::Service) -> Service {
+    let mut out = Service {
+        name: s.name.value.clone(),
+        title: title(s.title.as_ref(), &s.name),
+        description: None,
+        owner: None,
+        depends_on: Vec::new(),
+        span: s.span,
+        name_span: s.name.span,
+    };
+    for st in s.body.iter().flat_map(|b| &b.stmts) {
+        match &st.kind {
+            ast::ServiceStmt::Description(d) => out.description = Some(d.value.clone()),
+            ast::ServiceStmt::Owner(o) => out.owner = r.bind(o, &[TEAM], "the owner of a service"),
+            ast::ServiceStmt::DependsOn(deps) => {
+                for d in deps {
+                    match d {
+                        ast::Dependency::One(id) => {
+                            if let Some(x) = r.bind(id, &[Kind::Service], "a dependency") {
+                                out.depends_on.push(Dependency::Service(x));
+                            }
+                        }
+                        ast::Dependency::AnyOf { members, .. } => {
+                            let bound: Vec<_> = members
+                                .iter()
+                                .filter_map(|m| r.bind(m, &[Kind::Service], "a dependency"))
+                                .collect();
+                            if bound.len() == members.len() {
+                                out.depends_on.push(Dependency::AnyOf(bound));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn agreement(r: &mut Resolver<'_>, a: &ast::Agreement) -> Agreement {
+    let mut level = Level::Service;
+    let mut level_span = None;
+    let mut extends = None;
+    for s in &a.body.stmts {
+        match &s.kind {
+            AgreementStmt::Level(l) => {
+                level = l.value;
+                level_span = Some(s.span);
+            }
+            AgreementStmt::Extends(p) => {
+                extends = r.bind(p, &[Kind::Agreement(a.kind)], "`extends`");
+            }
+            _ => {}
+        }
+    }
+    let own = terms(r, a.kind, &a.body.stmts);
+    let regions = a
+        .body
+        .stmts
+        .iter()
+        .filter_map(|s| match &s.kind {
+            AgreementStmt::Region(reg) => Some(Variant {
+                name: reg.name.value.clone(),
+                title: title(reg.title.as_ref(), &reg.name),
+                terms: Terms::default(),
+                own: terms(r, a.kind, &reg.body.stmts),
+                span: s.span,
+            }),
+            _ => None,
+        })
+        .collect();
+    Agreement {
+        name: a.name.value.clone(),
+        title: title(a.title.as_ref(), &a.name),
+        kind: a.kind,
+        level,
+        extends,
+        terms: Terms::default(),
+        regions,
+        own,
+        span: a.span,
+        name_span: a.name.span,
+        level_span,
+    }
+}
+
+/// The parties an agreement's `provider` and `customer` must be (language.md §3.4).
+fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
+    match kind {
+        AgreementKind::Sla => (&[PROVIDER], &[CUSTOMER, TEAM]),
+        AgreementKind::Ola => (&[TEAM], &[TEAM]),
+        AgreementKind::Uc => (&[SUPPLIER], &[PROVIDER]),
+    }
+}
+
+fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<AgreementStmt>]) -> Terms {
+    let (providers, customers) = party_roles(kind);
+    let kw = kind.keyword().to_uppercase();
+    let mut t = Terms::default();
+    for s in stmts {
+        match &s.kind {
+            AgreementStmt::Provider(p) => {
+                t.provider = r.bind(p, providers, &format!("the provider of an {kw}"));
+            }
+            AgreementStmt::Customer(c) => {
+                t.customer = r.bind(c, customers, &format!("the customer of an {kw}"));
+            }
+            AgreementStmt::Services(ids) => {
+                let bound: Vec<_> =
+                    ids.iter().filter_map(|i| r.bind(i, &[Kind::Service], "a covered service")).collect();
+                t.services = Some(Sp::new(bound, s.span));
+            }
+            AgreementStmt::Valid { from, to } => {
+                t.valid = Some(Sp::new(
+                    Validity { from: from.value, to: to.as_ref().map(|d| d.value) },
+                    s.span,
+                ));
+            }
+            AgreementStmt::Timezone(z) => t.timezone = Some(Sp::new(z.value.name.clone(), s.span)),
+            AgreementStmt::Fee(m) => t.fee = Some(Sp::new(money(&m.value), s.span)),
+            AgreementStmt::ReviewEvery(n) => t.review_every_months = Some(Sp::new(n.value, s.span)),
+            AgreementStmt::Reviewed(d) => t.reviewed = Some(Sp::new(d.value, s.span)),
+            AgreementStmt::Objective(o) => t.objectives.push(objective(r, o, s.span)),
+            AgreementStmt::Support(b) => t.support = Some(support(r, b, s.span)),
+            AgreementStmt::Maintenance(b) => {
+                let mut m = Maintenance { during: None, notice_ms: None, max_per_month_ms: None };
+                for st in &b.stmts {
+                    match &st.kind {
+                        ast::MaintenanceStmt::During(c) => {
+                            m.during = r.bind(c, &[Kind::Calendar], "a maintenance calendar");
+                        }
+                        ast::MaintenanceStmt::Notice(d) => m.notice_ms = Some(Sp::new(d.value, st.span)),
+                        ast::MaintenanceStmt::Max(d) => m.max_per_month_ms = Some(Sp::new(d.value, st.span)),
+                    }
+                }
+                t.maintenance = Some(Sp::new(m, s.span));
+            }
+            AgreementStmt::Exclude { id, text } => t.exclusions.push(Exclusion {
+                id: id.value.clone(),
+                text: text.value.clone(),
+                span: s.span,
+            }),
+            AgreementStmt::Penalty(p) => t.penalties.push(penalty(p, s.span)),
+            AgreementStmt::Cap(c) => t.cap = Some(Sp::new(c.value, s.span)),
+            AgreementStmt::ClaimWithin(d) => t.claim_within_ms = Some(Sp::new(d.value, s.span)),
+            AgreementStmt::Note(n) => t.notes.push(n.clone()),
+            AgreementStmt::Level(_) | AgreementStmt::Extends(_) | AgreementStmt::Region(_) => {}
+        }
+    }
+    t
+}
+
+fn money(m: &ast::Money) -> Money {
+    Money { amount: m.amount, currency: m.currency.value.clone() }
+}
+
+fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective {
+    let id = o
+        .id
+        .as_ref()
+        .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
+    let mut out = Objective {
+        kind: o.kind,
+        id,
+        title: o.title.as_ref().map(|t| t.value.clone()),
+        service: None,
+        target: None,
+        within_ms: None,
+        window: None,
+        during: None,
+        indicator: None,
+        span,
+    };
+    for st in &o.body.stmts {
+        match &st.kind {
+            ast::ObjectiveStmt::Target { percent, within } => {
+                out.target = Some(Sp::new(percent.value, st.span));
+                out.within_ms = within.map(|w| Sp::new(w.value, w.span));
+            }
+            ast::ObjectiveStmt::Window(w) => out.window = Some(*w),
+            ast::ObjectiveStmt::During(c) => {
+                out.during = r.bind(c, &[Kind::Calendar], "the calendar of an objective");
+            }
+            ast::ObjectiveStmt::Service(s) => {
+                out.service = r.bind(s, &[Kind::Service], "the service of an objective");
+            }
+            ast::ObjectiveStmt::Indicator(i) => {
+                let mut ind = Indicator {
+                    source: i.source.value.clone(),
+                    errors: None,
+                    good: None,
+                    total: None,
+                    span: i.span,
+                };
+                for q in &i.body.stmts {
+                    match &q.kind {
+                        ast::IndicatorStmt::Errors(s) => ind.errors = Some(s.clone()),
+                        ast::IndicatorStmt::Good(s) => ind.good = Some(s.clone()),
+                        ast::IndicatorStmt::Total(s) => ind.total = Some(s.clone()),
+                    }
+                }
+                out.indicator = Some(ind);
+            }
+        }
+    }
+    out
+}
+
+fn support(r: &mut Resolver<'_>, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: Span) -> Support {
+    let mut out = Support { during: None, targets: Vec::new(), span };
+    for st in &b.stmts {
+        match &st.kind {
+            ast::SupportStmt::During(c) => {
+                out.during = r.bind(c, &[Kind::Calendar], "the support calendar");
+            }
+            ast::SupportStmt::Target(t) => {
+                let mut target = Target {
+                    kind: t.kind,
+                    id: t.id.value.clone(),
+                    title: t.title.as_ref().map(|x| x.value.clone()),
+                    response: None,
+                    resolve: None,
+                    fulfil: None,
+                    during: None,
+                    span: st.span,
+                    id_span: t.id.span,
+                };
+                for s in &t.body.stmts {
+                    match &s.kind {
+                        ast::TargetStmt::During(c) => {
+                            target.during = r.bind(c, &[Kind::Calendar], "the calendar of a target");
+                        }
+                        ast::TargetStmt::Deadline { which, duration, at } => {
+                            let term = DeadlineTerm {
+                                duration_ms: Sp::new(duration.value, duration.span),
+                                at: at.map(|a| Sp::new(a.value, a.span)),
+                                span: s.span,
+                            };
+                            match which {
+                                ast::Deadline::Response => target.response = Some(term),
+                                ast::Deadline::Resolve => target.resolve = Some(term),
+                                ast::Deadline::Fulfil => target.fulfil = Some(term),
+                            }
+                        }
+                    }
+                }
+                out.targets.push(target);
+            }
+        }
+    }
+    out
+}
+
+fn credit(c: &ast::Credit) -> Credit {
+    match c {
+        ast::Credit::Percent(p) => Credit::Percent(*p),
+        ast::Credit::Amount(m) => Credit::Amount(money(m)),
+    }
+}
+
+fn penalty(p: &ast::Penalty, span: Span) -> Penalty {
+    let on = match &p.on.value {
+        ast::PenaltyOn::Availability => PenaltyOn::Availability,
+        ast::PenaltyOn::Latency => PenaltyOn::Latency,
+        ast::PenaltyOn::Outcome(id) => PenaltyOn::Outcome { id: id.value.clone() },
+        ast::PenaltyOn::Incident(id, d) => PenaltyOn::Incident { id: id.value.clone(), deadline: d.value },
+        ast::PenaltyOn::Request(id, d) => PenaltyOn::Request { id: id.value.clone(), deadline: d.value },
+    };
+    let mut out = Penalty { on, tiers: Vec::new(), each_breach: None, span, on_span: p.on.span };
+    for st in &p.body.stmts {
+        match &st.kind {
+            ast::PenaltyStmt::Tier { op, threshold, credit: c } => out.tiers.push(Tier {
+                op: *op,
+                threshold: *threshold,
+                credit: Sp::new(credit(&c.value), c.span),
+                span: st.span,
+            }),
+            ast::PenaltyStmt::EachBreach { credit: c } => {
+                out.each_breach = Some(Sp::new(credit(&c.value), c.span));
+            }
+        }
+    }
+    out
+}
+
+/// E0204: cycles in `depends_on`, each reported once with its path.
+fn dependency_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
+    let edges: Vec<Vec<(usize, Span)>> = p
+        .services
+        .iter()
+        .map(|s| {
+            s.depends_on
+                .iter()
+                .flat_map(Dependency::members)
+                .map(|r| (r.value.index, r.span))
+                .collect()
+        })
+        .collect();
+    for cycle in find_cycles(&edges) {
+        let names: Vec<&str> = cycle.iter().map(|(i, _)| p.services[*i].name.as_str()).collect();
+        let path = format!("{} → {}", names.join(" → "), names[0]);
+        let (first, first_span) = cycle[cycle.len() - 1];
+        let mut d = Diagnostic::new(
+            Code::E0204,
+            first_span,
+            format!("services depend on each other in a cycle: {path}"),
+        )
+        .primary(format!("`{}` depends on `{}` here", p.services[first].name, names[0]))
+        .help("a service cannot need itself, directly or through others; remove one of these dependencies");
+        for (i, (svc, span)) in cycle.iter().enumerate().take(cycle.len() - 1) {
+            let next = names[i + 1];
+            d = d.label(*span, format!("`{}` depends on `{next}`", p.services[*svc].name));
+        }
+        diags.push(d);
+    }
+}
+
+/// E0205: cycles in `extends`.
+fn extends_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
+    let edges: Vec<Vec<(usize, Span)>> = p
+        .agreements
+        .iter()
+        .map(|a| a.extends.iter().map(|r| (r.value.index, r.span)).collect())
+        .collect();
+    for cycle in find_cycles(&edges) {
+        let names: Vec<&str> = cycle.iter().map(|(i, _)| p.agreements[*i].name.as_str()).collect();
+        let path = format!("{} → {}", names.join(" → "), names[0]);
+        let (last, span) = cycle[cycle.len() - 1];
+        let mut d = Diagnostic::new(Code::E0205, span, format!("agreements extend each other in a cycle: {path}"))
+            .primary(format!("`{}` extends `{}` here", p.agreements[last].name, names[0]))
+            .help("inheritance must end at an agreement that extends nothing; remove one `extends`");
+        for (i, (a, s)) in cycle.iter().enumerate().take(cycle.len() - 1) {
+            d = d.label(*s, format!("`{}` extends `{}`", p.agreements[*a].name, names[i + 1]));
+        }
+        diags.push(d);
+    }
+}
+
+/// Elementary cycles found by depth-first search, each reported once: as the list of
+/// (node, span of the edge to the next node), starting at its smallest node.
+fn find_cycles(edges: &[Vec<(usize, Span)>]) -> Vec<Vec<(usize, Span)>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum State {
+        New,
+        Active,
+        Done,
+    }
+    let n = edges.len();
+    let mut state = vec![State::New; n];
+    let mut cycles: Vec<Vec<(usize, Span)>> = Vec::new();
+    for root in 0..n {
+        if state[root] != State::New {
+            continue;
+        }
+        // Iterative DFS: (node, next edge index); `path` holds the edges taken.
+        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
+        let mut path: Vec<(usize, Span)> = Vec::new();
+        state[root] = State::Active;
+        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
+            if let Some(&(to, span)) = edges[node].get(*next) {
+                *next += 1;
+                match state[to] {
+                    State::New => {
+                        path.push((node, span));
+                        state[to] = State::Active;
+                        stack.push((to, 0));
+                    }
+                    State::Active => {
+                        let mut cycle: Vec<(usize, Span)> = path
+                            .iter()
+                            .skip_while(|(x, _)| *x != to)
+                            .copied()
+                            .collect();
+                        cycle.push((node, span));
+                        let start = cycle
+                            .iter()
+                            .enumerate()
+                            .min_by_key(|(_, (x, _))| *x)
+                            .map_or(0, |(i, _)| i);
+                        cycle.rotate_left(start);
+                        if !cycles.iter().any(|c| same_cycle(c, &cycle)) {
+                            cycles.push(cycle);
+                        }
+                    }
+                    State::Done => {}
+                }
+            } else {
+                state[node] = State::Done;
+                stack.pop();
+                path.pop();
+            }
+        }
+    }
+    cycles
+}
+
+fn same_cycle(a: &[(usize, Span)], b: &[(usize, Span)]) -> bool {
+    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0)
+}

@@ -1,0 +1,128 @@
+//! `extends` and regions (language.md §3.4): one merge, used for both. The child's (or
+//! region's) statement replaces the parent's; objectives, support targets, penalties,
+//! exclusions and regions are matched by key, and a support target merges field by field.
+
+use super::{Portfolio, Support, Terms, Variant};
+
+/// Fills every agreement's effective `terms` and `regions` from its own statements and
+/// its parent's. Runs only on a portfolio without `extends` cycles.
+pub fn apply(p: &mut Portfolio) {
+    let n = p.agreements.len();
+    let mut done = vec![false; n];
+    for i in 0..n {
+        resolve_one(p, i, &mut done, 0);
+    }
+}
+
+fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
+    if done[i] || depth > p.agreements.len() {
+        return;
+    }
+    let parent = p.agreements[i].extends.as_ref().map(|r| r.value.index);
+    if let Some(j) = parent {
+        resolve_one(p, j, done, depth + 1);
+    }
+    let (base, parent_regions): (Terms, Vec<(String, String, Terms)>) = match parent {
+        Some(j) => {
+            let a = &p.agreements[j];
+            (
+                merge(&a.terms, &p.agreements[i].own),
+                a.regions.iter().map(|v| (v.name.clone(), v.title.clone(), v.own.clone())).collect(),
+            )
+        }
+        None => (p.agreements[i].own.clone(), Vec::new()),
+    };
+    let a = &mut p.agreements[i];
+    // Regions: the parent's, merged with the child's region of the same name, then the
+    // child's own new ones, in order.
+    let mut regions: Vec<Variant> = Vec::new();
+    for (name, title, own) in parent_regions {
+        let mine = a.regions.iter().find(|v| v.name == name);
+        let own = mine.map_or_else(|| own.clone(), |m| merge(&own, &m.own));
+        regions.push(Variant {
+            title: mine.map_or(title, |m| m.title.clone()),
+            span: mine.map_or(a.span, |m| m.span),
+            terms: merge(&base, &own),
+            name,
+            own,
+        });
+    }
+    for v in &a.regions {
+        if regions.iter().all(|r| r.name != v.name) {
+            regions.push(Variant {
+                name: v.name.clone(),
+                title: v.title.clone(),
+                terms: merge(&base, &v.own),
+                own: v.own.clone(),
+                span: v.span,
+            });
+        }
+    }
+    a.terms = base;
+    a.regions = regions;
+    done[i] = true;
+}
+
+/// `over` on top of `base`.
+pub fn merge(base: &Terms, over: &Terms) -> Terms {
+    Terms {
+        provider: over.provider.clone().or_else(|| base.provider.clone()),
+        customer: over.customer.clone().or_else(|| base.customer.clone()),
+        services: over.services.clone().or_else(|| base.services.clone()),
+        valid: over.valid.or(base.valid),
+        timezone: over.timezone.clone().or_else(|| base.timezone.clone()),
+        fee: over.fee.clone().or_else(|| base.fee.clone()),
+        review_every_months: over.review_every_months.or(base.review_every_months),
+        reviewed: over.reviewed.or(base.reviewed),
+        objectives: keyed(&base.objectives, &over.objectives, |a, b| a.key() == b.key(), |_, o| o.clone()),
+        support: match (&base.support, &over.support) {
+            (Some(b), Some(o)) => Some(merge_support(b, o)),
+            (b, o) => o.clone().or_else(|| b.clone()),
+        },
+        maintenance: over.maintenance.clone().or_else(|| base.maintenance.clone()),
+        exclusions: keyed(&base.exclusions, &over.exclusions, |a, b| a.id == b.id, |_, o| o.clone()),
+        penalties: keyed(&base.penalties, &over.penalties, |a, b| a.on == b.on, |_, o| o.clone()),
+        cap: over.cap.or(base.cap),
+        claim_within_ms: over.claim_within_ms.or(base.claim_within_ms),
+        notes: base.notes.iter().chain(&over.notes).cloned().collect(),
+    }
+}
+
+fn merge_support(base: &Support, over: &Support) -> Support {
+    Support {
+        during: over.during.clone().or_else(|| base.during.clone()),
+        targets: keyed(
+            &base.targets,
+            &over.targets,
+            |a, b| a.kind == b.kind && a.id == b.id,
+            |b, o| super::Target {
+                kind: o.kind,
+                id: o.id.clone(),
+                title: o.title.clone().or_else(|| b.title.clone()),
+                response: o.response.clone().or_else(|| b.response.clone()),
+                resolve: o.resolve.clone().or_else(|| b.resolve.clone()),
+                fulfil: o.fulfil.clone().or_else(|| b.fulfil.clone()),
+                during: o.during.clone().or_else(|| b.during.clone()),
+                span: o.span,
+                id_span: o.id_span,
+            },
+        ),
+        span: over.span,
+    }
+}
+
+/// Items matched by key: a match is combined in the base's place, new ones follow in
+/// their own order.
+fn keyed<T: Clone>(
+    base: &[T],
+    over: &[T],
+    same: impl Fn(&T, &T) -> bool,
+    combine: impl Fn(&T, &T) -> T,
+) -> Vec<T> {
+    let mut out: Vec<T> = base
+        .iter()
+        .map(|b| over.iter().find(|o| same(b, o)).map_or_else(|| b.clone(), |o| combine(b, o)))
+        .collect();
+    out.extend(over.iter().filter(|o| !base.iter().any(|b| same(b, o))).cloned());
+    out
+}

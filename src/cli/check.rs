@@ -30,6 +30,10 @@ pub struct Args {
 pub enum Format {
     Human,
     Json,
+    /// SARIF 2.1.0, for code-scanning uploads.
+    Sarif,
+    /// GitHub Actions workflow commands (annotations).
+    Github,
 }
 
 pub fn run(args: &Args, style: Style) -> i32 {
@@ -55,6 +59,8 @@ pub fn run(args: &Args, style: Style) -> i32 {
             eprintln!("{}", render::summary(errors, warnings, sources.len()));
         }
         Format::Json => super::print_stdout(&render::json(diags, &sources)),
+        Format::Sarif => super::print_stdout(&render::sarif(diags, &sources)),
+        Format::Github => super::print_stdout(&render::github(diags, &sources)),
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         EXIT_FAILED

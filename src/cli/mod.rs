@@ -103,7 +103,7 @@ fn print_stdout(text: &str) {
     use std::io::Write as _;
     let mut out = std::io::stdout().lock();
     let _ = out.write_all(text.as_bytes());
-    if !text.ends_with('\n') {
+    if !text.is_empty() && !text.ends_with('\n') {
         let _ = out.write_all(b"\n");
     }
     let _ = out.flush();

@@ -1,7 +1,14 @@
-//! Renderers: the same sorted diagnostics as miette's graphical report (human) or as the
-//! JSON document of docs/cli.md.
+//! Renderers: the same sorted diagnostics as miette's graphical report (human), the JSON
+//! document of docs/cli.md, SARIF 2.1.0 ([`sarif`]) or GitHub Actions workflow commands
+//! ([`github`]).
 
-use super::{Diagnostic, Severity};
+mod github;
+mod sarif;
+
+pub use github::github;
+pub use sarif::sarif;
+
+use super::{Diagnostic, Label, Severity};
 use crate::source::{FileId, SourceMap};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde::Serialize;
@@ -103,15 +110,13 @@ pub fn json(diags: &[Diagnostic], sources: &SourceMap) -> String {
                 .labels
                 .iter()
                 .map(|l| {
-                    let f = sources.get(l.span.file);
-                    let (line, column) = f.line_col(l.span.start as usize);
-                    let (end_line, end_column) = f.line_col(l.span.end as usize);
+                    let p = Place::of(l, sources);
                     JsonLabel {
-                        file: &f.name,
-                        line,
-                        column,
-                        end_line,
-                        end_column,
+                        file: p.file,
+                        line: p.line,
+                        column: p.column,
+                        end_line: p.end_line,
+                        end_column: p.end_column,
                         message: l.message.as_deref(),
                     }
                 })
@@ -133,6 +138,33 @@ pub fn json(diags: &[Diagnostic], sources: &SourceMap) -> String {
         },
     };
     serde_json::to_string_pretty(&report).unwrap_or_default()
+}
+
+/// Where a label points, as every machine-readable format reports it: the file's display
+/// name, 1-based lines and columns (columns count characters), and the end just after the
+/// span.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Place<'a> {
+    file: &'a str,
+    line: usize,
+    column: usize,
+    end_line: usize,
+    end_column: usize,
+}
+
+impl<'a> Place<'a> {
+    fn of(label: &Label, sources: &'a SourceMap) -> Place<'a> {
+        let f = sources.get(label.span.file);
+        let (line, column) = f.line_col(label.span.start as usize);
+        let (end_line, end_column) = f.line_col(label.span.end as usize);
+        Place {
+            file: &f.name,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
 }
 
 /// A file's text under its display name, borrowed (miette's `NamedSource` wants owned

@@ -1,7 +1,9 @@
 //! The checking pipeline, phase by phase (docs/checks.md): a phase runs only when the
 //! phases before it found no error, so one mistake never cascades.
 
+use crate::check;
 use crate::diag::{Diagnostic, Diagnostics};
+use crate::model::{self, Portfolio};
 use crate::source::SourceMap;
 use crate::syntax::{self, ast};
 use chrono::NaiveDate;
@@ -17,6 +19,8 @@ pub struct Options {
 #[derive(Debug)]
 pub struct Checked {
     pub files: Vec<ast::File>,
+    /// The resolved portfolio, when no phase found an error.
+    pub portfolio: Option<Portfolio>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -28,13 +32,47 @@ impl Checked {
     }
 }
 
-pub fn check(sources: &SourceMap, _options: &Options) -> Checked {
-    let mut e01 = Vec::new();
-    let files = syntax::parse_all(sources, &mut e01);
-    let mut diags = Diagnostics::new();
-    diags.extend(e01);
+pub fn check(sources: &SourceMap, options: &Options) -> Checked {
+    let mut diags = Vec::new();
+    let files = syntax::parse_all(sources, &mut diags);
+    let portfolio = run_phases(&files, sources, *options, &mut diags);
+    let mut sink = Diagnostics::new();
+    sink.extend(diags);
     Checked {
         files,
-        diagnostics: diags.into_sorted(),
+        portfolio,
+        diagnostics: sink.into_sorted(),
     }
+}
+
+fn errors(diags: &[Diagnostic]) -> bool {
+    diags
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error)
+}
+
+/// E02 → E03 → E04 → W05, each only when nothing before it failed. The portfolio is
+/// returned only when every phase passed (warnings allowed).
+fn run_phases(
+    files: &[ast::File],
+    sources: &SourceMap,
+    options: Options,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Portfolio> {
+    if errors(diags) {
+        return None;
+    }
+    let portfolio = model::resolve(files, diags)?;
+    let mut phase = Vec::new();
+    check::agreement::check(&portfolio, &mut phase);
+    check::dedup(&mut phase);
+    let failed = errors(&phase);
+    diags.append(&mut phase);
+    if failed {
+        return None;
+    }
+    check::lints::check(&portfolio, sources, options.today, &mut phase);
+    check::dedup(&mut phase);
+    diags.append(&mut phase);
+    Some(portfolio)
 }

@@ -115,11 +115,12 @@ fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize)
              availability \"Monthly uptime\" {{\n    target 99.5%\n    window month\n    \
              indicator prometheus {{\n      errors \"sum(rate(http_requests_total{{job=\\\"svc{i}\\\",code=~\\\"5..\\\"}}[{{{{window}}}}]))\"\n      \
              total \"sum(rate(http_requests_total{{job=\\\"svc{i}\\\"}}[{{{{window}}}}]))\"\n    }}\n  }}\n  \
-             latency 99% within 300ms per month\n\n  support {{\n    \
+             latency 99% within 300ms per month\n\n  support {{\n    during {clock}\n    \
              incident p1 {{ response 30m resolve 8h }}\n  }}\n\n  penalty on availability {{\n    \
              below 99.5% credit 10%\n    below 99.0% credit 25%\n    below 95.0% credit 50%\n  }}\n  \
              cap 50%\n\n  region rural \"Rural sites\" {{\n    support {{ incident p2 {{ response 8h resolve 40h }} }}\n  }}\n}}\n",
-            fee = 1000 + (i % 17) * 250
+            fee = 1000 + (i % 17) * 250,
+            clock = ["office_paris", "office_ny", "office_sydney"][i % 3]
         );
     }
     let _ = write!(

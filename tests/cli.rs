@@ -52,13 +52,9 @@ fn errors_exit_1_and_json_has_the_documented_shape() {
     assert_eq!(v["summary"]["files"], 1);
 }
 
-const OVERLAP: &str = "calendar c \"C\" {\n  mon-fri 08:00-12:00\n  mon 11:00-13:00\n}\n";
-
 #[test]
 fn warnings_fail_only_under_deny_warnings() {
-    let dir = temp();
-    fs::write(dir.path().join("c.sla"), OVERLAP).expect("write");
-    let p = dir.path().to_str().expect("utf-8 path");
+    let p = "tests/ui/e01/overlapping_hours.sla";
     let out = slac(&["check", p]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stderr(&out).contains("W0110"));

@@ -105,6 +105,10 @@ pub enum PartyKind {
 }
 
 impl PartyKind {
+    pub fn keyword_str(self) -> &'static str {
+        self.keyword()
+    }
+
     pub fn keyword(self) -> &'static str {
         match self {
             PartyKind::Provider => "provider",

@@ -1,0 +1,64 @@
+//! The checks on the resolved portfolio, one module per rule family: each agreement on
+//! its own (E03), between agreements (E04), lints (W05).
+
+pub mod agreement;
+pub mod lints;
+
+use crate::diag::Diagnostic;
+use std::fmt::Write as _;
+
+/// "Reported once, not again for each child": a diagnostic about an inherited statement
+/// has the same code and primary span in every agreement that inherits it.
+pub fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| seen.insert((d.code, d.primary_span(), d.message.clone())));
+}
+
+/// Nominal window lengths in milliseconds (checks.md, W0406): week 7d, month 30d,
+/// quarter 91d, year 365d, rolling as written.
+pub fn nominal_window_ms(w: crate::model::Window) -> i64 {
+    use crate::model::Window;
+    const DAY: i64 = 86_400_000;
+    match w {
+        Window::Week => 7 * DAY,
+        Window::Month => 30 * DAY,
+        Window::Quarter => 91 * DAY,
+        Window::Year => 365 * DAY,
+        Window::Rolling(ms) => ms,
+    }
+}
+
+/// A duration as people write it: `1h30m`, `2d`, `300ms`.
+pub fn fmt_duration(ms: i64) -> String {
+    if ms <= 0 {
+        return "0s".into();
+    }
+    let mut rest = ms;
+    let mut out = String::new();
+    for (unit, size) in [
+        ("w", 604_800_000),
+        ("d", 86_400_000),
+        ("h", 3_600_000),
+        ("m", 60_000),
+        ("s", 1000),
+        ("ms", 1),
+    ] {
+        if rest >= size {
+            let _ = write!(out, "{}{unit}", rest / size);
+            rest %= size;
+        }
+    }
+    out
+}
+
+/// A window as written.
+pub fn fmt_window(w: crate::model::Window) -> String {
+    use crate::model::Window;
+    match w {
+        Window::Week => "week".into(),
+        Window::Month => "month".into(),
+        Window::Quarter => "quarter".into(),
+        Window::Year => "year".into(),
+        Window::Rolling(ms) => format!("rolling {}", fmt_duration(ms)),
+    }
+}

@@ -1,6 +1,7 @@
 //! The command line: clap arguments → validated options → one function per subcommand.
 
 mod check;
+mod due;
 
 use crate::diag::render::Style;
 use chrono::NaiveDate;
@@ -48,6 +49,15 @@ Examples:
   slac check . --format json --today 2026-11-26
   slac check contracts --format github --deny-warnings")]
     Check(check::Args),
+    /// Print the deadline of one ticket under an agreement's support target.
+    #[command(after_help = "\
+Examples:
+  slac due examples/acme --agreement globex_checkout --incident p1 --target resolve \\
+      --opened 2026-11-27T16:30:00+01:00
+  slac due examples/acme --agreement globex_printing --region rural --incident p2 \\
+      --target response --opened 2026-11-27T10:00:00+01:00 --format json
+  slac due examples/acme --agreement employee_it --request new_laptop --opened 2026-11-27T09:00:00Z")]
+    Due(due::Args),
 }
 
 /// Exit codes (docs/cli.md).
@@ -80,6 +90,7 @@ where
     let style = Style { color, width: 100 };
     match cli.command {
         Command::Check(args) => check::run(&args, style),
+        Command::Due(args) => due::run(&args, style),
     }
 }
 

@@ -505,11 +505,11 @@ fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<Agreement
                 ));
             }
             AgreementStmt::Timezone(z) => {
-                out.timezone = Some(Sp::new(z.value.name.clone(), s.span))
+                out.timezone = Some(Sp::new(z.value.name.clone(), s.span));
             }
             AgreementStmt::Fee(m) => out.fee = Some(Sp::new(money(&m.value), s.span)),
             AgreementStmt::ReviewEvery(n) => {
-                out.review_every_months = Some(Sp::new(n.value, s.span))
+                out.review_every_months = Some(Sp::new(n.value, s.span));
             }
             AgreementStmt::Reviewed(d) => out.reviewed = Some(Sp::new(d.value, s.span)),
             AgreementStmt::Objective(o) => out.objectives.push(objective(r, o, s.span)),
@@ -526,10 +526,10 @@ fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<Agreement
                             m.during = r.bind(c, &[Kind::Calendar], "a maintenance calendar");
                         }
                         ast::MaintenanceStmt::Notice(d) => {
-                            m.notice_ms = Some(Sp::new(d.value, st.span))
+                            m.notice_ms = Some(Sp::new(d.value, st.span));
                         }
                         ast::MaintenanceStmt::Max(d) => {
-                            m.max_per_month_ms = Some(Sp::new(d.value, st.span))
+                            m.max_per_month_ms = Some(Sp::new(d.value, st.span));
                         }
                     }
                 }

@@ -1,0 +1,232 @@
+//! `slac due`: when a ticket is due under an agreement's support target.
+
+use super::{fail, paths_or_dot, print_stdout, today, EXIT_FAILED, EXIT_OK};
+use crate::compile::{self, Options};
+use crate::diag::render::{self, Style};
+use crate::model::{Deadline, Portfolio, TargetKind, Terms};
+use crate::time::Instant;
+use chrono::{DateTime, FixedOffset, SecondsFormat};
+use clap::ValueEnum;
+use serde::Serialize;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files and directories of the portfolio; default: the current directory.
+    paths: Vec<PathBuf>,
+
+    /// The agreement (sla, ola or uc) whose support target applies.
+    #[arg(long, value_name = "ID")]
+    agreement: String,
+
+    /// A regional variant of the agreement.
+    #[arg(long, value_name = "ID")]
+    region: Option<String>,
+
+    /// An incident priority, e.g. p1 (with --target).
+    #[arg(
+        long,
+        value_name = "P",
+        requires = "target",
+        conflicts_with = "request"
+    )]
+    incident: Option<String>,
+
+    /// Which deadline of the incident.
+    #[arg(long, value_enum, requires = "incident")]
+    target: Option<Which>,
+
+    /// A request id, e.g. toner (its `fulfil` deadline).
+    #[arg(long, value_name = "R", required_unless_present = "incident")]
+    request: Option<String>,
+
+    /// When the ticket was opened, RFC 3339, e.g. 2026-11-27T16:30:00+01:00.
+    #[arg(long, value_name = "DATETIME", value_parser = parse_opened)]
+    opened: DateTime<FixedOffset>,
+
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
+
+    /// The date for the lints of the check that runs first (YYYY-MM-DD).
+    #[arg(long, value_name = "DATE")]
+    today: Option<chrono::NaiveDate>,
+}
+
+fn parse_opened(s: &str) -> Result<DateTime<FixedOffset>, String> {
+    DateTime::parse_from_rfc3339(s).map_err(|e| {
+        format!(
+            "{e}; write an RFC 3339 date and time with its offset, e.g. 2026-11-27T16:30:00+01:00"
+        )
+    })
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Which {
+    Response,
+    Resolve,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Serialize)]
+struct Answer {
+    deadline: String,
+    opened: String,
+    agreement: String,
+    region: Option<String>,
+    #[serde(rename = "type")]
+    kind: &'static str,
+    class: String,
+    target: &'static str,
+    duration_minutes: f64,
+    calendar: String,
+    timezone: String,
+}
+
+pub fn run(args: &Args, style: Style) -> i32 {
+    let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let checked = compile::check(
+        &sources,
+        &Options {
+            today: today(args.today),
+        },
+    );
+    let Some(portfolio) = checked.portfolio.as_ref().filter(|_| !checked.has_errors()) else {
+        let diags = &checked.diagnostics;
+        let errors = diags
+            .iter()
+            .filter(|d| d.severity == crate::diag::Severity::Error)
+            .count();
+        eprint!("{}", render::human(diags, &sources, style));
+        eprintln!(
+            "{}",
+            render::summary(errors, diags.len() - errors, sources.len())
+        );
+        return EXIT_FAILED;
+    };
+    match answer(portfolio, args) {
+        Ok(a) => {
+            match args.format {
+                Format::Human => print_stdout(&format!(
+                    "{}\n{} {} {} of `{}`{}: {} on calendar `{}` ({}), opened {}\n",
+                    a.deadline,
+                    a.kind,
+                    a.class,
+                    a.target,
+                    a.agreement,
+                    a.region
+                        .as_ref()
+                        .map_or(String::new(), |r| format!(" (region {r})")),
+                    crate::check::fmt_duration((a.duration_minutes * 60_000.0) as i64),
+                    a.calendar,
+                    a.timezone,
+                    a.opened
+                )),
+                Format::Json => print_stdout(&serde_json::to_string_pretty(&a).unwrap_or_default()),
+            }
+            EXIT_OK
+        }
+        Err(message) => fail(&message),
+    }
+}
+
+fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
+    let agreement = p.agreement(&args.agreement).ok_or_else(|| {
+        let names: Vec<&str> = p.agreements.iter().map(|a| a.name.as_str()).collect();
+        format!(
+            "no agreement `{}` in the portfolio (there are: {})",
+            args.agreement,
+            names.join(", ")
+        )
+    })?;
+    let terms: &Terms = match &args.region {
+        None => &agreement.terms,
+        Some(r) => agreement
+            .regions
+            .iter()
+            .find(|v| v.name == *r)
+            .map(|v| &v.terms)
+            .ok_or_else(|| format!("agreement `{}` has no region `{r}`", agreement.name))?,
+    };
+    let (kind, class, which) = match (&args.incident, &args.request, args.target) {
+        (Some(p), _, Some(Which::Response)) => (TargetKind::Incident, p, Deadline::Response),
+        (Some(p), _, _) => (TargetKind::Incident, p, Deadline::Resolve),
+        (None, Some(r), _) => (TargetKind::Request, r, Deadline::Fulfil),
+        (None, None, _) => return Err("give --incident P --target T, or --request R".into()),
+    };
+    let kind_word = if kind == TargetKind::Incident {
+        "incident"
+    } else {
+        "request"
+    };
+    let support = terms
+        .support
+        .as_ref()
+        .ok_or_else(|| format!("agreement `{}` has no support targets", agreement.name))?;
+    let target = support
+        .targets
+        .iter()
+        .find(|t| t.kind == kind && t.id == *class)
+        .ok_or_else(|| {
+            let ids: Vec<&str> = support
+                .targets
+                .iter()
+                .filter(|t| t.kind == kind)
+                .map(|t| t.id.as_str())
+                .collect();
+            format!(
+                "agreement `{}` has no {kind_word} `{class}` (it has: {})",
+                agreement.name,
+                ids.join(", ")
+            )
+        })?;
+    let term = target.deadline(which).ok_or_else(|| {
+        format!(
+            "{kind_word} `{class}` of `{}` has no `{}` target",
+            agreement.name,
+            which.keyword()
+        )
+    })?;
+    let clock = target
+        .during
+        .as_ref()
+        .or(support.during.as_ref())
+        .map_or(crate::model::ALWAYS, |c| c.value.index);
+    let calendar = &p.calendars[clock];
+    let opened = Instant::from(args.opened.with_timezone(&chrono::Utc));
+    let due = calendar
+        .clock
+        .deadline(opened, term.duration_ms.value)
+        .ok_or_else(|| {
+            format!(
+                "calendar `{}` is never open, so the ticket is never due",
+                calendar.name
+            )
+        })?;
+    let tz = calendar.clock.tz();
+    let fmt = |i: Instant| {
+        i.in_tz(tz)
+            .map(|d| d.to_rfc3339_opts(SecondsFormat::AutoSi, false))
+            .ok_or_else(|| "the deadline is out of the supported range of dates".to_string())
+    };
+    Ok(Answer {
+        deadline: fmt(due)?,
+        opened: fmt(opened)?,
+        agreement: agreement.name.clone(),
+        region: args.region.clone(),
+        kind: kind_word,
+        class: class.clone(),
+        target: which.keyword(),
+        duration_minutes: term.duration_ms.value as f64 / 60_000.0,
+        calendar: calendar.name.clone(),
+        timezone: calendar.timezone.clone(),
+    })
+}

@@ -1,0 +1,237 @@
+//! `slac due` through the real binary: the first line is the deadline in RFC 3339 with the
+//! support calendar's offset (docs/cli.md).
+
+use crate::common::{slac, stderr, stdout};
+use std::fs;
+
+fn first_line(args: &[&str]) -> String {
+    let out = slac(args);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    stdout(&out).lines().next().unwrap_or("").to_string()
+}
+
+/// A one-file portfolio: an SLA whose incident p1 runs on `cal`.
+fn portfolio(dir: &std::path::Path, calendar: &str, target: &str) -> String {
+    let text = format!(
+        "provider acme \"Acme\"\ncustomer globex \"Globex\" {{ subscribes api }}\nservice api \"API\"\n\
+         {calendar}\nsla api_sla \"API SLA\" {{\n  provider acme\n  customer globex\n  services api\n  \
+         support {{\n    during cal\n    incident p1 {{ {target} }}\n  }}\n}}\n"
+    );
+    let path = dir.join("p.sla");
+    fs::write(&path, text).expect("write portfolio");
+    path.to_string_lossy().into_owned()
+}
+
+fn due(path: &str, which: &str, opened: &str) -> String {
+    first_line(&[
+        "due",
+        path,
+        "--agreement",
+        "api_sla",
+        "--incident",
+        "p1",
+        "--target",
+        which,
+        "--opened",
+        opened,
+    ])
+}
+
+#[test]
+fn acme_checkout_p1_resolve_opened_friday_afternoon_is_due_monday() {
+    let line = first_line(&[
+        "due",
+        "examples/acme",
+        "--agreement",
+        "globex_checkout",
+        "--incident",
+        "p1",
+        "--target",
+        "resolve",
+        "--opened",
+        "2026-11-27T16:30:00+01:00",
+    ]);
+    // Paris office 08:00-17:00: 30 minutes on Friday, 3h30 on Monday.
+    assert_eq!(line, "2026-11-30T11:30:00+01:00");
+}
+
+#[test]
+fn the_language_reference_example_friday_1630_plus_4h() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cal = "calendar cal \"Office\" {\n  timezone \"Europe/Paris\"\n  mon-fri 09:00-17:00\n}";
+    let p = portfolio(dir.path(), cal, "response 1h resolve 4h");
+    assert_eq!(
+        due(&p, "resolve", "2026-11-27T16:30:00+01:00"),
+        "2026-11-30T12:30:00+01:00"
+    );
+    let closed = "calendar cal \"Office\" {\n  timezone \"Europe/Paris\"\n  mon-fri 09:00-17:00\n  closed 2026-11-30\n}";
+    let p = portfolio(dir.path(), closed, "response 1h resolve 4h");
+    assert_eq!(
+        due(&p, "resolve", "2026-11-27T16:30:00+01:00"),
+        "2026-12-01T12:30:00+01:00"
+    );
+    // The same instant given in another offset is the same ticket.
+    assert_eq!(
+        due(&p, "resolve", "2026-11-27T15:30:00Z"),
+        "2026-12-01T12:30:00+01:00"
+    );
+}
+
+#[test]
+fn a_ticket_opened_while_closed_starts_at_the_next_opening() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let cal =
+        "calendar cal \"Office\" {\n  timezone \"America/New_York\"\n  mon-fri 09:00-17:00\n}";
+    let p = portfolio(dir.path(), cal, "response 30m resolve 4h");
+    assert_eq!(
+        due(&p, "response", "2026-11-28T12:00:00-05:00"),
+        "2026-11-30T09:30:00-05:00"
+    );
+}
+
+#[test]
+fn daylight_saving_time_changes_the_offset_and_the_real_hours() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    // Open every day 01:00-04:00 in Paris: on 2026-03-29 02:00-03:00 does not exist.
+    let cal = "calendar cal \"Night\" {\n  timezone \"Europe/Paris\"\n  mon-sun 01:00-04:00\n}";
+    let p = portfolio(dir.path(), cal, "response 2h resolve 3h");
+    // Opened at 01:00 on the spring Sunday: 01:00-02:00 CET then 03:00-04:00 CEST = 2 real hours.
+    assert_eq!(
+        due(&p, "response", "2026-03-29T01:00:00+01:00"),
+        "2026-03-29T04:00:00+02:00"
+    );
+    assert_eq!(
+        due(&p, "resolve", "2026-03-29T01:00:00+01:00"),
+        "2026-03-30T02:00:00+02:00"
+    );
+    // On the autumn Sunday 02:00-03:00 happens twice: 4 real hours.
+    assert_eq!(
+        due(&p, "resolve", "2026-10-25T01:00:00+02:00"),
+        "2026-10-25T03:00:00+01:00"
+    );
+}
+
+#[test]
+fn regions_and_requests_use_their_own_targets_and_clocks() {
+    let line = first_line(&[
+        "due",
+        "examples/acme",
+        "--agreement",
+        "globex_printing",
+        "--region",
+        "rural",
+        "--incident",
+        "p2",
+        "--target",
+        "response",
+        "--opened",
+        "2026-11-27T10:00:00+01:00",
+    ]);
+    assert_eq!(line, "2026-11-30T09:00:00+01:00");
+    // `departure` runs on `always` although its support block runs on paris_office.
+    let line = first_line(&[
+        "due",
+        "examples/acme",
+        "--agreement",
+        "employee_it",
+        "--request",
+        "departure",
+        "--opened",
+        "2026-11-28T23:30:00+01:00",
+    ]);
+    assert_eq!(line, "2026-11-28T23:30:00+00:00");
+}
+
+#[test]
+fn json_names_the_target_and_the_clock() {
+    let out = slac(&[
+        "due",
+        "examples/acme",
+        "--agreement",
+        "globex_checkout",
+        "--incident",
+        "p1",
+        "--target",
+        "response",
+        "--opened",
+        "2026-11-27T16:50:00+01:00",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert_eq!(v["deadline"], "2026-11-30T08:05:00+01:00");
+    assert_eq!(v["calendar"], "paris_office");
+    assert_eq!(v["timezone"], "Europe/Paris");
+    assert_eq!(v["duration_minutes"], 15.0);
+    assert_eq!(v["type"], "incident");
+    assert_eq!(v["class"], "p1");
+    assert_eq!(v["target"], "response");
+}
+
+#[test]
+fn wrong_questions_are_exit_2_and_a_broken_portfolio_exit_1() {
+    let base = [
+        "due",
+        "examples/acme",
+        "--opened",
+        "2026-11-27T10:00:00+01:00",
+    ];
+    let with = |more: &[&str]| slac(&[&base[..], more].concat());
+    let out = with(&[
+        "--agreement",
+        "nope",
+        "--incident",
+        "p1",
+        "--target",
+        "resolve",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no agreement `nope`"));
+    let out = with(&[
+        "--agreement",
+        "globex_checkout",
+        "--incident",
+        "p9",
+        "--target",
+        "resolve",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("no incident `p9`"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(
+        with(&["--agreement", "globex_checkout", "--incident", "p1"])
+            .status
+            .code(),
+        Some(2)
+    );
+    let out = slac(&[
+        "due",
+        "examples/acme",
+        "--agreement",
+        "globex_checkout",
+        "--request",
+        "x",
+        "--opened",
+        "yesterday",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    let out = slac(&[
+        "due",
+        "tests/ui/e01/overnight_interval.sla",
+        "--agreement",
+        "api_sla",
+        "--incident",
+        "p1",
+        "--target",
+        "resolve",
+        "--opened",
+        "2026-11-27T10:00:00+01:00",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).is_empty());
+    assert!(stderr(&out).contains("E0104"));
+}

@@ -8,6 +8,7 @@
 // nesting limit already bounds its recursion); its generated code names `alloc`.
 extern crate alloc;
 
+pub mod check;
 pub mod cli;
 pub mod compile;
 pub mod diag;

@@ -1,0 +1,3 @@
+//! Checks.
+
+pub mod clock;

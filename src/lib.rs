@@ -14,8 +14,8 @@ pub mod compile;
 pub mod diag;
 pub mod load;
 pub mod source;
-pub mod synth;
 pub mod syntax;
+pub mod synth;
 pub mod time;
 
 pub use cli::run;

@@ -57,7 +57,10 @@ pub fn portfolio(services: usize) -> Vec<SynthFile> {
              customer cust{c}\n  valid from 2026-01-01 to 2027-12-31\n  claim within 30d\n}}\n"
         );
     }
-    files.push(SynthFile { name: "parties.sla".into(), text: head });
+    files.push(SynthFile {
+        name: "parties.sla".into(),
+        text: head,
+    });
 
     // Infrastructure: two redundant data centres under one UC.
     files.push(SynthFile {
@@ -66,11 +69,18 @@ pub fn portfolio(services: usize) -> Vec<SynthFile> {
     });
 
     for chunk in 0..services.div_ceil(100) {
-        let mut text = format!("# Synthetic services {}..{}.\n", chunk * 100, (chunk + 1) * 100);
+        let mut text = format!(
+            "# Synthetic services {}..{}.\n",
+            chunk * 100,
+            (chunk + 1) * 100
+        );
         for i in chunk * 100..((chunk + 1) * 100).min(services) {
             service(&mut text, i, services, customers, teams);
         }
-        files.push(SynthFile { name: format!("services_{chunk:04}.sla"), text });
+        files.push(SynthFile {
+            name: format!("services_{chunk:04}.sla"),
+            text,
+        });
     }
     files
 }

@@ -108,16 +108,34 @@ pub fn first_deadline_breach(
         // Real time elapses at least as fast as any calendar's open time.
         return None;
     }
+    // Windows of doubling length, so that an early breach is found without
+    // listing two years of breakpoints. Splitting is exact: breakpoints of a
+    // window depend only on the window, and the windows split the minutes.
     let mut points = Vec::new();
-    breakpoints(ours, our_dur, from.0, to.0, &mut points);
-    breakpoints(theirs, their_dur, from.0, to.0, &mut points);
-    points.push(from.0);
-    points.retain(|&p| p >= from.0 && p < to.0);
-    points.sort_unstable();
-    points.dedup();
-    points.push(to.0);
-    points.windows(2).find_map(|w| pair.first_in(w[0], w[1]))
+    let (mut start, mut len) = (first, FIRST_WINDOW);
+    while start < to.0 {
+        let end = start.saturating_add(len).min(to.0);
+        points.clear();
+        breakpoints(ours, our_dur, start, end, &mut points);
+        breakpoints(theirs, their_dur, start, end, &mut points);
+        points.push(start);
+        points.retain(|&p| p >= start && p < end);
+        points.sort_unstable();
+        points.dedup();
+        points.push(end);
+        if let Some(found) = points.windows(2).find_map(|w| pair.first_in(w[0], w[1])) {
+            return Some(found);
+        }
+        start = end;
+        len = len.saturating_mul(2).min(MAX_WINDOW);
+    }
+    None
 }
+
+/// Window lengths for the breach search: whole minutes, so that every
+/// window but the last starts and ends on one.
+const FIRST_WINDOW: i64 = 7 * 24 * 60 * MINUTE;
+const MAX_WINDOW: i64 = 16 * FIRST_WINDOW;
 
 /// The first maximal interval in `[from, to)` in which `ours` is open and
 /// `theirs` closed; the first element of [`Calendar::uncovered_by`], found
@@ -189,14 +207,8 @@ impl Pair<'_> {
     }
 
     fn breach_at(&self, t: i64) -> Option<DeadlineBreach> {
-        match self.deadlines(t) {
-            (Some(ours), theirs) if theirs.is_none_or(|th| th > ours) => Some(DeadlineBreach {
-                opened: Instant(t),
-                ours,
-                theirs,
-            }),
-            _ => None,
-        }
+        let (ours, theirs) = self.deadlines(t);
+        breach(t, ours, theirs)
     }
 
     /// The first breaching minute in `[p, q)`, where no breakpoint lies
@@ -213,27 +225,27 @@ impl Pair<'_> {
         if m >= q {
             return None;
         }
-        if let Some(found) = self.breach_at(m) {
+        let (ours_due, theirs_due) = self.deadlines(m);
+        if let Some(found) = breach(m, ours_due, theirs_due) {
             return Some(found);
         }
         if m.saturating_add(MINUTE) >= q {
             return None;
         }
-        let (Some(a0), Some(b0)) = self.deadlines(m) else {
+        // Inside a segment a deadline moves with its opening instant while
+        // that instant is open (its deadline is inside an open run: landing
+        // on a closing is a breakpoint) and stands still while it is closed.
+        let slope = moves(self.ours, self.a, m) - moves(self.theirs, self.b, m);
+        if slope >= 0 {
+            return None;
+        }
+        let (Some(a0), Some(b0)) = (ours_due, theirs_due) else {
             // Which deadlines exist cannot change inside a segment (the
             // threshold is a breakpoint), so the probe at `m` spoke for all.
             return None;
         };
-        let (Some(a1), Some(b1)) = self.deadlines(m + 1) else {
-            return None;
-        };
-        let f0 = a0.since(b0);
-        let slope = a1.since(b1) - f0;
-        if slope >= 0 {
-            return None;
-        }
-        // f0 >= 0 (no breach at m); f(t) = f0 + slope (t - m) < 0 first at:
-        let t = m + f0 / -slope + 1;
+        // f0 >= 0 (no breach at m); f(t) = f0 - (t - m) < 0 first at:
+        let t = m + a0.since(b0) + 1;
         let minute = ceil_minute(t)?;
         if minute >= q {
             return None;
@@ -242,6 +254,23 @@ impl Pair<'_> {
         debug_assert!(found.is_some(), "affine solve missed at {minute}");
         found
     }
+}
+
+fn breach(t: i64, ours: Option<Instant>, theirs: Option<Instant>) -> Option<DeadlineBreach> {
+    match (ours, theirs) {
+        (Some(ours), theirs) if theirs.is_none_or(|th| th > ours) => Some(DeadlineBreach {
+            opened: Instant(t),
+            ours,
+            theirs,
+        }),
+        _ => None,
+    }
+}
+
+/// The slope of `t -> cal.deadline(t, dur)` inside a segment containing `t`.
+fn moves(cal: &Calendar, dur: i64, t: i64) -> i64 {
+    // A zero duration is due at once, open or not.
+    i64::from(dur == 0 || cal.is_open(Instant(t)))
 }
 
 fn ceil_minute(t: i64) -> Option<i64> {

@@ -519,10 +519,7 @@ fn run_case(c: &Case) -> Result<(), TestCaseError> {
 
     // The whole breach map of the window, minute by minute.
     let first = from.0.div_euclid(MINUTE) * MINUTE + if from.0 % MINUTE == 0 { 0 } else { MINUTE };
-    let minutes: Vec<i64> = (0..)
-        .map(|i| first + i * MINUTE)
-        .take_while(|&t| t < to.0)
-        .collect();
+    let minutes: Vec<i64> = (first..to.0).step_by(MINUTE as usize).collect();
     let map: Vec<Option<DeadlineBreach>> = minutes
         .iter()
         .map(|&t| breach_at(&ours, a, &theirs, b, t))

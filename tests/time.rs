@@ -521,7 +521,7 @@ fn brute_is_open(tz: Tz, weekly: &[WeekInterval], closures: &[Closure], t: Insta
         .any(|w| w.day == day.weekday() && w.start <= minute && minute < w.end);
     let closed = closures
         .iter()
-        .any(|c| c.date == day && c.part.map_or(true, |(s, e)| s <= minute && minute < e));
+        .any(|c| c.date == day && c.part.is_none_or(|(s, e)| s <= minute && minute < e));
     weekly_open && !closed
 }
 
@@ -651,7 +651,7 @@ fn agrees_with_minute_by_minute_brute_force() {
             match want {
                 Some(k) => assert_eq!(got, Some(at(k)), "{ctx} deadline {i} + {dur}m"),
                 None => assert!(
-                    got.map_or(true, |u| u > at(WINDOW_MINUTES)),
+                    got.is_none_or(|u| u > at(WINDOW_MINUTES)),
                     "{ctx} deadline {i} + {dur}m"
                 ),
             }

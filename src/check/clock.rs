@@ -219,8 +219,8 @@ impl Pair<'_> {
                 return Some(found);
             }
         }
-        // Both deadlines are affine on the open interval (p, q); `p` itself
-        // may sit on a jump, so the line is read off two points inside.
+        // Both deadlines are affine on the open interval (p, q), but `p`
+        // itself may sit on a jump, so the line starts at the next minute.
         let m = (p.div_euclid(MINUTE) + 1).checked_mul(MINUTE)?;
         if m >= q {
             return None;

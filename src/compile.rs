@@ -71,6 +71,13 @@ fn run_phases(
     if failed {
         return None;
     }
+    check::between::check(&portfolio, options.today, &mut phase);
+    check::dedup(&mut phase);
+    let failed = errors(&phase);
+    diags.append(&mut phase);
+    if failed {
+        return None;
+    }
     check::lints::check(&portfolio, sources, options.today, &mut phase);
     check::dedup(&mut phase);
     diags.append(&mut phase);

@@ -2,7 +2,11 @@
 //! its own (E03), between agreements (E04), lints (W05).
 
 pub mod agreement;
+pub mod availability;
+pub mod between;
+pub mod clock;
 pub mod lints;
+pub mod supporters;
 
 use crate::diag::Diagnostic;
 use std::fmt::Write as _;

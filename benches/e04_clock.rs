@@ -1,0 +1,142 @@
+//! The clock comparisons behind E0402 and E0403, one agreement pair at a time.
+//!
+//! `cargo bench --bench e04_clock`: an office-hours SLA (Europe/Paris, mon-fri
+//! 08:00-12:00 and 13:00-17:00, 20 holidays a year) against an OLA on another
+//! office calendar (Europe/London) over a two-year overlap. The backed pair
+//! has no breach, so the whole two years are examined: the worst case of a
+//! check. The breached pair stops at its first breach, as the checker does.
+//! Minute stepping over the same two years is there for scale.
+
+use std::hint::black_box;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use chrono_tz::Tz;
+use slac::check::clock::{first_deadline_breach, first_uncovered};
+use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};
+
+/// 2026-01-01T00:00Z.
+const START: i64 = 1_767_225_600_000;
+const TWO_YEARS: i64 = 730 * DAY;
+
+fn weekdays(tz: Tz, hours: &[(u16, u16)], holidays: &[Closure]) -> Calendar {
+    let mut weekly = Vec::new();
+    for day in [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ] {
+        for &(start, end) in hours {
+            weekly.push(WeekInterval {
+                day,
+                start: start * 60,
+                end: end * 60,
+            });
+        }
+    }
+    Calendar::new(tz, &weekly, holidays)
+}
+
+/// 20 weekday holidays a year, 2025 to 2029: every 18th day, moved off
+/// weekends (the same set as the clock bench).
+fn holidays() -> Vec<Closure> {
+    let mut out = Vec::new();
+    for year in 2025..2030 {
+        for k in 0..20 {
+            let Some(mut date) = NaiveDate::from_yo_opt(year, 1 + k * 18) else {
+                continue;
+            };
+            while date.weekday().number_from_monday() > 5 {
+                date = date.succ_opt().unwrap_or(date);
+            }
+            out.push(Closure { date, part: None });
+        }
+    }
+    out
+}
+
+fn sla() -> Calendar {
+    weekdays(chrono_tz::Europe::Paris, &[(8, 12), (13, 17)], &holidays())
+}
+
+/// London 07:00-18:00 is Paris 08:00-19:00 all year (both follow EU rules).
+fn wide_ola() -> Calendar {
+    weekdays(chrono_tz::Europe::London, &[(7, 18)], &[])
+}
+
+fn office_ola() -> Calendar {
+    weekdays(chrono_tz::Europe::London, &[(8, 12), (13, 17)], &holidays())
+}
+
+fn window() -> (Instant, Instant) {
+    (Instant(START), Instant(START + TWO_YEARS))
+}
+
+#[divan::bench]
+fn deadline_backed_two_years(bencher: divan::Bencher) {
+    let (ours, theirs) = (sla(), wide_ola());
+    let (from, to) = window();
+    assert_eq!(
+        first_deadline_breach(&ours, 8 * HOUR, &theirs, 4 * HOUR, from, to),
+        None
+    );
+    bencher.bench_local(|| {
+        first_deadline_breach(
+            black_box(&ours),
+            black_box(8 * HOUR),
+            black_box(&theirs),
+            black_box(4 * HOUR),
+            from,
+            to,
+        )
+    });
+}
+
+#[divan::bench]
+fn deadline_breached(bencher: divan::Bencher) {
+    let (ours, theirs) = (sla(), office_ola());
+    let (from, to) = window();
+    assert!(first_deadline_breach(&ours, 4 * HOUR, &theirs, 4 * HOUR, from, to).is_some());
+    bencher.bench_local(|| {
+        first_deadline_breach(
+            black_box(&ours),
+            black_box(4 * HOUR),
+            black_box(&theirs),
+            black_box(4 * HOUR),
+            from,
+            to,
+        )
+    });
+}
+
+#[divan::bench]
+fn uncovered_backed_two_years(bencher: divan::Bencher) {
+    let (ours, theirs) = (sla(), wide_ola());
+    let (from, to) = window();
+    assert_eq!(first_uncovered(&ours, &theirs, from, to), None);
+    bencher.bench_local(|| first_uncovered(black_box(&ours), black_box(&theirs), from, to));
+}
+
+/// What the check would cost stepping minute by minute (the test oracle).
+#[divan::bench(sample_count = 3, sample_size = 1)]
+fn minute_stepping_backed_two_years(bencher: divan::Bencher) {
+    let (ours, theirs) = (sla(), wide_ola());
+    let (from, to) = window();
+    bencher.bench_local(|| {
+        let mut t = from.0;
+        while t < to.0 {
+            let a = ours.deadline(Instant(t), black_box(8 * HOUR));
+            let b = theirs.deadline(Instant(t), black_box(4 * HOUR));
+            if b > a {
+                return Some(t);
+            }
+            t += MINUTE;
+        }
+        None
+    });
+}
+
+fn main() {
+    divan::main();
+}

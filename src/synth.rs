@@ -93,11 +93,17 @@ pub fn size(files: &[SynthFile]) -> usize {
 fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize) {
     let team = i % teams;
     let cust = i % customers;
-    // Each service depends on up to two later services: a layered, acyclic graph.
+    // Application services (i % 3 != 2) depend on up to two later platform services
+    // (i % 3 == 2): a layered, acyclic graph whose targets compose.
+    let platform = i % 3 == 2;
     let mut deps = Vec::new();
     for step in [1 + i % 7, 11 + i % 13] {
-        if i + step < n && i % 3 != 2 {
-            deps.push(format!("svc{}", i + step));
+        let mut j = i + step;
+        while j % 3 != 2 {
+            j += 1;
+        }
+        if j < n && !platform && !deps.contains(&format!("svc{j}")) {
+            deps.push(format!("svc{j}"));
         }
     }
     deps.push("any_of(dc_north, dc_south)".to_string());
@@ -126,9 +132,10 @@ fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize)
     let _ = write!(
         out,
         "\nola svc{i}_ola \"Operations of service {i}\" {{\n  provider team{team}\n  customer team{team}\n  \
-         services svc{i}\n  valid from 2026-01-01 to 2027-12-31\n\n  availability {{ target 99.95% window month }}\n\n  \
+         services svc{i}\n  valid from 2026-01-01 to 2027-12-31\n\n  availability {{ target {ola_target} window month }}\n\n  \
          support {{\n    during always\n    incident p1 {{ response 15m resolve 4h }}\n    \
-         incident p2 {{ response 2h resolve 16h }}\n  }}\n}}\n"
+         incident p2 {{ response 2h resolve 16h }}\n  }}\n}}\n",
+        ola_target = if platform { "99.99%" } else { "99.9%" }
     );
 }
 

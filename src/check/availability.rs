@@ -26,7 +26,10 @@ impl Plain {
 }
 
 pub fn pct(fraction: Decimal) -> String {
-    format!("{}%", (fraction * Decimal::ONE_HUNDRED).round_dp(4).normalize())
+    format!(
+        "{}%",
+        (fraction * Decimal::ONE_HUNDRED).round_dp(6).normalize()
+    )
 }
 
 struct Ctx<'a, 'p> {
@@ -51,7 +54,10 @@ impl Ctx<'_, '_> {
                 }
                 let Some(t) = &o.target else { continue };
                 let a = t.value / Decimal::ONE_HUNDRED;
-                let s_cal = o.during.as_ref().map_or(crate::model::ALWAYS, |c| c.value.index);
+                let s_cal = o
+                    .during
+                    .as_ref()
+                    .map_or(crate::model::ALWAYS, |c| c.value.index);
                 let (v, how) = if s_cal == self.x_cal {
                     (a, String::new())
                 } else {
@@ -90,7 +96,11 @@ impl Ctx<'_, '_> {
             return a;
         }
         let open_s = Decimal::from(s.open_time(from, to));
-        let uncovered: i64 = x.uncovered_by(s, from, to).iter().map(|(a, b)| b.since(*a)).sum();
+        let uncovered: i64 = x
+            .uncovered_by(s, from, to)
+            .iter()
+            .map(|(a, b)| b.since(*a))
+            .sum();
         let down = ((Decimal::ONE - a) * open_s + Decimal::from(uncovered)).min(open_x);
         Decimal::ONE - down / open_x
     }
@@ -143,8 +153,12 @@ impl Ctx<'_, '_> {
 /// The first Monday 00:00 UTC on or after `from`, and a week later.
 fn first_week(from: NaiveDate) -> (Instant, Instant) {
     let ahead = (7 - from.weekday().num_days_from_monday()) % 7;
-    let monday = from.checked_add_days(Days::new(u64::from(ahead))).unwrap_or(from);
-    let start = monday.and_hms_opt(0, 0, 0).map_or(Instant::from_millis(0), |d| Instant::from(d.and_utc()));
+    let monday = from
+        .checked_add_days(Days::new(u64::from(ahead)))
+        .unwrap_or(from);
+    let start = monday
+        .and_hms_opt(0, 0, 0)
+        .map_or(Instant::from_millis(0), |d| Instant::from(d.and_utc()));
     (start, start.saturating_add(7 * 86_400_000))
 }
 
@@ -162,11 +176,12 @@ pub fn check(
     // Stretches of X's validity in which the set of supporters in force does not change.
     let mut cuts: Vec<NaiveDate> = vec![window.from];
     for s in sups {
-        for d in [Some(s.overlap.from), s.overlap.to.succ_opt()] {
-            if let Some(d) = d {
-                if d > window.from && d <= window.to {
-                    cuts.push(d);
-                }
+        for d in [Some(s.overlap.from), s.overlap.to.succ_opt()]
+            .into_iter()
+            .flatten()
+        {
+            if d > window.from && d <= window.to {
+                cuts.push(d);
             }
         }
     }
@@ -176,16 +191,28 @@ pub fn check(
     for o in terms.objective(ObjectiveKind::Availability) {
         let Some(target) = &o.target else { continue };
         let want = target.value / Decimal::ONE_HUNDRED;
-        let services: Vec<usize> = o.service.as_ref().map_or_else(|| own.clone(), |s| vec![s.value.index]);
-        let x_cal = o.during.as_ref().map_or(crate::model::ALWAYS, |c| c.value.index);
+        let services: Vec<usize> = o
+            .service
+            .as_ref()
+            .map_or_else(|| own.clone(), |s| vec![s.value.index]);
+        let x_cal = o
+            .during
+            .as_ref()
+            .map_or(crate::model::ALWAYS, |c| c.value.index);
         for &service in &services {
             let mut worst: Option<(Decimal, String, NaiveDate, NaiveDate)> = None;
             for (i, &start) in cuts.iter().enumerate() {
-                let end = cuts.get(i + 1).and_then(|d| d.pred_opt()).unwrap_or(window.to);
+                let end = cuts
+                    .get(i + 1)
+                    .and_then(NaiveDate::pred_opt)
+                    .unwrap_or(window.to);
                 let ctx = Ctx {
                     p,
                     plain,
-                    in_force: sups.iter().filter(|s| s.overlap.from <= start && start <= s.overlap.to).collect(),
+                    in_force: sups
+                        .iter()
+                        .filter(|s| s.overlap.from <= start && start <= s.overlap.to)
+                        .collect(),
                     x_cal,
                     week: first_week(window.from),
                 };
@@ -202,7 +229,9 @@ pub fn check(
                     worst = Some((v, text, start, end));
                 }
             }
-            let Some((v, text, start, end)) = worst else { continue };
+            let Some((v, text, start, end)) = worst else {
+                continue;
+            };
             if v >= want {
                 continue;
             }
@@ -210,7 +239,11 @@ pub fn check(
                 Some(r) => format!("`{}` (region {r})", x.name),
                 None => format!("`{}`", x.name),
             };
-            let when = if cuts.len() > 1 { format!(" from {start} to {end}") } else { String::new() };
+            let when = if cuts.len() > 1 {
+                format!(" from {start} to {end}")
+            } else {
+                String::new()
+            };
             diags.push(
                 Diagnostic::new(
                     Code::E0401,

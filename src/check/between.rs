@@ -3,7 +3,9 @@
 
 use super::availability::{self, Plain};
 use super::clock::{first_deadline_breach, first_uncovered, PairKey};
-use super::supporters::{coverage_index, is_checked, own_window, reached, supporters, validity, Days2, Supporter};
+use super::supporters::{
+    coverage_index, is_checked, own_window, reached, supporters, validity, Days2, Supporter,
+};
 use super::{fmt_duration, fmt_window, nominal_window_ms};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
@@ -62,7 +64,10 @@ fn day_start(tz: chrono_tz::Tz, date: NaiveDate) -> Instant {
 }
 
 fn instants(tz: chrono_tz::Tz, days: Days2) -> (Instant, Instant) {
-    (day_start(tz, days.from), day_start(tz, days.to.succ_opt().unwrap_or(days.to)))
+    (
+        day_start(tz, days.from),
+        day_start(tz, days.to.succ_opt().unwrap_or(days.to)),
+    )
 }
 
 fn clock_of(target: &Target, terms: &Terms) -> usize {
@@ -87,7 +92,9 @@ fn kind_word(k: TargetKind) -> &'static str {
 }
 
 fn show(i: Instant, tz: chrono_tz::Tz, same_day_as: Option<Instant>) -> String {
-    let Some(t) = i.in_tz(tz) else { return format!("{i:?}") };
+    let Some(t) = i.in_tz(tz) else {
+        return format!("{i:?}");
+    };
     if let Some(d) = same_day_as.and_then(|o| o.in_tz(tz)) {
         if d.date_naive() == t.date_naive() {
             return t.format("%H:%M").to_string();
@@ -108,13 +115,19 @@ fn support(
 ) {
     let Some(ours) = &terms.support else { return };
     for s in sups {
-        let Some(theirs) = &s.terms.support else { continue };
+        let Some(theirs) = &s.terms.support else {
+            continue;
+        };
         let mut uncovered_pairs: Vec<(usize, usize)> = Vec::new();
         for t in &ours.targets {
             if t.kind == TargetKind::Request && !s.covers_own {
                 continue;
             }
-            let Some(st) = theirs.targets.iter().find(|x| x.kind == t.kind && x.id == t.id) else {
+            let Some(st) = theirs
+                .targets
+                .iter()
+                .find(|x| x.kind == t.kind && x.id == t.id)
+            else {
                 diags.push(
                     Diagnostic::new(
                         Code::E0405,
@@ -146,10 +159,9 @@ fn support(
             // E0403 first: one report per pair of calendars, and no E0402 for it.
             if !uncovered_pairs.contains(&(cx, cs)) {
                 let key = PairKey::deadline(cx, 0, cs, 0, from, to);
-                let gap = *memo
-                    .uncovered
-                    .entry(key)
-                    .or_insert_with(|| first_uncovered(&x_cal.clock, &p.calendars[cs].clock, from, to));
+                let gap = *memo.uncovered.entry(key).or_insert_with(|| {
+                    first_uncovered(&x_cal.clock, &p.calendars[cs].clock, from, to)
+                });
                 if let Some((g0, g1)) = gap {
                     uncovered_pairs.push((cx, cs));
                     diags.push(
@@ -173,7 +185,9 @@ fn support(
                 }
             }
             for which in [Deadline::Response, Deadline::Resolve, Deadline::Fulfil] {
-                let Some(dx) = t.deadline(which) else { continue };
+                let Some(dx) = t.deadline(which) else {
+                    continue;
+                };
                 let Some(ds) = st.deadline(which) else {
                     diags.push(
                         Diagnostic::new(
@@ -190,7 +204,13 @@ fn support(
                         )
                         .primary("promised here")
                         .label(st.span, "the supporter's target lacks it")
-                        .help(format!("add `{} …` to {} `{}` of `{}`", which.keyword(), kind_word(t.kind), t.id, s.agreement.name)),
+                        .help(format!(
+                            "add `{} …` to {} `{}` of `{}`",
+                            which.keyword(),
+                            kind_word(t.kind),
+                            t.id,
+                            s.agreement.name
+                        )),
                     );
                     continue;
                 };
@@ -203,7 +223,9 @@ fn support(
                     first_deadline_breach(&x_cal.clock, dxv, &p.calendars[cs].clock, dsv, from, to)
                 });
                 let Some(b) = breach else { continue };
-                let theirs_text = b.theirs.map_or_else(|| "never".to_string(), |t| show(t, tz, Some(b.opened)));
+                let theirs_text = b
+                    .theirs
+                    .map_or_else(|| "never".to_string(), |t| show(t, tz, Some(b.opened)));
                 diags.push(
                     Diagnostic::new(
                         Code::E0402,
@@ -235,15 +257,31 @@ fn support(
 }
 
 /// W0406: a supporter measures availability over a longer window.
-fn windows(p: &Portfolio, a: &Agreement, region: Option<&str>, terms: &Terms, sups: &[Supporter<'_>], diags: &mut Vec<Diagnostic>) {
+fn windows(
+    p: &Portfolio,
+    a: &Agreement,
+    region: Option<&str>,
+    terms: &Terms,
+    sups: &[Supporter<'_>],
+    diags: &mut Vec<Diagnostic>,
+) {
     let _ = p;
-    let Some(ours) = terms.objective(ObjectiveKind::Availability).min_by_key(|o| nominal_window_ms(o.window())) else { return };
+    let Some(ours) = terms
+        .objective(ObjectiveKind::Availability)
+        .min_by_key(|o| nominal_window_ms(o.window()))
+    else {
+        return;
+    };
     let mine = ours.window();
     for s in sups {
         let longer = s
             .terms
             .objective(ObjectiveKind::Availability)
-            .filter(|o| o.service.as_ref().is_none_or(|r| s.covers.contains(&r.value.index)))
+            .filter(|o| {
+                o.service
+                    .as_ref()
+                    .is_none_or(|r| s.covers.contains(&r.value.index))
+            })
             .find(|o| nominal_window_ms(o.window()) > nominal_window_ms(mine));
         if let Some(o) = longer {
             diags.push(
@@ -267,7 +305,14 @@ fn windows(p: &Portfolio, a: &Agreement, region: Option<&str>, terms: &Terms, su
 }
 
 /// W0407: a supporter's planned maintenance counts against X's availability.
-fn maintenance(p: &Portfolio, a: &Agreement, region: Option<&str>, terms: &Terms, sups: &[Supporter<'_>], diags: &mut Vec<Diagnostic>) {
+fn maintenance(
+    p: &Portfolio,
+    a: &Agreement,
+    region: Option<&str>,
+    terms: &Terms,
+    sups: &[Supporter<'_>],
+    diags: &mut Vec<Diagnostic>,
+) {
     let objectives: Vec<_> = terms.objective(ObjectiveKind::Availability).collect();
     if objectives.is_empty() {
         return;
@@ -278,7 +323,9 @@ fn maintenance(p: &Portfolio, a: &Agreement, region: Option<&str>, terms: &Terms
         .and_then(|m| m.value.during.as_ref())
         .map(|c| &p.calendars[c.value.index].clock);
     for s in sups {
-        let Some(m) = s.terms.maintenance.as_ref() else { continue };
+        let Some(m) = s.terms.maintenance.as_ref() else {
+            continue;
+        };
         let Some(mc) = &m.value.during else { continue };
         let theirs = &p.calendars[mc.value.index];
         let tz = theirs.clock.tz();
@@ -362,7 +409,11 @@ fn validity_cover(
         }
         if let Some((g0, g1)) = first_gap(&spans, window) {
             let names: Vec<&str> = unit.iter().map(|&s| p.services[s].name.as_str()).collect();
-            let what = if names.len() == 1 { format!("`{}`", names[0]) } else { format!("any_of({})", names.join(", ")) };
+            let what = if names.len() == 1 {
+                format!("`{}`", names[0])
+            } else {
+                format!("any_of({})", names.join(", "))
+            };
             let span = terms.valid.as_ref().map_or(a.name_span, |v| v.span);
             diags.push(
                 Diagnostic::new(
@@ -378,7 +429,10 @@ fn validity_cover(
 }
 
 /// The first stretch of `window` that none of `spans` covers.
-fn first_gap(spans: &[(NaiveDate, Option<NaiveDate>)], window: Days2) -> Option<(NaiveDate, NaiveDate)> {
+fn first_gap(
+    spans: &[(NaiveDate, Option<NaiveDate>)],
+    window: Days2,
+) -> Option<(NaiveDate, NaiveDate)> {
     let mut sorted = spans.to_vec();
     sorted.sort();
     let mut covered_to: Option<NaiveDate> = None; // covered through this day
@@ -407,7 +461,14 @@ fn first_gap(spans: &[(NaiveDate, Option<NaiveDate>)], window: Days2) -> Option<
 }
 
 /// W0408: a dependency no OLA or UC covers at any time.
-fn uncovered_dependencies(p: &Portfolio, index: &[Vec<usize>], a: &Agreement, region: Option<&str>, terms: &Terms, diags: &mut Vec<Diagnostic>) {
+fn uncovered_dependencies(
+    p: &Portfolio,
+    index: &[Vec<usize>],
+    a: &Agreement,
+    region: Option<&str>,
+    terms: &Terms,
+    diags: &mut Vec<Diagnostic>,
+) {
     let own: Vec<usize> = terms.service_refs().iter().map(|r| r.index).collect();
     for d in reached(p, &own) {
         if own.contains(&d) || index[d].iter().any(|&i| p.agreements[i].name != a.name) {
@@ -439,12 +500,19 @@ fn subscriptions(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
             .filter(|a| {
                 a.kind == AgreementKind::Sla
                     && a.level != Level::Corporate
-                    && a.terms.customer.as_ref().is_some_and(|r| r.value.index == ci)
+                    && a.terms
+                        .customer
+                        .as_ref()
+                        .is_some_and(|r| r.value.index == ci)
             })
             .collect();
         for s in &c.subscribes {
             let covered = slas.iter().any(|a| {
-                a.level == Level::Customer || a.terms.service_refs().iter().any(|r| r.index == s.value.index)
+                a.level == Level::Customer
+                    || a.terms
+                        .service_refs()
+                        .iter()
+                        .any(|r| r.index == s.value.index)
             });
             if !covered {
                 diags.push(

@@ -14,12 +14,19 @@ pub struct Days2 {
 /// An agreement's validity as dates: no `valid from` starts at `today`; an open end is
 /// `None`.
 pub fn validity(terms: &Terms, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
-    terms.valid.as_ref().map_or((today, None), |v| (v.value.from, v.value.to))
+    terms
+        .valid
+        .as_ref()
+        .map_or((today, None), |v| (v.value.from, v.value.to))
 }
 
 /// An open end counts as 366 days after `start` (checks.md, "Time").
 pub fn close(start: NaiveDate, end: Option<NaiveDate>) -> NaiveDate {
-    end.unwrap_or_else(|| start.checked_add_days(Days::new(366)).unwrap_or(NaiveDate::MAX))
+    end.unwrap_or_else(|| {
+        start
+            .checked_add_days(Days::new(366))
+            .unwrap_or(NaiveDate::MAX)
+    })
 }
 
 /// The days both validities cover, if any.
@@ -36,7 +43,10 @@ pub fn overlap(
 /// X's own checking window: its validity with an open end closed at 366 days.
 pub fn own_window(terms: &Terms, today: NaiveDate) -> Days2 {
     let (from, to) = validity(terms, today);
-    Days2 { from, to: close(from, to) }
+    Days2 {
+        from,
+        to: close(from, to),
+    }
 }
 
 /// One supporter of X: an OLA or UC in its variant of X's region (else its base).
@@ -58,7 +68,11 @@ pub fn reached(p: &Portfolio, start: &[usize]) -> Vec<usize> {
     let mut out = Vec::new();
     let mut stack: Vec<usize> = start.to_vec();
     while let Some(s) = stack.pop() {
-        for d in p.services[s].depends_on.iter().flat_map(crate::model::Dependency::members) {
+        for d in p.services[s]
+            .depends_on
+            .iter()
+            .flat_map(crate::model::Dependency::members)
+        {
             let i = d.value.index;
             if !seen[i] {
                 seen[i] = true;
@@ -124,14 +138,17 @@ pub fn supporters<'p>(
                 continue;
             }
             let sa = &p.agreements[si];
-            let (sterms, sregion) = match region.and_then(|r| sa.regions.iter().find(|v| v.name == r)) {
-                Some(v) => (&v.terms, Some(v.name.as_str())),
-                None => (&sa.terms, None),
-            };
+            let (sterms, sregion) =
+                match region.and_then(|r| sa.regions.iter().find(|v| v.name == r)) {
+                    Some(v) => (&v.terms, Some(v.name.as_str())),
+                    None => (&sa.terms, None),
+                };
             if !sterms.service_refs().iter().any(|r| r.index == service) {
                 continue;
             }
-            let Some(ov) = overlap(xv, validity(sterms, today)) else { continue };
+            let Some(ov) = overlap(xv, validity(sterms, today)) else {
+                continue;
+            };
             if let Some(existing) = out.iter_mut().find(|s| s.index == si) {
                 if !existing.covers.contains(&service) {
                     existing.covers.push(service);

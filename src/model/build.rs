@@ -3,9 +3,9 @@
 //! [`Terms`], and inheritance (inherit.rs).
 
 use super::{
-    Agreement, Calendar, ClosureDef, Credit, DeadlineTerm, Dependency, Exclusion, Hours,
-    Indicator, Maintenance, Money, Objective, Party, Penalty, PenaltyOn, Portfolio, Ref,
-    Service, Support, Target, Terms, Tier, Validity, Variant, ALWAYS,
+    Agreement, Calendar, ClosureDef, Credit, DeadlineTerm, Dependency, Exclusion, Hours, Indicator,
+    Maintenance, Money, Objective, Party, Penalty, PenaltyOn, Portfolio, Ref, Service, Support,
+    Target, Terms, Tier, Validity, Variant, ALWAYS,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::source::{Sp, Span};
@@ -64,21 +64,34 @@ struct Resolver<'a> {
 }
 
 fn noun_list(want: &[Kind]) -> String {
-    or_list(&want.iter().map(|k| k.noun().to_string()).collect::<Vec<_>>())
+    or_list(
+        &want
+            .iter()
+            .map(|k| k.noun().to_string())
+            .collect::<Vec<_>>(),
+    )
 }
 
 impl<'a> Resolver<'a> {
     /// Binds `name` to an item of one of the `want` kinds (E0202, E0203).
     fn bind(&mut self, name: &ast::Ident, want: &[Kind], role: &str) -> Option<Sp<Ref>> {
         let found = if name.value == "always" && want.contains(&Kind::Calendar) {
-            Some(Symbol { kind: Kind::Calendar, index: ALWAYS, span: name.span })
+            Some(Symbol {
+                kind: Kind::Calendar,
+                index: ALWAYS,
+                span: name.span,
+            })
         } else {
             self.symbols.get(name.value.as_str()).copied()
         };
         match found {
-            Some(sym) if sym.kind.matches(want) => {
-                Some(Sp::new(Ref { index: sym.index, name: name.value.clone() }, name.span))
-            }
+            Some(sym) if sym.kind.matches(want) => Some(Sp::new(
+                Ref {
+                    index: sym.index,
+                    name: name.value.clone(),
+                },
+                name.span,
+            )),
             Some(sym) => {
                 let mut d = Diagnostic::new(
                     Code::E0203,
@@ -90,8 +103,17 @@ impl<'a> Resolver<'a> {
                         noun_list(want)
                     ),
                 )
-                .primary(format!("{} here", sym.kind.noun().trim_start_matches("a ").trim_start_matches("an ")))
-                .label(sym.span, format!("`{}` is defined here as {}", name.value, sym.kind.noun()));
+                .primary(format!(
+                    "{} here",
+                    sym.kind
+                        .noun()
+                        .trim_start_matches("a ")
+                        .trim_start_matches("an ")
+                ))
+                .label(
+                    sym.span,
+                    format!("`{}` is defined here as {}", name.value, sym.kind.noun()),
+                );
                 d = d.help(self.suggest(&name.value, want, role));
                 self.diags.push(d);
                 None
@@ -100,7 +122,11 @@ impl<'a> Resolver<'a> {
                 let d = Diagnostic::new(
                     Code::E0202,
                     name.span,
-                    format!("unknown name `{}`: no {} has this name", name.value, noun_list(want).replace("a ", "").replace("an ", "")),
+                    format!(
+                        "unknown name `{}`: no {} has this name",
+                        name.value,
+                        noun_list(want).replace("a ", "").replace("an ", "")
+                    ),
                 )
                 .primary("not defined anywhere in the portfolio")
                 .help(self.suggest(&name.value, want, role));
@@ -135,7 +161,11 @@ impl<'a> Resolver<'a> {
             list => {
                 let shown: Vec<String> = list.iter().take(5).map(|c| format!("`{c}`")).collect();
                 let more = if list.len() > 5 { ", …" } else { "" };
-                format!("{role} must be {}: {}{more}", noun_list(want), shown.join(", "))
+                format!(
+                    "{role} must be {}: {}{more}",
+                    noun_list(want),
+                    shown.join(", ")
+                )
             }
         }
     }
@@ -145,7 +175,10 @@ impl<'a> Resolver<'a> {
 /// why) and no later phase runs.
 pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portfolio> {
     let items: Vec<&ast::Item> = files.iter().flat_map(|f| &f.items).collect();
-    let mut r = Resolver { symbols: BTreeMap::new(), diags: Vec::new() };
+    let mut r = Resolver {
+        symbols: BTreeMap::new(),
+        diags: Vec::new(),
+    };
 
     // The symbol table. Indices follow the order of each kind's list below.
     let mut counts = [0usize; 4];
@@ -162,22 +195,40 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
         counts[slot] += 1;
         if name.value == "always" {
             r.diags.push(
-                Diagnostic::new(Code::E0206, name.span, "`always` is the built-in calendar and cannot be redefined")
-                    .primary("redefines the built-in calendar")
-                    .help("`always` is open all the time (UTC); give your item another name"),
+                Diagnostic::new(
+                    Code::E0206,
+                    name.span,
+                    "`always` is the built-in calendar and cannot be redefined",
+                )
+                .primary("redefines the built-in calendar")
+                .help("`always` is open all the time (UTC); give your item another name"),
             );
             continue;
         }
         if let Some(first) = r.symbols.get(name.value.as_str()) {
             r.diags.push(
-                Diagnostic::new(Code::E0201, name.span, format!("`{}` is defined twice", name.value))
-                    .primary(format!("second definition, as {}", kind.noun()))
-                    .label(first.span, format!("first defined here, as {}", first.kind.noun()))
-                    .help("every item of a portfolio needs its own name; rename or remove one of them"),
+                Diagnostic::new(
+                    Code::E0201,
+                    name.span,
+                    format!("`{}` is defined twice", name.value),
+                )
+                .primary(format!("second definition, as {}", kind.noun()))
+                .label(
+                    first.span,
+                    format!("first defined here, as {}", first.kind.noun()),
+                )
+                .help("every item of a portfolio needs its own name; rename or remove one of them"),
             );
             continue;
         }
-        r.symbols.insert(&name.value, Symbol { kind, index, span: name.span });
+        r.symbols.insert(
+            &name.value,
+            Symbol {
+                kind,
+                index,
+                span: name.span,
+            },
+        );
     }
 
     let mut portfolio = Portfolio {
@@ -196,7 +247,10 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
     }
     dependency_cycles(&portfolio, &mut r.diags);
     extends_cycles(&portfolio, &mut r.diags);
-    let failed = r.diags.iter().any(|d| d.severity == crate::diag::Severity::Error);
+    let failed = r
+        .diags
+        .iter()
+        .any(|d| d.severity == crate::diag::Severity::Error);
     diags.append(&mut r.diags);
     if failed {
         return None;
@@ -217,7 +271,11 @@ fn always_calendar() -> Calendar {
         description: None,
         hours: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
             .iter()
-            .map(|d| Hours { day: (*d).to_string(), start: "00:00".into(), end: "24:00".into() })
+            .map(|d| Hours {
+                day: (*d).to_string(),
+                start: "00:00".into(),
+                end: "24:00".into(),
+            })
             .collect(),
         closures: Vec::new(),
         builtin: true,
@@ -433,13 +491,18 @@ fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<Agreement
                 t.customer = r.bind(c, customers, &format!("the customer of an {kw}"));
             }
             AgreementStmt::Services(ids) => {
-                let bound: Vec<_> =
-                    ids.iter().filter_map(|i| r.bind(i, &[Kind::Service], "a covered service")).collect();
+                let bound: Vec<_> = ids
+                    .iter()
+                    .filter_map(|i| r.bind(i, &[Kind::Service], "a covered service"))
+                    .collect();
                 t.services = Some(Sp::new(bound, s.span));
             }
             AgreementStmt::Valid { from, to } => {
                 t.valid = Some(Sp::new(
-                    Validity { from: from.value, to: to.as_ref().map(|d| d.value) },
+                    Validity {
+                        from: from.value,
+                        to: to.as_ref().map(|d| d.value),
+                    },
                     s.span,
                 ));
             }
@@ -450,14 +513,22 @@ fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<Agreement
             AgreementStmt::Objective(o) => t.objectives.push(objective(r, o, s.span)),
             AgreementStmt::Support(b) => t.support = Some(support(r, b, s.span)),
             AgreementStmt::Maintenance(b) => {
-                let mut m = Maintenance { during: None, notice_ms: None, max_per_month_ms: None };
+                let mut m = Maintenance {
+                    during: None,
+                    notice_ms: None,
+                    max_per_month_ms: None,
+                };
                 for st in &b.stmts {
                     match &st.kind {
                         ast::MaintenanceStmt::During(c) => {
                             m.during = r.bind(c, &[Kind::Calendar], "a maintenance calendar");
                         }
-                        ast::MaintenanceStmt::Notice(d) => m.notice_ms = Some(Sp::new(d.value, st.span)),
-                        ast::MaintenanceStmt::Max(d) => m.max_per_month_ms = Some(Sp::new(d.value, st.span)),
+                        ast::MaintenanceStmt::Notice(d) => {
+                            m.notice_ms = Some(Sp::new(d.value, st.span))
+                        }
+                        ast::MaintenanceStmt::Max(d) => {
+                            m.max_per_month_ms = Some(Sp::new(d.value, st.span))
+                        }
                     }
                 }
                 t.maintenance = Some(Sp::new(m, s.span));
@@ -478,14 +549,16 @@ fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<Agreement
 }
 
 fn money(m: &ast::Money) -> Money {
-    Money { amount: m.amount, currency: m.currency.value.clone() }
+    Money {
+        amount: m.amount,
+        currency: m.currency.value.clone(),
+    }
 }
 
 fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective {
-    let id = o
-        .id
-        .as_ref()
-        .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
+    let id =
+        o.id.as_ref()
+            .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
     let mut out = Objective {
         kind: o.kind,
         id,
@@ -533,8 +606,16 @@ fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective 
     out
 }
 
-fn support(r: &mut Resolver<'_>, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: Span) -> Support {
-    let mut out = Support { during: None, targets: Vec::new(), span };
+fn support(
+    r: &mut Resolver<'_>,
+    b: &ast::Block<ast::Stmt<ast::SupportStmt>>,
+    span: Span,
+) -> Support {
+    let mut out = Support {
+        during: None,
+        targets: Vec::new(),
+        span,
+    };
     for st in &b.stmts {
         match &st.kind {
             ast::SupportStmt::During(c) => {
@@ -555,9 +636,14 @@ fn support(r: &mut Resolver<'_>, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, sp
                 for s in &t.body.stmts {
                     match &s.kind {
                         ast::TargetStmt::During(c) => {
-                            target.during = r.bind(c, &[Kind::Calendar], "the calendar of a target");
+                            target.during =
+                                r.bind(c, &[Kind::Calendar], "the calendar of a target");
                         }
-                        ast::TargetStmt::Deadline { which, duration, at } => {
+                        ast::TargetStmt::Deadline {
+                            which,
+                            duration,
+                            at,
+                        } => {
                             let term = DeadlineTerm {
                                 duration_ms: Sp::new(duration.value, duration.span),
                                 at: at.map(|a| Sp::new(a.value, a.span)),
@@ -589,14 +675,32 @@ fn penalty(p: &ast::Penalty, span: Span) -> Penalty {
     let on = match &p.on.value {
         ast::PenaltyOn::Availability => PenaltyOn::Availability,
         ast::PenaltyOn::Latency => PenaltyOn::Latency,
-        ast::PenaltyOn::Outcome(id) => PenaltyOn::Outcome { id: id.value.clone() },
-        ast::PenaltyOn::Incident(id, d) => PenaltyOn::Incident { id: id.value.clone(), deadline: d.value },
-        ast::PenaltyOn::Request(id, d) => PenaltyOn::Request { id: id.value.clone(), deadline: d.value },
+        ast::PenaltyOn::Outcome(id) => PenaltyOn::Outcome {
+            id: id.value.clone(),
+        },
+        ast::PenaltyOn::Incident(id, d) => PenaltyOn::Incident {
+            id: id.value.clone(),
+            deadline: d.value,
+        },
+        ast::PenaltyOn::Request(id, d) => PenaltyOn::Request {
+            id: id.value.clone(),
+            deadline: d.value,
+        },
     };
-    let mut out = Penalty { on, tiers: Vec::new(), each_breach: None, span, on_span: p.on.span };
+    let mut out = Penalty {
+        on,
+        tiers: Vec::new(),
+        each_breach: None,
+        span,
+        on_span: p.on.span,
+    };
     for st in &p.body.stmts {
         match &st.kind {
-            ast::PenaltyStmt::Tier { op, threshold, credit: c } => out.tiers.push(Tier {
+            ast::PenaltyStmt::Tier {
+                op,
+                threshold,
+                credit: c,
+            } => out.tiers.push(Tier {
                 op: *op,
                 threshold: *threshold,
                 credit: Sp::new(credit(&c.value), c.span),
@@ -624,7 +728,10 @@ fn dependency_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
         })
         .collect();
     for cycle in find_cycles(&edges) {
-        let names: Vec<&str> = cycle.iter().map(|(i, _)| p.services[*i].name.as_str()).collect();
+        let names: Vec<&str> = cycle
+            .iter()
+            .map(|(i, _)| p.services[*i].name.as_str())
+            .collect();
         let path = format!("{} → {}", names.join(" → "), names[0]);
         let (first, first_span) = cycle[cycle.len() - 1];
         let mut d = Diagnostic::new(
@@ -636,7 +743,10 @@ fn dependency_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
         .help("a service cannot need itself, directly or through others; remove one of these dependencies");
         for (i, (svc, span)) in cycle.iter().enumerate().take(cycle.len() - 1) {
             let next = names[i + 1];
-            d = d.label(*span, format!("`{}` depends on `{next}`", p.services[*svc].name));
+            d = d.label(
+                *span,
+                format!("`{}` depends on `{next}`", p.services[*svc].name),
+            );
         }
         diags.push(d);
     }
@@ -650,14 +760,27 @@ fn extends_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
         .map(|a| a.extends.iter().map(|r| (r.value.index, r.span)).collect())
         .collect();
     for cycle in find_cycles(&edges) {
-        let names: Vec<&str> = cycle.iter().map(|(i, _)| p.agreements[*i].name.as_str()).collect();
+        let names: Vec<&str> = cycle
+            .iter()
+            .map(|(i, _)| p.agreements[*i].name.as_str())
+            .collect();
         let path = format!("{} → {}", names.join(" → "), names[0]);
         let (last, span) = cycle[cycle.len() - 1];
-        let mut d = Diagnostic::new(Code::E0205, span, format!("agreements extend each other in a cycle: {path}"))
-            .primary(format!("`{}` extends `{}` here", p.agreements[last].name, names[0]))
-            .help("inheritance must end at an agreement that extends nothing; remove one `extends`");
+        let mut d = Diagnostic::new(
+            Code::E0205,
+            span,
+            format!("agreements extend each other in a cycle: {path}"),
+        )
+        .primary(format!(
+            "`{}` extends `{}` here",
+            p.agreements[last].name, names[0]
+        ))
+        .help("inheritance must end at an agreement that extends nothing; remove one `extends`");
         for (i, (a, s)) in cycle.iter().enumerate().take(cycle.len() - 1) {
-            d = d.label(*s, format!("`{}` extends `{}`", p.agreements[*a].name, names[i + 1]));
+            d = d.label(
+                *s,
+                format!("`{}` extends `{}`", p.agreements[*a].name, names[i + 1]),
+            );
         }
         diags.push(d);
     }
@@ -693,11 +816,8 @@ fn find_cycles(edges: &[Vec<(usize, Span)>]) -> Vec<Vec<(usize, Span)>> {
                         stack.push((to, 0));
                     }
                     State::Active => {
-                        let mut cycle: Vec<(usize, Span)> = path
-                            .iter()
-                            .skip_while(|(x, _)| *x != to)
-                            .copied()
-                            .collect();
+                        let mut cycle: Vec<(usize, Span)> =
+                            path.iter().skip_while(|(x, _)| *x != to).copied().collect();
                         cycle.push((node, span));
                         let start = cycle
                             .iter()

@@ -27,7 +27,10 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
             let a = &p.agreements[j];
             (
                 merge(&a.terms, &p.agreements[i].own),
-                a.regions.iter().map(|v| (v.name.clone(), v.title.clone(), v.own.clone())).collect(),
+                a.regions
+                    .iter()
+                    .map(|v| (v.name.clone(), v.title.clone(), v.own.clone()))
+                    .collect(),
             )
         }
         None => (p.agreements[i].own.clone(), Vec::new()),
@@ -74,14 +77,32 @@ pub fn merge(base: &Terms, over: &Terms) -> Terms {
         fee: over.fee.clone().or_else(|| base.fee.clone()),
         review_every_months: over.review_every_months.or(base.review_every_months),
         reviewed: over.reviewed.or(base.reviewed),
-        objectives: keyed(&base.objectives, &over.objectives, |a, b| a.key() == b.key(), |_, o| o.clone()),
+        objectives: keyed(
+            &base.objectives,
+            &over.objectives,
+            |a, b| a.key() == b.key(),
+            |_, o| o.clone(),
+        ),
         support: match (&base.support, &over.support) {
             (Some(b), Some(o)) => Some(merge_support(b, o)),
             (b, o) => o.clone().or_else(|| b.clone()),
         },
-        maintenance: over.maintenance.clone().or_else(|| base.maintenance.clone()),
-        exclusions: keyed(&base.exclusions, &over.exclusions, |a, b| a.id == b.id, |_, o| o.clone()),
-        penalties: keyed(&base.penalties, &over.penalties, |a, b| a.on == b.on, |_, o| o.clone()),
+        maintenance: over
+            .maintenance
+            .clone()
+            .or_else(|| base.maintenance.clone()),
+        exclusions: keyed(
+            &base.exclusions,
+            &over.exclusions,
+            |a, b| a.id == b.id,
+            |_, o| o.clone(),
+        ),
+        penalties: keyed(
+            &base.penalties,
+            &over.penalties,
+            |a, b| a.on == b.on,
+            |_, o| o.clone(),
+        ),
         cap: over.cap.or(base.cap),
         claim_within_ms: over.claim_within_ms.or(base.claim_within_ms),
         notes: base.notes.iter().chain(&over.notes).cloned().collect(),
@@ -121,8 +142,16 @@ fn keyed<T: Clone>(
 ) -> Vec<T> {
     let mut out: Vec<T> = base
         .iter()
-        .map(|b| over.iter().find(|o| same(b, o)).map_or_else(|| b.clone(), |o| combine(b, o)))
+        .map(|b| {
+            over.iter()
+                .find(|o| same(b, o))
+                .map_or_else(|| b.clone(), |o| combine(b, o))
+        })
         .collect();
-    out.extend(over.iter().filter(|o| !base.iter().any(|b| same(b, o))).cloned());
+    out.extend(
+        over.iter()
+            .filter(|o| !base.iter().any(|b| same(b, o)))
+            .cloned(),
+    );
     out
 }

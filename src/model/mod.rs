@@ -50,7 +50,10 @@ impl Portfolio {
     }
 
     pub fn always(&self) -> Ref {
-        Ref { index: ALWAYS, name: "always".into() }
+        Ref {
+            index: ALWAYS,
+            name: "always".into(),
+        }
     }
 }
 
@@ -248,7 +251,11 @@ pub struct Objective {
 impl Objective {
     /// What identifies an objective across inheritance: kind, id and service.
     pub fn key(&self) -> (ObjectiveKind, &str, Option<&str>) {
-        (self.kind, &self.id, self.service.as_ref().map(|s| s.value.name.as_str()))
+        (
+            self.kind,
+            &self.id,
+            self.service.as_ref().map(|s| s.value.name.as_str()),
+        )
     }
 
     /// `window`, default a month.
@@ -352,7 +359,9 @@ impl std::fmt::Display for PenaltyOn {
             PenaltyOn::Availability => f.write_str("availability"),
             PenaltyOn::Latency => f.write_str("latency"),
             PenaltyOn::Outcome { id } => write!(f, "outcome {id}"),
-            PenaltyOn::Incident { id, deadline } => write!(f, "incident {id} {}", deadline.keyword()),
+            PenaltyOn::Incident { id, deadline } => {
+                write!(f, "incident {id} {}", deadline.keyword())
+            }
             PenaltyOn::Request { id, deadline } => write!(f, "request {id} {}", deadline.keyword()),
         }
     }

@@ -2,6 +2,7 @@
 
 mod cli;
 mod common;
+mod explain;
 mod formats;
 mod prefixes;
 mod synth;

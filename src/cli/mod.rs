@@ -1,6 +1,7 @@
 //! The command line: clap arguments → validated options → one function per subcommand.
 
 mod check;
+mod explain;
 
 use crate::diag::render::Style;
 use chrono::NaiveDate;
@@ -48,6 +49,12 @@ Examples:
   slac check . --format json --today 2026-11-26
   slac check contracts --format github --deny-warnings")]
     Check(check::Args),
+    /// Explain a diagnostic code, with a wrong and a right example.
+    #[command(after_help = "\
+Examples:
+  slac explain E0401
+  slac explain w0504")]
+    Explain(explain::Args),
 }
 
 /// Exit codes (docs/cli.md).
@@ -80,6 +87,7 @@ where
     let style = Style { color, width: 100 };
     match cli.command {
         Command::Check(args) => check::run(&args, style),
+        Command::Explain(args) => explain::run(&args),
     }
 }
 

@@ -118,7 +118,7 @@ pub fn explain_text(code: Code) -> String {
     let _ = writeln!(out, "{code}: {}", code.title());
     let _ = writeln!(out, "severity: {}", severity_words(code));
     let _ = writeln!(out);
-    let _ = writeln!(out, "{}", e.explanation);
+    push_wrapped(&mut out, e.explanation, WIDTH);
     let _ = writeln!(out);
     let _ = writeln!(out, "Wrong:");
     let _ = writeln!(out);
@@ -135,6 +135,59 @@ fn severity_words(code: Code) -> &'static str {
         super::Severity::Error => "error (fails the check)",
         super::Severity::Warning => "warning (fails the check only with --deny-warnings)",
     }
+}
+
+/// Width of `slac explain` prose.
+const WIDTH: usize = 80;
+/// Width of docs/checks.md prose (rustfmt's, as in the other docs).
+const DOC_WIDTH: usize = 90;
+
+/// Writes Markdown-ish prose (paragraphs separated by blank lines, `* ` bullets one per
+/// line) wrapped at `width` columns, bullets with a hanging indent.
+fn push_wrapped(out: &mut String, text: &str, width: usize) {
+    for line in text.lines() {
+        let (first, rest, body) = match line.strip_prefix("* ") {
+            Some(b) => ("* ", "  ", b),
+            None => ("", "", line),
+        };
+        let mut current = String::from(first);
+        let mut empty = true;
+        for word in &words(body) {
+            let len = current.chars().count() + usize::from(!empty) + word.chars().count();
+            if !empty && len > width {
+                out.push_str(&current);
+                out.push('\n');
+                current = String::from(rest);
+                empty = true;
+            }
+            if !empty {
+                current.push(' ');
+            }
+            current.push_str(word);
+            empty = false;
+        }
+        out.push_str(current.trim_end());
+        out.push('\n');
+    }
+}
+
+/// Splits prose at spaces, keeping each `code span` whole.
+fn words(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    let mut open = false;
+    for w in text.split(' ') {
+        match out.last_mut() {
+            Some(last) if open => {
+                last.push(' ');
+                last.push_str(w);
+            }
+            _ => out.push(w.to_string()),
+        }
+        if w.matches('`').count() % 2 == 1 {
+            open = !open;
+        }
+    }
+    out
 }
 
 fn push_indented(out: &mut String, example: &str) {
@@ -177,6 +230,7 @@ pub fn checks_markdown() -> String {
     }
     for f in FAMILIES {
         let _ = writeln!(out, "\n## {}xx — {}\n", f.prefix, f.title);
+        out.push_str("| code | severity | title |\n|---|---|---|\n");
         for e in f.entries {
             let code = e.code;
             let _ = writeln!(
@@ -191,7 +245,8 @@ pub fn checks_markdown() -> String {
             let code = e.code;
             let _ = writeln!(out, "\n### {code}\n");
             let _ = writeln!(out, "**{}** ({})\n", code.title(), code.severity().as_str());
-            let _ = writeln!(out, "{}\n", e.explanation);
+            push_wrapped(&mut out, e.explanation, DOC_WIDTH);
+            out.push('\n');
             let _ = writeln!(out, "Wrong:\n\n```sla\n{}\n```\n", e.wrong.trim_end());
             let _ = writeln!(out, "Right:\n\n```sla\n{}\n```", e.right.trim_end());
         }

@@ -6,15 +6,16 @@ use crate::diag::Code;
 pub(super) const ENTRIES: &[Explanation] = &[
     Explanation {
         code: Code::E0401,
-        explanation: "An agreement promises more availability than its supporters (the OLAs and UCs covering its services and their dependencies) can guarantee, so the provider can breach its SLA while every team and supplier meets its own. \
-slac composes what the service can guarantee and the message prints the computation. \
-Dependencies in series multiply: the ceiling of a service is the product of the guarantees of its `depends_on` entries, so two 99.95% dependencies give 99.95% × 99.95% = 99.90%. \
-A redundant group `any_of(a, b, …)` guarantees `1 − (1−a)(1−b)…`, so two 99% data centres give 99.99%. \
-A dependency covered by a supporter guarantees that supporter's target (which already includes the dependency's own dependencies), and when several supporters cover it at once the best of their targets counts; a dependency no OLA or UC covers guarantees the ceiling composed from its own dependencies (a leaf guarantees 100%, with W0408), and for an SLA a supporter covering the service itself also bounds it. \
-The validity is cut into stretches in which the set of supporters in force does not change, and the worst stretch counts. \
-A supporter measured over another calendar than the agreement's `during` is converted in the worst case, per week: its whole downtime allowance may fall inside the agreement's hours, and the hours the agreement counts but the supporter does not may all be down, so it guarantees `1 − min(open_x, (1 − a) × open_s + uncovered) / open_x`, with `open_x` and `open_s` the open hours of the two calendars and `uncovered` the agreement's hours outside the supporter's, measured in the first full week (Monday to Monday, UTC) of the validity; a 99.9% UC over `always` (10.08 minutes a week) behind a 99.9% SLA during 45 office hours guarantees only 1 − 10.08 min / 45 h = 99.627%. \
-In the acme example the computation reads `checkout ≤ payments_db 99.95% (dba_payments) = 99.95% ≥ 99.9%`: checkout depends only on payments_db, whose OLA dba_payments promises 99.95%, enough for the 99.9% SLA. \
-To fix the error, lower the agreement's target, get stronger supporters (a higher OLA or UC target, on the same calendar), or add redundancy with `any_of`.",
+        explanation: "An agreement promises more availability than its supporters (the OLAs and UCs covering its services and their dependencies) can guarantee, so the provider can breach its SLA while every team and supplier meets its own. slac composes what the service can guarantee, and the message prints the computation:\n\
+\n\
+* Dependencies in series multiply: the ceiling of a service is the product of the guarantees of its `depends_on` entries, so two 99.95% dependencies give 99.95% × 99.95% = 99.90%.\n\
+* A redundant group `any_of(a, b, …)` guarantees `1 − (1−a)(1−b)…`: two 99% data centres give 1 − 0.01 × 0.01 = 99.99%.\n\
+* A dependency covered by supporters guarantees their target, which already includes the dependency's own dependencies; when several supporters cover it at once, the best of their targets counts. For an SLA, a supporter covering the service itself also bounds it.\n\
+* A dependency that no OLA or UC covers guarantees the ceiling composed from its own dependencies; a leaf guarantees 100% (and is reported as W0408).\n\
+* The validity is cut into stretches in which the set of supporters in force does not change; the worst stretch counts.\n\
+* A supporter measured over another calendar than the agreement's `during` is converted in the worst case, per week: its whole downtime allowance may fall inside the agreement's hours, and the hours the agreement counts but the supporter does not may all be down. It guarantees `1 − min(open_x, (1 − a) × open_s + uncovered) / open_x`, where `open_x` and `open_s` are the real open hours of the agreement's and the supporter's calendars and `uncovered` the agreement's hours outside the supporter's, in the first full week (Monday to Monday, UTC) of the validity, holidays ignored. A 99.9% UC over `always` (168 hours, 10.08 min of downtime a week) behind a 99.9% SLA during 45 office hours guarantees only 1 − 10.08 min / 45 h = 99.627%.\n\
+\n\
+In the acme example, `checkout` depends only on `payments_db`, which the OLA `dba_payments` covers at 99.95%, so the message for the 99.9% SLA would read `checkout ≤ payments_db 99.95% (dba_payments) = 99.95% ≥ 99.9%`. To fix the error, lower the agreement's target, get stronger supporters (a higher OLA or UC target, on the agreement's calendar), or add redundancy with `any_of`.",
         wrong: r#"provider acme "Acme"
 customer globex "Globex" { subscribes api }
 team dba "Database team"

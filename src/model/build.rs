@@ -72,7 +72,7 @@ fn noun_list(want: &[Kind]) -> String {
     )
 }
 
-impl<'a> Resolver<'a> {
+impl Resolver<'_> {
     /// Binds `name` to an item of one of the `want` kinds (E0202, E0203).
     fn bind(&mut self, name: &ast::Ident, want: &[Kind], role: &str) -> Option<Sp<Ref>> {
         let found = if name.value == "always" && want.contains(&Kind::Calendar) {
@@ -478,6 +478,7 @@ fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
     }
 }
 
+#[allow(clippy::many_single_char_names)] // r, t, s, p, m: the resolver and the terms being built
 fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<AgreementStmt>]) -> Terms {
     let (providers, customers) = party_roles(kind);
     let kw = kind.keyword().to_uppercase();
@@ -524,10 +525,10 @@ fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<Agreement
                             m.during = r.bind(c, &[Kind::Calendar], "a maintenance calendar");
                         }
                         ast::MaintenanceStmt::Notice(d) => {
-                            m.notice_ms = Some(Sp::new(d.value, st.span))
+                            m.notice_ms = Some(Sp::new(d.value, st.span));
                         }
                         ast::MaintenanceStmt::Max(d) => {
-                            m.max_per_month_ms = Some(Sp::new(d.value, st.span))
+                            m.max_per_month_ms = Some(Sp::new(d.value, st.span));
                         }
                     }
                 }

@@ -205,7 +205,7 @@ sla api_sla "API SLA" {
     window month
     indicator prometheus {
       errors "sum(rate(http_requests_total{job=\"api\",code=~\"5..\"}[5m]))"
-      total  "sum(rate(http_requests_total{job=\"api\"}[5m]))"
+      total  "sum(rate(http_requests_total{job=\"api\"}[{{window}}]))"
     }
   }
   latency 99% within 300ms per month

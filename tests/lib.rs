@@ -4,6 +4,7 @@ mod check_clock;
 mod cli;
 mod common;
 mod due;
+mod explain;
 mod formats;
 mod prefixes;
 mod synth;

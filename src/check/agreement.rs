@@ -420,14 +420,24 @@ fn indicators(terms: &Terms, diags: &mut Vec<Diagnostic>) {
             );
             continue;
         }
-        for q in [&ind.errors, &ind.good, &ind.total].into_iter().flatten() {
-            if !q.value.contains("{{window}}") {
-                diags.push(
-                    Diagnostic::new(Code::E0307, q.span, format!("the query of the {} indicator has no `{{{{window}}}}`", o.id))
-                        .primary("no `{{window}}` in this query")
-                        .help("write the range as `[{{window}}]`, e.g. `sum(rate(errors_total[{{window}}]))`; slac fills in each rule window"),
-                );
+        // Once per indicator: the first query without the placeholder, the others labelled.
+        let missing: Vec<_> = [&ind.errors, &ind.good, &ind.total]
+            .into_iter()
+            .flatten()
+            .filter(|q| !q.value.contains("{{window}}"))
+            .collect();
+        if let Some(first) = missing.first() {
+            let mut d = Diagnostic::new(
+                Code::E0307,
+                first.span,
+                format!("the indicator of the {} objective has a query without `{{{{window}}}}`", o.id),
+            )
+            .primary("no `{{window}}` in this query")
+            .help("write the range as `[{{window}}]`, e.g. `sum(rate(errors_total[{{window}}]))`; slac fills in each rule window");
+            for q in &missing[1..] {
+                d = d.label(q.span, "nor in this one");
             }
+            diags.push(d);
         }
     }
 }

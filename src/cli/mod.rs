@@ -2,6 +2,7 @@
 
 mod check;
 mod due;
+mod explain;
 
 use crate::diag::render::Style;
 use chrono::NaiveDate;
@@ -58,6 +59,12 @@ Examples:
       --target response --opened 2026-11-27T10:00:00+01:00 --format json
   slac due examples/acme --agreement employee_it --request new_laptop --opened 2026-11-27T09:00:00Z")]
     Due(due::Args),
+    /// Explain a diagnostic code, with a wrong and a right example.
+    #[command(after_help = "\
+Examples:
+  slac explain E0401
+  slac explain w0504")]
+    Explain(explain::Args),
 }
 
 /// Exit codes (docs/cli.md).
@@ -91,6 +98,7 @@ where
     match cli.command {
         Command::Check(args) => check::run(&args, style),
         Command::Due(args) => due::run(&args, style),
+        Command::Explain(args) => explain::run(&args),
     }
 }
 

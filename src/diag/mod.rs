@@ -4,6 +4,7 @@
 //! turn the sorted list into text. Codes, titles and explanations live in [`codes`].
 
 pub mod codes;
+pub mod explain;
 pub mod render;
 
 use crate::source::Span;

@@ -1,0 +1,355 @@
+//! E01xx — values and syntax.
+
+use super::Explanation;
+use crate::diag::Code;
+
+pub(super) const ENTRIES: &[Explanation] = &[
+    Explanation {
+        code: Code::E0100,
+        explanation: "The file does not follow the grammar of the `.sla` language: a brace is missing, a keyword is misspelt or a value has the wrong shape (`4 hours` instead of `4h`). The message says in words what was expected at that point. Parsing of that file stops at the first syntax error, because everything after it could be misread; the other files are still checked. Fix the spot the label points at, usually by closing a block or writing the value the way language.md shows it.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 { response 15m resolve 4h
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 { response 15m resolve 4h }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0101,
+        explanation: "A percentage is above 100% (or has more precision than an exact decimal can hold). Targets, `at` shares, credits and caps are shares of a whole, so a promise of 100.5% uptime or a 150% cap cannot be measured or paid and would make every comparison with supporters meaningless. Write a value from 0% to 100%; a target of 100% is legal but is breached by the first second of downtime.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 100.5% per month
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.95% per month
+  latency 99% within 300ms per month
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0102,
+        explanation: "A time of day is outside 00:00–24:00 (`25:00`, `09:60`), or `24:00` is used as the start of an interval. Service hours decide when the SLA clock runs and when downtime counts, so a time that does not exist would silently shift deadlines. Write hours 00–23 and minutes 00–59; `24:00` is allowed only as the end of an interval, meaning midnight at the end of the day.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 08:00-12:00, 13:00-25:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 08:00-12:00, 13:00-17:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0103,
+        explanation: "A date does not exist in the calendar: 2026-02-30, a month 13, or 29 February in a year that is not a leap year. Validity, review and holiday dates decide when a contract binds and when the clock stops, and a guessed correction (the 1st of March? the 28th of February?) could change an obligation. Write the real date you mean, usually the last day of the month.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  valid from 2026-03-01 to 2027-02-29
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  valid from 2026-03-01 to 2027-02-28
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0104,
+        explanation: "An interval ends at or before its start, as in `22:00-06:00` or `09:00-09:00`. Intervals are half-open wall-clock ranges within one day, so such a window is empty, and a night shift written this way would leave the clock stopped exactly when support was promised. Split a window that crosses midnight into two rules, the evening on its days and the early morning on the following days, as the help shows.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar night_shift "Night shift" {
+  timezone "Europe/Paris"
+  mon-fri 22:00-06:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during night_shift
+    incident p1 { response 15m resolve 4h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar night_shift "Night shift" {
+  timezone "Europe/Paris"
+  mon-fri 22:00-24:00
+  tue-sat 00:00-06:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during night_shift
+    incident p1 { response 15m resolve 4h }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0105,
+        explanation: "A `timezone` is not an IANA time zone name. The zone decides when service hours start and end and how daylight saving time moves them, so slac will not guess. Use the exact, case-sensitive IANA name (`Europe/Paris`, `America/New_York`, `UTC`); the help suggests the closest ones.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Pariss"
+  mon-fri 09:00-17:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0106,
+        explanation: "A duration is malformed: it is zero, its units are not in strictly descending order (`30m1h`), a unit is repeated (`1h1h`), or it is too large to represent. Such a value is usually a typo, and reading it one way or the other could double or halve a deadline. Write each unit once, largest first (`1h30m`), and a total above zero.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 30m1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h30m resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0107,
+        explanation: "An amount of money uses a currency that is not an ISO 4217 code, or one agreement's fee and credit amounts use different currencies (also checked after inheritance). Credits are computed from the fee and capped together, which is only possible in one currency, and an invoice in an unknown currency cannot be issued. Use a known three-letter code such as `EUR` or `USD`, the same throughout the agreement.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUX per month
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUR per month
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0108,
+        explanation: "A statement that may appear only once in its block is given twice: two `timezone`s in a calendar, two `provider`s, or two incidents with the same priority. A contract that says two different things about the same term is ambiguous, and slac will not pick one for you. Keep one of them, or give the second its own id (`incident p2`) if you meant a different target.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 { response 30m resolve 4h }
+    incident p1 { response 2h resolve 8h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 { response 30m resolve 4h }
+    incident p2 { response 2h resolve 8h }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0109,
+        explanation: "A statement is not allowed in this kind of item or at this level: `level` in an OLA, `subscribes` on a team, `fulfil` in an incident, or `services` in a corporate SLA, which applies to every customer and every service. The statement would be ignored or would contradict the item's meaning, so it is an error rather than a silent no-op. Move the statement to the item where it belongs (here: name the services in the service-level SLA that extends the corporate one), or delete it.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla acme_standard "Acme standard terms" {
+  level corporate
+  provider acme
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+}
+sla api_sla "API SLA" {
+  extends acme_standard
+  customer globex
+  services api
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla acme_standard "Acme standard terms" {
+  level corporate
+  provider acme
+  support { incident p1 { response 1h resolve 8h } }
+}
+sla api_sla "API SLA" {
+  extends acme_standard
+  customer globex
+  services api
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0110,
+        explanation: "Two intervals of one calendar overlap, for example `mon-fri 13:00-17:00` and `fri 16:00-18:00`. slac merges them, so the hours are right, but the overlap usually means a rule was edited in one place and not the other, and a reader of the contract may count the shared hour twice. Write the hours so that each moment is listed once.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 08:00-12:00, 13:00-17:00
+  fri 16:00-18:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-thu 08:00-12:00, 13:00-17:00
+  fri 08:00-12:00, 13:00-18:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+    },
+];

@@ -1,0 +1,306 @@
+//! E03xx — one agreement on its own (after inheritance).
+
+use super::Explanation;
+use crate::diag::Code;
+
+pub(super) const ENTRIES: &[Explanation] = &[
+    Explanation {
+        code: Code::E0301,
+        explanation: "An agreement lacks a statement that its kind and level require (language.md §3.4), after inheritance: every agreement needs a `provider`, every one but a corporate SLA a `customer`, and service-level SLAs, OLAs and UCs their `services`. Without them nobody knows who owes what to whom for which service, and no other check can run on the agreement. Add the statement, or inherit it with `extends`.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0302,
+        explanation: "An agreement extends one of another kind (an OLA extending an SLA), or goes against the level order corporate > customer > service (a customer SLA extending a service SLA, or a service SLA extending another service SLA). Inheritance means \"these terms plus more\": a team's OLA is not a variant of a customer promise, and a framework cannot be built on a single deal. Extend an agreement of the same kind at a higher level, or copy the few statements you need.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+}
+ola ops_ola "Operations OLA" {
+  extends api_sla
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 30m resolve 4h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 30m resolve 4h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0303,
+        explanation: "A child agreement (or a region) loosens a value its parent set: a lower target or `at` share, a longer deadline or measurement window, a smaller credit, a lower cap, a shorter claim window, or laxer maintenance. A corporate or customer SLA is a floor that every agreement built on it promises at least, so a child below it breaks the framework the customer signed. Tighten the child's value to at least the parent's, or change the parent if the floor itself is wrong; moving a target to another calendar is allowed, since only numbers are compared.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla acme_standard "Acme standard terms" {
+  level corporate
+  provider acme
+  support { incident p1 { response 30m resolve 4h } }
+}
+sla api_sla "API SLA" {
+  extends acme_standard
+  customer globex
+  services api
+  support { incident p1 { response 45m resolve 4h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla acme_standard "Acme standard terms" {
+  level corporate
+  provider acme
+  support { incident p1 { response 30m resolve 4h } }
+}
+sla api_sla "API SLA" {
+  extends acme_standard
+  customer globex
+  services api
+  support { incident p1 { response 20m resolve 4h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0304,
+        explanation: "The tiers of a penalty are malformed: thresholds are not in strictly decreasing order, credits do not strictly increase as attainment falls, percentages are mixed with amounts, tiers are mixed with `each breach`, or the first threshold is above the objective's target. Since the last tier that attainment falls under wins, a worse month could earn a smaller credit, which no customer would sign. Order the tiers from the highest threshold down with growing credits, all in one unit, starting at or below the target.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUR per month
+  availability 99.9% per month
+  latency 99% within 300ms per month
+  penalty on availability {
+    below 99.9% credit 10%
+    below 99.5% credit 5%
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUR per month
+  availability 99.9% per month
+  latency 99% within 300ms per month
+  penalty on availability {
+    below 99.9% credit 5%
+    below 99.5% credit 10%
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0305,
+        explanation: "A `penalty on` names a target the agreement does not have after inheritance: an objective kind or outcome it does not define, or an incident priority or request missing from its support block. Such a credit can never be triggered, so the customer believes in a remedy that does not exist. Name a target the agreement defines, or add the objective or support target the penalty is about.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUR per month
+  support { incident p1 { response 30m resolve 4h } }
+  penalty on incident p2 resolve { each breach credit 2% }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUR per month
+  support { incident p1 { response 30m resolve 4h } }
+  penalty on incident p1 resolve { each breach credit 2% }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0306,
+        explanation: "An agreement's `valid from` date is after its `to` date, so it is never in force. This is nearly always a typo in a year, and an agreement that never binds leaves the customer without any commitment while everybody believes it is signed. Swap or correct the dates; `from` equal to `to` is a one-day agreement.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  valid from 2027-01-01 to 2026-12-31
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  valid from 2026-01-01 to 2027-12-31
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0307,
+        explanation: "An objective's `indicator` is malformed: it has both or neither of `errors` and `good`, no `total`, or a query without the `{{window}}` placeholder. The indicator is what monitoring rules and attainment reports are generated from, so a malformed one would measure something other than the objective, over the wrong window. Give exactly one of `errors` or `good`, a `total`, and use `{{window}}` where the range goes in each query.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window month
+    indicator prometheus {
+      errors "sum(rate(http_requests_total{job=\"api\",code=~\"5..\"}[5m]))"
+      total  "sum(rate(http_requests_total{job=\"api\"}[{{window}}]))"
+    }
+  }
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window month
+    indicator prometheus {
+      errors "sum(rate(http_requests_total{job=\"api\",code=~\"5..\"}[{{window}}]))"
+      total  "sum(rate(http_requests_total{job=\"api\"}[{{window}}]))"
+    }
+  }
+  latency 99% within 300ms per month
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0308,
+        explanation: "An SLA with an external customer does not extend, directly or through its parents, the corporate SLA of its provider. The corporate SLA is the floor the provider promises every customer (support hours, exclusions, maintenance rules), so an SLA outside it quietly drops those terms for one customer. Add `extends` with the corporate SLA, or with a customer SLA that extends it.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla acme_standard "Acme standard terms" {
+  level corporate
+  provider acme
+  support { incident p1 { response 1h resolve 8h } }
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 30m resolve 4h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla acme_standard "Acme standard terms" {
+  level corporate
+  provider acme
+  support { incident p1 { response 1h resolve 8h } }
+}
+sla api_sla "API SLA" {
+  extends acme_standard
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 30m resolve 4h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0309,
+        explanation: "A percentage credit tier is larger than the agreement's percentage `cap` on all credits of one period. That tier can never be paid in full, so the contract promises something it takes back a few lines later, which customers and auditors read as bad faith. Lower the tier to at most the cap, or raise the cap.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUR per month
+  availability 99.9% per month
+  latency 99% within 300ms per month
+  penalty on availability {
+    below 99.9% credit 10%
+    below 99.0% credit 30%
+  }
+  cap 25%
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fee 1000 EUR per month
+  availability 99.9% per month
+  latency 99% within 300ms per month
+  penalty on availability {
+    below 99.9% credit 10%
+    below 99.0% credit 30%
+  }
+  cap 50%
+}
+"#,
+    },
+];

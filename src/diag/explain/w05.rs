@@ -1,0 +1,150 @@
+//! W05xx — lints.
+
+use super::Explanation;
+use crate::diag::Code;
+
+pub(super) const ENTRIES: &[Explanation] = &[
+    Explanation {
+        code: Code::W0501,
+        explanation: "An agreement's review is overdue: its last review (`reviewed`, else `valid from`) plus its `review every` cadence is before today. Service levels drift away from what the service really delivers, and a contract nobody has looked at in over a year is how stale targets and dead contacts end up in front of a customer. Review the agreement with its parties and update `reviewed`; `--today` fixes the date slac compares with, so CI results are reproducible.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  review every 12 months
+  reviewed 2025-06-30
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  review every 12 months
+  reviewed 2026-06-30
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0502,
+        explanation: "An SLA with an external customer has availability objectives and nothing else: the watermelon effect, green outside and red inside. A service can be up while it is too slow to use or fails the customer's actual work, so the report says 99.9% while the customer is unhappy. Add a latency objective or an outcome that measures what the customer cares about, such as orders completed.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0503,
+        explanation: "A support target is written in days or weeks (`2d`, `1w`) on a calendar that is not open 24 hours every day. A `d` is always 24 hours of open calendar time, so `2d` on a 9-to-5 weekday calendar is six working days, while customers read it as two. Write the target in hours of the calendar (`16h` for two 8-hour working days), or put the target on a 24/7 calendar.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 2d }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 16h }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0504,
+        explanation: "A calendar, team, supplier, service or customer is defined but nothing refers to it: no agreement names the customer or supplier, no OLA or `owner` names the team, no `services`, `depends_on` or `subscribes` names the service, no `during` names the calendar. It is usually left over from a rename or a contract that ended, and it makes readers believe in commitments that do not exist. Refer to it where it belongs, or delete it.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team platform "Platform Engineering"
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team platform "Platform Engineering"
+service api "API" { owner platform }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0505,
+        explanation: "An agreement's validity ended before today. An expired contract still in the portfolio is either a renewal someone forgot to sign, which leaves the customer without a service level, or history that should be archived so it no longer counts in checks and documents. Renew it with new dates or remove it; `--today` fixes the date slac compares with.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  valid from 2025-01-01 to 2025-12-31
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  valid from 2026-01-01 to 2027-12-31
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+];

@@ -1,0 +1,158 @@
+//! `slac explain` and docs/checks.md: every code's explanation, and its wrong and right
+//! examples checked by the real checker.
+
+use crate::common::{check_sources, slac, stderr, stdout};
+use slac::diag::explain::{self, checks_markdown};
+use slac::diag::Code;
+use slac::source::SourceMap;
+
+/// The families whose checks are implemented: their examples must report exactly what
+/// they claim. Extend this list as E02, E03, E04 and W05 land.
+const IMPLEMENTED: &[&str] = &["E01", "E02", "E03", "E04", "W05"];
+
+const CHECKS_MD: &str = "docs/checks.md";
+
+fn codes_of(name: &str, text: &str) -> Vec<String> {
+    let mut sources = SourceMap::new();
+    sources.add(name, name, text.to_string());
+    let mut codes: Vec<String> = check_sources(&sources)
+        .iter()
+        .map(|d| d.code.to_string())
+        .collect();
+    codes.sort();
+    codes
+}
+
+/// The codes an example reports, restricted to the implemented families.
+fn implemented_codes_of(name: &str, text: &str) -> Vec<String> {
+    codes_of(name, text)
+        .into_iter()
+        .filter(|c| Code::parse(c).is_some_and(is_implemented))
+        .collect()
+}
+
+fn is_implemented(code: Code) -> bool {
+    IMPLEMENTED.contains(&explain::family_prefix(code))
+}
+
+/// THE PAIR TEST: for every implemented code, the wrong example reports exactly that code
+/// and the right one nothing. Examples of codes not implemented yet must already be clean
+/// for the implemented families (no syntax slip hides behind a later phase).
+#[test]
+fn every_wrong_example_reports_its_code_once_and_every_right_one_nothing() {
+    let mut failures = Vec::new();
+    for &code in Code::ALL {
+        let e = explain::explain(code);
+        let expected: Vec<String> = if is_implemented(code) {
+            vec![code.to_string()]
+        } else {
+            Vec::new()
+        };
+        let wrong = implemented_codes_of(&format!("{code}-wrong.sla"), e.wrong);
+        if wrong != expected {
+            failures.push(format!(
+                "{code}: the wrong example reports {wrong:?}, expected {expected:?}"
+            ));
+        }
+        let right = implemented_codes_of(&format!("{code}-right.sla"), e.right);
+        if !right.is_empty() {
+            failures.push(format!("{code}: the right example reports {right:?}"));
+        }
+    }
+    assert!(
+        Code::ALL.iter().any(|&c| is_implemented(c)),
+        "no implemented family"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn docs_checks_md_is_generated_from_the_registry() {
+    let expected = checks_markdown();
+    if std::env::var_os("SLAC_BLESS").is_some_and(|v| !v.is_empty()) {
+        std::fs::write(CHECKS_MD, &expected).expect("docs/checks.md is writable");
+        return;
+    }
+    let actual = std::fs::read_to_string(CHECKS_MD).unwrap_or_default();
+    assert!(
+        actual == expected,
+        "{CHECKS_MD} is out of date with src/diag/explain.rs; regenerate it with \
+         `SLAC_BLESS=1 cargo test explain` and commit the result"
+    );
+}
+
+#[test]
+fn docs_checks_md_lists_every_code_in_its_family() {
+    let md = checks_markdown();
+    let mut last = 0;
+    for &code in Code::ALL {
+        let at = md
+            .find(&format!("\n### {code}\n"))
+            .unwrap_or_else(|| panic!("{code} has no section"));
+        assert!(at > last, "{code} is out of order");
+        last = at;
+    }
+    for heading in [
+        "## E01xx — values and syntax",
+        "## E02xx — names",
+        "## E03xx — one agreement",
+        "## E04xx — between SLAs, OLAs and UCs",
+        "## W05xx — lints",
+    ] {
+        assert!(md.contains(heading), "missing {heading}");
+    }
+    assert!(md.contains("a phase runs only when the\nphases before it found no error"));
+}
+
+#[test]
+fn explain_e0401_describes_availability_composition() {
+    let out = slac(&["explain", "E0401"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.starts_with("E0401: availability not backed by supporters\n"),
+        "{text}"
+    );
+    for needle in [
+        "severity: error",
+        "any_of",
+        "1 − (1−a)(1−b)…",
+        "best of their targets",
+        "`1 − min(open_x, (1 − a) × open_s + uncovered) / open_x`",
+        "checkout ≤ payments_db 99.95% (dba_payments) = 99.95%",
+        "Wrong:",
+        "Right:",
+        "availability 99.95% per month",
+    ] {
+        assert!(text.contains(needle), "missing {needle:?} in\n{text}");
+    }
+}
+
+#[test]
+fn explain_accepts_any_case() {
+    let lower = slac(&["explain", "w0504"]);
+    assert_eq!(lower.status.code(), Some(0), "{}", stderr(&lower));
+    assert!(stdout(&lower).starts_with("W0504: item never referenced\nseverity: warning"));
+    assert_eq!(stdout(&lower), stdout(&slac(&["explain", "W0504"])));
+}
+
+#[test]
+fn explain_unknown_code_exits_2_and_suggests_the_closest() {
+    let out = slac(&["explain", "E401"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stdout(&out).is_empty());
+    assert!(
+        stderr(&out).contains("unknown diagnostic code `E401`"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(
+        stderr(&out).contains("did you mean `E0401`"),
+        "{}",
+        stderr(&out)
+    );
+
+    let far = slac(&["explain", "nonsense"]);
+    assert_eq!(far.status.code(), Some(2));
+    assert!(stderr(&far).contains("E0100 to W0505"), "{}", stderr(&far));
+}

@@ -1,5 +1,6 @@
 //! The one integration-test binary (`autotests = false`): one module per feature.
 
+mod build;
 mod check_clock;
 mod cli;
 mod common;

@@ -1,5 +1,6 @@
 //! The command line: clap arguments → validated options → one function per subcommand.
 
+mod build;
 mod check;
 mod due;
 mod explain;
@@ -59,6 +60,12 @@ Examples:
       --target response --opened 2026-11-27T10:00:00+01:00 --format json
   slac due examples/acme --agreement employee_it --request new_laptop --opened 2026-11-27T09:00:00Z")]
     Due(due::Args),
+    /// Check, then write contract documents, monitoring rules and the resolved portfolio.
+    #[command(after_help = "\
+Examples:
+  slac build examples/acme --out out
+  slac build contracts --out site --emit html,markdown --today 2026-11-26")]
+    Build(build::Args),
     /// Explain a diagnostic code, with a wrong and a right example.
     #[command(after_help = "\
 Examples:
@@ -98,6 +105,7 @@ where
     match cli.command {
         Command::Check(args) => check::run(&args, style),
         Command::Due(args) => due::run(&args, style),
+        Command::Build(args) => build::run(&args, style),
         Command::Explain(args) => explain::run(&args),
     }
 }

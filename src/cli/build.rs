@@ -1,0 +1,99 @@
+//! `slac build`: check, then write every output atomically.
+
+use super::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use crate::compile::{self, Options};
+use crate::diag::render::{self, Style};
+use crate::diag::Severity;
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug)]
+pub struct Args {
+    /// Files and directories of the portfolio; default: the current directory.
+    paths: Vec<PathBuf>,
+
+    /// The output directory; replaced as a whole, atomically.
+    #[arg(long, value_name = "DIR")]
+    out: PathBuf,
+
+    /// Which outputs, comma-separated (default: all).
+    #[arg(long, value_name = "LIST", value_delimiter = ',')]
+    emit: Vec<String>,
+
+    /// A directory of handlebars templates that override the embedded ones.
+    #[arg(long, value_name = "DIR")]
+    templates: Option<PathBuf>,
+
+    /// The date the documents and lints use (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "DATE")]
+    today: Option<chrono::NaiveDate>,
+}
+
+pub fn run(args: &Args, style: Style) -> i32 {
+    let known = crate::emit::names();
+    if let Some(bad) = args.emit.iter().find(|e| !known.contains(&e.as_str())) {
+        return fail(&format!(
+            "unknown output `{bad}` for --emit (known: {})",
+            known.join(", ")
+        ));
+    }
+    let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    let day = today(args.today);
+    let checked = compile::check(&sources, &Options { today: day });
+    let diags = &checked.diagnostics;
+    let errors = diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count();
+    if !diags.is_empty() {
+        eprint!("{}", render::human(diags, &sources, style));
+        eprintln!(
+            "{}",
+            render::summary(errors, diags.len() - errors, sources.len())
+        );
+    }
+    let Some(portfolio) = checked.portfolio.as_ref().filter(|_| errors == 0) else {
+        eprintln!("error: nothing was written");
+        return EXIT_FAILED;
+    };
+    let ctx = crate::emit::Context {
+        today: day,
+        templates: args.templates.clone(),
+        sources: &sources,
+    };
+    let artifacts = match crate::emit::emit(portfolio, &ctx, &args.emit) {
+        Ok(a) => a,
+        Err(e) => return fail(&format!("{e}; nothing was written")),
+    };
+    if let Some(problem) = dangerous_out(&args.out, &sources) {
+        return fail(&problem);
+    }
+    if let Err(e) = crate::output::write_all(&args.out, &artifacts) {
+        return fail(&format!("{e}; nothing was written"));
+    }
+    eprintln!(
+        "wrote {} to {}",
+        render::plural(artifacts.len(), "file", "files"),
+        args.out.display()
+    );
+    EXIT_OK
+}
+
+/// `--out` is replaced as a whole: refuse a directory that holds the inputs or the
+/// current directory, which a user never means to lose.
+fn dangerous_out(out: &std::path::Path, sources: &crate::source::SourceMap) -> Option<String> {
+    let out_abs = std::fs::canonicalize(out).ok()?;
+    let cwd = std::env::current_dir().ok()?;
+    let holds_input = sources
+        .files()
+        .filter_map(|(_, f)| std::fs::canonicalize(&f.path).ok())
+        .any(|p| p.starts_with(&out_abs));
+    (cwd.starts_with(&out_abs) || holds_input).then(|| {
+        format!(
+            "`{}` holds the portfolio or the current directory, and --out is replaced as a whole; choose an output directory of its own",
+            out.display()
+        )
+    })
+}

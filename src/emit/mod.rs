@@ -1,0 +1,64 @@
+//! Backends: each turns the checked portfolio into artifacts. They are siblings behind one
+//! trait and a thin dispatcher; adding one touches neither the resolver nor the checks.
+
+mod json;
+
+use crate::model::Portfolio;
+use crate::output::Artifact;
+use crate::source::SourceMap;
+use chrono::NaiveDate;
+use std::fmt;
+use std::path::PathBuf;
+
+/// What every backend may read besides the portfolio.
+pub struct Context<'a> {
+    pub today: NaiveDate,
+    /// `--templates DIR`: overrides for the embedded templates.
+    pub templates: Option<PathBuf>,
+    pub sources: &'a SourceMap,
+}
+
+#[derive(Debug)]
+pub struct EmitError {
+    pub backend: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for EmitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.backend, self.message)
+    }
+}
+
+impl std::error::Error for EmitError {}
+
+pub trait Backend {
+    /// The name used by `--emit` and as the output subdirectory.
+    fn name(&self) -> &'static str;
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError>;
+}
+
+/// Every backend, in the order `--emit` lists them by default.
+pub fn backends() -> Vec<Box<dyn Backend>> {
+    vec![Box::new(json::Json)]
+}
+
+pub fn names() -> Vec<&'static str> {
+    backends().iter().map(|b| b.name()).collect()
+}
+
+/// Runs the chosen backends (all when `only` is empty), artifacts sorted by path.
+pub fn emit(
+    portfolio: &Portfolio,
+    ctx: &Context<'_>,
+    only: &[String],
+) -> Result<Vec<Artifact>, EmitError> {
+    let mut out = Vec::new();
+    for b in backends() {
+        if only.is_empty() || only.iter().any(|n| n == b.name()) {
+            out.extend(b.emit(portfolio, ctx)?);
+        }
+    }
+    out.sort_by(|a, b| a.path.cmp(&b.path));
+    Ok(out)
+}

@@ -11,8 +11,23 @@ pub struct SynthFile {
     pub text: String,
 }
 
-/// A portfolio with `services` services, split into files of about 100 services each.
+/// A portfolio with `services` services, split into files of about 100 services each:
+/// four in five services have an SLA, each has an OLA, one UC covers the data centres.
 pub fn portfolio(services: usize) -> Vec<SynthFile> {
+    generate(services, false)
+}
+
+/// The shape of the consistency benchmark: every service has an SLA, an OLA and a UC of
+/// its own (so `n` services give `n` SLAs and `2n` OLAs and UCs), all over two years.
+pub fn supported_portfolio(services: usize) -> Vec<SynthFile> {
+    generate(services, true)
+}
+
+fn has_sla(i: usize, full: bool) -> bool {
+    full || i % 5 != 4
+}
+
+fn generate(services: usize, full: bool) -> Vec<SynthFile> {
     let services = services.max(4);
     let customers = (services / 10).max(1);
     let teams = (services / 20).max(1);
@@ -29,7 +44,7 @@ pub fn portfolio(services: usize) -> Vec<SynthFile> {
     head.push('\n');
     for c in 0..customers {
         let subs: Vec<String> = (0..services)
-            .filter(|i| i % customers == c && i % 5 != 4)
+            .filter(|i| i % customers == c && has_sla(*i, full))
             .map(|i| format!("svc{i}"))
             .collect();
         if subs.is_empty() {
@@ -75,7 +90,7 @@ pub fn portfolio(services: usize) -> Vec<SynthFile> {
             (chunk + 1) * 100
         );
         for i in chunk * 100..((chunk + 1) * 100).min(services) {
-            service(&mut text, i, services, customers, teams);
+            service(&mut text, i, services, customers, teams, full);
         }
         files.push(SynthFile {
             name: format!("services_{chunk:04}.sla"),
@@ -90,7 +105,7 @@ pub fn size(files: &[SynthFile]) -> usize {
     files.iter().map(|f| f.text.len()).sum()
 }
 
-fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize) {
+fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize, full: bool) {
     let team = i % teams;
     let cust = i % customers;
     // Application services (i % 3 != 2) depend on up to two later platform services
@@ -113,7 +128,7 @@ fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize)
          owner team{team}\n  depends_on {}\n}}\n",
         deps.join(", ")
     );
-    if i % 5 != 4 {
+    if has_sla(i, full) {
         let _ = write!(
             out,
             "\nsla svc{i}_sla \"Service {i} for customer {cust}\" {{\n  level service\n  \
@@ -137,6 +152,16 @@ fn service(out: &mut String, i: usize, n: usize, customers: usize, teams: usize)
          incident p2 {{ response 2h resolve 16h }}\n  }}\n}}\n",
         ola_target = if platform { "99.99%" } else { "99.9%" }
     );
+    if full {
+        let _ = write!(
+            out,
+            "\nuc svc{i}_uc \"Hosting of service {i}\" {{\n  provider hostco\n  customer acme\n  \
+             services svc{i}\n  valid from 2026-01-01 to 2027-12-31\n  \
+             availability {{ target 99.95% window month }}\n  support {{\n    \
+             during always\n    incident p1 {{ response 10m resolve 2h }}\n    \
+             incident p2 {{ response 1h resolve 8h }}\n  }}\n}}\n"
+        );
+    }
 }
 
 const CALENDARS: &str = r#"

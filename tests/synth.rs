@@ -20,6 +20,16 @@ fn a_synthetic_portfolio_checks_clean() {
 }
 
 #[test]
+fn the_consistency_benchmark_portfolio_checks_clean() {
+    let mut map = SourceMap::new();
+    for f in slac::synth::supported_portfolio(120) {
+        map.add(f.name.clone(), &f.name, f.text);
+    }
+    let diags = check_sources(&map);
+    assert!(diags.is_empty(), "{}", human(&diags, &map));
+}
+
+#[test]
 fn synthetic_portfolios_are_deterministic_and_scale() {
     let a = slac::synth::portfolio(120);
     let b = slac::synth::portfolio(120);

@@ -60,10 +60,11 @@ fn sarif_for_two_labels_has_a_location_and_a_related_location() {
     assert_eq!(rule["name"], Code::E0107.title());
     assert_eq!(rule["shortDescription"]["text"], Code::E0107.title());
     assert_eq!(rule["defaultConfiguration"]["level"], "error");
-    assert_eq!(
-        rule["help"]["text"],
-        "state the fee and every credit amount of `api_sla` in one currency"
-    );
+    // The rule carries the registry's explanation, as `slac explain` prints it.
+    let explanation = Code::E0107.explanation();
+    assert_eq!(rule["fullDescription"]["text"], explanation.explanation);
+    let help = rule["help"]["text"].as_str().expect("help text");
+    assert!(help.starts_with(explanation.explanation) && help.contains(explanation.wrong));
 
     let results = run["results"].as_array().expect("results");
     assert_eq!(results.len(), 1);

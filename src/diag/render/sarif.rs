@@ -47,6 +47,7 @@ struct Rule<'a> {
     id: &'static str,
     name: &'static str,
     short_description: Text<'a>,
+    full_description: Text<'a>,
     default_configuration: Configuration,
     #[serde(skip_serializing_if = "Option::is_none")]
     help: Option<Text<'a>>,
@@ -170,14 +171,21 @@ fn rule(code: Code, first: &Diagnostic) -> Rule<'_> {
         default_configuration: Configuration {
             level: code.severity().as_str(),
         },
+        full_description: Text::new(first.code.explanation().explanation),
         help: rule_help(first).map(Text::new),
     }
 }
 
 /// The help of a rule. The registry has no long explanations yet, so this is the help of
 /// the rule's first diagnostic; once it has, `code.explanation()` belongs here first.
-fn rule_help(first: &Diagnostic) -> Option<&str> {
-    first.help.as_deref()
+/// The rule's help: the registry's explanation with its wrong and right examples (what
+/// `slac explain` prints), so a code-scanning alert explains itself.
+fn rule_help(first: &Diagnostic) -> Option<String> {
+    let e = first.code.explanation();
+    Some(format!(
+        "{}\n\nWrong:\n{}\nRight:\n{}",
+        e.explanation, e.wrong, e.right
+    ))
 }
 
 /// The message, with the help as a second line.

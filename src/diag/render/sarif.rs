@@ -172,7 +172,7 @@ fn rule(code: Code, first: &Diagnostic) -> Rule<'_> {
             level: code.severity().as_str(),
         },
         full_description: Text::new(first.code.explanation().explanation),
-        help: rule_help(first).map(Text::new),
+        help: Some(Text::new(rule_help(first))),
     }
 }
 
@@ -180,7 +180,7 @@ fn rule(code: Code, first: &Diagnostic) -> Rule<'_> {
 /// the rule's first diagnostic; once it has, `code.explanation()` belongs here first.
 /// The rule's help: the registry's explanation with its wrong and right examples (what
 /// `slac explain` prints), so a code-scanning alert explains itself.
-fn rule_help(first: &Diagnostic) -> Option<String> {
+fn rule_help(first: &Diagnostic) -> String {
     let e = first.code.explanation();
     Some(format!(
         "{}\n\nWrong:\n{}\nRight:\n{}",

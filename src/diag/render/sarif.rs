@@ -176,16 +176,14 @@ fn rule(code: Code, first: &Diagnostic) -> Rule<'_> {
     }
 }
 
-/// The help of a rule. The registry has no long explanations yet, so this is the help of
-/// the rule's first diagnostic; once it has, `code.explanation()` belongs here first.
 /// The rule's help: the registry's explanation with its wrong and right examples (what
 /// `slac explain` prints), so a code-scanning alert explains itself.
 fn rule_help(first: &Diagnostic) -> String {
     let e = first.code.explanation();
-    Some(format!(
+    format!(
         "{}\n\nWrong:\n{}\nRight:\n{}",
         e.explanation, e.wrong, e.right
-    ))
+    )
 }
 
 /// The message, with the help as a second line.

@@ -72,7 +72,7 @@ fn run_phases(
         return None;
     }
     check::between::check(&portfolio, options.today, &mut phase);
-    check::dedup(&mut phase);
+    check::dedup_exact(&mut phase);
     let failed = errors(&phase);
     diags.append(&mut phase);
     if failed {

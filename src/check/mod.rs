@@ -11,9 +11,26 @@ pub mod supporters;
 use crate::diag::Diagnostic;
 use std::fmt::Write as _;
 
-/// "Reported once, not again for each child": a diagnostic about an inherited statement
-/// has the same code and primary span in every agreement that inherits it.
+/// "Reported once, not again for each child" (E01–E03, W05): a diagnostic about an
+/// inherited statement has the same code and primary span in every agreement that
+/// inherits it, whatever agreement its message names.
 pub fn dedup(diags: &mut Vec<Diagnostic>) {
+    let mut seen = std::collections::HashSet::new();
+    diags.retain(|d| {
+        // E0301 points at the agreement's name for each missing statement: there the
+        // message (which statement) is part of what makes a finding distinct.
+        let what = if d.code == crate::diag::Code::E0301 {
+            d.message.clone()
+        } else {
+            String::new()
+        };
+        seen.insert((d.code, d.primary_span(), what))
+    });
+}
+
+/// E04 is reported for each agreement and variant on its own; only the very same finding
+/// (a region that inherits its base unchanged) is dropped.
+pub fn dedup_exact(diags: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| seen.insert((d.code, d.primary_span(), d.message.clone())));
 }

@@ -8,6 +8,7 @@ mod due;
 mod explain;
 mod formats;
 mod prefixes;
+mod robustness;
 mod synth;
 mod time;
 mod ui;

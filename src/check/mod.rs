@@ -5,7 +5,10 @@ pub mod agreement;
 pub mod availability;
 pub mod between;
 pub mod clock;
+mod coverage;
+mod deadlines;
 pub mod lints;
+mod loosening;
 pub mod supporters;
 
 use crate::diag::Diagnostic;

@@ -1,7 +1,7 @@
 //! Coverage between agreements: windows (W0406), maintenance (W0407), validity (E0404),
 //! dependencies nobody covers (W0408) and subscriptions (E0409).
 
-use super::between::{instants, show, sup_name, who};
+use super::between::{horizon, instants, show, sup_name, who};
 use super::supporters::{own_window, reached, validity, Days2, Supporter};
 use super::{fmt_window, nominal_window_ms};
 use crate::diag::{Code, Diagnostic};
@@ -71,11 +71,12 @@ pub(super) fn maintenance(
     if objectives.is_empty() {
         return;
     }
-    let own_maint = terms
+    let own_maint_index = terms
         .maintenance
         .as_ref()
         .and_then(|m| m.value.during.as_ref())
-        .map(|c| &p.calendars[c.value.index].clock);
+        .map(|c| c.value.index);
+    let own_maint = own_maint_index.map(|c| &p.calendars[c].clock);
     for s in sups {
         let Some(m) = s.terms.maintenance.as_ref() else {
             continue;
@@ -83,7 +84,14 @@ pub(super) fn maintenance(
         let Some(mc) = &m.value.during else { continue };
         let theirs = &p.calendars[mc.value.index];
         let tz = theirs.clock.tz();
-        let (from, to) = instants(tz, s.overlap);
+        let mut cals = vec![mc.value.index];
+        cals.extend(own_maint_index);
+        cals.extend(
+            objectives
+                .iter()
+                .filter_map(|o| o.during.as_ref().map(|c| c.value.index)),
+        );
+        let (from, to) = instants(tz, horizon(p, &cals, s.overlap));
         let pieces = match own_maint {
             Some(own) => theirs.clock.uncovered_by(own, from, to),
             None => theirs.clock.open_intervals(from, to),

@@ -219,6 +219,27 @@ fn value(c: &Credit) -> Decimal {
     }
 }
 
+/// The layer height of a service: one above the deepest thing it depends on.
+fn h(p: &Portfolio, s: usize, memo: &mut Vec<usize>, depth: usize) -> usize {
+    if memo[s] != usize::MAX {
+        return memo[s];
+    }
+    // The graph is acyclic (E0204); the depth bound only guards against a bug.
+    let v = if depth > p.services.len() {
+        0
+    } else {
+        p.services[s]
+            .depends_on
+            .iter()
+            .flat_map(Dependency::members)
+            .map(|d| h(p, d.value.index, memo, depth + 1) + 1)
+            .max()
+            .unwrap_or(0)
+    };
+    memo[s] = v;
+    v
+}
+
 /// A layered drawing: a service sits one layer above the deepest thing it depends on,
 /// so edges always point down; inside a layer, services are ordered by the mean
 /// position of their dependents (one pass, ties by name), which keeps lines short and
@@ -226,25 +247,6 @@ fn value(c: &Credit) -> Decimal {
 fn graph(p: &Portfolio) -> Graph {
     let n = p.services.len();
     let mut height = vec![usize::MAX; n];
-    fn h(p: &Portfolio, s: usize, memo: &mut Vec<usize>, depth: usize) -> usize {
-        if memo[s] != usize::MAX {
-            return memo[s];
-        }
-        // The graph is acyclic (E0204); the depth bound only guards against a bug.
-        let v = if depth > p.services.len() {
-            0
-        } else {
-            p.services[s]
-                .depends_on
-                .iter()
-                .flat_map(Dependency::members)
-                .map(|d| h(p, d.value.index, memo, depth + 1) + 1)
-                .max()
-                .unwrap_or(0)
-        };
-        memo[s] = v;
-        v
-    }
     for s in 0..n {
         h(p, s, &mut height, 0);
     }

@@ -201,8 +201,11 @@ pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: Naive
         .iter()
         .map(|o| {
             let during = o.during.as_ref().map_or(&always, |d| &d.value);
-            use_cal(during);
             let cal = p.calendar(during);
+            // Downtime that counts at any hour needs no table of hours.
+            if !cal.clock.is_always() {
+                use_cal(during);
+            }
             ObjectiveView {
                 kind: o.kind.keyword(),
                 title: o.title.clone().unwrap_or_else(|| o.id.clone()),
@@ -346,7 +349,7 @@ pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: Naive
         title: variant.map_or_else(|| a.title.clone(), |v| format!("{} — {}", a.title, v.title)),
         kind: kind_short(a.kind),
         kind_long: kind_long(a.kind),
-        level: (a.kind == AgreementKind::Sla).then(|| match a.level {
+        level: (a.kind == AgreementKind::Sla).then_some(match a.level {
             Level::Corporate => "corporate",
             Level::Customer => "customer",
             Level::Service => "service",
@@ -420,7 +423,7 @@ pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: Naive
                     title: v.map_or_else(|| "Base terms".into(), |v| v.title.clone()),
                 }
             })
-            .filter(|n| a.regions.len() > 0 && n.name != stem(a, region))
+            .filter(|n| !a.regions.is_empty() && n.name != stem(a, region))
             .collect(),
     }
 }

@@ -42,7 +42,7 @@ pub fn allows(o: &Objective, cal: &Calendar, tz: Tz, year: i32) -> String {
             )
         }
         ObjectiveKind::Outcome => format!(
-            "at least {} of `{}` succeed; at most {} may fail",
+            "at least {} of “{}” succeed; at most {} may fail",
             percent(target),
             o.id,
             percent(rest.normalize())
@@ -99,21 +99,20 @@ fn in_hours(target: Decimal, w: Window, cal: &Calendar, tz: Tz, year: i32) -> St
     let hours = |ms: i64| duration(ms - ms % 60_000);
     let spread = |periods: Vec<(String, i64)>, noun: &str| {
         let (lo, hi) = least_and_most(&periods);
-        let one = |(name, ms): &(String, i64)| {
-            format!(
-                "{} of downtime in {name} ({} of service hours)",
-                duration(allowance_ms(target, *ms)),
-                hours(*ms)
-            )
-        };
+        let first = format!(
+            "{} of downtime in {} ({} of service hours)",
+            duration(allowance_ms(target, lo.1)),
+            lo.0,
+            hours(lo.1)
+        );
         if lo.1 == hi.1 {
-            format!("at most {} (every {noun} of {year})", one(lo))
+            format!("at most {first}, the same in every {noun} of {year}")
         } else {
             format!(
-                "at most {}, and {} (the shortest and longest {noun} of {year} in `{}`)",
-                one(lo),
-                one(hi),
-                cal.name
+                "at most {first} and {} in {} ({}), the {noun}s of {year} with the fewest and the most service hours",
+                duration(allowance_ms(target, hi.1)),
+                hi.0,
+                hours(hi.1)
             )
         }
     };

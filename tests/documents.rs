@@ -273,3 +273,83 @@ fn templates_can_be_overridden_and_a_broken_one_is_an_error() {
         stderr(&r)
     );
 }
+
+/// Runs headless Chromium with a fresh profile and no network features; `what` is the
+/// output flag (`--print-to-pdf=…` or `--screenshot=…`).
+fn chromium(profile: &Path, what: &str, html: &Path, extra: &[&str]) {
+    let mut cmd = std::process::Command::new("chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()))
+    .arg(what)
+    .args(extra)
+    .arg(format!("file://{}", html.display()));
+    let o = cmd
+        .output()
+        .expect("chromium runs (apt-get install chromium)");
+    assert!(o.status.success(), "chromium failed: {}", stderr(&o));
+}
+
+/// A page object, not the `/Pages` tree: `/Type /Page` or `/Type/Page` not followed by `s`.
+fn has_page(pdf: &[u8]) -> bool {
+    [&b"/Type /Page"[..], &b"/Type/Page"[..]].iter().any(|pat| {
+        pdf.windows(pat.len() + 1)
+            .any(|w| &w[..pat.len()] == *pat && w[pat.len()] != b's')
+    })
+}
+
+#[test]
+#[ignore = "needs chromium"]
+fn every_acme_document_prints_to_pdf_and_renders_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = build(dir.path(), "examples/acme", &["--emit", "html"]);
+    let mut docs: Vec<PathBuf> = fs::read_dir(out.join("html"))
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    docs.sort();
+    assert!(docs.len() >= 10, "every agreement, variant and the index");
+    for (i, html) in docs.iter().enumerate() {
+        let pdf = dir.path().join(format!("{i}.pdf"));
+        let profile = dir.path().join(format!("profile-{i}"));
+        chromium(
+            &profile,
+            &format!("--print-to-pdf={}", pdf.display()),
+            html,
+            &[],
+        );
+        let bytes = fs::read(&pdf).expect("a PDF was written");
+        assert!(bytes.starts_with(b"%PDF"), "{}: not a PDF", html.display());
+        assert!(has_page(&bytes), "{}: the PDF has no page", html.display());
+    }
+    // A screenshot of one contract. A uniform 1280×1600 page compresses to about 9 KB of
+    // PNG (measured with Chromium on an empty body); a rendered contract is well over
+    // 100 KB, so more than 30 KB of image data means the page is not blank. The header
+    // is checked too, so that a tiny error page cannot pass for a screenshot.
+    let png = dir.path().join("shot.png");
+    chromium(
+        &dir.path().join("profile-shot"),
+        &format!("--screenshot={}", png.display()),
+        &out.join("html/globex_checkout.html"),
+        &["--window-size=1280,1600"],
+    );
+    let bytes = fs::read(&png).expect("a screenshot was written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    assert_eq!(&bytes[12..16], b"IHDR");
+    assert_eq!((be(16), be(20)), (1280, 1600), "window size");
+    assert!(
+        bytes.len() > 30_000,
+        "the screenshot looks blank ({} bytes)",
+        bytes.len()
+    );
+}

@@ -71,7 +71,7 @@ pub struct Edge {
     pub redundant: bool,
 }
 
-pub const NODE_W: i64 = 190;
+pub const NODE_W: i64 = 210;
 pub const NODE_H: i64 = 34;
 const GAP_X: i64 = 24;
 const GAP_Y: i64 = 56;
@@ -219,20 +219,25 @@ fn value(c: &Credit) -> Decimal {
     }
 }
 
-/// The layer height of a service: one above the deepest thing it depends on.
-fn h(p: &Portfolio, s: usize, memo: &mut Vec<usize>, depth: usize) -> usize {
+/// The layer of a service: one below the deepest service that depends on it, so that
+/// services nobody depends on (what customers buy) sit on top.
+fn depth(p: &Portfolio, s: usize, memo: &mut Vec<usize>, guard: usize) -> usize {
     if memo[s] != usize::MAX {
         return memo[s];
     }
-    // The graph is acyclic (E0204); the depth bound only guards against a bug.
-    let v = if depth > p.services.len() {
+    // The graph is acyclic (E0204); the guard only bounds the recursion against a bug.
+    let v = if guard > p.services.len() {
         0
     } else {
-        p.services[s]
-            .depends_on
-            .iter()
-            .flat_map(Dependency::members)
-            .map(|d| h(p, d.value.index, memo, depth + 1) + 1)
+        (0..p.services.len())
+            .filter(|&q| {
+                p.services[q]
+                    .depends_on
+                    .iter()
+                    .flat_map(Dependency::members)
+                    .any(|d| d.value.index == s)
+            })
+            .map(|q| depth(p, q, memo, guard + 1) + 1)
             .max()
             .unwrap_or(0)
     };
@@ -240,20 +245,20 @@ fn h(p: &Portfolio, s: usize, memo: &mut Vec<usize>, depth: usize) -> usize {
     v
 }
 
-/// A layered drawing: a service sits one layer above the deepest thing it depends on,
+/// A layered drawing: a service sits one layer below the deepest service that needs it,
 /// so edges always point down; inside a layer, services are ordered by the mean
 /// position of their dependents (one pass, ties by name), which keeps lines short and
 /// the picture the same for the same input.
 fn graph(p: &Portfolio) -> Graph {
     let n = p.services.len();
-    let mut height = vec![usize::MAX; n];
+    let mut layer_of = vec![usize::MAX; n];
     for s in 0..n {
-        h(p, s, &mut height, 0);
+        depth(p, s, &mut layer_of, 0);
     }
-    let top = height.iter().copied().max().unwrap_or(0);
-    let mut layers: Vec<Vec<usize>> = vec![Vec::new(); top + 1];
+    let deepest = layer_of.iter().copied().max().unwrap_or(0);
+    let mut layers: Vec<Vec<usize>> = vec![Vec::new(); deepest + 1];
     for s in 0..n {
-        layers[top - height[s]].push(s);
+        layers[layer_of[s]].push(s);
     }
     let mut x_of = vec![0i64; n];
     for layer in &mut layers {
@@ -328,7 +333,7 @@ fn graph(p: &Portfolio) -> Graph {
 
 /// Titles longer than a box are cut with an ellipsis; the full title is in the tooltip.
 fn shorten(t: &str) -> String {
-    const MAX: usize = 26;
+    const MAX: usize = 30;
     if t.chars().count() <= MAX {
         t.to_string()
     } else {

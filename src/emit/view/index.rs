@@ -36,8 +36,16 @@ pub struct Exposure {
     pub title: String,
     /// The most this SLA can credit in one month.
     pub most: String,
-    pub ucs: Vec<Named>,
+    pub ucs: Vec<UcCredit>,
     pub has_ucs: bool,
+}
+
+/// An underpinning contract behind an SLA and the most it pays back in a month.
+#[derive(Serialize)]
+pub struct UcCredit {
+    pub name: String,
+    pub title: String,
+    pub most: String,
 }
 
 /// Nodes and edges with coordinates already computed; the template only draws.
@@ -112,12 +120,13 @@ pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
         .enumerate()
         .filter(|(_, a)| a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service)
         .map(|(x, a)| {
-            let ucs: Vec<Named> = supporters(p, &idx, x, &a.terms, None, today)
+            let ucs: Vec<UcCredit> = supporters(p, &idx, x, &a.terms, None, today)
                 .into_iter()
                 .filter(|s| s.agreement.kind == AgreementKind::Uc)
-                .map(|s| Named {
-                    name: s.agreement.title.clone(),
-                    title: most_credit(s.terms),
+                .map(|s| UcCredit {
+                    name: s.agreement.name.clone(),
+                    title: s.agreement.title.clone(),
+                    most: most_credit(s.terms),
                 })
                 .collect();
             Exposure {

@@ -9,7 +9,8 @@ mod objectives;
 
 use crate::check::supporters::{coverage_index, is_checked, supporters};
 use crate::model::{
-    Agreement, AgreementKind, Level, Party, Portfolio, Ref, TargetKind, Terms, TierOp, Variant,
+    Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, TargetKind,
+    Terms, TierOp, Variant,
 };
 use calendar::CalendarView;
 use chrono::NaiveDate;
@@ -289,7 +290,7 @@ pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: Naive
         .penalties
         .iter()
         .map(|pen| PenaltyView {
-            on: pen.on.to_string(),
+            on: penalty_on(terms, &pen.on),
             tiers: pen
                 .tiers
                 .iter()
@@ -469,5 +470,26 @@ fn service(p: &Portfolio, i: usize) -> ServiceView {
                 ),
             })
             .collect(),
+    }
+}
+
+/// "availability (Monthly uptime)": the objective's title helps a reader find it.
+fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
+    let key = match on {
+        PenaltyOn::Availability => Some((ObjectiveKind::Availability, "availability")),
+        PenaltyOn::Latency => Some((ObjectiveKind::Latency, "latency")),
+        PenaltyOn::Outcome { id } => Some((ObjectiveKind::Outcome, id.as_str())),
+        _ => None,
+    };
+    let title = key.and_then(|(kind, id)| {
+        terms
+            .objectives
+            .iter()
+            .find(|o| o.kind == kind && o.id == id)
+            .and_then(|o| o.title.clone())
+    });
+    match title {
+        Some(t) => format!("{on} ({t})"),
+        None => on.to_string(),
     }
 }

@@ -209,7 +209,11 @@ pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: Naive
             }
             ObjectiveView {
                 kind: o.kind.keyword(),
-                title: o.title.clone().unwrap_or_else(|| o.id.clone()),
+                title: o.title.clone().unwrap_or_else(|| match o.kind {
+                    ObjectiveKind::Availability => "Availability".into(),
+                    ObjectiveKind::Latency => "Latency".into(),
+                    ObjectiveKind::Outcome => format!("Outcome {}", o.id),
+                }),
                 service: o
                     .service
                     .as_ref()

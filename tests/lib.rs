@@ -4,6 +4,7 @@ mod build;
 mod check_clock;
 mod cli;
 mod common;
+mod documents;
 mod due;
 mod explain;
 mod formats;

@@ -1,7 +1,11 @@
 //! Backends: each turns the checked portfolio into artifacts. They are siblings behind one
 //! trait and a thin dispatcher; adding one touches neither the resolver nor the checks.
 
+mod html;
 mod json;
+mod markdown;
+mod render;
+pub mod view;
 
 use crate::model::Portfolio;
 use crate::output::Artifact;
@@ -40,7 +44,11 @@ pub trait Backend {
 
 /// Every backend, in the order `--emit` lists them by default.
 pub fn backends() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(json::Json)]
+    vec![
+        Box::new(html::Html),
+        Box::new(markdown::Markdown),
+        Box::new(json::Json),
+    ]
 }
 
 pub fn names() -> Vec<&'static str> {

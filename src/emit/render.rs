@@ -1,0 +1,108 @@
+//! Handlebars, the way every document backend uses it: strict mode (a missing field is an
+//! error, never an empty cell in a contract), the embedded templates unless `--templates
+//! DIR` holds a file of the same name, and errors that name the template file and line.
+
+use super::{Context, EmitError};
+use handlebars::Handlebars;
+use serde::Serialize;
+use std::path::PathBuf;
+
+/// One template: its internal name (what `{{> name}}` uses), its file name (what
+/// `--templates` overrides and errors show) and the embedded text.
+pub struct Template {
+    pub name: &'static str,
+    pub file: &'static str,
+    pub text: &'static str,
+}
+
+pub struct Renderer {
+    backend: &'static str,
+    registry: Handlebars<'static>,
+    /// Internal name → where the text came from (an override's path or the file name).
+    origins: Vec<(&'static str, String)>,
+}
+
+impl Renderer {
+    pub fn new(
+        backend: &'static str,
+        templates: &[Template],
+        escape: fn(&str) -> String,
+        ctx: &Context<'_>,
+    ) -> Result<Renderer, EmitError> {
+        let mut registry = Handlebars::new();
+        registry.set_strict_mode(true);
+        registry.register_escape_fn(escape);
+        let mut origins = Vec::new();
+        for t in templates {
+            let (text, origin) = match override_of(ctx, t.file) {
+                Some(path) => {
+                    let text = std::fs::read_to_string(&path).map_err(|e| EmitError {
+                        backend,
+                        message: format!("cannot read template `{}`: {e}", path.display()),
+                    })?;
+                    (text, path.display().to_string())
+                }
+                None => (t.text.to_string(), format!("{} (embedded)", t.file)),
+            };
+            if let Err(e) = registry.register_template_string(t.name, text) {
+                let at = e
+                    .pos()
+                    .map_or_else(String::new, |(l, c)| format!(" line {l}, column {c}"));
+                return Err(EmitError {
+                    backend,
+                    message: format!("template `{origin}`{at}: {}", e.reason()),
+                });
+            }
+            origins.push((t.name, origin));
+        }
+        Ok(Renderer {
+            backend,
+            registry,
+            origins,
+        })
+    }
+
+    pub fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, EmitError> {
+        self.registry.render(name, data).map_err(|e| {
+            let template = e.template_name.as_deref().unwrap_or(name);
+            let origin = self
+                .origins
+                .iter()
+                .find(|(n, _)| *n == template)
+                .map_or_else(|| template.to_string(), |(_, o)| o.clone());
+            let at = match (e.line_no, e.column_no) {
+                (Some(l), Some(c)) => format!(" line {l}, column {c}"),
+                (Some(l), None) => format!(" line {l}"),
+                _ => String::new(),
+            };
+            EmitError {
+                backend: self.backend,
+                message: format!("template `{origin}`{at}: {}", e.reason()),
+            }
+        })
+    }
+}
+
+/// Only files directly inside the directory count: a template is chosen by its name,
+/// never by a path the data could influence.
+fn override_of(ctx: &Context<'_>, file: &str) -> Option<PathBuf> {
+    let path = ctx.templates.as_ref()?.join(file);
+    path.is_file().then_some(path)
+}
+
+/// Markdown is not HTML-escaped (quotes and ampersands stay readable in a pull request),
+/// but text from `.sla` files must not break a table (`|`) or turn into live HTML in a
+/// wiki that renders inline HTML (`<`, `>`).
+pub fn markdown_escape(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '|' => out.push_str("\\|"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '\n' => out.push(' '),
+            _ => out.push(c),
+        }
+    }
+    out
+}

@@ -1,0 +1,107 @@
+//! Service hours as a week table (one row per day, its intervals and total) and the
+//! closures, read from the calendar's merged clock so that overlapping rules show once.
+
+use super::format::{date, duration, hhmm};
+use crate::model::Calendar;
+use crate::time::MINUTE;
+use chrono::{Datelike, Weekday};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct CalendarView {
+    pub name: String,
+    pub title: String,
+    pub timezone: String,
+    pub description: Option<String>,
+    /// Open at every hour: no table is needed.
+    pub always: bool,
+    pub days: Vec<DayRow>,
+    pub week_total: String,
+    pub closures: Vec<ClosureRow>,
+    pub has_closures: bool,
+}
+
+#[derive(Serialize)]
+pub struct DayRow {
+    pub day: String,
+    pub hours: String,
+    pub total: String,
+    pub open: bool,
+}
+
+#[derive(Serialize)]
+pub struct ClosureRow {
+    pub date: String,
+    pub iso: String,
+    pub weekday: String,
+    /// "all day" or "13:00–17:00".
+    pub hours: String,
+    pub label: String,
+}
+
+const DAYS: [(Weekday, &str); 7] = [
+    (Weekday::Mon, "Monday"),
+    (Weekday::Tue, "Tuesday"),
+    (Weekday::Wed, "Wednesday"),
+    (Weekday::Thu, "Thursday"),
+    (Weekday::Fri, "Friday"),
+    (Weekday::Sat, "Saturday"),
+    (Weekday::Sun, "Sunday"),
+];
+
+pub fn view(c: &Calendar) -> CalendarView {
+    let weekly = c.clock.weekly();
+    let days = DAYS
+        .iter()
+        .map(|(wd, name)| {
+            let runs: Vec<_> = weekly.iter().filter(|w| w.day == *wd).collect();
+            let minutes: i64 = runs.iter().map(|w| i64::from(w.end - w.start)).sum();
+            DayRow {
+                day: (*name).to_string(),
+                hours: if runs.is_empty() {
+                    "closed".into()
+                } else {
+                    runs.iter()
+                        .map(|w| format!("{}–{}", hhmm(w.start), hhmm(w.end)))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                },
+                total: if minutes == 0 {
+                    "–".into()
+                } else {
+                    duration(minutes * MINUTE)
+                },
+                open: !runs.is_empty(),
+            }
+        })
+        .collect();
+    let mut closures: Vec<ClosureRow> = c
+        .closures
+        .iter()
+        .map(|d| ClosureRow {
+            date: date(d.date),
+            iso: d.date.to_string(),
+            weekday: DAYS[d.date.weekday().num_days_from_monday() as usize]
+                .1
+                .to_string(),
+            hours: match (&d.start, &d.end) {
+                (Some(s), Some(e)) => format!("{s}–{e}"),
+                _ => "all day".into(),
+            },
+            label: d.label.clone().unwrap_or_default(),
+        })
+        .collect();
+    // Chronological, whatever order they were written in.
+    closures.sort_by(|a, b| (&a.iso, &a.hours).cmp(&(&b.iso, &b.hours)));
+    CalendarView {
+        name: c.name.clone(),
+        title: c.title.clone(),
+        timezone: c.timezone.clone(),
+        description: c.description.clone(),
+        always: c.clock.is_always(),
+        days,
+        week_total: duration(c.clock.week_open_minutes() * MINUTE),
+        has_closures: !closures.is_empty(),
+        closures,
+    }
+}

@@ -1,0 +1,151 @@
+//! How numbers read in a contract: durations in words a customer parses at a glance
+//! ("4 h", "15 min", "43 min 12 s"), percentages exactly as written, money with
+//! thousands separators. Everything is exact: no `f64` ever reaches a document.
+
+use crate::model::{Credit, Money};
+use crate::time::{DAY, HOUR, MINUTE};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+
+/// A duration in hours, minutes, seconds and milliseconds, largest unit first, zero parts
+/// left out: `4 h`, `1 h 30 min`, `43 min 12 s`, `300 ms`. Hours are never folded into
+/// days: support targets are read in hours of the clock ("24 h", not "1 d").
+pub fn duration(ms: i64) -> String {
+    if ms == 0 {
+        return "0 s".into();
+    }
+    let sign = if ms < 0 { "-" } else { "" };
+    let ms = ms.unsigned_abs();
+    let parts = [
+        (ms / HOUR as u64, "h"),
+        (ms % HOUR as u64 / MINUTE as u64, "min"),
+        (ms % MINUTE as u64 / 1000, "s"),
+        (ms % 1000, "ms"),
+    ];
+    let words: Vec<String> = parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, unit)| format!("{n} {unit}"))
+        .collect();
+    format!("{sign}{}", words.join(" "))
+}
+
+/// A window or claim period: whole days read as days ("30 days"), anything else as
+/// [`duration`].
+pub fn period(ms: i64) -> String {
+    if ms > 0 && ms % DAY == 0 {
+        let d = ms / DAY;
+        format!("{d} {}", if d == 1 { "day" } else { "days" })
+    } else {
+        duration(ms)
+    }
+}
+
+/// A percentage exactly as written (`99.90%` keeps its zero).
+pub fn percent(p: Decimal) -> String {
+    format!("{p}%")
+}
+
+/// `12000` → `12,000`; a fraction keeps two places (`99.5` → `99.50`).
+pub fn amount(a: Decimal) -> String {
+    let a = if a.fract().is_zero() {
+        a.trunc()
+    } else {
+        a.round_dp(2)
+    };
+    let text = if a.fract().is_zero() {
+        a.trunc().abs().to_string()
+    } else {
+        format!("{:.2}", a.abs())
+    };
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    let sign = if a.is_sign_negative() && !a.is_zero() {
+        "-"
+    } else {
+        ""
+    };
+    match frac {
+        Some(f) => format!("{sign}{grouped}.{f}"),
+        None => format!("{sign}{grouped}"),
+    }
+}
+
+pub fn money(m: &Money) -> String {
+    format!("{} {}", amount(m.amount), m.currency)
+}
+
+/// `pct`% of the monthly fee, as money.
+pub fn share_of(fee: &Money, pct: Decimal) -> Money {
+    Money {
+        amount: fee.amount * pct / Decimal::ONE_HUNDRED,
+        currency: fee.currency.clone(),
+    }
+}
+
+/// A credit in words: "10% of the monthly fee (1,200 EUR)" or "500 EUR".
+pub fn credit(c: &Credit, fee: Option<&Money>) -> String {
+    match (c, fee) {
+        (Credit::Percent(p), Some(fee)) => format!(
+            "{} of the monthly fee ({})",
+            percent(*p),
+            money(&share_of(fee, *p))
+        ),
+        (Credit::Percent(p), None) => format!("{} of the monthly fee", percent(*p)),
+        (Credit::Amount(m), _) => money(m),
+    }
+}
+
+/// `2026-12-24` → `Thursday 24 December 2026`.
+pub fn long_date(d: NaiveDate) -> String {
+    d.format("%A %-d %B %Y").to_string()
+}
+
+/// `2026-01-01` → `1 January 2026`.
+pub fn date(d: NaiveDate) -> String {
+    d.format("%-d %B %Y").to_string()
+}
+
+/// Minutes of a day → `08:00`; 1440 → `24:00`.
+pub fn hhmm(minutes: u16) -> String {
+    format!("{:02}:{:02}", minutes / 60, minutes % 60)
+}
+
+/// A downtime allowance in whole seconds, rounded down: `(100 - target)% × open`.
+pub fn allowance_ms(target: Decimal, open_ms: i64) -> i64 {
+    let budget =
+        (Decimal::ONE_HUNDRED - target) * Decimal::from(open_ms / 1000) / Decimal::ONE_HUNDRED;
+    let secs = budget.floor();
+    i64::try_from(secs).unwrap_or(0).max(0) * 1000
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn reads_like_a_contract() {
+        assert_eq!(duration(4 * HOUR), "4 h");
+        assert_eq!(duration(15 * MINUTE), "15 min");
+        assert_eq!(duration(300), "300 ms");
+        assert_eq!(period(30 * DAY), "30 days");
+        assert_eq!(amount(Decimal::from(12000)), "12,000");
+        assert_eq!(
+            amount(Decimal::from_str("1234567.5").unwrap()),
+            "1,234,567.50"
+        );
+        assert_eq!(amount(Decimal::from(100)), "100");
+        let t = Decimal::from_str("99.9").unwrap();
+        assert_eq!(duration(allowance_ms(t, 30 * DAY)), "43 min 12 s");
+        assert_eq!(duration(allowance_ms(t, 31 * DAY)), "44 min 38 s");
+    }
+}

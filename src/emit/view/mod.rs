@@ -1,0 +1,499 @@
+//! The view model of the documents: plain serialisable structs whose strings are already
+//! formatted, so that templates only place text and never compute. Both the HTML and the
+//! Markdown backend render these same values.
+
+mod calendar;
+pub mod format;
+pub mod index;
+mod objectives;
+
+use crate::check::supporters::{coverage_index, is_checked, supporters};
+use crate::model::{
+    Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, TargetKind,
+    Terms, TierOp, Variant,
+};
+use calendar::CalendarView;
+use chrono::NaiveDate;
+use format::{credit, date, duration, money, percent, period};
+use serde::Serialize;
+
+#[derive(Serialize)]
+pub struct Document {
+    /// The file name without extension: `globex_printing.rural`.
+    pub stem: String,
+    pub name: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub kind_long: &'static str,
+    pub level: Option<&'static str>,
+    pub region: Option<Named>,
+    pub extends: Option<Named>,
+    /// The document date (`--today`).
+    pub today: String,
+    pub provider: Option<PartyView>,
+    pub customer: Option<PartyView>,
+    pub validity: String,
+    pub timezone: String,
+    pub fee: Option<String>,
+    pub review: Option<String>,
+    pub notes: Vec<String>,
+    pub services: Vec<ServiceView>,
+    pub calendars: Vec<CalendarView>,
+    pub objectives: Vec<ObjectiveView>,
+    pub targets: Vec<TargetRow>,
+    pub support_clock: Option<Named>,
+    pub maintenance: Option<MaintenanceView>,
+    pub exclusions: Vec<Named>,
+    pub penalties: Vec<PenaltyView>,
+    pub cap: Option<String>,
+    pub claim: Option<String>,
+    /// SLAs and OLAs list what underpins them; UCs do not.
+    pub shows_supporters: bool,
+    pub supporters: Vec<SupporterView>,
+    /// The other documents of the same agreement (base and regions).
+    pub variants: Vec<Named>,
+}
+
+/// An identifier with its human title.
+#[derive(Serialize, Clone)]
+pub struct Named {
+    pub name: String,
+    pub title: String,
+}
+
+#[derive(Serialize)]
+pub struct PartyView {
+    pub name: String,
+    pub title: String,
+    pub role: &'static str,
+    pub contact: Option<String>,
+    pub address: Option<String>,
+    pub description: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct ServiceView {
+    pub name: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub owner: Option<String>,
+    /// "Payments database", "any of Northern data centre, Southern data centre".
+    pub depends_on: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct ObjectiveView {
+    pub kind: &'static str,
+    pub title: String,
+    pub service: Option<String>,
+    pub target: String,
+    pub window: String,
+    pub during: String,
+    /// Downtime counts only while a calendar other than `always` is open.
+    pub in_hours: bool,
+    /// What the target allows in plain time.
+    pub allows: String,
+}
+
+#[derive(Serialize)]
+pub struct TargetRow {
+    pub kind: &'static str,
+    pub id: String,
+    pub title: String,
+    pub response: String,
+    pub resolve: String,
+    pub clock: String,
+    pub clock_title: String,
+    pub share: String,
+}
+
+#[derive(Serialize)]
+pub struct MaintenanceView {
+    pub during: Option<Named>,
+    pub notice: Option<String>,
+    pub max: Option<String>,
+}
+
+#[derive(Serialize)]
+pub struct PenaltyView {
+    pub on: String,
+    pub tiers: Vec<String>,
+}
+
+#[derive(Serialize)]
+pub struct SupporterView {
+    pub name: String,
+    pub title: String,
+    pub kind: &'static str,
+    pub provider: String,
+    pub covers: String,
+    pub stem: String,
+}
+
+pub fn kind_short(k: AgreementKind) -> &'static str {
+    match k {
+        AgreementKind::Sla => "SLA",
+        AgreementKind::Ola => "OLA",
+        AgreementKind::Uc => "UC",
+    }
+}
+
+fn kind_long(k: AgreementKind) -> &'static str {
+    match k {
+        AgreementKind::Sla => "Service level agreement",
+        AgreementKind::Ola => "Operational level agreement",
+        AgreementKind::Uc => "Underpinning contract",
+    }
+}
+
+pub fn stem(a: &Agreement, region: Option<&str>) -> String {
+    match region {
+        Some(r) => format!("{}.{r}", a.name),
+        None => a.name.clone(),
+    }
+}
+
+pub fn validity(terms: &Terms) -> String {
+    match terms.valid.as_ref().map(|v| v.value) {
+        Some(v) => match v.to {
+            Some(to) => format!("{} to {} inclusive", date(v.from), date(to)),
+            None => format!("from {}, open-ended", date(v.from)),
+        },
+        None => "not stated".into(),
+    }
+}
+
+fn party(p: &Portfolio, r: &Ref, role: &'static str) -> PartyView {
+    let x: &Party = &p.parties[r.index];
+    PartyView {
+        name: x.name.clone(),
+        title: x.title.clone(),
+        role,
+        contact: x.contact.clone(),
+        address: x.address.clone(),
+        description: x.description.clone(),
+    }
+}
+
+fn named_cal(p: &Portfolio, r: &Ref) -> Named {
+    let c = p.calendar(r);
+    Named {
+        name: c.name.clone(),
+        title: c.title.clone(),
+    }
+}
+
+/// One contract document: agreement `x` in its base terms or one regional variant.
+pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: NaiveDate) -> Document {
+    let a = &p.agreements[x];
+    let terms = variant.map_or(&a.terms, |v| &v.terms);
+    let region = variant.map(|v| v.name.as_str());
+    let tz = terms.tz();
+    let year = objectives::reference_year(terms.valid.as_ref().map(|v| v.value.from), today);
+    let always = p.always();
+    let mut used: Vec<usize> = Vec::new();
+    let mut use_cal = |r: &Ref| {
+        if !used.contains(&r.index) {
+            used.push(r.index);
+        }
+    };
+    let objectives = terms
+        .objectives
+        .iter()
+        .map(|o| {
+            let during = o.during.as_ref().map_or(&always, |d| &d.value);
+            let cal = p.calendar(during);
+            // Downtime that counts at any hour needs no table of hours.
+            if !cal.clock.is_always() {
+                use_cal(during);
+            }
+            ObjectiveView {
+                kind: o.kind.keyword(),
+                title: o.title.clone().unwrap_or_else(|| match o.kind {
+                    ObjectiveKind::Availability => "Availability".into(),
+                    ObjectiveKind::Latency => "Latency".into(),
+                    ObjectiveKind::Outcome => format!("Outcome {}", o.id),
+                }),
+                service: o
+                    .service
+                    .as_ref()
+                    .map(|s| p.services[s.value.index].title.clone()),
+                target: o
+                    .target
+                    .as_ref()
+                    .map_or_else(String::new, |t| percent(t.value)),
+                window: objectives::window_words(o.window()),
+                during: cal.title.clone(),
+                in_hours: !cal.clock.is_always(),
+                allows: objectives::allows(o, cal, tz, year),
+            }
+        })
+        .collect();
+    let support_during = terms
+        .support
+        .as_ref()
+        .and_then(|s| s.during.as_ref())
+        .map(|d| &d.value);
+    let targets = terms
+        .support
+        .iter()
+        .flat_map(|s| &s.targets)
+        .map(|t| {
+            let clock = t
+                .during
+                .as_ref()
+                .map(|d| &d.value)
+                .or(support_during)
+                .unwrap_or(&always);
+            use_cal(clock);
+            let shares: Vec<String> = t
+                .deadlines()
+                .filter_map(|(w, d)| {
+                    d.at.as_ref()
+                        .map(|at| format!("{} {}", w.keyword(), percent(at.value)))
+                })
+                .collect();
+            TargetRow {
+                kind: match t.kind {
+                    TargetKind::Incident => "incident",
+                    TargetKind::Request => "request",
+                },
+                id: t.id.clone(),
+                title: t.title.clone().unwrap_or_default(),
+                response: t
+                    .response
+                    .as_ref()
+                    .map_or_else(|| "–".into(), |d| duration(d.duration_ms.value)),
+                resolve: t
+                    .resolve
+                    .as_ref()
+                    .or(t.fulfil.as_ref())
+                    .map_or_else(|| "–".into(), |d| duration(d.duration_ms.value)),
+                clock: p.calendar(clock).name.clone(),
+                clock_title: p.calendar(clock).title.clone(),
+                share: if shares.is_empty() {
+                    "100% of tickets".into()
+                } else {
+                    shares.join(", ")
+                },
+            }
+        })
+        .collect();
+    let maintenance = terms.maintenance.as_ref().map(|m| {
+        if let Some(d) = &m.value.during {
+            use_cal(&d.value);
+        }
+        MaintenanceView {
+            during: m.value.during.as_ref().map(|d| named_cal(p, &d.value)),
+            notice: m.value.notice_ms.as_ref().map(|n| duration(n.value)),
+            max: m.value.max_per_month_ms.as_ref().map(|n| duration(n.value)),
+        }
+    });
+    let fee = terms.fee.as_ref().map(|f| &f.value);
+    let penalties = terms
+        .penalties
+        .iter()
+        .map(|pen| PenaltyView {
+            on: penalty_on(terms, &pen.on),
+            tiers: pen
+                .tiers
+                .iter()
+                .map(|t| {
+                    let op = match t.op {
+                        TierOp::Below => "below",
+                        TierOp::AtOrBelow => "at or below",
+                    };
+                    format!(
+                        "{op} {} → {}",
+                        percent(t.threshold.value),
+                        credit(&t.credit.value, fee)
+                    )
+                })
+                .chain(
+                    pen.each_breach
+                        .iter()
+                        .map(|c| format!("each breach → {}", credit(&c.value, fee))),
+                )
+                .collect(),
+        })
+        .collect();
+    let services = terms
+        .service_refs()
+        .into_iter()
+        .map(|r| service(p, r.index))
+        .collect();
+    let supporters = if is_checked(a) {
+        let idx = coverage_index(p);
+        supporters(p, &idx, x, terms, region, today)
+            .into_iter()
+            .map(|s| SupporterView {
+                name: s.agreement.name.clone(),
+                title: s.agreement.title.clone(),
+                kind: kind_short(s.agreement.kind),
+                provider: s
+                    .terms
+                    .provider
+                    .as_ref()
+                    .map_or_else(String::new, |r| p.parties[r.value.index].title.clone()),
+                covers: s
+                    .covers
+                    .iter()
+                    .map(|&c| p.services[c].title.clone())
+                    .collect::<Vec<_>>()
+                    .join(", "),
+                stem: stem(s.agreement, s.region),
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
+    let review = review(terms);
+    Document {
+        stem: stem(a, region),
+        name: a.name.clone(),
+        title: variant.map_or_else(|| a.title.clone(), |v| format!("{} — {}", a.title, v.title)),
+        kind: kind_short(a.kind),
+        kind_long: kind_long(a.kind),
+        level: (a.kind == AgreementKind::Sla).then_some(match a.level {
+            Level::Corporate => "corporate",
+            Level::Customer => "customer",
+            Level::Service => "service",
+        }),
+        region: variant.map(|v| Named {
+            name: v.name.clone(),
+            title: v.title.clone(),
+        }),
+        extends: a.extends.as_ref().map(|e| {
+            let pa = &p.agreements[e.value.index];
+            Named {
+                name: pa.name.clone(),
+                title: pa.title.clone(),
+            }
+        }),
+        today: date(today),
+        provider: terms
+            .provider
+            .as_ref()
+            .map(|r| party(p, &r.value, "Provider")),
+        customer: terms
+            .customer
+            .as_ref()
+            .map(|r| party(p, &r.value, "Customer")),
+        validity: validity(terms),
+        timezone: terms
+            .timezone
+            .as_ref()
+            .map_or_else(|| "UTC".into(), |t| t.value.clone()),
+        fee: fee.map(|f| format!("{} per month", money(f))),
+        review,
+        notes: terms.notes.iter().map(|n| n.value.clone()).collect(),
+        services,
+        calendars: used
+            .iter()
+            .map(|&i| calendar::view(&p.calendars[i]))
+            .collect(),
+        objectives,
+        targets,
+        support_clock: support_during.map(|d| named_cal(p, d)),
+        maintenance,
+        exclusions: terms
+            .exclusions
+            .iter()
+            .map(|e| Named {
+                name: e.id.clone(),
+                title: e.text.clone(),
+            })
+            .collect(),
+        penalties,
+        cap: terms.cap.as_ref().map(|c| match (&c.value, fee) {
+            (pct, Some(f)) => format!(
+                "{} of the monthly fee ({}) for all credits of one month together",
+                percent(*pct),
+                money(&format::share_of(f, *pct))
+            ),
+            (pct, None) => format!(
+                "{} of the monthly fee for all credits of one month together",
+                percent(*pct)
+            ),
+        }),
+        claim: terms.claim_within_ms.as_ref().map(|c| period(c.value)),
+        shows_supporters: a.kind != AgreementKind::Uc,
+        supporters,
+        variants: a
+            .variants()
+            .map(|(v, _)| {
+                let r = v.map(|v| v.name.as_str());
+                Named {
+                    name: stem(a, r),
+                    title: v.map_or_else(|| "Base terms".into(), |v| v.title.clone()),
+                }
+            })
+            .filter(|n| !a.regions.is_empty() && n.name != stem(a, region))
+            .collect(),
+    }
+}
+
+fn review(terms: &Terms) -> Option<String> {
+    let every = terms.review_every_months.as_ref().map(|m| m.value);
+    let last = terms.reviewed.as_ref().map(|d| d.value);
+    match (every, last) {
+        (None, None) => None,
+        (Some(m), None) => Some(format!("every {m} months")),
+        (None, Some(d)) => Some(format!("last reviewed {}", date(d))),
+        (Some(m), Some(d)) => {
+            let next = d
+                .checked_add_months(chrono::Months::new(m))
+                .map_or_else(String::new, |n| format!("; next review due by {}", date(n)));
+            Some(format!("every {m} months; last reviewed {}{next}", date(d)))
+        }
+    }
+}
+
+fn service(p: &Portfolio, i: usize) -> ServiceView {
+    let s = &p.services[i];
+    let title = |r: &Ref| p.services[r.index].title.clone();
+    ServiceView {
+        name: s.name.clone(),
+        title: s.title.clone(),
+        description: s.description.clone(),
+        owner: s
+            .owner
+            .as_ref()
+            .map(|o| p.parties[o.value.index].title.clone()),
+        depends_on: s
+            .depends_on
+            .iter()
+            .map(|d| match d {
+                crate::model::Dependency::Service(r) => title(&r.value),
+                crate::model::Dependency::AnyOf(rs) => format!(
+                    "any one of {}",
+                    rs.iter()
+                        .map(|r| title(&r.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+            .collect(),
+    }
+}
+
+/// "availability (Monthly uptime)": the objective's title helps a reader find it.
+fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
+    let key = match on {
+        PenaltyOn::Availability => Some((ObjectiveKind::Availability, "availability")),
+        PenaltyOn::Latency => Some((ObjectiveKind::Latency, "latency")),
+        PenaltyOn::Outcome { id } => Some((ObjectiveKind::Outcome, id.as_str())),
+        _ => None,
+    };
+    let title = key.and_then(|(kind, id)| {
+        terms
+            .objectives
+            .iter()
+            .find(|o| o.kind == kind && o.id == id)
+            .and_then(|o| o.title.clone())
+    });
+    match title {
+        Some(t) => format!("{on} ({t})"),
+        None => on.to_string(),
+    }
+}

@@ -1,0 +1,355 @@
+//! Contract documents (`slac build`, html and markdown): the numbers a customer reads,
+//! escaping, determinism, template overrides, and a real browser printing them.
+
+use crate::common::{slac, stderr};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Builds `inputs` into `DIR/out` with `--today 2026-11-26`; returns the output directory.
+fn build(dir: &Path, inputs: &str, extra: &[&str]) -> PathBuf {
+    let out = dir.join("out");
+    let o = out.to_str().expect("utf-8");
+    let mut args = vec!["build", inputs, "--out", o, "--today", "2026-11-26"];
+    args.extend_from_slice(extra);
+    let r = slac(&args);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    out
+}
+
+fn read(out: &Path, file: &str) -> String {
+    fs::read_to_string(out.join(file)).unwrap_or_else(|e| panic!("{file}: {e}"))
+}
+
+/// The HTML with tags removed and whitespace collapsed: what a reader sees, in order.
+fn text(html: &str) -> String {
+    let mut out = String::new();
+    let mut in_tag = false;
+    for c in html.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' => {
+                in_tag = false;
+                out.push(' ');
+            }
+            _ if !in_tag => out.push(c),
+            _ => {}
+        }
+    }
+    out.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+#[test]
+fn acme_contracts_carry_the_numbers() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = build(dir.path(), "examples/acme", &[]);
+    let checkout = text(&read(&out, "html/globex_checkout.html"));
+    assert!(checkout.contains(
+        "99.9% per month: at most 43 min 12 s of downtime in a 30-day month, 44 min 38 s in a 31-day month"
+    ), "{checkout}");
+    // Inherited from acme_standard: p1 response tightened to 15 min, resolve 4 h, on paris_office.
+    assert!(
+        checkout.contains("incident p1 Service unavailable 15 min 4 h paris_office"),
+        "{checkout}"
+    );
+    for row in [
+        "Monday 08:00–17:00 9 h",
+        "Friday 08:00–17:00 9 h",
+        "Saturday closed",
+        "Week 45 h",
+    ] {
+        assert!(checkout.contains(row), "week table row `{row}`");
+    }
+    assert!(checkout.contains("24 December 2026 Thursday 13:00–17:00 Christmas Eve afternoon"));
+    assert!(checkout.contains("25 December 2026 Friday all day Christmas Day"));
+    assert!(checkout.contains("below 99.9% → 10% of the monthly fee (1,200 EUR)"));
+    assert!(checkout.contains("below 95.0% → 50% of the monthly fee (6,000 EUR)"));
+    assert!(checkout.contains("each breach → 2% of the monthly fee (240 EUR)"));
+    assert!(checkout.contains("50% of the monthly fee (6,000 EUR)"));
+    assert!(checkout.contains("within 30 days"));
+    assert!(
+        checkout.contains("Payments database operations")
+            && checkout.contains("Data centre hosting")
+    );
+    assert!(
+        checkout.contains("Acme Cloud SAS") && checkout.contains("it-procurement@globex.example")
+    );
+    let rural = text(&read(&out, "html/globex_printing.rural.html"));
+    assert!(
+        rural.contains("incident p2 Service degraded 8 h 24 h paris_office"),
+        "{rural}"
+    );
+    let base = text(&read(&out, "html/globex_printing.html"));
+    assert!(base.contains("incident p2 Service degraded 4 h 16 h paris_office"));
+    let index = read(&out, "html/index.html");
+    assert!(index.contains("<svg") && index.contains("href=\"globex_printing.rural.html\""));
+    // The most globex_checkout can cost (capped at 50% of 12,000 EUR) against its UC.
+    assert!(index.contains("Data centre hosting</a>: 4,000 EUR"));
+    let index = text(&index);
+    assert!(index.contains("6,000 EUR (the 50% cap)"), "{index}");
+}
+
+#[test]
+fn business_hours_availability_is_computed_over_the_calendar() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("p.sla");
+    fs::write(
+        &src,
+        r#"provider p
+customer c
+service s
+calendar office { timezone "Europe/Paris" mon-fri 09:00-17:00 closed 2026-05-01 }
+sla a { provider p customer c services s valid from 2026-01-01
+  availability { target 99.5% window month during office } }
+"#,
+    )
+    .expect("write");
+    let out = build(dir.path(), src.to_str().expect("utf-8"), &[]);
+    let doc = text(&read(&out, "html/a.html"));
+    // February 2026: 20 working days × 8 h = 160 h → 0.5% = 48 min.
+    assert!(
+        doc.contains("48 min of downtime in February 2026 (160 h of service hours)"),
+        "{doc}"
+    );
+    // Most: July 2026, 23 working days × 8 h = 184 h → 55 min 12 s (May loses its 1st).
+    assert!(
+        doc.contains("and 55 min 12 s in July 2026 (184 h)"),
+        "{doc}"
+    );
+}
+
+#[test]
+fn text_from_sla_files_is_escaped_in_html() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("evil.sla");
+    fs::write(
+        &src,
+        r#"provider p "<script>alert(1)</script> & \"Sons\"" { contact "<script>x</script>@e.example" address "1 <b> & 'q'" }
+customer c "C & \"D\"" { subscribes s }
+service s "<script>svc</script>" { description "Fast & <script>desc</script>" }
+sla a "<script>title</script> & \"quoted\"" {
+  provider p customer c services s
+  note "<script>note</script> & more"
+  exclude x "<script>ex</script>"
+}
+"#,
+    )
+    .expect("write");
+    let out = build(dir.path(), src.to_str().expect("utf-8"), &[]);
+    for file in ["html/a.html", "html/index.html"] {
+        let html = read(&out, file);
+        assert!(!html.contains("<script"), "{file} holds a raw <script>");
+        assert!(html.contains("&lt;script&gt;"), "{file}");
+        assert!(html.contains("&amp;"), "{file}");
+    }
+    let html = read(&out, "html/a.html");
+    assert!(html.contains("&quot;quoted&quot;"));
+    assert!(html.contains("&lt;script&gt;note&lt;/script&gt; &amp; more"));
+    assert!(html.contains("&lt;script&gt;desc&lt;/script&gt;"));
+    assert!(html.contains("&lt;script&gt;x&lt;/script&gt;@e.example"));
+    let md = read(&out, "markdown/a.md");
+    assert!(
+        !md.contains("<script"),
+        "markdown escapes angle brackets too"
+    );
+}
+
+#[test]
+fn same_input_same_bytes() {
+    let (d1, d2) = (
+        tempfile::tempdir().expect("t"),
+        tempfile::tempdir().expect("t"),
+    );
+    let (a, b) = (
+        build(d1.path(), "examples/acme", &[]),
+        build(d2.path(), "examples/acme", &[]),
+    );
+    let list = |d: &Path| {
+        let mut v: Vec<PathBuf> = Vec::new();
+        for sub in ["html", "markdown", "json"] {
+            for e in fs::read_dir(d.join(sub)).expect("list") {
+                v.push(
+                    e.expect("entry")
+                        .path()
+                        .strip_prefix(d)
+                        .expect("prefix")
+                        .to_path_buf(),
+                );
+            }
+        }
+        v.sort();
+        v
+    };
+    assert_eq!(list(&a), list(&b));
+    for f in list(&a) {
+        assert_eq!(
+            fs::read(a.join(&f)).expect("a"),
+            fs::read(b.join(&f)).expect("b"),
+            "{}",
+            f.display()
+        );
+    }
+}
+
+#[test]
+fn markdown_per_agreement_and_variant() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = build(dir.path(), "examples/acme", &["--emit", "markdown"]);
+    for f in [
+        "globex_printing.md",
+        "globex_printing.rural.md",
+        "field_printing.rural.md",
+        "acme_standard.md",
+    ] {
+        assert!(out.join("markdown").join(f).is_file(), "{f}");
+    }
+    assert!(
+        !out.join("html").exists(),
+        "--emit markdown writes only markdown"
+    );
+    let rural = read(&out, "markdown/globex_printing.rural.md");
+    assert!(
+        rural.contains("| incident `p2` | Service degraded | 8 h | 24 h | `paris_office` |"),
+        "{rural}"
+    );
+}
+
+#[test]
+fn templates_can_be_overridden_and_a_broken_one_is_an_error() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let tpl = dir.path().join("tpl");
+    fs::create_dir_all(&tpl).expect("mkdir");
+    fs::write(tpl.join("contract.md.hbs"), "CUSTOM {{title}}\n").expect("write");
+    let out = build(
+        dir.path(),
+        "examples/acme",
+        &["--templates", tpl.to_str().expect("utf-8")],
+    );
+    assert_eq!(
+        read(&out, "markdown/globex_checkout.md"),
+        "CUSTOM Checkout API for Globex\n"
+    );
+    assert!(read(&out, "html/globex_checkout.html").contains("<h1>Checkout API for Globex</h1>"));
+
+    fs::write(
+        tpl.join("contract.html.hbs"),
+        "<p>\n{{title}}\n{{#if fee}}\nunclosed\n",
+    )
+    .expect("write");
+    let fresh = dir.path().join("never");
+    let r = slac(&[
+        "build",
+        "examples/acme",
+        "--out",
+        fresh.to_str().expect("utf-8"),
+        "--templates",
+        tpl.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    let err = stderr(&r);
+    assert!(
+        err.contains("contract.html.hbs") && err.contains("line "),
+        "{err}"
+    );
+    assert!(!fresh.exists(), "nothing written");
+
+    // A template that parses but names a field that does not exist (strict mode).
+    fs::write(
+        tpl.join("contract.html.hbs"),
+        "<p>{{title}}</p>\n<p>{{no_such_field}}</p>\n",
+    )
+    .expect("write");
+    let r = slac(&[
+        "build",
+        "examples/acme",
+        "--out",
+        fresh.to_str().expect("utf-8"),
+        "--templates",
+        tpl.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.status.code(), Some(2));
+    assert!(
+        stderr(&r).contains("contract.html.hbs` line 2"),
+        "{}",
+        stderr(&r)
+    );
+}
+
+/// Runs headless Chromium with a fresh profile and no network features; `what` is the
+/// output flag (`--print-to-pdf=…` or `--screenshot=…`).
+fn chromium(profile: &Path, what: &str, html: &Path, extra: &[&str]) {
+    let mut cmd = std::process::Command::new("chromium");
+    cmd.args([
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+    ])
+    .arg(format!("--user-data-dir={}", profile.display()))
+    .arg(what)
+    .args(extra)
+    .arg(format!("file://{}", html.display()));
+    let o = cmd
+        .output()
+        .expect("chromium runs (apt-get install chromium)");
+    assert!(o.status.success(), "chromium failed: {}", stderr(&o));
+}
+
+/// A page object, not the `/Pages` tree: `/Type /Page` or `/Type/Page` not followed by `s`.
+fn has_page(pdf: &[u8]) -> bool {
+    [&b"/Type /Page"[..], &b"/Type/Page"[..]].iter().any(|pat| {
+        pdf.windows(pat.len() + 1)
+            .any(|w| &w[..pat.len()] == *pat && w[pat.len()] != b's')
+    })
+}
+
+#[test]
+#[ignore = "needs chromium"]
+fn every_acme_document_prints_to_pdf_and_renders_on_screen() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = build(dir.path(), "examples/acme", &["--emit", "html"]);
+    let mut docs: Vec<PathBuf> = fs::read_dir(out.join("html"))
+        .expect("list")
+        .map(|e| e.expect("entry").path())
+        .collect();
+    docs.sort();
+    assert!(docs.len() >= 10, "every agreement, variant and the index");
+    for (i, html) in docs.iter().enumerate() {
+        let pdf = dir.path().join(format!("{i}.pdf"));
+        let profile = dir.path().join(format!("profile-{i}"));
+        chromium(
+            &profile,
+            &format!("--print-to-pdf={}", pdf.display()),
+            html,
+            &[],
+        );
+        let bytes = fs::read(&pdf).expect("a PDF was written");
+        assert!(bytes.starts_with(b"%PDF"), "{}: not a PDF", html.display());
+        assert!(has_page(&bytes), "{}: the PDF has no page", html.display());
+    }
+    // A screenshot of one contract. A uniform 1280×1600 page compresses to about 9 KB of
+    // PNG (measured with Chromium on an empty body); a rendered contract is well over
+    // 100 KB, so more than 30 KB of image data means the page is not blank. The header
+    // is checked too, so that a tiny error page cannot pass for a screenshot.
+    let png = dir.path().join("shot.png");
+    chromium(
+        &dir.path().join("profile-shot"),
+        &format!("--screenshot={}", png.display()),
+        &out.join("html/globex_checkout.html"),
+        &["--window-size=1280,1600"],
+    );
+    let bytes = fs::read(&png).expect("a screenshot was written");
+    assert!(bytes.starts_with(b"\x89PNG\r\n\x1a\n"), "not a PNG");
+    let be =
+        |at: usize| u32::from_be_bytes([bytes[at], bytes[at + 1], bytes[at + 2], bytes[at + 3]]);
+    assert_eq!(&bytes[12..16], b"IHDR");
+    assert_eq!((be(16), be(20)), (1280, 1600), "window size");
+    assert!(
+        bytes.len() > 30_000,
+        "the screenshot looks blank ({} bytes)",
+        bytes.len()
+    );
+}

@@ -62,7 +62,7 @@ pub fn view(c: &Calendar) -> CalendarView {
                     "closed".into()
                 } else {
                     runs.iter()
-                        .map(|w| format!("{}–{}", hhmm(w.start), hhmm(w.end)))
+                        .map(|w| format!("{}-{}", hhmm(w.start), hhmm(w.end)))
                         .collect::<Vec<_>>()
                         .join(", ")
                 },
@@ -85,7 +85,7 @@ pub fn view(c: &Calendar) -> CalendarView {
                 .1
                 .to_string(),
             hours: match (&d.start, &d.end) {
-                (Some(s), Some(e)) => format!("{s}–{e}"),
+                (Some(s), Some(e)) => format!("{s}-{e}"),
                 _ => "all day".into(),
             },
             label: d.label.clone().unwrap_or_default(),

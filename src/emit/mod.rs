@@ -1,7 +1,11 @@
 //! Backends: each turns the checked portfolio into artifacts. They are siblings behind one
 //! trait and a thin dispatcher; adding one touches neither the resolver nor the checks.
 
+mod alertmanager;
 mod json;
+mod openslo;
+mod prometheus;
+pub mod slo;
 
 use crate::model::Portfolio;
 use crate::output::Artifact;
@@ -40,7 +44,12 @@ pub trait Backend {
 
 /// Every backend, in the order `--emit` lists them by default.
 pub fn backends() -> Vec<Box<dyn Backend>> {
-    vec![Box::new(json::Json)]
+    vec![
+        Box::new(prometheus::Prometheus),
+        Box::new(alertmanager::Alertmanager),
+        Box::new(openslo::OpenSlo),
+        Box::new(json::Json),
+    ]
 }
 
 pub fn names() -> Vec<&'static str> {

@@ -7,6 +7,7 @@ mod common;
 mod due;
 mod explain;
 mod formats;
+mod monitoring;
 mod prefixes;
 mod synth;
 mod time;

@@ -56,7 +56,10 @@ impl Backend for Alertmanager {
                 .iter()
                 .flat_map(|(_, slos)| slos.iter())
                 .filter(|s| s.during == c.name)
-                .map(|s| format!("{}/{}", s.agreement.name, s.key()))
+                .map(|s| match s.region {
+                    Some(r) => format!("{}/{}/{}", s.agreement.name, r.name, s.key()),
+                    None => format!("{}/{}", s.agreement.name, s.key()),
+                })
                 .collect();
             if !users.is_empty() {
                 let _ = writeln!(out, "# {} applies to: {}", c.name, users.join(", "));

@@ -8,6 +8,7 @@ mod documents;
 mod due;
 mod explain;
 mod formats;
+mod monitoring;
 mod prefixes;
 mod robustness;
 mod synth;

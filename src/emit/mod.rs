@@ -1,10 +1,14 @@
 //! Backends: each turns the checked portfolio into artifacts. They are siblings behind one
 //! trait and a thin dispatcher; adding one touches neither the resolver nor the checks.
 
+mod alertmanager;
 mod html;
 mod json;
 mod markdown;
+mod openslo;
+mod prometheus;
 mod render;
+pub mod slo;
 pub mod view;
 
 use crate::model::Portfolio;
@@ -47,6 +51,9 @@ pub fn backends() -> Vec<Box<dyn Backend>> {
     vec![
         Box::new(html::Html),
         Box::new(markdown::Markdown),
+        Box::new(prometheus::Prometheus),
+        Box::new(alertmanager::Alertmanager),
+        Box::new(openslo::OpenSlo),
         Box::new(json::Json),
     ]
 }

@@ -1,0 +1,354 @@
+//! What the monitoring backends (prometheus, alertmanager, openslo) share: the objectives
+//! that have an indicator, with their exact ratios, the window's real length, the labels
+//! that identify them, and the small pieces of hand-written YAML.
+//!
+//! Window lengths: a rolling window is its duration; a calendar window (week, month,
+//! quarter, year) is the real length of the period that contains `--today`, in the
+//! agreement's time zone (so November in Europe/Paris is 720 hours, March 743). Static
+//! rules cannot know which month they will run in, so they are built for the current
+//! period; docs/monitoring.md says to rebuild them each period.
+
+use crate::model::{Agreement, Objective, Portfolio, Terms, Variant, Window};
+use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono_tz::Tz;
+use rust_decimal::{Decimal, RoundingStrategy};
+use std::fmt::Write as _;
+
+const HOUR_MS: i64 = 3_600_000;
+const DAY_MS: i64 = 24 * HOUR_MS;
+
+/// One objective to monitor, in one variant (base or region) of one agreement.
+pub struct Slo<'a> {
+    pub agreement: &'a Agreement,
+    pub region: Option<&'a Variant>,
+    pub terms: &'a Terms,
+    pub objective: &'a Objective,
+    /// The `service` label: the objective's own service, else the agreement's services
+    /// joined with `,` (the indicator is one query for all of them).
+    pub service: Option<String>,
+    pub customer: Option<String>,
+    /// The target as a ratio, e.g. 0.999.
+    pub target: Decimal,
+    /// 1 − target, e.g. 0.001.
+    pub budget: Decimal,
+    /// The target as written, e.g. `99.9%`.
+    pub target_text: String,
+    pub window: Window,
+    /// Real length of the window in milliseconds (see the module docs).
+    pub window_ms: i64,
+    /// The calendar of `during` (`always` by default).
+    pub during: String,
+    /// The error ratio as `PromQL` with `{{window}}` still in it.
+    pub error_ratio: String,
+    /// The `total` query, `{{window}}` still in it.
+    pub total: String,
+    pub good: Option<String>,
+    pub errors: Option<String>,
+}
+
+impl Slo<'_> {
+    /// The objective's id, with `_<service>` when it names one service of several.
+    pub fn key(&self) -> String {
+        match &self.objective.service {
+            Some(s) => format!("{}_{}", self.objective.id, s.value.name),
+            None => self.objective.id.clone(),
+        }
+    }
+
+    /// Identity labels in a fixed order: agreement, objective, service, customer, region.
+    pub fn labels(&self) -> Vec<(&'static str, String)> {
+        let mut out = vec![
+            ("agreement", self.agreement.name.clone()),
+            ("objective", self.objective.id.clone()),
+        ];
+        if let Some(s) = &self.service {
+            out.push(("service", s.clone()));
+        }
+        if let Some(c) = &self.customer {
+            out.push(("customer", c.clone()));
+        }
+        if let Some(r) = self.region {
+            out.push(("region", r.name.clone()));
+        }
+        out
+    }
+
+    /// A `PromQL` label selector for this objective's series, e.g. `{agreement="a",…}`.
+    pub fn selector(&self) -> String {
+        let inner: Vec<String> = self
+            .labels()
+            .iter()
+            .map(|(k, v)| format!("{k}={}", json(v)))
+            .collect();
+        format!("{{{}}}", inner.join(","))
+    }
+
+    /// The window as the contract says it: `month`, `rolling 28d`.
+    pub fn window_text(&self) -> String {
+        match self.window {
+            Window::Rolling(ms) => format!("rolling {}", prom_duration(ms)),
+            w => crate::check::fmt_window(w),
+        }
+    }
+
+    pub fn title(&self) -> String {
+        match &self.objective.title {
+            Some(t) => format!("{} \u{201c}{t}\u{201d}", self.objective.id),
+            None => self.objective.id.clone(),
+        }
+    }
+
+    /// The agreement (and region) as people read it.
+    pub fn agreement_title(&self) -> String {
+        match self.region {
+            Some(r) => format!("{} ({})", self.agreement.title, r.title),
+            None => self.agreement.title.clone(),
+        }
+    }
+}
+
+/// Every monitored objective of the portfolio, grouped by agreement, in source order.
+/// A region contributes only the objectives that differ from its base.
+pub fn collect<'a>(
+    portfolio: &'a Portfolio,
+    today: NaiveDate,
+) -> Vec<(&'a Agreement, Vec<Slo<'a>>)> {
+    let mut out = Vec::new();
+    for a in &portfolio.agreements {
+        let base: Vec<Slo<'a>> = slos(portfolio, a, None, &a.terms, today);
+        let mut all = Vec::new();
+        for v in &a.regions {
+            for s in slos(portfolio, a, Some(v), &v.terms, today) {
+                if !base.iter().any(|b| same(b, &s)) {
+                    all.push(s);
+                }
+            }
+        }
+        let mut list = base;
+        list.extend(all);
+        if !list.is_empty() {
+            out.push((a, list));
+        }
+    }
+    out
+}
+
+fn same(a: &Slo<'_>, b: &Slo<'_>) -> bool {
+    a.key() == b.key()
+        && a.service == b.service
+        && a.customer == b.customer
+        && a.target == b.target
+        && a.window == b.window
+        && a.window_ms == b.window_ms
+        && a.during == b.during
+        && a.error_ratio == b.error_ratio
+        && a.total == b.total
+}
+
+fn slos<'a>(
+    portfolio: &'a Portfolio,
+    agreement: &'a Agreement,
+    region: Option<&'a Variant>,
+    terms: &'a Terms,
+    today: NaiveDate,
+) -> Vec<Slo<'a>> {
+    let mut out = Vec::new();
+    for o in &terms.objectives {
+        let (Some(ind), Some(target)) = (&o.indicator, &o.target) else {
+            continue;
+        };
+        let Some(total) = &ind.total else { continue };
+        if ind.source != "prometheus" {
+            continue;
+        }
+        let total = total.value.clone();
+        let error_ratio = match (&ind.errors, &ind.good) {
+            (Some(e), _) => format!("({}) / ({total})", e.value),
+            (None, Some(g)) => format!("1 - (({}) / ({total}))", g.value),
+            (None, None) => continue,
+        };
+        let names: Vec<&str> = match &o.service {
+            Some(s) => vec![s.value.name.as_str()],
+            None => terms
+                .service_refs()
+                .iter()
+                .map(|r| r.name.as_str())
+                .collect(),
+        };
+        let service = (!names.is_empty()).then(|| names.join(","));
+        let ratio = (target.value / Decimal::ONE_HUNDRED).normalize();
+        let window = o.window();
+        out.push(Slo {
+            agreement,
+            region,
+            terms,
+            objective: o,
+            service,
+            customer: terms.customer.as_ref().map(|c| c.value.name.clone()),
+            target: ratio,
+            budget: (Decimal::ONE - ratio).normalize(),
+            target_text: match &o.within_ms {
+                Some(ms) => format!(
+                    "{}% within {}",
+                    target.value.normalize(),
+                    crate::check::fmt_duration(ms.value)
+                ),
+                None => format!("{}%", target.value.normalize()),
+            },
+            window,
+            window_ms: window_ms(window, terms.tz(), today),
+            during: o
+                .during
+                .as_ref()
+                .map_or_else(|| portfolio.always().name, |d| d.value.name.clone()),
+            error_ratio,
+            total,
+            good: ind.good.as_ref().map(|g| g.value.clone()),
+            errors: ind.errors.as_ref().map(|e| e.value.clone()),
+        });
+    }
+    out
+}
+
+/// The start of a local day as an instant; when midnight does not exist (a DST jump at
+/// midnight), the first local time of that day that does.
+pub fn local_midnight(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
+    let mut t = date.and_time(chrono::NaiveTime::MIN);
+    for _ in 0..8 {
+        if let Some(x) = tz.from_local_datetime(&t).earliest() {
+            return x.with_timezone(&Utc);
+        }
+        t += Duration::minutes(30);
+    }
+    Utc.from_utc_datetime(&date.and_time(chrono::NaiveTime::MIN))
+}
+
+/// The first day of the calendar period that contains `today`, and the first day after it.
+pub fn period(window: Window, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(today);
+    let next = |y: i32, m: u32| {
+        if m == 12 {
+            first(y + 1, 1)
+        } else {
+            first(y, m + 1)
+        }
+    };
+    let (y, m) = (today.year(), today.month());
+    match window {
+        Window::Week => {
+            let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
+            (monday, monday + Duration::days(7))
+        }
+        Window::Month => (first(y, m), next(y, m)),
+        Window::Quarter => {
+            let q = (m - 1) / 3 * 3 + 1;
+            (first(y, q), next(y, q + 2))
+        }
+        Window::Year | Window::Rolling(_) => (first(y, 1), first(y + 1, 1)),
+    }
+}
+
+/// The real length of the window in milliseconds (module docs).
+pub fn window_ms(window: Window, tz: Tz, today: NaiveDate) -> i64 {
+    if let Window::Rolling(ms) = window {
+        return ms;
+    }
+    let (start, end) = period(window, today);
+    (local_midnight(tz, end) - local_midnight(tz, start)).num_milliseconds()
+}
+
+/// A duration as Prometheus writes it, largest units first and without weeks or years
+/// (so a 28-day window reads `28d`): `30d`, `14h24m`, `13h26m24s`.
+pub fn prom_duration(ms: i64) -> String {
+    if ms <= 0 {
+        return "0s".into();
+    }
+    let mut rest = ms;
+    let mut out = String::new();
+    for (unit, size) in [
+        ("d", DAY_MS),
+        ("h", HOUR_MS),
+        ("m", 60_000),
+        ("s", 1000),
+        ("ms", 1),
+    ] {
+        if rest >= size {
+            let _ = write!(out, "{}{unit}", rest / size);
+            rest %= size;
+        }
+    }
+    out
+}
+
+/// An exact decimal rounded to at most six places, without trailing zeros.
+pub fn fixed(d: Decimal) -> String {
+    d.round_dp_with_strategy(6, RoundingStrategy::MidpointAwayFromZero)
+        .normalize()
+        .to_string()
+}
+
+/// A string as a JSON string literal, which is also a valid double-quoted YAML scalar.
+pub fn json(s: &str) -> String {
+    serde_json::Value::String(s.to_owned()).to_string()
+}
+
+/// Replaces `{{window}}` in a query by a rule window such as `5m`.
+pub fn at(query: &str, window: &str) -> String {
+    query.replace("{{window}}", window)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).expect("date")
+    }
+
+    #[test]
+    fn real_lengths_of_calendar_periods() {
+        let paris: Tz = "Europe/Paris".parse().expect("zone");
+        assert_eq!(
+            window_ms(Window::Month, paris, d(2026, 11, 26)),
+            30 * DAY_MS
+        );
+        assert_eq!(
+            window_ms(Window::Month, paris, d(2026, 3, 2)),
+            31 * DAY_MS - HOUR_MS
+        );
+        assert_eq!(
+            window_ms(Window::Month, chrono_tz::UTC, d(2028, 2, 10)),
+            29 * DAY_MS
+        );
+        assert_eq!(
+            window_ms(Window::Quarter, chrono_tz::UTC, d(2026, 11, 26)),
+            92 * DAY_MS
+        );
+        assert_eq!(
+            window_ms(Window::Quarter, chrono_tz::UTC, d(2026, 2, 1)),
+            90 * DAY_MS
+        );
+        assert_eq!(
+            window_ms(Window::Year, chrono_tz::UTC, d(2028, 6, 1)),
+            366 * DAY_MS
+        );
+        assert_eq!(
+            window_ms(Window::Week, chrono_tz::UTC, d(2026, 11, 26)),
+            7 * DAY_MS
+        );
+        assert_eq!(
+            window_ms(Window::Rolling(28 * DAY_MS), paris, d(2026, 3, 2)),
+            28 * DAY_MS
+        );
+    }
+
+    #[test]
+    fn durations_and_decimals_print_exactly() {
+        assert_eq!(prom_duration(30 * DAY_MS), "30d");
+        assert_eq!(prom_duration(51_840_000), "14h24m");
+        assert_eq!(prom_duration(48_384_000), "13h26m24s");
+        assert_eq!(fixed(Decimal::new(9_333_333_333, 10)), "0.933333");
+        assert_eq!(fixed(Decimal::new(14_400, 3)), "14.4");
+        assert_eq!(json("a\"b"), "\"a\\\"b\"");
+    }
+}

@@ -1,0 +1,510 @@
+//! Monitoring outputs: Prometheus rules, Alertmanager time intervals, `OpenSLO`. The tests
+//! that run promtool and amtool are ignored in a plain `cargo test`; run them with
+//! `cargo test -- --include-ignored monitoring` (.ci/run installs the tools).
+
+use crate::common::{slac, stderr};
+use std::fmt::Write as _;
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+const ACME: &str = "examples/acme";
+const INITECH: &str = "tests/monitoring/initech.sla";
+const CHECKOUT_RULES: &str = "prometheus/globex_checkout.rules.yml";
+
+/// Builds `input` with `--today` into a fresh temporary directory.
+fn build(input: &str, today: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let r = slac(&[
+        "build",
+        input,
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--today",
+        today,
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    (dir, out)
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// Every file below `dir`, relative, sorted.
+fn files(dir: &Path) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut stack = vec![dir.to_path_buf()];
+    while let Some(d) = stack.pop() {
+        for e in fs::read_dir(&d).expect("list") {
+            let p = e.expect("entry").path();
+            if p.is_dir() {
+                stack.push(p);
+            } else {
+                let rel = p.strip_prefix(dir).expect("below").to_string_lossy();
+                out.push(rel.into_owned());
+            }
+        }
+    }
+    out.sort();
+    out
+}
+
+/// The rules of a rule file, each as its block of lines.
+fn rules(text: &str) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for line in text.lines() {
+        if line.starts_with("      - ") {
+            out.push(String::new());
+        } else if line.starts_with("  - name:") || !line.starts_with("      ") {
+            continue;
+        }
+        if let Some(last) = out.last_mut() {
+            last.push_str(line);
+            last.push('\n');
+        }
+    }
+    out
+}
+
+/// The alert of one objective with this name, as its block.
+fn alert(text: &str, objective: &str, name: &str) -> String {
+    rules(text)
+        .into_iter()
+        .find(|r| {
+            r.contains(&format!("alert: \"{name}\""))
+                && r.contains(&format!("objective: \"{objective}\""))
+        })
+        .unwrap_or_else(|| panic!("no {name} for {objective}"))
+}
+
+#[test]
+fn monitoring_files_are_named_per_agreement_and_calendar() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    assert_eq!(
+        files(&out),
+        [
+            "alertmanager/time_intervals.yml",
+            "json/portfolio.json",
+            "openslo/globex_checkout.yaml",
+            CHECKOUT_RULES,
+        ],
+        "only globex_checkout has prometheus indicators"
+    );
+    let r = slac(&[
+        "build",
+        ACME,
+        "--out",
+        "/tmp/x",
+        "--emit",
+        "prometheus,nope",
+    ]);
+    assert_eq!(r.status.code(), Some(2));
+}
+
+#[test]
+fn monitoring_emit_selects_backends() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let r = slac(&[
+        "build",
+        ACME,
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--emit",
+        "prometheus,openslo",
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert_eq!(
+        files(&out),
+        ["openslo/globex_checkout.yaml", CHECKOUT_RULES]
+    );
+}
+
+#[test]
+fn monitoring_burn_rate_factors_are_exact_for_30_and_28_days() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    let text = read(&out, CHECKOUT_RULES);
+    // Availability, a calendar month: November in Europe/Paris is 30 days.
+    let page = alert(&text, "availability", "SlaErrorBudgetBurnPage");
+    assert!(page.contains("ratio_rate1h{agreement=\\\"globex_checkout\\\",objective=\\\"availability\\\",service=\\\"checkout\\\",customer=\\\"globex\\\"} > (14.4 * 0.001)"), "{page}");
+    assert!(page.contains("ratio_rate5m{") && page.contains("> (6 * 0.001)"));
+    assert!(page.contains("ratio_rate6h{") && page.contains("ratio_rate30m{"));
+    let ticket = alert(&text, "availability", "SlaErrorBudgetBurnTicket");
+    assert!(ticket.contains("ratio_rate1d{") && ticket.contains("> (3 * 0.001)"));
+    assert!(ticket.contains("ratio_rate3d{") && ticket.contains("> (1 * 0.001)"));
+    // Latency, rolling 28 days, 99% → budget 0.01.
+    let page = alert(&text, "latency", "SlaErrorBudgetBurnPage");
+    assert!(page.contains("> (13.44 * 0.01)") && page.contains("> (5.6 * 0.01)"));
+    let ticket = alert(&text, "latency", "SlaErrorBudgetBurnTicket");
+    assert!(ticket.contains("> (2.8 * 0.01)") && ticket.contains("> (0.933333 * 0.01)"));
+    // Outcome, 99.5% → budget 0.005.
+    assert!(alert(&text, "orders", "SlaErrorBudgetBurnPage").contains("> (14.4 * 0.005)"));
+}
+
+#[test]
+fn monitoring_calendar_windows_use_the_real_length_of_the_current_period() {
+    // March in Europe/Paris: 31 days less the hour clocks spring forward = 743h.
+    let (_dir, out) = build(ACME, "2026-03-10");
+    let text = read(&out, CHECKOUT_RULES);
+    let page = alert(&text, "availability", "SlaErrorBudgetBurnPage");
+    assert!(page.contains("> (14.86 * 0.001)"), "{page}");
+    assert!(text.contains("\"slac:sli_error:ratio_rate30d23h\""));
+    assert!(text.contains("\"vector(30.958333)\""));
+    // February 2026: 28 days, like a rolling 28d window.
+    let (_dir, out) = build(ACME, "2026-02-10");
+    let page = alert(
+        &read(&out, CHECKOUT_RULES),
+        "availability",
+        "SlaErrorBudgetBurnPage",
+    );
+    assert!(page.contains("> (13.44 * 0.001)"), "{page}");
+    // A quarter in America/New_York, Q4 2026: 92 days and the hour clocks fall back.
+    let (_dir, out) = build(INITECH, "2026-11-26");
+    let text = read(&out, "prometheus/initech_api.rules.yml");
+    let page = alert(&text, "availability", "SlaErrorBudgetBurnPage");
+    assert!(page.contains("> (44.18 * 0.0005)"), "{page}");
+    assert!(text.contains("\"slac:sli_error:ratio_rate92d1h\""));
+}
+
+#[test]
+fn monitoring_numbers_are_exact_decimals() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    let text = read(&out, CHECKOUT_RULES);
+    for wanted in [
+        "\"vector(0.999)\"",
+        "\"vector(0.001)\"",
+        "\"vector(0.99)\"",
+        "\"vector(0.01)\"",
+        "\"vector(0.995)\"",
+        "\"vector(0.005)\"",
+        "\"vector(30)\"",
+        "\"vector(28)\"",
+    ] {
+        assert!(text.contains(wanted), "missing {wanted}");
+    }
+    for artifact in ["99999", "00000", "e-"] {
+        assert!(!text.contains(artifact), "float artifact {artifact}");
+    }
+    let slo = read(&out, "openslo/globex_checkout.yaml");
+    assert!(slo.contains("      target: 0.999\n") && slo.contains("      target: 0.99\n"));
+}
+
+#[test]
+fn monitoring_recording_rules_have_sloth_names_and_every_rule_the_labels() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    let text = read(&out, CHECKOUT_RULES);
+    for w in ["5m", "30m", "1h", "2h", "6h", "1d", "3d", "30d", "28d"] {
+        assert!(
+            text.contains(&format!("- record: \"slac:sli_error:ratio_rate{w}\"")),
+            "{w}"
+        );
+    }
+    assert!(text.contains("[30d]") && text.contains("[28d]") && !text.contains("{{window}}"));
+    // `good` becomes an error ratio.
+    assert!(text.contains("\"1 - ((sum(increase(orders_completed_total[5m]))) / (sum(increase(orders_started_total[5m]))))\""));
+    for name in [
+        "slac:objective:ratio",
+        "slac:error_budget:ratio",
+        "slac:period_error_budget_remaining:ratio",
+        "slac:current_burn_rate:ratio",
+    ] {
+        assert_eq!(text.matches(&format!("record: \"{name}\"")).count(), 3);
+    }
+    let all = rules(&text);
+    assert_eq!(all.len(), 3 * 18);
+    for r in &all {
+        for label in [
+            "agreement: \"globex_checkout\"",
+            "objective: \"",
+            "service: \"checkout\"",
+            "customer: \"globex\"",
+        ] {
+            assert!(r.contains(label), "{label} missing in\n{r}");
+        }
+        if r.contains("alert:") {
+            assert!(r.contains("severity: \"page\"") || r.contains("severity: \"ticket\""));
+            assert!(r.contains("agreement_title: \"Checkout API for Globex\""));
+            assert!(r.contains("window: \"month\"") || r.contains("window: \"rolling 28d\""));
+            assert!(
+                r.contains("target: \"99.9%\"")
+                    || r.contains("target: \"99% within 300ms\"")
+                    || r.contains("target: \"99.5%\"")
+            );
+        }
+    }
+}
+
+#[test]
+fn monitoring_absent_indicator_waits_two_percent_of_the_window() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    let text = read(&out, CHECKOUT_RULES);
+    let a = alert(&text, "availability", "SlaIndicatorAbsent");
+    assert!(
+        a.contains("expr: \"absent(sum(rate(http_requests_total{job=\\\"checkout\\\"}[5m])))\""),
+        "{a}"
+    );
+    assert!(a.contains("for: \"14h24m\""), "{a}");
+    assert!(alert(&text, "latency", "SlaIndicatorAbsent").contains("for: \"13h26m24s\""));
+}
+
+#[test]
+fn monitoring_service_hours_name_the_alertmanager_intervals() {
+    let (_dir, out) = build(INITECH, "2026-11-26");
+    let text = read(&out, "prometheus/initech_api.rules.yml");
+    assert!(text.contains("# availability: 99.95% per quarter"));
+    assert!(text.contains("active_time_intervals [office] and mute_time_intervals [office_closed]"));
+    assert!(text
+        .contains("# latency: 99% within 200ms per rolling 28d, window here 28d; during always"));
+    assert!(alert(&text, "availability", "SlaErrorBudgetBurnPage").contains("during: \"office\""));
+    assert!(!alert(&text, "latency", "SlaErrorBudgetBurnPage").contains("during:"));
+    let am = read(&out, "alertmanager/time_intervals.yml");
+    for wanted in [
+        "  - name: \"office\"\n",
+        "      - weekdays: [\"monday\", \"tuesday\", \"wednesday\", \"thursday\", \"friday\"]\n",
+        "            end_time: \"24:00\"\n",
+        "        location: \"America/New_York\"\n",
+        "  - name: \"office_closed\"\n",
+        "      - years: [\"2026\"]\n        months: [\"july\"]\n        days_of_month: [\"3\"]\n        location:",
+        "        days_of_month: [\"24\"]\n        times:\n          - start_time: \"12:00\"\n            end_time: \"17:00\"\n",
+        "# office applies to: initech_api/availability, initech_api/eu/availability\n",
+    ] {
+        assert!(am.contains(wanted), "missing {wanted:?} in\n{am}");
+    }
+}
+
+#[test]
+fn monitoring_a_region_with_its_own_objective_gets_its_own_group() {
+    let (_dir, out) = build(INITECH, "2026-11-26");
+    let text = read(&out, "prometheus/initech_api.rules.yml");
+    assert!(text.contains("  - name: \"slac-initech_api-eu-availability\"\n"));
+    let eu: Vec<String> = rules(&text)
+        .into_iter()
+        .filter(|r| r.contains("region: \"eu\""))
+        .collect();
+    assert_eq!(
+        eu.len(),
+        18,
+        "the latency objective is the same in the region"
+    );
+    assert!(eu.iter().any(|r| r.contains("> (44.18 * 0.0001)")));
+    assert!(eu
+        .iter()
+        .any(|r| r.contains("api_errors_total{region=\\\"eu\\\"}[5m]")));
+}
+
+#[test]
+fn monitoring_openslo_documents() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    let slo = read(&out, "openslo/globex_checkout.yaml");
+    assert_eq!(slo.matches("\n---\napiVersion: openslo/v1\n").count(), 7);
+    assert_eq!(slo.matches("kind: Service\n").count(), 1);
+    assert_eq!(slo.matches("kind: SLI\n").count(), 3);
+    assert_eq!(slo.matches("kind: SLO\n").count(), 3);
+    assert_eq!(
+        slo.matches("  budgetingMethod: \"Occurrences\"\n").count(),
+        3
+    );
+    for wanted in [
+        "    bad:\n      metricSource:\n        type: \"Prometheus\"\n",
+        "    good:\n",
+        "  ratioMetric:\n    counter: false\n",
+        "    - duration: \"1M\"\n      isRolling: false\n      calendar:\n        startTime: \"2026-11-01 00:00:00\"\n        timeZone: \"Europe/Paris\"\n",
+        "    - duration: \"28d\"\n      isRolling: true\n",
+        "  indicatorRef: \"globex-checkout-latency\"\n",
+        "  service: \"checkout\"\n",
+    ] {
+        assert!(slo.contains(wanted), "missing {wanted:?}");
+    }
+}
+
+#[test]
+fn monitoring_outputs_are_deterministic() {
+    let (_a, one) = build(ACME, "2026-11-26");
+    let (_b, two) = build(ACME, "2026-11-26");
+    for f in files(&one) {
+        assert_eq!(
+            fs::read(one.join(&f)).ok(),
+            fs::read(two.join(&f)).ok(),
+            "{f}"
+        );
+    }
+}
+
+// ---- the real tools -------------------------------------------------------------------
+
+fn run(cmd: &mut Command) -> String {
+    let o = cmd.output().expect("the tool is installed (see .ci/run)");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert!(o.status.success(), "{cmd:?} failed:\n{text}");
+    text
+}
+
+#[test]
+#[ignore = "needs promtool"]
+fn monitoring_promtool_checks_every_rule_file() {
+    for (input, today) in [
+        (ACME, "2026-11-26"),
+        (ACME, "2026-03-10"),
+        (INITECH, "2026-11-26"),
+    ] {
+        let (_dir, out) = build(input, today);
+        let dir = out.join("prometheus");
+        for f in fs::read_dir(&dir).expect("prometheus/") {
+            let path = f.expect("entry").path();
+            let text = run(Command::new("promtool")
+                .arg("check")
+                .arg("rules")
+                .arg(&path));
+            assert!(text.contains("SUCCESS"), "{text}");
+        }
+    }
+}
+
+/// The annotations of an alert block, as YAML lines of a promtool `exp_annotations`.
+fn annotations(block: &str) -> String {
+    let mut out = String::new();
+    let mut on = false;
+    for line in block.lines() {
+        if line.trim() == "annotations:" {
+            on = true;
+        } else if on {
+            out.push_str("              ");
+            out.push_str(line.trim());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+fn labels(block: &str) -> String {
+    let mut out = String::new();
+    let mut on = false;
+    for line in block.lines() {
+        match line.trim() {
+            "labels:" => on = true,
+            "annotations:" => on = false,
+            l if on => {
+                out.push_str("              ");
+                out.push_str(l);
+                out.push('\n');
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+#[ignore = "needs promtool"]
+fn monitoring_promtool_unit_tests_page_at_fast_burn_not_at_budget_rate_and_absent_fires() {
+    let (dir, out) = build(ACME, "2026-11-26");
+    let rules_path = out.join(CHECKOUT_RULES);
+    let text = read(&out, CHECKOUT_RULES);
+    let page = alert(&text, "availability", "SlaErrorBudgetBurnPage");
+    let absent = alert(&text, "availability", "SlaIndicatorAbsent");
+    // 1000 requests a minute; 15 errors (1.5% = 15× the 0.1% budget) or 1 (1×).
+    let fast = "      - series: 'http_requests_total{job=\"checkout\",code=\"200\"}'\n        values: '0+985x200'\n      - series: 'http_requests_total{job=\"checkout\",code=\"500\"}'\n        values: '0+15x200'\n";
+    let slow = "      - series: 'http_requests_total{job=\"checkout\",code=\"200\"}'\n        values: '0+999x200'\n      - series: 'http_requests_total{job=\"checkout\",code=\"500\"}'\n        values: '0+1x200'\n";
+    let unit = format!(
+        r#"rule_files:
+  - {rules}
+evaluation_interval: 1m
+tests:
+  - interval: 1m
+    input_series:
+{fast}    alert_rule_test:
+      - eval_time: 5m
+        alertname: SlaErrorBudgetBurnPage
+        exp_alerts:
+          - exp_labels:
+{page_labels}            exp_annotations:
+{page_ann}    promql_expr_test:
+      - expr: slac:error_budget:ratio{{objective="availability"}}
+        eval_time: 5m
+        exp_samples:
+          - labels: 'slac:error_budget:ratio{{agreement="globex_checkout",objective="availability",service="checkout",customer="globex"}}'
+            value: 0.001
+  - interval: 1m
+    input_series:
+{slow}    alert_rule_test:
+      - eval_time: 3h
+        alertname: SlaErrorBudgetBurnPage
+        exp_alerts: []
+  - interval: 10m
+    input_series:
+      - series: 'up{{job="checkout"}}'
+        values: '1x100'
+    alert_rule_test:
+      - eval_time: 10h
+        alertname: SlaIndicatorAbsent
+        exp_alerts: []
+      - eval_time: 15h
+        alertname: SlaIndicatorAbsent
+        exp_alerts:
+          - exp_labels:
+{absent_labels}            exp_annotations:
+{absent_ann}"#,
+        rules = rules_path.display(),
+        page_labels = labels(&page),
+        page_ann = annotations(&page),
+        absent_labels = labels(&absent),
+        absent_ann = annotations(&absent),
+    );
+    // Three objectives, one absent alert each: keep only availability's expected alert
+    // by adding the others' (latency and orders read other series, absent too).
+    let mut unit = unit;
+    for objective in ["latency", "orders"] {
+        let other = alert(&text, objective, "SlaIndicatorAbsent");
+        let _ = write!(
+            unit,
+            "          - exp_labels:\n{}            exp_annotations:\n{}",
+            labels(&other),
+            annotations(&other)
+        );
+    }
+    let path = dir.path().join("unit.yml");
+    fs::write(&path, &unit).expect("write unit test");
+    let text = run(Command::new("promtool").arg("test").arg("rules").arg(&path));
+    assert!(text.contains("SUCCESS"), "{text}\n{unit}");
+}
+
+#[test]
+#[ignore = "needs amtool"]
+fn monitoring_amtool_accepts_the_time_intervals_in_a_route() {
+    for input in [ACME, INITECH] {
+        let (dir, out) = build(input, "2026-11-26");
+        let intervals = read(&out, "alertmanager/time_intervals.yml");
+        let first = if input == ACME {
+            "paris_office"
+        } else {
+            "office"
+        };
+        let config = format!(
+            r#"route:
+  receiver: default
+  routes:
+    - receiver: on-call
+      matchers: ['severity="page"', 'during="{first}"']
+      active_time_intervals: [{first}]
+      mute_time_intervals: [{first}_closed]
+    - receiver: on-call
+      matchers: ['severity="page"']
+receivers:
+  - name: default
+  - name: on-call
+{intervals}"#
+        );
+        let path = dir.path().join("alertmanager.yml");
+        fs::write(&path, &config).expect("write config");
+        let text = run(Command::new("amtool").arg("check-config").arg(&path));
+        assert!(text.contains("SUCCESS"), "{text}\n{config}");
+    }
+}

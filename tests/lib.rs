@@ -6,6 +6,7 @@ mod cli;
 mod common;
 mod documents;
 mod due;
+mod examples;
 mod explain;
 mod formats;
 mod monitoring;

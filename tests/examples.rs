@@ -1,0 +1,52 @@
+//! Every example portfolio checks clean and goes through every backend (DESIGN §9).
+
+use crate::common::{slac, stderr};
+use std::path::Path;
+
+#[test]
+fn every_example_checks_clean_and_builds_through_every_backend() {
+    let mut examples: Vec<_> = std::fs::read_dir("examples")
+        .expect("examples/")
+        .filter_map(Result::ok)
+        .map(|e| e.path())
+        .filter(|p| p.is_dir())
+        .collect();
+    examples.sort();
+    assert!(!examples.is_empty());
+    for example in examples {
+        let path = example.to_str().expect("utf-8 path");
+        let r = slac(&["check", path, "--today", "2026-11-26", "--deny-warnings"]);
+        assert_eq!(r.status.code(), Some(0), "{path}: {}", stderr(&r));
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("out");
+        let r = slac(&[
+            "build",
+            path,
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+        ]);
+        assert_eq!(r.status.code(), Some(0), "{path}: {}", stderr(&r));
+        for backend in [
+            "html",
+            "markdown",
+            "prometheus",
+            "alertmanager",
+            "openslo",
+            "json",
+        ] {
+            let d = out.join(backend);
+            let files: Vec<_> = std::fs::read_dir(&d)
+                .unwrap_or_else(|e| panic!("{path}: no {backend} output: {e}"))
+                .filter_map(Result::ok)
+                .collect();
+            assert!(!files.is_empty(), "{path}: empty {backend} output");
+            for f in files {
+                let len = f.metadata().expect("metadata").len();
+                assert!(len > 0, "{path}: {} is empty", f.path().display());
+            }
+        }
+        assert!(Path::new(&out.join("html/index.html")).exists());
+    }
+}

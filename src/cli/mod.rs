@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod due;
 mod explain;
+mod fmt;
 
 use crate::diag::render::Style;
 use chrono::NaiveDate;
@@ -72,6 +73,12 @@ Examples:
   slac explain E0401
   slac explain w0504")]
     Explain(explain::Args),
+    /// Rewrite files in the canonical layout (comments kept, nothing reordered).
+    #[command(after_help = "\
+Examples:
+  slac fmt                                 format every .sla file below the current directory
+  slac fmt contracts --check               list files that would change; exit 1 if any (CI)")]
+    Fmt(fmt::Args),
 }
 
 /// Exit codes (docs/cli.md).
@@ -107,6 +114,7 @@ where
         Command::Due(args) => due::run(&args, style),
         Command::Build(args) => build::run(&args, style),
         Command::Explain(args) => explain::run(&args),
+        Command::Fmt(args) => fmt::run(&args, style),
     }
 }
 

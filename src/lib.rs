@@ -12,6 +12,7 @@ pub mod check;
 pub mod cli;
 pub mod compile;
 pub mod diag;
+pub mod diff;
 pub mod emit;
 pub mod fmt;
 pub mod load;

@@ -2,6 +2,7 @@
 
 mod build;
 mod check;
+mod diff;
 mod due;
 mod explain;
 mod fmt;
@@ -79,6 +80,13 @@ Examples:
   slac fmt                                 format every .sla file below the current directory
   slac fmt contracts --check               list files that would change; exit 1 if any (CI)")]
     Fmt(fmt::Args),
+    /// Report what a change does to each commitment: tightened, loosened or changed.
+    #[command(after_help = "\
+Examples:
+  slac diff old/ new/                      compare two portfolios
+  slac diff --git origin/main              the working tree against a revision
+  slac diff --git origin/main contracts --format markdown --deny-weakening")]
+    Diff(diff::Args),
 }
 
 /// Exit codes (docs/cli.md).
@@ -115,6 +123,7 @@ where
         Command::Build(args) => build::run(&args, style),
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args, style),
+        Command::Diff(args) => diff::run(&args, style),
     }
 }
 

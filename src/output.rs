@@ -115,3 +115,30 @@ pub fn write_all(out: &Path, artifacts: &[Artifact]) -> Result<(), WriteError> {
     }
     Ok(())
 }
+
+/// Replaces one file atomically: the new contents go into a temporary file beside it,
+/// which is renamed over the original (keeping its permissions). Used by `slac fmt`.
+pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    use std::io::Write as _;
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    let name = path
+        .file_name()
+        .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
+    let mut tmp = tempfile::Builder::new()
+        .prefix(&format!(".{name}.slac-"))
+        .tempfile_in(&dir)
+        .map_err(io(&dir))?;
+    tmp.write_all(contents).map_err(io(path))?;
+    tmp.as_file().sync_all().map_err(io(path))?;
+    if let Ok(meta) = std::fs::metadata(path) {
+        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    }
+    tmp.persist(path).map_err(|e| WriteError::Io {
+        path: path.to_path_buf(),
+        error: e.error,
+    })?;
+    Ok(())
+}

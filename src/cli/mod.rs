@@ -2,8 +2,10 @@
 
 mod build;
 mod check;
+mod diff;
 mod due;
 mod explain;
+mod fmt;
 
 use crate::diag::render::Style;
 use chrono::NaiveDate;
@@ -72,6 +74,19 @@ Examples:
   slac explain E0401
   slac explain w0504")]
     Explain(explain::Args),
+    /// Rewrite files in the canonical layout (comments kept, nothing reordered).
+    #[command(after_help = "\
+Examples:
+  slac fmt                                 format every .sla file below the current directory
+  slac fmt contracts --check               list files that would change; exit 1 if any (CI)")]
+    Fmt(fmt::Args),
+    /// Report what a change does to each commitment: tightened, loosened or changed.
+    #[command(after_help = "\
+Examples:
+  slac diff old/ new/                      compare two portfolios
+  slac diff --git origin/main              the working tree against a revision
+  slac diff --git origin/main contracts --format markdown --deny-weakening")]
+    Diff(diff::Args),
 }
 
 /// Exit codes (docs/cli.md).
@@ -107,6 +122,8 @@ where
         Command::Due(args) => due::run(&args, style),
         Command::Build(args) => build::run(&args, style),
         Command::Explain(args) => explain::run(&args),
+        Command::Fmt(args) => fmt::run(&args, style),
+        Command::Diff(args) => diff::run(&args, style),
     }
 }
 

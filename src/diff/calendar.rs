@@ -1,0 +1,172 @@
+//! Calendars compared by the time they are open: hours and closures as sets of minutes.
+
+use super::{Change, Effect, Fact};
+use crate::model::{Calendar, Portfolio};
+use std::collections::{BTreeMap, BTreeSet};
+
+/// How the open time of one calendar compares with another's.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Open {
+    Same,
+    More,
+    Less,
+    Different,
+}
+
+impl Open {
+    fn and(self, other: Open) -> Open {
+        match (self, other) {
+            (Open::Same, x) | (x, Open::Same) => x,
+            (a, b) if a == b => a,
+            _ => Open::Different,
+        }
+    }
+
+    /// The effect on a commitment that is stronger the more its calendar is open
+    /// (`more_is_tighter`), or weaker (a maintenance window).
+    pub fn effect(self, more_is_tighter: bool) -> Option<Effect> {
+        match (self, more_is_tighter) {
+            (Open::Same, _) => None,
+            (Open::More, true) | (Open::Less, false) => Some(Effect::Tightened),
+            (Open::Less, true) | (Open::More, false) => Some(Effect::Loosened),
+            (Open::Different, _) => Some(Effect::Changed),
+        }
+    }
+}
+
+fn minutes(hhmm: &str) -> usize {
+    let (h, m) = hhmm.split_once(':').unwrap_or(("0", "0"));
+    h.parse::<usize>().unwrap_or(0) * 60 + m.parse::<usize>().unwrap_or(0)
+}
+
+fn weekly(c: &Calendar) -> BTreeSet<usize> {
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    let mut set = BTreeSet::new();
+    for h in &c.hours {
+        let day = days.iter().position(|d| *d == h.day).unwrap_or(0);
+        for m in minutes(&h.start)..minutes(&h.end).min(1440) {
+            set.insert(day * 1440 + m);
+        }
+    }
+    set
+}
+
+fn closed(c: &Calendar) -> BTreeSet<(chrono::NaiveDate, usize)> {
+    let mut set = BTreeSet::new();
+    for d in &c.closures {
+        let (a, b) = match (&d.start, &d.end) {
+            (Some(s), Some(e)) => (minutes(s), minutes(e).min(1440)),
+            _ => (0, 1440),
+        };
+        for m in a..b {
+            set.insert((d.date, m));
+        }
+    }
+    set
+}
+
+fn subset<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Open {
+    match (a == b, a.is_subset(b), b.is_subset(a)) {
+        (true, _, _) => Open::Same,
+        (_, true, _) => Open::More,
+        (_, _, true) => Open::Less,
+        _ => Open::Different,
+    }
+}
+
+/// How `new` is open compared with `old`.
+pub fn compare(old: &Calendar, new: &Calendar) -> Open {
+    if old.timezone != new.timezone {
+        return Open::Different;
+    }
+    let hours = subset(&weekly(old), &weekly(new));
+    // More closures is less open time.
+    let closures = subset(&closed(new), &closed(old));
+    hours.and(closures)
+}
+
+fn hours_text(c: &Calendar) -> String {
+    let mut by_day: BTreeMap<usize, Vec<String>> = BTreeMap::new();
+    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+    for h in &c.hours {
+        let day = days.iter().position(|d| *d == h.day).unwrap_or(0);
+        by_day
+            .entry(day)
+            .or_default()
+            .push(format!("{}-{}", h.start, h.end));
+    }
+    by_day
+        .iter()
+        .map(|(d, v)| format!("{} {}", days[*d], v.join(", ")))
+        .collect::<Vec<_>>()
+        .join("; ")
+}
+
+fn closure_text(d: &crate::model::ClosureDef) -> String {
+    match (&d.start, &d.end) {
+        (Some(s), Some(e)) => format!("{} {s}-{e}", d.date),
+        _ => d.date.to_string(),
+    }
+}
+
+/// Portfolio-level changes to calendar definitions (their effect on each agreement is
+/// reported with the agreement).
+pub fn calendars(old: &Portfolio, new: &Portfolio) -> Vec<(String, Vec<Fact>)> {
+    let mut out = Vec::new();
+    let fact = |what: &str, change, old: Option<String>, new: Option<String>| Fact {
+        what: what.to_string(),
+        change,
+        effect: Effect::Changed,
+        old,
+        new,
+    };
+    for n in new.calendars.iter().filter(|c| !c.builtin) {
+        let mut facts = Vec::new();
+        match old.calendars.iter().find(|c| c.name == n.name) {
+            None => facts.push(fact("calendar", Change::Added, None, Some(n.name.clone()))),
+            Some(o) => {
+                if o.timezone != n.timezone {
+                    facts.push(fact(
+                        "timezone",
+                        Change::Modified,
+                        Some(o.timezone.clone()),
+                        Some(n.timezone.clone()),
+                    ));
+                }
+                if weekly(o) != weekly(n) {
+                    facts.push(fact(
+                        "hours",
+                        Change::Modified,
+                        Some(hours_text(o)),
+                        Some(hours_text(n)),
+                    ));
+                }
+                let oc: Vec<String> = o.closures.iter().map(closure_text).collect();
+                let nc: Vec<String> = n.closures.iter().map(closure_text).collect();
+                for c in nc.iter().filter(|c| !oc.contains(c)) {
+                    facts.push(fact("closed", Change::Added, None, Some(c.clone())));
+                }
+                for c in oc.iter().filter(|c| !nc.contains(c)) {
+                    facts.push(fact("closed", Change::Removed, Some(c.clone()), None));
+                }
+            }
+        }
+        if !facts.is_empty() {
+            out.push((n.name.clone(), facts));
+        }
+    }
+    for o in old.calendars.iter().filter(|c| !c.builtin) {
+        if new.calendars.iter().all(|c| c.name != o.name) {
+            out.push((
+                o.name.clone(),
+                vec![fact(
+                    "calendar",
+                    Change::Removed,
+                    Some(o.name.clone()),
+                    None,
+                )],
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,225 @@
+//! `slac diff`: what a change does to each commitment.
+//!
+//! Both sides are resolved portfolios (inheritance applied, regions expanded), so a change
+//! to a corporate SLA shows up in every agreement that inherits it. Every difference is
+//! one [`Entry`], marked tightened (the provider promises more), loosened (less) or
+//! changed (neither, or not comparable). A loosened entry of a customer-facing SLA (one
+//! whose customer is a `customer` party) is a weakening.
+
+mod calendar;
+mod compare;
+pub mod git;
+mod render;
+mod value;
+
+use crate::model::{Agreement, AgreementKind, PartyKind, Portfolio};
+use serde::Serialize;
+
+pub use render::{human, json, markdown};
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Effect {
+    Tightened,
+    Loosened,
+    Changed,
+}
+
+impl Effect {
+    pub fn word(self) -> &'static str {
+        match self {
+            Effect::Tightened => "tightened",
+            Effect::Loosened => "loosened",
+            Effect::Changed => "changed",
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Change {
+    Added,
+    Removed,
+    Modified,
+}
+
+impl Change {
+    pub fn word(self) -> &'static str {
+        match self {
+            Change::Added => "added",
+            Change::Removed => "removed",
+            Change::Modified => "modified",
+        }
+    }
+}
+
+/// One difference.
+#[derive(Clone, Debug, Serialize)]
+pub struct Entry {
+    /// `sla`, `ola`, `uc`, `party`, `service` or `calendar`.
+    pub subject: String,
+    pub name: String,
+    /// The region of an agreement; null for its base terms.
+    pub region: Option<String>,
+    /// Whether the subject is an SLA whose customer is a `customer` party.
+    pub customer_facing: bool,
+    /// What changed, e.g. `incident p1 resolve`.
+    pub what: String,
+    pub change: Change,
+    pub effect: Effect,
+    pub old: Option<String>,
+    pub new: Option<String>,
+    /// A loosened customer-facing commitment.
+    pub weakening: bool,
+}
+
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub tightened: usize,
+    pub loosened: usize,
+    pub changed: usize,
+    pub weakenings: usize,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Report {
+    pub changes: Vec<Entry>,
+    pub summary: Summary,
+}
+
+impl Report {
+    pub fn has_weakening(&self) -> bool {
+        self.summary.weakenings > 0
+    }
+}
+
+/// One difference before it is attached to its subject.
+pub(crate) struct Fact {
+    pub what: String,
+    pub change: Change,
+    pub effect: Effect,
+    pub old: Option<String>,
+    pub new: Option<String>,
+}
+
+fn customer_facing(p: &Portfolio, a: &Agreement) -> bool {
+    a.kind == AgreementKind::Sla
+        && a.terms.customer.as_ref().is_some_and(|c| {
+            p.parties
+                .iter()
+                .any(|x| x.name == c.value.name && x.kind == PartyKind::Customer)
+        })
+}
+
+/// Compares two resolved portfolios.
+pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
+    let mut changes = Vec::new();
+    let mut push =
+        |subject: &str, name: &str, region: Option<&str>, facing: bool, facts: Vec<Fact>| {
+            for f in facts {
+                let weakening = facing && f.effect == Effect::Loosened;
+                changes.push(Entry {
+                    subject: subject.to_string(),
+                    name: name.to_string(),
+                    region: region.map(str::to_string),
+                    customer_facing: facing,
+                    what: f.what,
+                    change: f.change,
+                    effect: f.effect,
+                    old: f.old,
+                    new: f.new,
+                    weakening,
+                });
+            }
+        };
+    let cmp = compare::Ctx { old, new };
+    // Agreements: those of the new side in order, then the removed ones.
+    for a in &new.agreements {
+        let subject = a.kind.keyword();
+        match old.agreement(&a.name) {
+            None => {
+                let facing = customer_facing(new, a);
+                push(
+                    subject,
+                    &a.name,
+                    None,
+                    facing,
+                    vec![compare::whole(
+                        Change::Added,
+                        "agreement",
+                        Effect::Tightened,
+                        a.kind.keyword(),
+                    )],
+                );
+            }
+            Some(o) => {
+                let facing = customer_facing(old, o) || customer_facing(new, a);
+                let mut facts = compare::Ctx::header(o, a);
+                facts.extend(cmp.terms(&o.terms, &a.terms));
+                push(subject, &a.name, None, facing, facts);
+                for v in &a.regions {
+                    let (facts, label) = match o.regions.iter().find(|r| r.name == v.name) {
+                        Some(ov) => (cmp.terms(&ov.terms, &v.terms), None),
+                        // A new region: its sites were under the base terms before.
+                        None => (cmp.terms(&o.terms, &v.terms), Some(Change::Added)),
+                    };
+                    let mut all = Vec::new();
+                    if let Some(c) = label {
+                        all.push(compare::whole(c, "region", Effect::Changed, &v.name));
+                    }
+                    all.extend(facts);
+                    push(subject, &a.name, Some(&v.name), facing, all);
+                }
+                for ov in &o.regions {
+                    if a.regions.iter().all(|r| r.name != ov.name) {
+                        // A removed region: its sites fall back to the base terms.
+                        let mut all = vec![compare::whole(
+                            Change::Removed,
+                            "region",
+                            Effect::Changed,
+                            &ov.name,
+                        )];
+                        all.extend(cmp.terms(&ov.terms, &a.terms));
+                        push(subject, &a.name, Some(&ov.name), facing, all);
+                    }
+                }
+            }
+        }
+    }
+    for o in &old.agreements {
+        if new.agreement(&o.name).is_none() {
+            let facing = customer_facing(old, o);
+            push(
+                o.kind.keyword(),
+                &o.name,
+                None,
+                facing,
+                vec![compare::whole(
+                    Change::Removed,
+                    "agreement",
+                    Effect::Loosened,
+                    o.kind.keyword(),
+                )],
+            );
+        }
+    }
+    for (name, facts) in cmp.parties() {
+        push("party", &name, None, false, facts);
+    }
+    for (name, facts) in cmp.services() {
+        push("service", &name, None, false, facts);
+    }
+    for (name, facts) in calendar::calendars(old, new) {
+        push("calendar", &name, None, false, facts);
+    }
+    let mut summary = Summary::default();
+    for e in &changes {
+        match e.effect {
+            Effect::Tightened => summary.tightened += 1,
+            Effect::Loosened => summary.loosened += 1,
+            Effect::Changed => summary.changed += 1,
+        }
+        summary.weakenings += usize::from(e.weakening);
+    }
+    Report { changes, summary }
+}

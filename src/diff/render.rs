@@ -1,0 +1,133 @@
+//! The change report as text for people, JSON for tools, Markdown for pull requests.
+
+use super::{Change, Effect, Entry, Report};
+use std::fmt::Write as _;
+
+/// Entries grouped by subject (kind, name, region), in report order.
+fn groups(report: &Report) -> Vec<(String, &[Entry])> {
+    let mut out: Vec<(String, &[Entry])> = Vec::new();
+    let mut start = 0;
+    let entries = &report.changes;
+    for i in 1..=entries.len() {
+        let same = i < entries.len() && {
+            let (a, b) = (&entries[i - 1], &entries[i]);
+            a.subject == b.subject && a.name == b.name && a.region == b.region
+        };
+        if !same && start < entries.len() {
+            let e = &entries[start];
+            let mut title = format!("{} {}", e.subject, e.name);
+            if let Some(r) = &e.region {
+                let _ = write!(title, " region {r}");
+            }
+            if e.customer_facing {
+                title.push_str(" (customer-facing)");
+            }
+            out.push((title, &entries[start..i]));
+            start = i;
+        }
+    }
+    out
+}
+
+fn summary_line(report: &Report) -> String {
+    let s = report.summary;
+    let total = s.tightened + s.loosened + s.changed;
+    if total == 0 {
+        return "no semantic changes".into();
+    }
+    let plural = |n: usize, one: &str, many: &str| {
+        if n == 1 {
+            format!("{n} {one}")
+        } else {
+            format!("{n} {many}")
+        }
+    };
+    format!(
+        "{}: {} tightened, {} loosened, {} changed; {}",
+        plural(total, "change", "changes"),
+        s.tightened,
+        s.loosened,
+        s.changed,
+        plural(s.weakenings, "weakening", "weakenings")
+    )
+}
+
+fn old_new(e: &Entry) -> String {
+    match (&e.old, &e.new, e.change) {
+        (Some(o), Some(n), _) => format!("{o} → {n}"),
+        (None, Some(n), _) => format!("added {n}"),
+        (Some(o), None, _) => format!("removed {o}"),
+        (None, None, c) => c.word().to_string(),
+    }
+}
+
+pub fn human(report: &Report) -> String {
+    let mut out = String::new();
+    for (title, entries) in groups(report) {
+        let _ = writeln!(out, "{title}");
+        for e in entries {
+            let _ = write!(out, "  {:<9}  {}: {}", e.effect.word(), e.what, old_new(e));
+            if e.weakening {
+                out.push_str("  [weakening]");
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str(&summary_line(report));
+    out.push('\n');
+    out
+}
+
+pub fn json(report: &Report) -> String {
+    serde_json::to_string_pretty(report).unwrap_or_default()
+}
+
+fn cell(s: Option<&str>) -> String {
+    match s {
+        None | Some("") => "–".into(),
+        Some(s) => format!(
+            "`{}`",
+            s.replace('|', "\\|").replace('`', "'").replace('\n', " ")
+        ),
+    }
+}
+
+pub fn markdown(report: &Report) -> String {
+    let mut out = String::from("## SLA changes (slac diff)\n\n");
+    let s = report.summary;
+    if s.weakenings > 0 {
+        let _ = writeln!(
+            out,
+            "> [!WARNING]\n> **{} weakening{}** of a customer-facing commitment.\n",
+            s.weakenings,
+            if s.weakenings == 1 { "" } else { "s" }
+        );
+    }
+    let _ = writeln!(out, "{}.\n", summary_line(report));
+    for (title, entries) in groups(report) {
+        let _ = writeln!(out, "### {}\n", title.replace('|', "\\|"));
+        out.push_str("| what | change | old | new | effect |\n| --- | --- | --- | --- | --- |\n");
+        for e in entries {
+            let effect = match (e.effect, e.weakening) {
+                (_, true) => "⚠️ **loosened (weakening)**".to_string(),
+                (Effect::Tightened, _) => "tightened".into(),
+                (Effect::Loosened, _) => "loosened".into(),
+                (Effect::Changed, _) => "changed".into(),
+            };
+            let change = match e.change {
+                Change::Added => "added",
+                Change::Removed => "removed",
+                Change::Modified => "modified",
+            };
+            let _ = writeln!(
+                out,
+                "| {} | {change} | {} | {} | {effect} |",
+                e.what.replace('|', "\\|"),
+                cell(e.old.as_deref()),
+                cell(e.new.as_deref())
+            );
+        }
+        out.push('\n');
+    }
+    out
+}

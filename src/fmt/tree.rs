@@ -1,0 +1,96 @@
+//! The shape the formatter needs from the syntax tree: statement spans and their blocks.
+
+use crate::source::Span;
+use crate::syntax::ast::{AgreementStmt, Block, File, Item, ObjectiveStmt, Stmt, SupportStmt};
+
+/// A statement (or item): its span and, when it ends with a `{ … }` block, the block's
+/// span and the statements inside.
+pub struct Node {
+    pub span: Span,
+    pub block: Option<(Span, Vec<Node>)>,
+    /// Print the block on one line (`incident p1 { response 15m resolve 4h }`) unless a
+    /// comment is inside.
+    pub compact: bool,
+}
+
+impl Node {
+    fn leaf(span: Span) -> Node {
+        Node {
+            span,
+            block: None,
+            compact: false,
+        }
+    }
+
+    fn with(span: Span, block: Span, children: Vec<Node>) -> Node {
+        Node {
+            span,
+            block: Some((block, children)),
+            compact: false,
+        }
+    }
+}
+
+fn leaves<S>(block: &Block<Stmt<S>>) -> Vec<Node> {
+    block.stmts.iter().map(|s| Node::leaf(s.span)).collect()
+}
+
+pub fn items(file: &File) -> Vec<Node> {
+    file.items.iter().map(item).collect()
+}
+
+fn item(item: &Item) -> Node {
+    match item {
+        Item::Party(p) => match &p.body {
+            Some(b) => Node::with(p.span, b.span, leaves(b)),
+            None => Node::leaf(p.span),
+        },
+        Item::Service(s) => match &s.body {
+            Some(b) => Node::with(s.span, b.span, leaves(b)),
+            None => Node::leaf(s.span),
+        },
+        Item::Calendar(c) => Node::with(c.span, c.body.span, leaves(&c.body)),
+        Item::Agreement(a) => Node::with(a.span, a.body.span, agreement(&a.body)),
+    }
+}
+
+fn agreement(block: &Block<Stmt<AgreementStmt>>) -> Vec<Node> {
+    block.stmts.iter().map(agreement_stmt).collect()
+}
+
+fn agreement_stmt(s: &Stmt<AgreementStmt>) -> Node {
+    match &s.kind {
+        AgreementStmt::Objective(o) if !o.one_line => {
+            let children = o
+                .body
+                .stmts
+                .iter()
+                .map(|st| match &st.kind {
+                    ObjectiveStmt::Indicator(i) => {
+                        Node::with(st.span, i.body.span, leaves(&i.body))
+                    }
+                    _ => Node::leaf(st.span),
+                })
+                .collect();
+            Node::with(s.span, o.body.span, children)
+        }
+        AgreementStmt::Support(b) => {
+            let children = b
+                .stmts
+                .iter()
+                .map(|st| match &st.kind {
+                    SupportStmt::Target(t) => Node {
+                        compact: true,
+                        ..Node::with(st.span, t.body.span, leaves(&t.body))
+                    },
+                    SupportStmt::During(_) => Node::leaf(st.span),
+                })
+                .collect();
+            Node::with(s.span, b.span, children)
+        }
+        AgreementStmt::Maintenance(b) => Node::with(s.span, b.span, leaves(b)),
+        AgreementStmt::Penalty(p) => Node::with(s.span, p.body.span, leaves(&p.body)),
+        AgreementStmt::Region(r) => Node::with(s.span, r.body.span, agreement(&r.body)),
+        _ => Node::leaf(s.span),
+    }
+}

@@ -1,0 +1,438 @@
+//! `slac diff`: pairs of portfolios whose changes are known.
+
+use crate::common::{slac, stderr, stdout};
+use std::path::Path;
+use std::process::Command;
+
+const BASE: &str = r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Ops"
+calendar office {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+}
+service api "API"
+sla floor {
+  level corporate
+  provider acme
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+    incident p2 { response 4h resolve 24h }
+  }
+}
+sla globex_api {
+  extends floor
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  support {
+    incident p1 { response 30m resolve 4h }
+  }
+  penalty on availability {
+    below 99.9% credit 10%
+    below 99% credit 25%
+  }
+  cap 50%
+}
+sla internal_api {
+  provider acme
+  customer ops
+  services api
+  availability 99.5% per month
+}
+"#;
+
+struct Pair {
+    dir: tempfile::TempDir,
+}
+
+impl Pair {
+    /// `old/p.sla` is BASE; `new/p.sla` is BASE with each `(from, to)` replaced.
+    fn new(edits: &[(&str, &str)]) -> Pair {
+        let dir = tempfile::tempdir().expect("tempdir");
+        let mut new = BASE.to_string();
+        for (from, to) in edits {
+            assert!(new.contains(from), "{from} not in the base");
+            new = new.replacen(from, to, 1);
+        }
+        for (side, text) in [("old", BASE), ("new", new.as_str())] {
+            std::fs::create_dir(dir.path().join(side)).expect("mkdir");
+            std::fs::write(dir.path().join(side).join("p.sla"), text).expect("write");
+        }
+        Pair { dir }
+    }
+
+    fn run(&self, extra: &[&str]) -> std::process::Output {
+        let old = self.dir.path().join("old");
+        let new = self.dir.path().join("new");
+        let mut args = vec![
+            "diff",
+            old.to_str().expect("utf-8"),
+            new.to_str().expect("utf-8"),
+        ];
+        args.extend_from_slice(extra);
+        slac(&args)
+    }
+
+    fn json(&self) -> serde_json::Value {
+        let out = self.run(&["--format", "json"]);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        serde_json::from_str(&stdout(&out)).expect("json")
+    }
+}
+
+/// `(name, region, what, effect, weakening)` of every change.
+fn changes(report: &serde_json::Value) -> Vec<(String, Option<String>, String, String, bool)> {
+    report["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .map(|c| {
+            (
+                c["name"].as_str().unwrap_or_default().to_string(),
+                c["region"].as_str().map(str::to_string),
+                c["what"].as_str().unwrap_or_default().to_string(),
+                c["effect"].as_str().unwrap_or_default().to_string(),
+                c["weakening"].as_bool().unwrap_or_default(),
+            )
+        })
+        .collect()
+}
+
+fn has(report: &serde_json::Value, name: &str, what: &str, effect: &str, weakening: bool) -> bool {
+    changes(report)
+        .iter()
+        .any(|c| c.0 == name && c.2 == what && c.3 == effect && c.4 == weakening)
+}
+
+#[test]
+fn identical_portfolios_have_no_changes() {
+    let p = Pair::new(&[]);
+    let out = p.run(&["--deny-weakening"]);
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(stdout(&out), "no semantic changes\n");
+    // Layout and comments are not changes.
+    let q = Pair::new(&[("sla internal_api {", "# internal\nsla   internal_api{")]);
+    assert_eq!(q.json()["changes"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
+fn a_tightened_target_is_not_a_weakening() {
+    let p = Pair::new(&[(
+        "availability 99.9% per month",
+        "availability 99.95% per month",
+    )]);
+    let r = p.json();
+    assert!(
+        has(&r, "globex_api", "availability target", "tightened", false),
+        "{r}"
+    );
+    assert_eq!(r["summary"]["weakenings"], 0);
+    assert_eq!(p.run(&["--deny-weakening"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_loosened_customer_deadline_is_a_weakening() {
+    let p = Pair::new(&[("{ response 30m resolve 4h }", "{ response 15m resolve 6h }")]);
+    let r = p.json();
+    assert!(
+        has(&r, "globex_api", "incident p1 response", "tightened", false),
+        "{r}"
+    );
+    assert!(
+        has(&r, "globex_api", "incident p1 resolve", "loosened", true),
+        "{r}"
+    );
+    let out = p.run(&["--deny-weakening"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stdout(&out).contains("[weakening]"), "{}", stdout(&out));
+    assert_eq!(
+        p.run(&[]).status.code(),
+        Some(0),
+        "without the flag it is a report"
+    );
+}
+
+#[test]
+fn a_loosened_internal_agreement_is_not_a_weakening() {
+    let p = Pair::new(&[("availability 99.5% per month", "availability 99% per month")]);
+    let r = p.json();
+    assert!(
+        has(&r, "internal_api", "availability target", "loosened", false),
+        "{r}"
+    );
+    assert_eq!(p.run(&["--deny-weakening"]).status.code(), Some(0));
+}
+
+#[test]
+fn a_corporate_change_shows_in_every_agreement_that_inherits_it() {
+    let p = Pair::new(&[("{ response 4h resolve 24h }", "{ response 4h resolve 30h }")]);
+    let r = p.json();
+    assert!(
+        has(&r, "floor", "incident p2 resolve", "loosened", false),
+        "{r}"
+    );
+    assert!(
+        has(&r, "globex_api", "incident p2 resolve", "loosened", true),
+        "{r}"
+    );
+    assert_eq!(p.run(&["--deny-weakening"]).status.code(), Some(1));
+}
+
+#[test]
+fn calendars_closures_and_clauses() {
+    // Longer service hours: the support clock runs more, deadlines come sooner.
+    let p = Pair::new(&[("mon-fri 09:00-17:00", "mon-fri 08:00-18:00")]);
+    let r = p.json();
+    assert!(
+        has(&r, "globex_api", "support during", "tightened", false),
+        "{r}"
+    );
+    assert!(has(&r, "office", "hours", "changed", false), "{r}");
+    // A closed day stops the clock: looser.
+    let p = Pair::new(&[(
+        "mon-fri 09:00-17:00",
+        "mon-fri 09:00-17:00\n  closed 2026-12-24",
+    )]);
+    let r = p.json();
+    assert!(
+        has(&r, "globex_api", "support during", "loosened", true),
+        "{r}"
+    );
+    assert!(has(&r, "office", "closed", "changed", false), "{r}");
+    // A new exclusion and a lower cap excuse more.
+    let p = Pair::new(&[("  cap 50%\n", "  cap 25%\n  exclude war \"Acts of war.\"\n")]);
+    let r = p.json();
+    assert!(has(&r, "globex_api", "cap", "loosened", true), "{r}");
+    assert!(
+        has(&r, "globex_api", "exclude war", "loosened", true),
+        "{r}"
+    );
+    // Bigger credits tighten; a new region with slower deadlines loosens for its sites.
+    let p = Pair::new(&[
+        ("below 99% credit 25%", "below 99% credit 30%"),
+        (
+            "  cap 50%\n",
+            "  cap 50%\n  region rural { support { incident p2 { response 4h resolve 24h } } }\n",
+        ),
+    ]);
+    let r = p.json();
+    assert!(
+        has(
+            &r,
+            "globex_api",
+            "penalty on availability",
+            "tightened",
+            false
+        ),
+        "{r}"
+    );
+    assert!(
+        changes(&r).iter().any(|c| c.1.as_deref() == Some("rural")),
+        "{r}"
+    );
+}
+
+#[test]
+fn validity_parties_services_and_dependencies() {
+    let p = Pair::new(&[
+        (
+            "  services api\n  availability 99.9%",
+            "  services api\n  valid from 2026-01-01 to 2026-12-31\n  availability 99.9%",
+        ),
+        ("team ops \"Ops\"", "team ops \"Operations\""),
+        (
+            "service api \"API\"",
+            "service db\nservice api \"API\" { depends_on db }",
+        ),
+    ]);
+    let r = p.json();
+    assert!(has(&r, "globex_api", "valid from", "loosened", true), "{r}");
+    assert!(has(&r, "globex_api", "valid to", "loosened", true), "{r}");
+    assert!(has(&r, "ops", "title", "changed", false), "{r}");
+    assert!(has(&r, "api", "depends_on", "changed", false), "{r}");
+    assert!(has(&r, "db", "service", "changed", false), "{r}");
+}
+
+#[test]
+fn added_and_removed_agreements() {
+    let p = Pair::new(&[(
+        "sla internal_api {\n  provider acme\n  customer ops\n  services api\n  availability 99.5% per month\n}\n",
+        "",
+    )]);
+    let r = p.json();
+    assert!(
+        has(&r, "internal_api", "agreement", "loosened", false),
+        "{r}"
+    );
+    assert_eq!(r["changes"][0]["change"], "removed");
+    // Removing a customer-facing SLA is a weakening.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (old, new) = (dir.path().join("old.sla"), dir.path().join("new.sla"));
+    std::fs::write(
+        &old,
+        "provider a\ncustomer c\nsla s { level customer provider a customer c }\n",
+    )
+    .expect("w");
+    std::fs::write(&new, "provider a\ncustomer c\n").expect("w");
+    let out = slac(&[
+        "diff",
+        old.to_str().expect("p"),
+        new.to_str().expect("p"),
+        "--deny-weakening",
+    ]);
+    assert_eq!(
+        out.status.code(),
+        Some(1),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let out = slac(&[
+        "diff",
+        new.to_str().expect("p"),
+        old.to_str().expect("p"),
+        "--deny-weakening",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert!(
+        stdout(&out).contains("tightened  agreement: added sla"),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn json_and_markdown_shapes() {
+    let p = Pair::new(&[("{ response 30m resolve 4h }", "{ response 30m resolve 5h }")]);
+    let r = p.json();
+    let c = &r["changes"][0];
+    for key in [
+        "subject",
+        "name",
+        "region",
+        "customer_facing",
+        "what",
+        "change",
+        "effect",
+        "old",
+        "new",
+        "weakening",
+    ] {
+        assert!(c.get(key).is_some(), "missing {key}: {c}");
+    }
+    assert_eq!(c["old"], "4h");
+    assert_eq!(c["new"], "5h");
+    for key in ["tightened", "loosened", "changed", "weakenings"] {
+        assert!(r["summary"][key].is_u64(), "summary.{key}");
+    }
+    let md = stdout(&p.run(&["--format", "markdown"]));
+    assert!(md.starts_with("## SLA changes"), "{md}");
+    assert!(md.contains("### sla globex_api (customer-facing)\n\n| what | change | old | new | effect |\n| --- | --- | --- | --- | --- |\n"), "{md}");
+    assert!(
+        md.contains(
+            "| incident p1 resolve | modified | `4h` | `5h` | ⚠️ **loosened (weakening)** |"
+        ),
+        "{md}"
+    );
+    assert!(md.contains("**1 weakening**"), "{md}");
+}
+
+#[test]
+fn errors_on_either_side_exit_1_and_usage_errors_exit_2() {
+    let p = Pair::new(&[(
+        "services api\n  availability 99.9%",
+        "services nope\n  availability 99.9%",
+    )]);
+    let out = p.run(&[]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
+    assert_eq!(slac(&["diff", "examples/acme"]).status.code(), Some(2));
+    assert_eq!(
+        slac(&["diff", "examples/acme", "/nonexistent"])
+            .status
+            .code(),
+        Some(2)
+    );
+}
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn slac_in(dir: &Path, args: &[&str]) -> std::process::Output {
+    Command::new(env!("CARGO_BIN_EXE_slac"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("slac runs")
+}
+
+#[test]
+fn git_compares_the_working_tree_with_a_revision() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    git(repo, &["config", "user.name", "Test"]);
+    git(repo, &["config", "user.email", "test@example.com"]);
+    std::fs::create_dir(repo.join("contracts")).expect("mkdir");
+    std::fs::write(repo.join("contracts/p.sla"), BASE).expect("write");
+    std::fs::write(repo.join("README.md"), "not a contract\n").expect("write");
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "base"]);
+    let changed = BASE.replace("{ response 30m resolve 4h }", "{ response 30m resolve 8h }");
+    std::fs::write(repo.join("contracts/p.sla"), changed).expect("write");
+
+    let out = slac_in(repo, &["diff", "--git", "HEAD", "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert!(
+        has(&r, "globex_api", "incident p1 resolve", "loosened", true),
+        "{r}"
+    );
+    let out = slac_in(
+        repo,
+        &["diff", "--git", "main", "contracts", "--deny-weakening"],
+    );
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    // From a subdirectory, paths are relative to it.
+    let out = slac_in(
+        &repo.join("contracts"),
+        &["diff", "--git", "HEAD", "p.sla", "--format", "markdown"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("incident p1 resolve"),
+        "{}",
+        stdout(&out)
+    );
+    // A file new in the working tree: everything is added.
+    std::fs::write(repo.join("contracts/more.sla"), "customer initech\n").expect("write");
+    let out = slac_in(repo, &["diff", "--git", "HEAD", "--format", "json"]);
+    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert!(has(&r, "initech", "party", "changed", false), "{r}");
+    // Errors of git are usage errors.
+    let out = slac_in(repo, &["diff", "--git", "no-such-rev"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no-such-rev"), "{}", stderr(&out));
+    let outside = tempfile::tempdir().expect("tempdir");
+    std::fs::write(outside.path().join("x.sla"), "team a\n").expect("write");
+    assert_eq!(
+        slac_in(outside.path(), &["diff", "--git", "HEAD"])
+            .status
+            .code(),
+        Some(2)
+    );
+}

@@ -1,0 +1,314 @@
+//! `slac fmt`: the canonical layout, comments kept, idempotence, and meaning preserved
+//! (the resolved model is the same before and after formatting).
+
+use crate::common::{sla_files, slac, stderr, stdout};
+use slac::diag::Severity;
+use slac::source::{FileId, SourceMap};
+use std::path::Path;
+
+fn fmt(text: &str) -> String {
+    match slac::fmt::format_text(FileId(0), text) {
+        Ok(t) => t,
+        Err(d) => panic!(
+            "does not parse: {:?}",
+            d.iter().map(|d| &d.message).collect::<Vec<_>>()
+        ),
+    }
+}
+
+/// The resolved portfolio as JSON, or `None` when the files have E01/E02 errors.
+fn model(files: &[(String, String)]) -> Option<String> {
+    let mut map = SourceMap::new();
+    for (name, text) in files {
+        map.add(name.clone(), name, text.clone());
+    }
+    let mut diags = Vec::new();
+    let trees = slac::syntax::parse_all(&map, &mut diags);
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return None;
+    }
+    let portfolio = slac::model::resolve(&trees, &mut diags)?;
+    if diags.iter().any(|d| d.severity == Severity::Error) {
+        return None;
+    }
+    Some(serde_json::to_string(&portfolio).expect("the portfolio serialises"))
+}
+
+fn comments(text: &str) -> Vec<String> {
+    let mut diags = Vec::new();
+    let tree = slac::syntax::parse_file(FileId(0), text, &mut diags).expect("parses");
+    slac::fmt::comment_texts(&tree)
+        .into_iter()
+        .map(str::to_string)
+        .collect()
+}
+
+/// Formatting `files` keeps the model, every comment, and is idempotent. Returns whether
+/// the model could be compared (no E01/E02 error).
+fn assert_preserved(files: &[(String, String)]) -> bool {
+    let formatted: Vec<(String, String)> = files.iter().map(|(n, t)| (n.clone(), fmt(t))).collect();
+    for ((name, before), (_, after)) in files.iter().zip(&formatted) {
+        assert_eq!(&fmt(after), after, "{name}: formatting is not idempotent");
+        assert_eq!(
+            comments(before),
+            comments(after),
+            "{name}: comments changed"
+        );
+        assert!(
+            after.ends_with('\n') || after.is_empty(),
+            "{name}: no final newline"
+        );
+    }
+    let (before, after) = (model(files), model(&formatted));
+    assert_eq!(
+        before,
+        after,
+        "formatting changed the meaning of {:?}",
+        files.iter().map(|f| &f.0).collect::<Vec<_>>()
+    );
+    before.is_some()
+}
+
+/// The same file with its layout scrambled (lines re-indented, spaces doubled, code
+/// lines joined with the next one; blank lines, which are kept inside blocks, stay): formatting it gives the same text as formatting the
+/// original. Lines with strings or comments are only re-indented.
+fn scramble(text: &str) -> String {
+    let mut out = String::new();
+    let lines: Vec<&str> = text.lines().collect();
+    for (i, line) in lines.iter().enumerate() {
+        let line = line.trim_start();
+        let next_blank = lines.get(i + 1).is_none_or(|l| l.trim().is_empty());
+        out.push_str(&" ".repeat(i % 5));
+        if line.contains(['"', '#']) || line.is_empty() || next_blank {
+            out.push_str(line);
+            out.push('\n');
+        } else {
+            out.push_str(&line.replace(' ', "  ").replace(", ", " ,"));
+            // Statements need no separator: join every third code line with the next.
+            out.push(if i % 3 == 0 { ' ' } else { '\n' });
+        }
+    }
+    out
+}
+
+const MESSY: &str = r#"# header comment
+
+# about acme
+provider   acme "Acme"{contact "a@b.example"   # trailing
+}
+customer globex
+calendar office { timezone "Europe/Paris"
+  mon-fri 08:00 -12:00,13:00- 17:00
+  closed 2026-12-24 13:00-24:00 "Eve"
+
+
+  # own line in block
+}
+service api "API" { depends_on db,any_of( a , b ) # deps
+}
+service db
+service a
+service b
+sla s "S" { provider acme customer globex services api
+  valid from 2026-01-01 # from
+  availability 99.90% per month
+  support { during office incident p1 { response 15m # fast
+   resolve 4h } request x { fulfil 8h } }
+  penalty on availability { below 99.90% credit 10%   at   or below 99.0% credit 25% }
+  fee 1000.50   EUR per month
+  note """multi
+   line"""
+  cap 50%
+} # end
+# tail
+"#;
+
+const MESSY_FORMATTED: &str = r#"# header comment
+
+# about acme
+provider acme "Acme" {
+  contact "a@b.example" # trailing
+}
+
+customer globex
+
+calendar office {
+  timezone "Europe/Paris"
+  mon-fri 08:00-12:00, 13:00-17:00
+  closed 2026-12-24 13:00-24:00 "Eve"
+
+  # own line in block
+}
+
+service api "API" {
+  depends_on db, any_of(a, b) # deps
+}
+
+service db
+
+service a
+
+service b
+
+sla s "S" {
+  provider acme
+  customer globex
+  services api
+  valid from 2026-01-01 # from
+  availability 99.90% per month
+  support {
+    during office
+    incident p1 {
+      response 15m # fast
+      resolve 4h
+    }
+    request x { fulfil 8h }
+  }
+  penalty on availability {
+    below 99.90% credit 10%
+    at or below 99.0% credit 25%
+  }
+  fee 1000.50 EUR per month
+  note """multi
+   line"""
+  cap 50%
+} # end
+
+# tail
+"#;
+
+#[test]
+fn a_messy_file_gets_the_canonical_layout() {
+    assert_eq!(fmt(MESSY), MESSY_FORMATTED);
+    assert_eq!(fmt(MESSY_FORMATTED), MESSY_FORMATTED);
+    assert!(assert_preserved(&[("messy.sla".into(), MESSY.into())]));
+}
+
+#[test]
+fn comments_are_kept_where_they_were() {
+    let src = "# a\nsla x { # after brace\n  # own line\n  provider acme # trailing\n  services # inside\n    api\n\n  # last\n}\n# end\n";
+    let out = fmt(src);
+    assert_eq!(
+        out,
+        "# a\nsla x { # after brace\n  # own line\n  provider acme # trailing\n  services # inside\n    api\n\n  # last\n}\n\n# end\n"
+    );
+    assert_eq!(comments(src), comments(&out));
+    // A comment between a header and its block, and one inside a support target.
+    let src = "sla x \"T\" # why\n{ support { incident p1 { # note\n response 1h } } }\n";
+    let out = fmt(src);
+    assert_eq!(fmt(&out), out);
+    assert_eq!(comments(src), comments(&out));
+    assert!(out.contains("incident p1 { # note\n"), "{out}");
+}
+
+#[test]
+fn empty_blocks_and_files() {
+    assert_eq!(fmt(""), "");
+    assert_eq!(fmt("# only\n"), "# only\n");
+    assert_eq!(fmt("calendar c {   }"), "calendar c {}\n");
+    assert_eq!(fmt("team a team b"), "team a\n\nteam b\n");
+}
+
+#[test]
+fn formatting_preserves_meaning_on_every_example_and_ui_case() {
+    let acme: Vec<(String, String)> = sla_files(Path::new("examples/acme"))
+        .iter()
+        .map(|p| {
+            (
+                p.display().to_string(),
+                std::fs::read_to_string(p).expect("readable"),
+            )
+        })
+        .collect();
+    assert!(assert_preserved(&acme), "examples/acme must resolve");
+    let scrambled: Vec<(String, String)> =
+        acme.iter().map(|(n, t)| (n.clone(), scramble(t))).collect();
+    assert!(assert_preserved(&scrambled));
+    for ((n, a), (_, b)) in acme.iter().zip(&scrambled) {
+        assert_eq!(fmt(a), fmt(b), "{n}: layout depends on the input's layout");
+    }
+    let mut compared = 0;
+    for path in sla_files(Path::new("tests/ui")) {
+        let text = std::fs::read_to_string(&path).expect("readable");
+        let mut diags = Vec::new();
+        if slac::syntax::parse_file(FileId(0), &text, &mut diags).is_none() {
+            continue; // a syntax error: nothing to format
+        }
+        let files = [(path.display().to_string(), text)];
+        compared += usize::from(assert_preserved(&files));
+    }
+    assert!(compared > 30, "only {compared} UI cases resolved");
+}
+
+#[test]
+fn formatting_preserves_meaning_on_synthetic_portfolios_of_many_sizes() {
+    for size in (4..60).step_by(3).chain([150]) {
+        let files: Vec<(String, String)> = slac::synth::portfolio(size)
+            .into_iter()
+            .map(|f| (f.name, f.text))
+            .collect();
+        assert!(assert_preserved(&files), "size {size} must resolve");
+        let scrambled: Vec<(String, String)> = files
+            .iter()
+            .map(|(n, t)| (n.clone(), scramble(t)))
+            .collect();
+        assert!(assert_preserved(&scrambled));
+        for ((n, a), (_, b)) in files.iter().zip(&scrambled) {
+            assert_eq!(fmt(a), fmt(b), "size {size}, {n}");
+        }
+    }
+}
+
+#[test]
+fn fmt_check_lists_files_that_would_change_and_exits_1() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let messy = dir.path().join("messy.sla");
+    let clean = dir.path().join("clean.sla");
+    std::fs::write(&messy, MESSY).expect("write");
+    std::fs::write(&clean, MESSY_FORMATTED).expect("write");
+    let d = dir.path().to_str().expect("utf-8 path");
+    let out = slac(&["fmt", d, "--check"]);
+    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    let listed = stdout(&out);
+    assert!(
+        listed.contains("messy.sla") && !listed.contains("clean.sla"),
+        "{listed}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(&messy).expect("read"),
+        MESSY,
+        "--check wrote"
+    );
+
+    let out = slac(&["fmt", d]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&messy).expect("read"),
+        MESSY_FORMATTED
+    );
+    let out = slac(&["fmt", d, "--check"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "");
+    // No temporary file is left beside the rewritten one.
+    let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
+    assert_eq!(names.len(), 2);
+}
+
+#[test]
+fn files_with_syntax_errors_are_not_formatted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let bad = dir.path().join("bad.sla");
+    let good = dir.path().join("good.sla");
+    std::fs::write(&bad, "sla x {  provider\n").expect("write");
+    std::fs::write(&good, "team   a").expect("write");
+    let out = slac(&["fmt", dir.path().to_str().expect("utf-8")]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("E0100"), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read_to_string(&bad).expect("read"),
+        "sla x {  provider\n"
+    );
+    assert_eq!(std::fs::read_to_string(&good).expect("read"), "team a\n");
+    let out = slac(&["fmt", "/nonexistent/x.sla"]);
+    assert_eq!(out.status.code(), Some(2));
+}

@@ -15,6 +15,13 @@ fn every_example_checks_clean_and_builds_through_every_backend() {
     assert!(!examples.is_empty());
     for example in examples {
         let path = example.to_str().expect("utf-8 path");
+        let r = slac(&["fmt", "--check", path]);
+        assert_eq!(
+            r.status.code(),
+            Some(0),
+            "{path} is not in canonical layout: {}",
+            crate::common::stdout(&r)
+        );
         let r = slac(&["check", path, "--today", "2026-11-26", "--deny-warnings"]);
         assert_eq!(r.status.code(), Some(0), "{path}: {}", stderr(&r));
         let dir = tempfile::tempdir().expect("temp dir");

@@ -13,6 +13,7 @@ pub mod cli;
 pub mod compile;
 pub mod diag;
 pub mod emit;
+pub mod eval;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -5,6 +5,7 @@ mod check_clock;
 mod cli;
 mod common;
 mod due;
+mod eval;
 mod explain;
 mod formats;
 mod prefixes;

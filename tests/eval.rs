@@ -597,3 +597,43 @@ fn the_acme_example_in_human_json_and_html() {
     assert!(html.contains("<svg"), "{html}");
     assert!(html.starts_with("<!DOCTYPE html>"));
 }
+
+#[test]
+fn the_nanosecond_clock_is_exact_at_a_closing_time() {
+    use chrono::Weekday;
+    use slac::eval::clock;
+    use slac::time::{Calendar, WeekInterval};
+    let weekly: Vec<WeekInterval> = [
+        Weekday::Mon,
+        Weekday::Tue,
+        Weekday::Wed,
+        Weekday::Thu,
+        Weekday::Fri,
+    ]
+    .into_iter()
+    .map(|day| WeekInterval {
+        day,
+        start: 9 * 60,
+        end: 17 * 60,
+    })
+    .collect();
+    let cal = Calendar::new(chrono_tz::UTC, &weekly, &[]);
+    let ns = |s: &str| slac::eval::input::parse_instant(s).expect("instant");
+    let a = ns("2026-11-02T16:59:59.9995Z");
+    // Half a millisecond before the close, the other half on Tuesday morning.
+    assert_eq!(
+        clock::deadline(&cal, a, 1_000_000),
+        Some(ns("2026-11-03T09:00:00.0005Z"))
+    );
+    assert_eq!(
+        clock::open_time(&cal, a, ns("2026-11-03T09:00:00.0005Z")),
+        1_000_000
+    );
+    assert_eq!(clock::open_time(&cal, a, a + 1_000_000), 500_000);
+    // A pause covering Tuesday 09:00-10:00 pushes it by an hour.
+    let pause = [(ns("2026-11-03T08:00:00Z"), ns("2026-11-03T10:00:00Z"))];
+    assert_eq!(
+        clock::deadline_paused(&cal, a, 1_000_000, &pause),
+        Some(ns("2026-11-03T10:00:00.0005Z"))
+    );
+}

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod diag;
 pub mod diff;
 pub mod emit;
+pub mod eval;
 pub mod fmt;
 pub mod load;
 pub mod model;

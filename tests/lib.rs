@@ -7,6 +7,7 @@ mod common;
 mod diff;
 mod documents;
 mod due;
+mod eval;
 mod examples;
 mod explain;
 mod fmt;

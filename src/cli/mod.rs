@@ -4,6 +4,7 @@ mod build;
 mod check;
 mod diff;
 mod due;
+mod eval;
 mod explain;
 mod fmt;
 
@@ -62,6 +63,13 @@ Examples:
       --target response --opened 2026-11-27T10:00:00+01:00 --format json
   slac due examples/acme --agreement employee_it --request new_laptop --opened 2026-11-27T09:00:00Z")]
     Due(due::Args),
+    /// Attainment, breaches and service credits of every SLA in force for one period.
+    #[command(after_help = "\
+Examples:
+  slac eval examples/acme --period 2026-11 --outages outages.csv --tickets tickets.csv
+  slac eval contracts --period 2026-Q4 --outages outages.csv --format json
+  slac eval contracts --period 2026 --measurements measurements.csv --format html > report.html")]
+    Eval(eval::Args),
     /// Check, then write contract documents, monitoring rules and the resolved portfolio.
     #[command(after_help = "\
 Examples:
@@ -120,6 +128,7 @@ where
     match cli.command {
         Command::Check(args) => check::run(&args, style),
         Command::Due(args) => due::run(&args, style),
+        Command::Eval(args) => eval::run(&args, style),
         Command::Build(args) => build::run(&args, style),
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args, style),

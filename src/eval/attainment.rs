@@ -1,0 +1,284 @@
+//! Availability: counted downtime and open time of an objective in the period, exactly, in
+//! integer nanoseconds; and the exact comparison of an attainment with a percentage.
+
+use super::clock::{self, Interval};
+use super::input::{Nanos, Outage};
+use crate::model::{Dependency, Portfolio};
+use crate::time::Calendar;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Outages grouped by service, each group sorted by start.
+#[derive(Debug, Default)]
+pub struct OutageIndex<'a> {
+    by_service: HashMap<&'a str, Vec<&'a Outage>>,
+}
+
+impl<'a> OutageIndex<'a> {
+    pub fn new(outages: &'a [Outage]) -> OutageIndex<'a> {
+        let mut by_service: HashMap<&str, Vec<&Outage>> = HashMap::new();
+        for o in outages {
+            by_service.entry(o.service.as_str()).or_default().push(o);
+        }
+        for v in by_service.values_mut() {
+            v.sort_by_key(|o| (o.start, o.end));
+        }
+        OutageIndex { by_service }
+    }
+
+    fn of(&self, service: &str) -> &[&'a Outage] {
+        self.by_service.get(service).map_or(&[], Vec::as_slice)
+    }
+}
+
+/// What an agreement (variant) says about which downtime counts.
+#[derive(Debug)]
+pub struct Rules<'a> {
+    /// The ids of its `exclude` clauses.
+    pub exclusions: Vec<&'a str>,
+    pub maintenance: Option<MaintenanceRules>,
+    /// The period, `[start, end)`.
+    pub period: Interval,
+}
+
+/// A `maintenance` statement placed in the period.
+#[derive(Debug)]
+pub struct MaintenanceRules {
+    /// Open intervals of the maintenance calendar in the period.
+    pub window: Vec<Interval>,
+    /// Required notice, in nanoseconds (0 without `notice`).
+    pub notice: i64,
+    /// The allowance per calendar month, in nanoseconds (`None`: no limit).
+    pub max_per_month: Option<i64>,
+    /// Month starts in the agreement's zone, then the period's end.
+    pub months: Vec<Nanos>,
+}
+
+impl Rules<'_> {
+    /// The downtime of one service that counts under these rules: its outages clipped to
+    /// the period, without excluded causes and excused maintenance, merged.
+    pub fn counted(&self, outages: &[&Outage]) -> Vec<Interval> {
+        let (ps, pe) = self.period;
+        let mut counting = Vec::new();
+        let mut maintenance = Vec::new();
+        // Sorted by start: the outages that can reach into the period.
+        let first = outages.partition_point(|o| o.end <= ps);
+        for o in &outages[first..] {
+            if o.start >= pe {
+                break;
+            }
+            let iv = (o.start.max(ps), o.end.min(pe));
+            if iv.0 >= iv.1 || self.exclusions.contains(&o.cause.as_str()) {
+                continue;
+            }
+            match &self.maintenance {
+                Some(m)
+                    if o.cause == "maintenance"
+                        && o.announced.is_some_and(|a| {
+                            o.start.checked_sub(a).is_some_and(|lead| lead >= m.notice)
+                        }) =>
+                {
+                    maintenance.push(iv);
+                }
+                _ => counting.push(iv),
+            }
+        }
+        if let Some(m) = &self.maintenance {
+            let maintenance = clock::merge(maintenance);
+            let inside = clock::intersect(&maintenance, &m.window);
+            let excused = m.allow(&inside);
+            counting.extend(subtract(&maintenance, &excused));
+        }
+        clock::merge(counting)
+    }
+}
+
+impl MaintenanceRules {
+    /// The parts of `inside` (sorted, merged) excused by the monthly allowance, earliest
+    /// first.
+    fn allow(&self, inside: &[Interval]) -> Vec<Interval> {
+        let Some(max) = self.max_per_month else {
+            return inside.to_vec();
+        };
+        let mut used = vec![0i64; self.months.len()];
+        let mut out = Vec::new();
+        for &(s, e) in inside {
+            let mut a = s;
+            while a < e {
+                // The month containing `a`.
+                let k = self.months.partition_point(|&m| m <= a).saturating_sub(1);
+                let month_end = self.months.get(k + 1).copied().unwrap_or(Nanos::MAX);
+                let b = e.min(month_end);
+                let take = (max - used[k]).clamp(0, b - a);
+                if take > 0 {
+                    out.push((a, a + take));
+                    used[k] += take;
+                }
+                a = b;
+            }
+        }
+        out
+    }
+}
+
+/// `a` minus `b`, both sorted and merged.
+pub fn subtract(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    for &(s, e) in a {
+        let mut cur = s;
+        while j < b.len() && b[j].1 <= cur {
+            j += 1;
+        }
+        let mut k = j;
+        while k < b.len() && b[k].0 < e {
+            if b[k].0 > cur {
+                out.push((cur, b[k].0));
+            }
+            cur = cur.max(b[k].1);
+            k += 1;
+        }
+        if cur < e {
+            out.push((cur, e));
+        }
+    }
+    out
+}
+
+/// Counted downtime per service under one set of rules, with or without the dependency
+/// graph, memoised.
+pub struct Downtime<'p, 'a> {
+    portfolio: &'p Portfolio,
+    outages: &'p OutageIndex<'a>,
+    rules: &'p Rules<'p>,
+    propagate: bool,
+    memo: HashMap<usize, Vec<Interval>>,
+}
+
+impl<'p, 'a> Downtime<'p, 'a> {
+    pub fn new(
+        portfolio: &'p Portfolio,
+        outages: &'p OutageIndex<'a>,
+        rules: &'p Rules<'p>,
+        propagate: bool,
+    ) -> Self {
+        Downtime {
+            portfolio,
+            outages,
+            rules,
+            propagate,
+            memo: HashMap::new(),
+        }
+    }
+
+    /// The intervals in which service `index` is down, counted under the rules. With
+    /// propagation a service is also down while a serial dependency is, or while every
+    /// member of an `any_of` group is (the graph is acyclic: E0204).
+    pub fn of(&mut self, index: usize) -> Vec<Interval> {
+        if let Some(v) = self.memo.get(&index) {
+            return v.clone();
+        }
+        let service = &self.portfolio.services[index];
+        let mut down = self.rules.counted(self.outages.of(&service.name));
+        if self.propagate {
+            let mut parts = vec![down];
+            for dep in &service.depends_on {
+                match dep {
+                    Dependency::Service(r) => parts.push(self.of(r.value.index)),
+                    Dependency::AnyOf(members) => {
+                        let mut all: Option<Vec<Interval>> = None;
+                        for m in members {
+                            let d = self.of(m.value.index);
+                            all = Some(match all {
+                                None => d,
+                                Some(acc) => clock::intersect(&acc, &d),
+                            });
+                        }
+                        parts.extend(all);
+                    }
+                }
+            }
+            let refs: Vec<&[Interval]> = parts.iter().map(Vec::as_slice).collect();
+            down = clock::union(&refs);
+        }
+        self.memo.insert(index, down.clone());
+        down
+    }
+}
+
+/// An objective's downtime and open time, in nanoseconds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Availability {
+    pub open: i64,
+    pub down: i64,
+}
+
+/// The availability of one service on calendar `during` in the period, given the open
+/// intervals of that calendar in the period.
+pub fn availability(
+    during: &Calendar,
+    open_runs: &[Interval],
+    down: &[Interval],
+    period: Interval,
+) -> Availability {
+    Availability {
+        open: clock::open_time(during, period.0, period.1),
+        down: clock::measure(&clock::intersect(down, open_runs)),
+    }
+}
+
+/// An attainment as the exact fraction `num / den` of the time or events that went well.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Share {
+    pub num: i128,
+    pub den: i128,
+}
+
+impl Share {
+    /// Compares `100 × num / den` with `percent`, exactly.
+    pub fn cmp_percent(&self, percent: Decimal) -> std::cmp::Ordering {
+        if self.den == 0 {
+            return std::cmp::Ordering::Greater;
+        }
+        let p = percent.normalize();
+        let lhs = 10i128
+            .checked_pow(p.scale())
+            .and_then(|s| self.num.checked_mul(100)?.checked_mul(s));
+        let rhs = p.mantissa().checked_mul(self.den);
+        if let (Some(l), Some(r)) = (lhs, rhs) {
+            l.cmp(&r)
+        } else {
+            let a = self.num as f64 / self.den as f64 * 100.0;
+            a.total_cmp(&super::report::to_f64(percent))
+        }
+    }
+
+    /// Orders two shares by value, exactly where the products fit.
+    pub fn cmp_share(&self, other: &Share) -> std::cmp::Ordering {
+        match (
+            self.num.checked_mul(other.den),
+            other.num.checked_mul(self.den),
+        ) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            _ => (self.num as f64 / self.den as f64)
+                .total_cmp(&(other.num as f64 / other.den as f64)),
+        }
+    }
+
+    /// `100 × (1 − bad / den)` in f64: the one place the exact value is rounded.
+    pub fn percent_f64(&self) -> f64 {
+        if self.den == 0 {
+            return 100.0;
+        }
+        let bad = self.den - self.num;
+        let g = gcd(bad, self.den);
+        100.0 * (1.0 - (bad / g) as f64 / (self.den / g) as f64)
+    }
+}
+
+fn gcd(mut a: i128, mut b: i128) -> i128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a.abs().max(1)
+}

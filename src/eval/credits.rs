@@ -1,0 +1,121 @@
+//! Service credits: the tier that applies to an attainment, per-breach credits, the cap,
+//! and amounts from the fee, all in exact decimals.
+
+use super::attainment::Share;
+use crate::model::{Credit, Money, Penalty, Terms, Tier, TierOp};
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+
+/// Does attainment `share` fall under `tier`?
+fn under(share: &Share, tier: &Tier) -> bool {
+    match (tier.op, share.cmp_percent(tier.threshold.value)) {
+        (TierOp::Below, o) => o == Ordering::Less,
+        (TierOp::AtOrBelow, o) => o != Ordering::Greater,
+    }
+}
+
+/// The tier that applies: tiers ordered by threshold, highest first (at an equal threshold
+/// `at or below` before `below`); the last one attainment falls under wins.
+pub fn tier<'t>(tiers: &'t [Tier], share: &Share) -> Option<&'t Tier> {
+    let mut sorted: Vec<&Tier> = tiers.iter().collect();
+    sorted.sort_by(|a, b| {
+        b.threshold
+            .value
+            .cmp(&a.threshold.value)
+            .then_with(|| (b.op == TierOp::AtOrBelow).cmp(&(a.op == TierOp::AtOrBelow)))
+    });
+    sorted.into_iter().rfind(|t| under(share, t))
+}
+
+/// One credit owed.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CreditLine {
+    /// What the penalty is on, as written after `penalty on`.
+    pub on: String,
+    /// Percent of the fee for the period; `None` for an amount without a fee.
+    pub percent: Option<Decimal>,
+    /// The amount; `None` without a fee.
+    pub amount: Option<Decimal>,
+}
+
+/// What one penalty looks at.
+#[derive(Clone, Copy, Debug)]
+pub enum Basis {
+    /// An attainment (an objective's, or the share of tickets met).
+    Share(Share),
+    /// A count of breaches (a missed objective counts as one).
+    Breaches(u64),
+    /// Both, for a support target.
+    Support { share: Option<Share>, breaches: u64 },
+}
+
+/// The credit of one penalty, if any is owed. `fee` is the fee for the period.
+pub fn credit(penalty: &Penalty, basis: Basis, fee: Option<&Money>) -> Option<CreditLine> {
+    let (share, breaches) = match basis {
+        Basis::Share(s) => (Some(s), 0),
+        Basis::Breaches(n) => (None, n),
+        Basis::Support { share, breaches } => (share, breaches),
+    };
+    let (credit, times) = match &penalty.each_breach {
+        Some(c) if breaches > 0 => (&c.value, Decimal::from(breaches)),
+        Some(_) => return None,
+        None => (&tier(&penalty.tiers, &share?)?.credit.value, Decimal::ONE),
+    };
+    let fee = fee.map(|m| m.amount);
+    let (percent, amount) = match credit {
+        Credit::Percent(p) => {
+            let percent = *p * times;
+            (
+                Some(percent),
+                fee.map(|f| f * percent / Decimal::ONE_HUNDRED),
+            )
+        }
+        Credit::Amount(m) => {
+            let amount = m.amount * times;
+            (
+                fee.filter(|f| !f.is_zero())
+                    .map(|f| amount * Decimal::ONE_HUNDRED / f),
+                Some(amount),
+            )
+        }
+    };
+    Some(CreditLine {
+        on: penalty.on.to_string(),
+        percent,
+        amount: amount.filter(|_| fee.is_some()),
+    })
+}
+
+/// The credits of one agreement for the period, capped.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Totals {
+    pub cap_percent: Option<Decimal>,
+    pub total_percent: Decimal,
+    pub total_amount: Option<Decimal>,
+    pub currency: Option<String>,
+}
+
+/// Sums the lines and applies the cap; amounts only with a fee (`fee` is for the period).
+pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Totals {
+    let cap = terms.cap.as_ref().map(|c| c.value);
+    let sum: Decimal = lines.iter().filter_map(|l| l.percent).sum();
+    let total_percent = cap.map_or(sum, |c| sum.min(c));
+    let currency = fee.map(|f| f.currency.clone()).or_else(|| {
+        terms.penalties.iter().find_map(|p| {
+            p.tiers
+                .iter()
+                .map(|t| &t.credit.value)
+                .chain(p.each_breach.as_ref().map(|c| &c.value))
+                .find_map(|c| match c {
+                    Credit::Amount(m) => Some(m.currency.clone()),
+                    Credit::Percent(_) => None,
+                })
+        })
+    });
+    Totals {
+        cap_percent: cap,
+        total_percent,
+        total_amount: fee.map(|f| f.amount * total_percent / Decimal::ONE_HUNDRED),
+        currency,
+    }
+}

@@ -1,0 +1,431 @@
+//! The CSV inputs of `slac eval` (docs/cli.md), read strictly: a header row with the
+//! documented columns, every field checked, and the first bad field reported with its
+//! file, line and column (the 1-based field number). A file with any bad row yields no
+//! records at all, so nothing is ever computed from part of a file.
+
+use crate::model::TargetKind;
+use chrono::DateTime;
+use std::fmt;
+use std::io::Read;
+
+/// An instant in nanoseconds since the Unix epoch: RFC 3339 allows fractional seconds,
+/// and they are never rounded. `i64` nanoseconds cover the years 1678 to 2261.
+pub type Nanos = i64;
+
+/// Nanoseconds in a millisecond.
+pub const NS_PER_MS: i64 = 1_000_000;
+
+/// A bad input file, or a bad field in one.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct InputError {
+    pub file: String,
+    /// 1-based; 0 when the error is about the whole file (unreadable).
+    pub line: u64,
+    /// 1-based field number; 0 when the error is about the whole line or file.
+    pub column: u64,
+    pub message: String,
+}
+
+impl fmt::Display for InputError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match (self.line, self.column) {
+            (0, _) => write!(f, "{}: {}", self.file, self.message),
+            (l, 0) => write!(f, "{}:{l}: {}", self.file, self.message),
+            (l, c) => write!(f, "{}:{l}:{c}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for InputError {}
+
+/// One row of outages.csv.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Outage {
+    pub service: String,
+    pub start: Nanos,
+    pub end: Nanos,
+    /// Empty: the outage counts; `maintenance`; or the id of an `exclude` clause (any
+    /// other text counts).
+    pub cause: String,
+    /// When maintenance was announced; `None`: never.
+    pub announced: Option<Nanos>,
+}
+
+/// One row of tickets.csv.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Ticket {
+    pub id: String,
+    pub customer: String,
+    pub service: String,
+    pub kind: TargetKind,
+    /// The incident priority or the request id.
+    pub class: String,
+    pub opened: Nanos,
+    pub responded: Option<Nanos>,
+    pub resolved: Option<Nanos>,
+    /// `[start, end)` intervals in which the clock stops, sorted and merged.
+    pub paused: Vec<(Nanos, Nanos)>,
+    /// `None`: the agreement's base.
+    pub region: Option<String>,
+}
+
+/// One row of measurements.csv: good and total events of one objective of one service.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Measurement {
+    pub service: String,
+    /// `latency`, or the id of an outcome.
+    pub objective: String,
+    pub good: u64,
+    pub total: u64,
+}
+
+const OUTAGE_COLUMNS: &[&str] = &["service", "start", "end", "cause", "announced"];
+const TICKET_COLUMNS: &[&str] = &[
+    "id",
+    "customer",
+    "service",
+    "type",
+    "class",
+    "opened",
+    "responded",
+    "resolved",
+];
+const MEASUREMENT_COLUMNS: &[&str] = &["service", "objective", "good", "total"];
+
+/// Reads a CSV file with [`parse_outages`] and friends, naming the file in errors.
+pub fn read_file<T>(
+    path: &std::path::Path,
+    parse: fn(&str, &mut dyn Read) -> Result<Vec<T>, InputError>,
+) -> Result<Vec<T>, InputError> {
+    let name = path.display().to_string();
+    let mut file = std::fs::File::open(path).map_err(|e| InputError {
+        file: name.clone(),
+        line: 0,
+        column: 0,
+        message: format!("cannot read the file: {e}"),
+    })?;
+    parse(&name, &mut file)
+}
+
+/// The rows of a file after its header, each with its line number.
+struct Rows<'a> {
+    file: &'a str,
+    header: Vec<String>,
+}
+
+impl Rows<'_> {
+    fn err(&self, line: u64, column: usize, message: String) -> InputError {
+        let message = match self.header.get(column.wrapping_sub(1)) {
+            Some(name) if column > 0 => format!("`{name}`: {message}"),
+            _ => message,
+        };
+        InputError {
+            file: self.file.to_string(),
+            line,
+            column: column as u64,
+            message,
+        }
+    }
+}
+
+/// Reads every record, checks the header against `required` (then any of `optional`, in
+/// that order) and calls `row` on each record with its line number.
+fn read_records(
+    file: &str,
+    input: &mut dyn Read,
+    required: &[&str],
+    optional: &[&str],
+    mut row: impl FnMut(&Rows<'_>, u64, &csv::StringRecord) -> Result<(), InputError>,
+) -> Result<(), InputError> {
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .flexible(true)
+        .trim(csv::Trim::All)
+        .from_reader(input);
+    let csv_err = |e: &csv::Error| {
+        let line = e.position().map_or(0, csv::Position::line);
+        let message = match e.kind() {
+            csv::ErrorKind::Utf8 { .. } => "the text is not UTF-8".to_string(),
+            csv::ErrorKind::Io(io) => format!("cannot read the file: {io}"),
+            _ => e.to_string(),
+        };
+        InputError {
+            file: file.to_string(),
+            line,
+            column: 0,
+            message,
+        }
+    };
+    let mut records = reader.records();
+    let header = match records.next() {
+        None => {
+            return Err(InputError {
+                file: file.to_string(),
+                line: 1,
+                column: 0,
+                message: format!(
+                    "the file is empty; expected the header `{}`",
+                    required.join(",")
+                ),
+            })
+        }
+        Some(Err(e)) => return Err(csv_err(&e)),
+        Some(Ok(h)) => h,
+    };
+    let names: Vec<String> = header.iter().map(str::to_string).collect();
+    check_header(file, &names, required, optional)?;
+    let rows = Rows {
+        file,
+        header: names,
+    };
+    for record in records {
+        let record = record.map_err(|e| csv_err(&e))?;
+        let line = record.position().map_or(0, csv::Position::line);
+        if record.len() == 1 && record.get(0) == Some("") {
+            // A blank line.
+            continue;
+        }
+        if record.len() != rows.header.len() {
+            let column = record.len().min(rows.header.len()) + 1;
+            return Err(InputError {
+                file: file.to_string(),
+                line,
+                column: column as u64,
+                message: format!(
+                    "expected {} fields, found {}",
+                    rows.header.len(),
+                    record.len()
+                ),
+            });
+        }
+        row(&rows, line, &record)?;
+    }
+    Ok(())
+}
+
+fn check_header(
+    file: &str,
+    names: &[String],
+    required: &[&str],
+    optional: &[&str],
+) -> Result<(), InputError> {
+    let expected = || {
+        let mut s = required.join(",");
+        for o in optional {
+            s.push_str("[,");
+            s.push_str(o);
+            s.push(']');
+        }
+        s
+    };
+    let err = |column: usize, found: &str| InputError {
+        file: file.to_string(),
+        line: 1,
+        column: column as u64,
+        message: format!("expected the header `{}`, found `{found}`", expected()),
+    };
+    for (i, want) in required.iter().enumerate() {
+        match names.get(i) {
+            Some(n) if n == want => {}
+            Some(n) => return Err(err(i + 1, n)),
+            None => return Err(err(i + 1, "")),
+        }
+    }
+    let mut next = 0;
+    for (i, n) in names.iter().enumerate().skip(required.len()) {
+        match optional[next..].iter().position(|o| o == n) {
+            Some(k) => next += k + 1,
+            None => return Err(err(i + 1, n)),
+        }
+    }
+    Ok(())
+}
+
+/// An RFC 3339 date and time with its offset, in nanoseconds.
+pub fn parse_instant(s: &str) -> Result<Nanos, String> {
+    let t = DateTime::parse_from_rfc3339(s).map_err(|e| {
+        format!("{e}: expected an RFC 3339 date and time with offset, e.g. 2026-11-27T16:30:00+01:00, found `{s}`")
+    })?;
+    t.timestamp_nanos_opt()
+        .ok_or_else(|| format!("`{s}` is outside the years 1678 to 2261"))
+}
+
+fn instant(
+    rows: &Rows<'_>,
+    line: u64,
+    rec: &csv::StringRecord,
+    col: usize,
+) -> Result<Nanos, InputError> {
+    let s = rec.get(col).unwrap_or("");
+    if s.is_empty() {
+        return Err(rows.err(line, col + 1, "a date and time is required here".into()));
+    }
+    parse_instant(s).map_err(|m| rows.err(line, col + 1, m))
+}
+
+fn opt_instant(
+    rows: &Rows<'_>,
+    line: u64,
+    rec: &csv::StringRecord,
+    col: usize,
+) -> Result<Option<Nanos>, InputError> {
+    match rec.get(col) {
+        None | Some("") => Ok(None),
+        Some(_) => instant(rows, line, rec, col).map(Some),
+    }
+}
+
+fn required_text(
+    rows: &Rows<'_>,
+    line: u64,
+    rec: &csv::StringRecord,
+    col: usize,
+) -> Result<String, InputError> {
+    match rec.get(col) {
+        None | Some("") => Err(rows.err(line, col + 1, "a value is required here".into())),
+        Some(s) => Ok(s.to_string()),
+    }
+}
+
+/// Parses outages.csv: `service,start,end,cause,announced`.
+pub fn parse_outages(file: &str, input: &mut dyn Read) -> Result<Vec<Outage>, InputError> {
+    let mut out = Vec::new();
+    read_records(file, input, OUTAGE_COLUMNS, &[], |rows, line, rec| {
+        let service = required_text(rows, line, rec, 0)?;
+        let start = instant(rows, line, rec, 1)?;
+        let end = instant(rows, line, rec, 2)?;
+        if end < start {
+            return Err(rows.err(line, 3, "the outage ends before it starts".into()));
+        }
+        let cause = rec.get(3).unwrap_or("").to_string();
+        let announced = opt_instant(rows, line, rec, 4)?;
+        out.push(Outage {
+            service,
+            start,
+            end,
+            cause,
+            announced,
+        });
+        Ok(())
+    })?;
+    Ok(out)
+}
+
+/// Parses `START/END;START/END…`.
+fn parse_pauses(s: &str) -> Result<Vec<(Nanos, Nanos)>, String> {
+    let mut out = Vec::new();
+    for part in s.split(';') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let (a, b) = part
+            .split_once('/')
+            .ok_or_else(|| format!("expected START/END, found `{part}`"))?;
+        let (a, b) = (parse_instant(a.trim())?, parse_instant(b.trim())?);
+        if b < a {
+            return Err(format!("the pause `{part}` ends before it starts"));
+        }
+        out.push((a, b));
+    }
+    Ok(out)
+}
+
+/// Parses tickets.csv: `id,customer,service,type,class,opened,responded,resolved[,paused][,region]`.
+pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, InputError> {
+    let mut out = Vec::new();
+    read_records(
+        file,
+        input,
+        TICKET_COLUMNS,
+        &["paused", "region"],
+        |rows, line, rec| {
+            let id = required_text(rows, line, rec, 0)?;
+            let customer = required_text(rows, line, rec, 1)?;
+            let service = required_text(rows, line, rec, 2)?;
+            let kind = match rec.get(3).unwrap_or("") {
+                "incident" => TargetKind::Incident,
+                "request" => TargetKind::Request,
+                other => {
+                    return Err(rows.err(
+                        line,
+                        4,
+                        format!("expected `incident` or `request`, found `{other}`"),
+                    ))
+                }
+            };
+            let class = required_text(rows, line, rec, 4)?;
+            let opened = instant(rows, line, rec, 5)?;
+            let responded = opt_instant(rows, line, rec, 6)?;
+            let resolved = opt_instant(rows, line, rec, 7)?;
+            for (col, t) in [(7, responded), (8, resolved)] {
+                if t.is_some_and(|t| t < opened) {
+                    return Err(rows.err(line, col, "this is before the ticket was opened".into()));
+                }
+            }
+            let mut paused = Vec::new();
+            let mut region = None;
+            for (i, name) in rows.header.iter().enumerate().skip(TICKET_COLUMNS.len()) {
+                let v = rec.get(i).unwrap_or("");
+                if name == "paused" {
+                    paused =
+                        super::clock::merge(parse_pauses(v).map_err(|m| rows.err(line, i + 1, m))?);
+                } else if !v.is_empty() {
+                    region = Some(v.to_string());
+                }
+            }
+            out.push(Ticket {
+                id,
+                customer,
+                service,
+                kind,
+                class,
+                opened,
+                responded,
+                resolved,
+                paused,
+                region,
+            });
+            Ok(())
+        },
+    )?;
+    Ok(out)
+}
+
+/// Parses measurements.csv: `service,objective,good,total`.
+pub fn parse_measurements(
+    file: &str,
+    input: &mut dyn Read,
+) -> Result<Vec<Measurement>, InputError> {
+    let mut out = Vec::new();
+    read_records(file, input, MEASUREMENT_COLUMNS, &[], |rows, line, rec| {
+        let service = required_text(rows, line, rec, 0)?;
+        let objective = required_text(rows, line, rec, 1)?;
+        let count = |col: usize| {
+            let s = rec.get(col).unwrap_or("");
+            s.parse::<u64>().map_err(|_| {
+                rows.err(
+                    line,
+                    col + 1,
+                    format!("expected a whole number of events, found `{s}`"),
+                )
+            })
+        };
+        let (good, total) = (count(2)?, count(3)?);
+        if good > total {
+            return Err(rows.err(
+                line,
+                3,
+                format!("{good} good events are more than the total {total}"),
+            ));
+        }
+        out.push(Measurement {
+            service,
+            objective,
+            good,
+            total,
+        });
+        Ok(())
+    })?;
+    Ok(out)
+}

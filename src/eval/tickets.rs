@@ -1,0 +1,173 @@
+//! Support: each target's tickets opened in the period, judged against their deadlines.
+
+use super::clock::{self, Interval};
+use super::input::{Nanos, Ticket};
+use crate::model::{Deadline, Portfolio, Support, Target, TargetKind};
+use crate::time::Calendar;
+use rust_decimal::Decimal;
+use std::collections::HashMap;
+
+/// Tickets grouped by customer and region.
+#[derive(Debug, Default)]
+pub struct TicketIndex<'a> {
+    by_party: HashMap<(&'a str, Option<&'a str>), Vec<&'a Ticket>>,
+}
+
+impl<'a> TicketIndex<'a> {
+    pub fn new(tickets: &'a [Ticket]) -> TicketIndex<'a> {
+        let mut by_party: HashMap<_, Vec<&Ticket>> = HashMap::new();
+        for t in tickets {
+            by_party
+                .entry((t.customer.as_str(), t.region.as_deref()))
+                .or_default()
+                .push(t);
+        }
+        TicketIndex { by_party }
+    }
+
+    /// The tickets of `customer` (any customer when `None`) for `region`, opened in
+    /// `period`, on one of `services`.
+    pub fn matching(
+        &self,
+        customer: Option<&str>,
+        region: Option<&str>,
+        services: &[&str],
+        period: Interval,
+    ) -> Vec<&'a Ticket> {
+        let groups: Vec<&Vec<&Ticket>> = if let Some(c) = customer {
+            self.by_party.get(&(c, region)).into_iter().collect()
+        } else {
+            let mut keys: Vec<_> = self.by_party.keys().filter(|k| k.1 == region).collect();
+            keys.sort();
+            keys.into_iter()
+                .filter_map(|k| self.by_party.get(k))
+                .collect()
+        };
+        groups
+            .into_iter()
+            .flatten()
+            .filter(|t| {
+                t.opened >= period.0
+                    && t.opened < period.1
+                    && services.contains(&t.service.as_str())
+            })
+            .copied()
+            .collect()
+    }
+}
+
+/// How one deadline of one target went in the period.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TargetResult {
+    pub kind: TargetKind,
+    pub class: String,
+    pub deadline: Deadline,
+    pub met: u64,
+    pub breached: Vec<String>,
+    pub pending: Vec<String>,
+    /// Percent of tickets that must meet the deadline.
+    pub required: Decimal,
+}
+
+impl TargetResult {
+    pub fn tickets(&self) -> u64 {
+        self.met + self.breached.len() as u64
+    }
+
+    /// Is the share met at least the required share? (True without tickets.)
+    pub fn ok(&self) -> bool {
+        Decimal::from(self.met) * Decimal::ONE_HUNDRED
+            >= self.required * Decimal::from(self.tickets())
+    }
+
+    /// `100 × met / tickets`; `None` without tickets.
+    pub fn share_met(&self) -> Option<f64> {
+        let n = self.tickets();
+        (n > 0).then(|| 100.0 * self.met as f64 / n as f64)
+    }
+}
+
+enum Outcome {
+    Met,
+    Breached,
+    Pending,
+}
+
+/// Met, breached or pending, by the ticket's deadline on `cal`.
+fn judge(
+    cal: &Calendar,
+    duration: i64,
+    t: &Ticket,
+    done: Option<Nanos>,
+    period_end: Nanos,
+) -> Outcome {
+    let due = clock::deadline_paused(cal, t.opened, duration, &t.paused);
+    match (done, due) {
+        (Some(d), Some(due)) if d <= due => Outcome::Met,
+        (Some(_), Some(_)) => Outcome::Breached,
+        // A calendar that is never open again: never due.
+        (Some(_) | None, None) => {
+            if done.is_some() {
+                Outcome::Met
+            } else {
+                Outcome::Pending
+            }
+        }
+        (None, Some(due)) if due < period_end => Outcome::Breached,
+        (None, Some(_)) => Outcome::Pending,
+    }
+}
+
+/// The results of every deadline of every target, in the order written.
+pub fn evaluate(
+    portfolio: &Portfolio,
+    support: &Support,
+    tickets: &[&Ticket],
+    period_end: Nanos,
+) -> Vec<TargetResult> {
+    let mut out = Vec::new();
+    for target in &support.targets {
+        let cal = &portfolio.calendars[clock_of(support, target)].clock;
+        let mine: Vec<&&Ticket> = tickets
+            .iter()
+            .filter(|t| t.kind == target.kind && t.class == target.id)
+            .collect();
+        for (which, term) in target.deadlines() {
+            let mut r = TargetResult {
+                kind: target.kind,
+                class: target.id.clone(),
+                deadline: which,
+                met: 0,
+                breached: Vec::new(),
+                pending: Vec::new(),
+                required: term.at.as_ref().map_or(Decimal::ONE_HUNDRED, |a| a.value),
+            };
+            let duration = term
+                .duration_ms
+                .value
+                .saturating_mul(super::input::NS_PER_MS);
+            for t in &mine {
+                let done = match which {
+                    Deadline::Response => t.responded,
+                    Deadline::Resolve | Deadline::Fulfil => t.resolved,
+                };
+                match judge(cal, duration, t, done, period_end) {
+                    Outcome::Met => r.met += 1,
+                    Outcome::Breached => r.breached.push(t.id.clone()),
+                    Outcome::Pending => r.pending.push(t.id.clone()),
+                }
+            }
+            out.push(r);
+        }
+    }
+    out
+}
+
+/// The target's calendar: its own `during`, else the support block's, else `always`.
+fn clock_of(support: &Support, target: &Target) -> usize {
+    target
+        .during
+        .as_ref()
+        .or(support.during.as_ref())
+        .map_or(crate::model::ALWAYS, |c| c.value.index)
+}

@@ -211,3 +211,60 @@ uc hostco_dc "Data centre hosting" {
   }
 }
 "#;
+
+/// Outages and tickets for `slac eval` over November 2026 in a portfolio made by
+/// [`portfolio`]: `per_service` outages per service and as many tickets per SLA, spread
+/// deterministically over the month. Returns (outages.csv, tickets.csv).
+pub fn events(services: usize, per_service: usize) -> (String, String) {
+    let services = services.max(4);
+    let customers = (services / 10).max(1);
+    let mut outages = String::from("service,start,end,cause,announced\n");
+    let mut tickets = String::from("id,customer,service,type,class,opened,responded,resolved\n");
+    // A small linear congruential generator: the same numbers on every machine.
+    let mut state: u64 = 0x2545_f491_4f6c_dd1d;
+    let mut next = move |n: u64| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        (state >> 33) % n.max(1)
+    };
+    let stamp = |minute: u64| {
+        let day = 1 + minute / 1440;
+        let m = minute % 1440;
+        format!("2026-11-{day:02}T{:02}:{:02}:00Z", m / 60, m % 60)
+    };
+    let month_minutes = 29 * 1440;
+    let mut id = 0;
+    for i in 0..services {
+        for _ in 0..per_service {
+            let start = next(month_minutes);
+            let length = 1 + next(90);
+            let cause = if next(10) == 0 { "force_majeure" } else { "" };
+            let _ = writeln!(
+                outages,
+                "svc{i},{},{},{cause},",
+                stamp(start),
+                stamp(start + length)
+            );
+        }
+        if !has_sla(i, false) {
+            continue;
+        }
+        for _ in 0..per_service {
+            id += 1;
+            let opened = next(month_minutes);
+            let class = if next(3) == 0 { "p1" } else { "p2" };
+            let responded = opened + 5 + next(120);
+            let resolved = responded + 30 + next(1200);
+            let _ = writeln!(
+                tickets,
+                "T{id},cust{},svc{i},incident,{class},{},{},{}",
+                i % customers,
+                stamp(opened),
+                stamp(responded),
+                stamp(resolved)
+            );
+        }
+    }
+    (outages, tickets)
+}

@@ -13,6 +13,7 @@ mod explain;
 mod fmt;
 mod formats;
 mod monitoring;
+mod paths;
 mod prefixes;
 mod robustness;
 mod synth;

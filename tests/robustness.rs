@@ -125,15 +125,35 @@ proptest! {
         }
         let result = std::panic::catch_unwind(|| check_sources(&sources));
         prop_assert!(result.is_ok());
+        // The formatter sees the same broken text: a layout or a refusal, never a panic.
+        for (id, f) in sources.files() {
+            let formatted = std::panic::catch_unwind(|| slac::fmt::format_text(id, &f.text));
+            prop_assert!(formatted.is_ok(), "fmt panicked on {}", f.name);
+        }
     }
 
+}
+
+proptest! {
+    // Each case builds every backend: a few sizes are enough to reach every code path.
+    #![proptest_config(ProptestConfig { cases: 12, ..ProptestConfig::default() })]
+
     #[test]
-    fn synthetic_portfolios_check_clean(services in 4usize..60) {
+    fn synthetic_portfolios_check_build_and_format(services in 4usize..40) {
         let mut sources = SourceMap::new();
         for f in slac::synth::portfolio(services) {
             sources.add(f.name.clone(), &f.name, f.text);
         }
-        let diags = check_sources(&sources);
-        prop_assert!(diags.is_empty(), "{:?}", diags.first());
+        let checked = slac::compile::check(&sources, &slac::compile::Options { today: crate::common::today() });
+        prop_assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics.first());
+        let portfolio = checked.portfolio.expect("a clean portfolio");
+        let ctx = slac::emit::Context { today: crate::common::today(), templates: None, sources: &sources };
+        let artifacts = slac::emit::emit(&portfolio, &ctx, &[]);
+        prop_assert!(artifacts.is_ok(), "{:?}", artifacts.err());
+        prop_assert!(artifacts.map(|a| a.len()).unwrap_or(0) > 5);
+        for (id, f) in sources.files() {
+            let once = slac::fmt::format_text(id, &f.text);
+            prop_assert!(once.is_ok());
+        }
     }
 }

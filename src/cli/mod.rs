@@ -7,6 +7,7 @@ mod due;
 mod eval;
 mod explain;
 mod fmt;
+mod synth;
 
 use crate::diag::render::Style;
 use chrono::NaiveDate;
@@ -95,6 +96,9 @@ Examples:
   slac diff --git origin/main              the working tree against a revision
   slac diff --git origin/main contracts --format markdown --deny-weakening")]
     Diff(diff::Args),
+    /// Write a synthetic portfolio and events (for performance runs).
+    #[command(hide = true)]
+    Synth(synth::Args),
 }
 
 /// Exit codes (docs/cli.md).
@@ -128,6 +132,7 @@ where
     match cli.command {
         Command::Check(args) => check::run(&args, style),
         Command::Due(args) => due::run(&args, style),
+        Command::Synth(args) => synth::run(&args),
         Command::Eval(args) => eval::run(&args, style),
         Command::Build(args) => build::run(&args, style),
         Command::Explain(args) => explain::run(&args),

@@ -34,16 +34,17 @@ impl Renderer {
         registry.register_escape_fn(escape);
         let mut origins = Vec::new();
         for t in templates {
-            let (text, origin) = match override_of(ctx, t.file) {
-                Some(path) => {
-                    let text = std::fs::read_to_string(&path).map_err(|e| EmitError {
-                        backend,
-                        message: format!("cannot read template `{}`: {e}", path.display()),
-                    })?;
-                    (text, path.display().to_string())
-                }
-                None => (t.text.to_string(), format!("{} (embedded)", t.file)),
-            };
+            let (text, origin) =
+                match override_of(ctx, t.file).map_err(|message| EmitError { backend, message })? {
+                    Some(path) => {
+                        let text = std::fs::read_to_string(&path).map_err(|e| EmitError {
+                            backend,
+                            message: format!("cannot read template `{}`: {e}", path.display()),
+                        })?;
+                        (text, path.display().to_string())
+                    }
+                    None => (t.text.to_string(), format!("{} (embedded)", t.file)),
+                };
             if let Err(e) = registry.register_template_string(t.name, text) {
                 let at = e
                     .pos()
@@ -83,11 +84,29 @@ impl Renderer {
     }
 }
 
-/// Only files directly inside the directory count: a template is chosen by its name,
-/// never by a path the data could influence.
-fn override_of(ctx: &Context<'_>, file: &str) -> Option<PathBuf> {
-    let path = ctx.templates.as_ref()?.join(file);
-    path.is_file().then_some(path)
+/// Only regular files directly inside the directory count: a template is chosen by its
+/// name, never by a path the data could influence, and a symbolic link (which could reach
+/// anywhere) is refused.
+fn override_of(ctx: &Context<'_>, file: &str) -> Result<Option<PathBuf>, String> {
+    let Some(dir) = ctx.templates.as_ref() else {
+        return Ok(None);
+    };
+    if !dir.is_dir() {
+        return Err(format!(
+            "--templates `{}` is not a directory",
+            dir.display()
+        ));
+    }
+    let path = dir.join(file);
+    match std::fs::symlink_metadata(&path) {
+        Err(_) => Ok(None),
+        Ok(m) if m.file_type().is_symlink() => Err(format!(
+            "template `{}` is a symbolic link; --templates reads only regular files inside its directory",
+            path.display()
+        )),
+        Ok(m) if m.is_file() => Ok(Some(path)),
+        Ok(_) => Ok(None),
+    }
 }
 
 /// Markdown is not HTML-escaped (quotes and ampersands stay readable in a pull request),

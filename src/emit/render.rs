@@ -99,13 +99,13 @@ fn override_of(ctx: &Context<'_>, file: &str) -> Result<Option<PathBuf>, String>
     }
     let path = dir.join(file);
     match std::fs::symlink_metadata(&path) {
-        Err(_) => Ok(None),
         Ok(m) if m.file_type().is_symlink() => Err(format!(
             "template `{}` is a symbolic link; --templates reads only regular files inside its directory",
             path.display()
         )),
         Ok(m) if m.is_file() => Ok(Some(path)),
-        Ok(_) => Ok(None),
+        // Absent (or a directory of that name): the embedded template applies.
+        _ => Ok(None),
     }
 }
 

@@ -150,7 +150,7 @@ proptest! {
         let ctx = slac::emit::Context { today: crate::common::today(), templates: None, sources: &sources };
         let artifacts = slac::emit::emit(&portfolio, &ctx, &[]);
         prop_assert!(artifacts.is_ok(), "{:?}", artifacts.err());
-        prop_assert!(artifacts.map(|a| a.len()).unwrap_or(0) > 5);
+        prop_assert!(artifacts.map_or(0, |a| a.len()) > 5);
         for (id, f) in sources.files() {
             let once = slac::fmt::format_text(id, &f.text);
             prop_assert!(once.is_ok());

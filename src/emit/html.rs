@@ -48,9 +48,11 @@ impl Backend for Html {
             "html/index.html",
             r.render("index", &index(portfolio, ctx.today))?,
         )];
+        // Built once: looking up who covers a service is per portfolio, not per document.
+        let covered_by = crate::check::supporters::coverage_index(portfolio);
         for (x, a) in portfolio.agreements.iter().enumerate() {
             for (v, _) in a.variants() {
-                let doc = document(portfolio, x, v, ctx.today);
+                let doc = document(portfolio, &covered_by, x, v, ctx.today);
                 let text = r.render("contract", &doc)?;
                 out.push(Artifact::text(format!("html/{}.html", doc.stem), text));
             }

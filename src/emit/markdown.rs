@@ -22,9 +22,11 @@ impl Backend for Markdown {
     fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
         let r = Renderer::new("markdown", &TEMPLATES, markdown_escape, ctx)?;
         let mut out = Vec::new();
+        // Built once: looking up who covers a service is per portfolio, not per document.
+        let covered_by = crate::check::supporters::coverage_index(portfolio);
         for (x, a) in portfolio.agreements.iter().enumerate() {
             for (v, _) in a.variants() {
-                let doc = document(portfolio, x, v, ctx.today);
+                let doc = document(portfolio, &covered_by, x, v, ctx.today);
                 let text = r.render("contract", &doc)?;
                 out.push(Artifact::text(format!("markdown/{}.md", doc.stem), text));
             }

@@ -228,25 +228,32 @@ fn value(c: &Credit) -> Decimal {
     }
 }
 
+/// The services that depend on each service (the graph's reverse edges), once.
+fn dependents(p: &Portfolio) -> Vec<Vec<usize>> {
+    let mut out = vec![Vec::new(); p.services.len()];
+    for (q, svc) in p.services.iter().enumerate() {
+        for d in svc.depends_on.iter().flat_map(Dependency::members) {
+            if !out[d.value.index].contains(&q) {
+                out[d.value.index].push(q);
+            }
+        }
+    }
+    out
+}
+
 /// The layer of a service: one below the deepest service that depends on it, so that
 /// services nobody depends on (what customers buy) sit on top.
-fn depth(p: &Portfolio, s: usize, memo: &mut Vec<usize>, guard: usize) -> usize {
+fn depth(up: &[Vec<usize>], s: usize, memo: &mut Vec<usize>, guard: usize) -> usize {
     if memo[s] != usize::MAX {
         return memo[s];
     }
     // The graph is acyclic (E0204); the guard only bounds the recursion against a bug.
-    let v = if guard > p.services.len() {
+    let v = if guard > up.len() {
         0
     } else {
-        (0..p.services.len())
-            .filter(|&q| {
-                p.services[q]
-                    .depends_on
-                    .iter()
-                    .flat_map(Dependency::members)
-                    .any(|d| d.value.index == s)
-            })
-            .map(|q| depth(p, q, memo, guard + 1) + 1)
+        up[s]
+            .iter()
+            .map(|&q| depth(up, q, memo, guard + 1) + 1)
             .max()
             .unwrap_or(0)
     };
@@ -260,9 +267,10 @@ fn depth(p: &Portfolio, s: usize, memo: &mut Vec<usize>, guard: usize) -> usize 
 /// the picture the same for the same input.
 fn graph(p: &Portfolio) -> Graph {
     let n = p.services.len();
+    let up = dependents(p);
     let mut layer_of = vec![usize::MAX; n];
     for s in 0..n {
-        depth(p, s, &mut layer_of, 0);
+        depth(&up, s, &mut layer_of, 0);
     }
     let deepest = layer_of.iter().copied().max().unwrap_or(0);
     let mut layers: Vec<Vec<usize>> = vec![Vec::new(); deepest + 1];
@@ -272,16 +280,7 @@ fn graph(p: &Portfolio) -> Graph {
     let mut x_of = vec![0i64; n];
     for layer in &mut layers {
         let key = |s: usize| {
-            let parents: Vec<i64> = (0..n)
-                .filter(|&q| {
-                    p.services[q]
-                        .depends_on
-                        .iter()
-                        .flat_map(Dependency::members)
-                        .any(|d| d.value.index == s)
-                })
-                .map(|q| x_of[q])
-                .collect();
+            let parents: Vec<i64> = up[s].iter().map(|&q| x_of[q]).collect();
             let mean = if parents.is_empty() {
                 i64::MAX
             } else {
@@ -289,7 +288,7 @@ fn graph(p: &Portfolio) -> Graph {
             };
             (mean, p.services[s].name.clone())
         };
-        layer.sort_by_key(|&s| key(s));
+        layer.sort_by_cached_key(|&s| key(s));
         for (i, &s) in layer.iter().enumerate() {
             x_of[s] = MARGIN + i as i64 * (NODE_W + GAP_X);
         }

@@ -7,7 +7,7 @@ pub mod format;
 pub mod index;
 mod objectives;
 
-use crate::check::supporters::{coverage_index, is_checked, supporters};
+use crate::check::supporters::{is_checked, supporters};
 use crate::model::{
     Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, TargetKind,
     Terms, TierOp, Variant,
@@ -184,7 +184,14 @@ fn named_cal(p: &Portfolio, r: &Ref) -> Named {
 }
 
 /// One contract document: agreement `x` in its base terms or one regional variant.
-pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: NaiveDate) -> Document {
+/// `covered_by` is the portfolio's [`coverage_index`], built once by the caller.
+pub fn document(
+    p: &Portfolio,
+    covered_by: &[Vec<usize>],
+    x: usize,
+    variant: Option<&Variant>,
+    today: NaiveDate,
+) -> Document {
     let a = &p.agreements[x];
     let terms = variant.map_or(&a.terms, |v| &v.terms);
     let region = variant.map(|v| v.name.as_str());
@@ -323,8 +330,7 @@ pub fn document(p: &Portfolio, x: usize, variant: Option<&Variant>, today: Naive
         .map(|r| service(p, r.index))
         .collect();
     let supporters = if is_checked(a) {
-        let idx = coverage_index(p);
-        supporters(p, &idx, x, terms, region, today)
+        supporters(p, covered_by, x, terms, region, today)
             .into_iter()
             .map(|s| SupporterView {
                 name: s.agreement.name.clone(),

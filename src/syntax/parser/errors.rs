@@ -415,11 +415,12 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
     d
 }
 
-/// Byte offsets of the `{`s still open at `end`, ignoring strings and comments.
-fn open_braces(src: &str, end: usize) -> Vec<usize> {
+/// Walks the bytes of `src` up to `end` that are neither in a string nor in a comment,
+/// calling `visit(offset, byte)` for each; stops early when `visit` returns false. The
+/// brace checks below share it so that they agree on what a string is.
+fn scan_code(src: &str, end: usize, mut visit: impl FnMut(usize, u8) -> bool) {
     let bytes = src.as_bytes();
     let end = end.min(bytes.len());
-    let mut stack = Vec::new();
     let mut i = 0;
     while i < end {
         match bytes[i] {
@@ -446,14 +447,29 @@ fn open_braces(src: &str, end: usize) -> Vec<usize> {
                     i += 1;
                 }
             }
+            b => {
+                if !visit(i, b) {
+                    return;
+                }
+            }
+        }
+        i += 1;
+    }
+}
+
+/// Byte offsets of the `{`s still open at `end`, ignoring strings and comments.
+fn open_braces(src: &str, end: usize) -> Vec<usize> {
+    let mut stack = Vec::new();
+    scan_code(src, end, |i, b| {
+        match b {
             b'{' => stack.push(i),
             b'}' => {
                 stack.pop();
             }
             _ => {}
         }
-        i += 1;
-    }
+        true
+    });
     stack
 }
 
@@ -463,53 +479,29 @@ fn unclosed_brace(src: &str, pos: usize) -> Option<usize> {
 
 /// Refuses files whose blocks nest deeper than any valid file can, before pest recurses.
 pub(super) fn check_nesting(file: FileId, src: &str) -> Option<Diagnostic> {
-    let bytes = src.as_bytes();
     let mut depth = 0usize;
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'#' => {
-                while i < bytes.len() && bytes[i] != b'\n' {
-                    i += 1;
-                }
-            }
-            b'"' => {
-                // Strings cannot hold braces that count; skip them as the scanner above.
-                let triple = bytes[i..].starts_with(b"\"\"\"");
-                i += if triple { 3 } else { 1 };
-                while i < bytes.len() {
-                    if bytes[i] == b'\\' {
-                        i += 2;
-                        continue;
-                    }
-                    if triple && bytes[i..].starts_with(b"\"\"\"") {
-                        i += 2;
-                        break;
-                    }
-                    if !triple && (bytes[i] == b'"' || bytes[i] == b'\n') {
-                        break;
-                    }
-                    i += 1;
-                }
-            }
+    let mut too_deep = None;
+    scan_code(src, src.len(), |i, b| {
+        match b {
             b'{' | b'(' => {
                 depth += 1;
                 if depth > super::MAX_NESTING {
-                    return Some(
-                        Diagnostic::new(
-                            Code::E0100,
-                            Span::new(file, i, i + 1),
-                            format!("blocks nested more than {} deep", super::MAX_NESTING),
-                        )
-                        .primary("too deep")
-                        .help("no .sla construct nests this deep; check for unbalanced braces"),
-                    );
+                    too_deep = Some(i);
+                    return false;
                 }
             }
             b'}' | b')' => depth = depth.saturating_sub(1),
             _ => {}
         }
-        i += 1;
-    }
-    None
+        true
+    });
+    too_deep.map(|i| {
+        Diagnostic::new(
+            Code::E0100,
+            Span::new(file, i, i + 1),
+            format!("blocks nested more than {} deep", super::MAX_NESTING),
+        )
+        .primary("too deep")
+        .help("no .sla construct nests this deep; check for unbalanced braces")
+    })
 }

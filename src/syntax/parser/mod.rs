@@ -140,6 +140,17 @@ impl Lower<'_> {
         }
     }
 
+    /// The optional title string that follows a name (`service api "API"`), taken off
+    /// the front of `rest`.
+    fn title(&mut self, rest: &mut Vec<Pair<'_, Rule>>) -> Option<Str> {
+        if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
+            let p = rest.remove(0);
+            Some(self.string(&p))
+        } else {
+            None
+        }
+    }
+
     fn report(&mut self, d: Diagnostic) {
         self.diags.push(d);
     }
@@ -276,12 +287,7 @@ impl Lower<'_> {
         let kw = parts.next();
         let name = parts.next();
         let mut rest: Vec<Pair<'i, Rule>> = parts.collect();
-        let title = if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
-            let p = rest.remove(0);
-            Some(self.string(&p))
-        } else {
-            None
-        };
+        let title = self.title(&mut rest);
         // The grammar guarantees both; fall back to empty nodes rather than panic.
         let kw = kw.expect("grammar: item keyword");
         let name = name.map_or_else(
@@ -563,12 +569,7 @@ impl Lower<'_> {
             Rule::region_stmt => {
                 let name = self.ident(&parts.next()?);
                 let mut rest: Vec<_> = parts.collect();
-                let title = if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
-                    let p = rest.remove(0);
-                    Some(self.string(&p))
-                } else {
-                    None
-                };
+                let title = self.title(&mut rest);
                 let body = self.block(rest.into_iter().next()?, Self::agreement_stmt);
                 AgreementStmt::Region(Region { name, title, body })
             }
@@ -746,12 +747,7 @@ impl Lower<'_> {
             };
             let id = self.ident(&parts.next()?);
             let mut rest: Vec<_> = parts.collect();
-            let title = if rest.first().is_some_and(|p| p.as_rule() == Rule::string) {
-                let p = rest.remove(0);
-                Some(self.string(&p))
-            } else {
-                None
-            };
+            let title = self.title(&mut rest);
             let body = self.block(rest.into_iter().next()?, Self::target_stmt);
             SupportStmt::Target(SupportTarget {
                 kind,

@@ -1,8 +1,7 @@
 //! `slac due`: when a ticket is due under an agreement's support target.
 
-use super::{fail, paths_or_dot, print_stdout, today, EXIT_FAILED, EXIT_OK};
-use crate::compile::{self, Options};
-use crate::diag::render::{self, Style};
+use super::{fail, print_stdout, EXIT_OK};
+use crate::diag::render::Style;
 use crate::model::{Deadline, Portfolio, TargetKind, Terms};
 use crate::time::Instant;
 use chrono::{DateTime, FixedOffset, SecondsFormat};
@@ -89,29 +88,11 @@ struct Answer {
 }
 
 pub fn run(args: &Args, style: Style) -> i32 {
-    let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
-        Ok(s) => s,
-        Err(e) => return fail(&e.to_string()),
+    let (_sources, portfolio) = match super::load_checked(&args.paths, args.today, style) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
-    let checked = compile::check(
-        &sources,
-        &Options {
-            today: today(args.today),
-        },
-    );
-    let Some(portfolio) = checked.portfolio.as_ref().filter(|_| !checked.has_errors()) else {
-        let diags = &checked.diagnostics;
-        let errors = diags
-            .iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
-            .count();
-        eprint!("{}", render::human(diags, &sources, style));
-        eprintln!(
-            "{}",
-            render::summary(errors, diags.len() - errors, sources.len())
-        );
-        return EXIT_FAILED;
-    };
+    let portfolio = &portfolio;
     match answer(portfolio, args) {
         Ok(a) => {
             match args.format {

@@ -1,8 +1,7 @@
 //! `slac eval`: attainment, breaches and service credits for one period.
 
-use super::{fail, paths_or_dot, print_stdout, today, EXIT_FAILED, EXIT_OK};
-use crate::compile::{self, Options};
-use crate::diag::render::{self, Style};
+use super::{fail, print_stdout, EXIT_OK};
+use crate::diag::render::Style;
 use crate::eval::{self, input, Inputs, Period};
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -55,29 +54,11 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, style: Style) -> i32 {
-    let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
-        Ok(s) => s,
-        Err(e) => return fail(&e.to_string()),
+    let (_sources, portfolio) = match super::load_checked(&args.paths, args.today, style) {
+        Ok(x) => x,
+        Err(code) => return code,
     };
-    let checked = compile::check(
-        &sources,
-        &Options {
-            today: today(args.today),
-        },
-    );
-    let Some(portfolio) = checked.portfolio.as_ref().filter(|_| !checked.has_errors()) else {
-        let diags = &checked.diagnostics;
-        let errors = diags
-            .iter()
-            .filter(|d| d.severity == crate::diag::Severity::Error)
-            .count();
-        eprint!("{}", render::human(diags, &sources, style));
-        eprintln!(
-            "{}",
-            render::summary(errors, diags.len() - errors, sources.len())
-        );
-        return EXIT_FAILED;
-    };
+    let portfolio = &portfolio;
     let inputs = match read_inputs(args) {
         Ok(i) => i,
         Err(e) => return fail(&e.to_string()),

@@ -167,6 +167,40 @@ fn print_stdout(text: &str) {
     let _ = out.flush();
 }
 
+/// Loads and checks the portfolio for the commands that need a clean one (`due`, `eval`):
+/// with any error the diagnostics are printed and the exit code is returned instead.
+fn load_checked(
+    paths: &[PathBuf],
+    day: Option<NaiveDate>,
+    style: Style,
+) -> Result<(crate::source::SourceMap, crate::model::Portfolio), i32> {
+    let sources = crate::load::load(&paths_or_dot(paths)).map_err(|e| fail(&e.to_string()))?;
+    let checked = crate::compile::check(&sources, &crate::compile::Options { today: today(day) });
+    match checked.portfolio {
+        Some(p)
+            if !checked
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == crate::diag::Severity::Error) =>
+        {
+            Ok((sources, p))
+        }
+        _ => {
+            let diags = &checked.diagnostics;
+            let errors = diags
+                .iter()
+                .filter(|d| d.severity == crate::diag::Severity::Error)
+                .count();
+            eprint!("{}", crate::diag::render::human(diags, &sources, style));
+            eprintln!(
+                "{}",
+                crate::diag::render::summary(errors, diags.len() - errors, sources.len())
+            );
+            Err(EXIT_FAILED)
+        }
+    }
+}
+
 /// Prints a usage or input error the way every command does, and gives exit code 2.
 fn fail(message: &str) -> i32 {
     eprintln!("error: {message}");

@@ -2,7 +2,6 @@
 
 use crate::model::{Credit, Money, Window};
 use rust_decimal::Decimal;
-use std::fmt::Write as _;
 
 pub fn percent(d: Decimal) -> String {
     format!("{}%", d.normalize())
@@ -21,25 +20,7 @@ pub fn credit(c: &Credit) -> String {
 
 /// Milliseconds as written in `.sla` files: `1h30m`, `300ms`.
 pub fn duration(ms: i64) -> String {
-    let mut out = String::new();
-    let mut rest = ms;
-    for (unit, size) in [
-        ("w", 604_800_000),
-        ("d", 86_400_000),
-        ("h", 3_600_000),
-        ("m", 60_000),
-        ("s", 1000),
-        ("ms", 1),
-    ] {
-        if rest >= size {
-            let _ = write!(out, "{}{unit}", rest / size);
-            rest %= size;
-        }
-    }
-    if out.is_empty() {
-        out.push_str("0s");
-    }
-    out
+    crate::check::fmt_duration(ms)
 }
 
 pub fn window(w: Window) -> String {

@@ -3,9 +3,8 @@
 //! [`Terms`], and inheritance (inherit.rs).
 
 use super::{
-    Agreement, Calendar, ClosureDef, Credit, DeadlineTerm, Dependency, Exclusion, Hours, Indicator,
-    Maintenance, Money, Objective, Party, Penalty, PenaltyOn, Portfolio, Ref, Service, Support,
-    Target, Terms, Tier, Validity, Variant, ALWAYS,
+    Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, Ref, Service, Terms,
+    Variant, ALWAYS,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::source::{Sp, Span};
@@ -15,7 +14,7 @@ use std::collections::BTreeMap;
 
 /// What kind of item a name stands for.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-enum Kind {
+pub(super) enum Kind {
     Party(PartyKind),
     Calendar,
     Service,
@@ -53,12 +52,12 @@ struct Symbol {
     span: Span,
 }
 
-const PROVIDER: Kind = Kind::Party(PartyKind::Provider);
-const CUSTOMER: Kind = Kind::Party(PartyKind::Customer);
-const TEAM: Kind = Kind::Party(PartyKind::Team);
-const SUPPLIER: Kind = Kind::Party(PartyKind::Supplier);
+pub(super) const PROVIDER: Kind = Kind::Party(PartyKind::Provider);
+pub(super) const CUSTOMER: Kind = Kind::Party(PartyKind::Customer);
+pub(super) const TEAM: Kind = Kind::Party(PartyKind::Team);
+pub(super) const SUPPLIER: Kind = Kind::Party(PartyKind::Supplier);
 
-struct Resolver<'a> {
+pub(super) struct Resolver<'a> {
     symbols: BTreeMap<&'a str, Symbol>,
     diags: Vec<Diagnostic>,
 }
@@ -74,7 +73,7 @@ fn noun_list(want: &[Kind]) -> String {
 
 impl Resolver<'_> {
     /// Binds `name` to an item of one of the `want` kinds (E0202, E0203).
-    fn bind(&mut self, name: &ast::Ident, want: &[Kind], role: &str) -> Option<Sp<Ref>> {
+    pub(super) fn bind(&mut self, name: &ast::Ident, want: &[Kind], role: &str) -> Option<Sp<Ref>> {
         let found = if name.value == "always" && want.contains(&Kind::Calendar) {
             Some(Symbol {
                 kind: Kind::Calendar,
@@ -239,8 +238,8 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
             ast::Item::Agreement(a) => portfolio.agreements.push(agreement(&mut r, a)),
         }
     }
-    dependency_cycles(&portfolio, &mut r.diags);
-    extends_cycles(&portfolio, &mut r.diags);
+    super::cycles::dependency_cycles(&portfolio, &mut r.diags);
+    super::cycles::extends_cycles(&portfolio, &mut r.diags);
     let failed = r
         .diags
         .iter()
@@ -432,7 +431,7 @@ fn agreement(r: &mut Resolver<'_>, a: &ast::Agreement) -> Agreement {
             _ => {}
         }
     }
-    let own = terms(r, a.kind, &a.body.stmts);
+    let own = super::terms::terms(r, a.kind, &a.body.stmts);
     let regions = a
         .body
         .stmts
@@ -442,7 +441,7 @@ fn agreement(r: &mut Resolver<'_>, a: &ast::Agreement) -> Agreement {
                 name: reg.name.value.clone(),
                 title: title(reg.title.as_ref(), &reg.name),
                 terms: Terms::default(),
-                own: terms(r, a.kind, &reg.body.stmts),
+                own: super::terms::terms(r, a.kind, &reg.body.stmts),
                 span: s.span,
             }),
             _ => None,
@@ -461,388 +460,4 @@ fn agreement(r: &mut Resolver<'_>, a: &ast::Agreement) -> Agreement {
         name_span: a.name.span,
         level_span,
     }
-}
-
-/// The parties an agreement's `provider` and `customer` must be (language.md §3.4).
-fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
-    match kind {
-        AgreementKind::Sla => (&[PROVIDER], &[CUSTOMER, TEAM]),
-        AgreementKind::Ola => (&[TEAM], &[TEAM]),
-        AgreementKind::Uc => (&[SUPPLIER], &[PROVIDER]),
-    }
-}
-
-fn terms(r: &mut Resolver<'_>, kind: AgreementKind, stmts: &[ast::Stmt<AgreementStmt>]) -> Terms {
-    let (providers, customers) = party_roles(kind);
-    let kw = match kind {
-        AgreementKind::Sla => "an SLA",
-        AgreementKind::Ola => "an OLA",
-        AgreementKind::Uc => "a UC",
-    };
-    let mut out = Terms::default();
-    for s in stmts {
-        match &s.kind {
-            AgreementStmt::Provider(p) => {
-                out.provider = r.bind(p, providers, &format!("the provider of {kw}"));
-            }
-            AgreementStmt::Customer(c) => {
-                out.customer = r.bind(c, customers, &format!("the customer of {kw}"));
-            }
-            AgreementStmt::Services(ids) => {
-                let bound: Vec<_> = ids
-                    .iter()
-                    .filter_map(|i| r.bind(i, &[Kind::Service], "a covered service"))
-                    .collect();
-                out.services = Some(Sp::new(bound, s.span));
-            }
-            AgreementStmt::Valid { from, to } => {
-                out.valid = Some(Sp::new(
-                    Validity {
-                        from: from.value,
-                        to: to.as_ref().map(|d| d.value),
-                    },
-                    s.span,
-                ));
-            }
-            AgreementStmt::Timezone(z) => {
-                out.timezone = Some(Sp::new(z.value.name.clone(), s.span));
-            }
-            AgreementStmt::Fee(m) => out.fee = Some(Sp::new(money(&m.value), s.span)),
-            AgreementStmt::ReviewEvery(n) => {
-                out.review_every_months = Some(Sp::new(n.value, s.span));
-            }
-            AgreementStmt::Reviewed(d) => out.reviewed = Some(Sp::new(d.value, s.span)),
-            AgreementStmt::Objective(o) => out.objectives.push(objective(r, o, s.span)),
-            AgreementStmt::Support(b) => out.support = Some(support(r, b, s.span)),
-            AgreementStmt::Maintenance(b) => {
-                let mut m = Maintenance {
-                    during: None,
-                    notice_ms: None,
-                    max_per_month_ms: None,
-                };
-                for st in &b.stmts {
-                    match &st.kind {
-                        ast::MaintenanceStmt::During(c) => {
-                            m.during = r.bind(c, &[Kind::Calendar], "a maintenance calendar");
-                        }
-                        ast::MaintenanceStmt::Notice(d) => {
-                            m.notice_ms = Some(Sp::new(d.value, st.span));
-                        }
-                        ast::MaintenanceStmt::Max(d) => {
-                            m.max_per_month_ms = Some(Sp::new(d.value, st.span));
-                        }
-                    }
-                }
-                out.maintenance = Some(Sp::new(m, s.span));
-            }
-            AgreementStmt::Exclude { id, text } => out.exclusions.push(Exclusion {
-                id: id.value.clone(),
-                text: text.value.clone(),
-                span: s.span,
-            }),
-            AgreementStmt::Penalty(p) => out.penalties.push(penalty(p, s.span)),
-            AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
-            AgreementStmt::ClaimWithin(d) => out.claim_within_ms = Some(Sp::new(d.value, s.span)),
-            AgreementStmt::Note(n) => out.notes.push(n.clone()),
-            AgreementStmt::Level(_) | AgreementStmt::Extends(_) | AgreementStmt::Region(_) => {}
-        }
-    }
-    out
-}
-
-fn money(m: &ast::Money) -> Money {
-    Money {
-        amount: m.amount,
-        currency: m.currency.value.clone(),
-    }
-}
-
-fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective {
-    let id =
-        o.id.as_ref()
-            .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
-    let mut out = Objective {
-        kind: o.kind,
-        id,
-        title: o.title.as_ref().map(|t| t.value.clone()),
-        service: None,
-        target: None,
-        within_ms: None,
-        window: None,
-        during: None,
-        indicator: None,
-        span,
-    };
-    for st in &o.body.stmts {
-        match &st.kind {
-            ast::ObjectiveStmt::Target { percent, within } => {
-                out.target = Some(Sp::new(percent.value, st.span));
-                out.within_ms = within.map(|w| Sp::new(w.value, w.span));
-            }
-            ast::ObjectiveStmt::Window(w) => out.window = Some(*w),
-            ast::ObjectiveStmt::During(c) => {
-                out.during = r.bind(c, &[Kind::Calendar], "the calendar of an objective");
-            }
-            ast::ObjectiveStmt::Service(s) => {
-                out.service = r.bind(s, &[Kind::Service], "the service of an objective");
-            }
-            ast::ObjectiveStmt::Indicator(i) => {
-                let mut ind = Indicator {
-                    source: i.source.value.clone(),
-                    errors: None,
-                    good: None,
-                    total: None,
-                    span: i.span,
-                };
-                for q in &i.body.stmts {
-                    match &q.kind {
-                        ast::IndicatorStmt::Errors(s) => ind.errors = Some(s.clone()),
-                        ast::IndicatorStmt::Good(s) => ind.good = Some(s.clone()),
-                        ast::IndicatorStmt::Total(s) => ind.total = Some(s.clone()),
-                    }
-                }
-                out.indicator = Some(ind);
-            }
-        }
-    }
-    out
-}
-
-fn support(
-    r: &mut Resolver<'_>,
-    b: &ast::Block<ast::Stmt<ast::SupportStmt>>,
-    span: Span,
-) -> Support {
-    let mut out = Support {
-        during: None,
-        targets: Vec::new(),
-        span,
-    };
-    for st in &b.stmts {
-        match &st.kind {
-            ast::SupportStmt::During(c) => {
-                out.during = r.bind(c, &[Kind::Calendar], "the support calendar");
-            }
-            ast::SupportStmt::Target(t) => {
-                let mut target = Target {
-                    kind: t.kind,
-                    id: t.id.value.clone(),
-                    title: t.title.as_ref().map(|x| x.value.clone()),
-                    response: None,
-                    resolve: None,
-                    fulfil: None,
-                    during: None,
-                    span: st.span,
-                    id_span: t.id.span,
-                };
-                for s in &t.body.stmts {
-                    match &s.kind {
-                        ast::TargetStmt::During(c) => {
-                            target.during =
-                                r.bind(c, &[Kind::Calendar], "the calendar of a target");
-                        }
-                        ast::TargetStmt::Deadline {
-                            which,
-                            duration,
-                            at,
-                        } => {
-                            let term = DeadlineTerm {
-                                duration_ms: Sp::new(duration.value, duration.span),
-                                at: at.map(|a| Sp::new(a.value, a.span)),
-                                span: s.span,
-                            };
-                            match which {
-                                ast::Deadline::Response => target.response = Some(term),
-                                ast::Deadline::Resolve => target.resolve = Some(term),
-                                ast::Deadline::Fulfil => target.fulfil = Some(term),
-                            }
-                        }
-                    }
-                }
-                out.targets.push(target);
-            }
-        }
-    }
-    out
-}
-
-fn credit(c: &ast::Credit) -> Credit {
-    match c {
-        ast::Credit::Percent(p) => Credit::Percent(*p),
-        ast::Credit::Amount(m) => Credit::Amount(money(m)),
-    }
-}
-
-fn penalty(p: &ast::Penalty, span: Span) -> Penalty {
-    let on = match &p.on.value {
-        ast::PenaltyOn::Availability => PenaltyOn::Availability,
-        ast::PenaltyOn::Latency => PenaltyOn::Latency,
-        ast::PenaltyOn::Outcome(id) => PenaltyOn::Outcome {
-            id: id.value.clone(),
-        },
-        ast::PenaltyOn::Incident(id, d) => PenaltyOn::Incident {
-            id: id.value.clone(),
-            deadline: d.value,
-        },
-        ast::PenaltyOn::Request(id, d) => PenaltyOn::Request {
-            id: id.value.clone(),
-            deadline: d.value,
-        },
-    };
-    let mut out = Penalty {
-        on,
-        tiers: Vec::new(),
-        each_breach: None,
-        span,
-        on_span: p.on.span,
-    };
-    for st in &p.body.stmts {
-        match &st.kind {
-            ast::PenaltyStmt::Tier {
-                op,
-                threshold,
-                credit: c,
-            } => out.tiers.push(Tier {
-                op: *op,
-                threshold: *threshold,
-                credit: Sp::new(credit(&c.value), c.span),
-                span: st.span,
-            }),
-            ast::PenaltyStmt::EachBreach { credit: c } => {
-                out.each_breach = Some(Sp::new(credit(&c.value), c.span));
-            }
-        }
-    }
-    out
-}
-
-/// E0204: cycles in `depends_on`, each reported once with its path.
-fn dependency_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
-    let edges: Vec<Vec<(usize, Span)>> = p
-        .services
-        .iter()
-        .map(|s| {
-            s.depends_on
-                .iter()
-                .flat_map(Dependency::members)
-                .map(|r| (r.value.index, r.span))
-                .collect()
-        })
-        .collect();
-    for cycle in find_cycles(&edges) {
-        let names: Vec<&str> = cycle
-            .iter()
-            .map(|(i, _)| p.services[*i].name.as_str())
-            .collect();
-        let path = format!("{} → {}", names.join(" → "), names[0]);
-        let (first, first_span) = cycle[cycle.len() - 1];
-        let mut d = Diagnostic::new(
-            Code::E0204,
-            first_span,
-            format!("services depend on each other in a cycle: {path}"),
-        )
-        .primary(format!("`{}` depends on `{}` here", p.services[first].name, names[0]))
-        .help("a service cannot need itself, directly or through others; remove one of these dependencies");
-        for (i, (svc, span)) in cycle.iter().enumerate().take(cycle.len() - 1) {
-            let next = names[i + 1];
-            d = d.label(
-                *span,
-                format!("`{}` depends on `{next}`", p.services[*svc].name),
-            );
-        }
-        diags.push(d);
-    }
-}
-
-/// E0205: cycles in `extends`.
-fn extends_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
-    let edges: Vec<Vec<(usize, Span)>> = p
-        .agreements
-        .iter()
-        .map(|a| a.extends.iter().map(|r| (r.value.index, r.span)).collect())
-        .collect();
-    for cycle in find_cycles(&edges) {
-        let names: Vec<&str> = cycle
-            .iter()
-            .map(|(i, _)| p.agreements[*i].name.as_str())
-            .collect();
-        let path = format!("{} → {}", names.join(" → "), names[0]);
-        let (last, span) = cycle[cycle.len() - 1];
-        let mut d = Diagnostic::new(
-            Code::E0205,
-            span,
-            format!("agreements extend each other in a cycle: {path}"),
-        )
-        .primary(format!(
-            "`{}` extends `{}` here",
-            p.agreements[last].name, names[0]
-        ))
-        .help("inheritance must end at an agreement that extends nothing; remove one `extends`");
-        for (i, (a, s)) in cycle.iter().enumerate().take(cycle.len() - 1) {
-            d = d.label(
-                *s,
-                format!("`{}` extends `{}`", p.agreements[*a].name, names[i + 1]),
-            );
-        }
-        diags.push(d);
-    }
-}
-
-/// Elementary cycles found by depth-first search, each reported once: as the list of
-/// (node, span of the edge to the next node), starting at its smallest node.
-fn find_cycles(edges: &[Vec<(usize, Span)>]) -> Vec<Vec<(usize, Span)>> {
-    #[derive(Clone, Copy, PartialEq)]
-    enum State {
-        New,
-        Active,
-        Done,
-    }
-    let n = edges.len();
-    let mut state = vec![State::New; n];
-    let mut cycles: Vec<Vec<(usize, Span)>> = Vec::new();
-    for root in 0..n {
-        if state[root] != State::New {
-            continue;
-        }
-        // Iterative DFS: (node, next edge index); `path` holds the edges taken.
-        let mut stack: Vec<(usize, usize)> = vec![(root, 0)];
-        let mut path: Vec<(usize, Span)> = Vec::new();
-        state[root] = State::Active;
-        while let Some(&mut (node, ref mut next)) = stack.last_mut() {
-            if let Some(&(to, span)) = edges[node].get(*next) {
-                *next += 1;
-                match state[to] {
-                    State::New => {
-                        path.push((node, span));
-                        state[to] = State::Active;
-                        stack.push((to, 0));
-                    }
-                    State::Active => {
-                        let mut cycle: Vec<(usize, Span)> =
-                            path.iter().skip_while(|(x, _)| *x != to).copied().collect();
-                        cycle.push((node, span));
-                        let start = cycle
-                            .iter()
-                            .enumerate()
-                            .min_by_key(|(_, (x, _))| *x)
-                            .map_or(0, |(i, _)| i);
-                        cycle.rotate_left(start);
-                        if !cycles.iter().any(|c| same_cycle(c, &cycle)) {
-                            cycles.push(cycle);
-                        }
-                    }
-                    State::Done => {}
-                }
-            } else {
-                state[node] = State::Done;
-                stack.pop();
-                path.pop();
-            }
-        }
-    }
-    cycles
-}
-
-fn same_cycle(a: &[(usize, Span)], b: &[(usize, Span)]) -> bool {
-    a.len() == b.len() && a.iter().zip(b).all(|(x, y)| x.0 == y.0)
 }

@@ -4,7 +4,9 @@
 //! is written, which may be in a parent agreement's file.
 
 mod build;
+mod cycles;
 mod inherit;
+mod terms;
 
 pub use build::resolve;
 

@@ -1,0 +1,267 @@
+//! An agreement's (or region's) own statements as [`Terms`], every reference bound with
+//! the kind rules of language.md §3.4. Inheritance merges these (inherit.rs).
+
+use super::build::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
+use super::{
+    Credit, DeadlineTerm, Exclusion, Indicator, Maintenance, Money, Objective, Penalty, PenaltyOn,
+    Support, Target, Terms, Tier, Validity,
+};
+use crate::source::{Sp, Span};
+use crate::syntax::ast::{self, AgreementKind, AgreementStmt};
+
+/// The parties an agreement's `provider` and `customer` must be (language.md §3.4).
+fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
+    match kind {
+        AgreementKind::Sla => (&[PROVIDER], &[CUSTOMER, TEAM]),
+        AgreementKind::Ola => (&[TEAM], &[TEAM]),
+        AgreementKind::Uc => (&[SUPPLIER], &[PROVIDER]),
+    }
+}
+
+pub(super) fn terms(
+    r: &mut Resolver<'_>,
+    kind: AgreementKind,
+    stmts: &[ast::Stmt<AgreementStmt>],
+) -> Terms {
+    let (providers, customers) = party_roles(kind);
+    let kw = match kind {
+        AgreementKind::Sla => "an SLA",
+        AgreementKind::Ola => "an OLA",
+        AgreementKind::Uc => "a UC",
+    };
+    let mut out = Terms::default();
+    for s in stmts {
+        match &s.kind {
+            AgreementStmt::Provider(p) => {
+                out.provider = r.bind(p, providers, &format!("the provider of {kw}"));
+            }
+            AgreementStmt::Customer(c) => {
+                out.customer = r.bind(c, customers, &format!("the customer of {kw}"));
+            }
+            AgreementStmt::Services(ids) => {
+                let bound: Vec<_> = ids
+                    .iter()
+                    .filter_map(|i| r.bind(i, &[Kind::Service], "a covered service"))
+                    .collect();
+                out.services = Some(Sp::new(bound, s.span));
+            }
+            AgreementStmt::Valid { from, to } => {
+                out.valid = Some(Sp::new(
+                    Validity {
+                        from: from.value,
+                        to: to.as_ref().map(|d| d.value),
+                    },
+                    s.span,
+                ));
+            }
+            AgreementStmt::Timezone(z) => {
+                out.timezone = Some(Sp::new(z.value.name.clone(), s.span));
+            }
+            AgreementStmt::Fee(m) => out.fee = Some(Sp::new(money(&m.value), s.span)),
+            AgreementStmt::ReviewEvery(n) => {
+                out.review_every_months = Some(Sp::new(n.value, s.span));
+            }
+            AgreementStmt::Reviewed(d) => out.reviewed = Some(Sp::new(d.value, s.span)),
+            AgreementStmt::Objective(o) => out.objectives.push(objective(r, o, s.span)),
+            AgreementStmt::Support(b) => out.support = Some(support(r, b, s.span)),
+            AgreementStmt::Maintenance(b) => {
+                let mut m = Maintenance {
+                    during: None,
+                    notice_ms: None,
+                    max_per_month_ms: None,
+                };
+                for st in &b.stmts {
+                    match &st.kind {
+                        ast::MaintenanceStmt::During(c) => {
+                            m.during = r.bind(c, &[Kind::Calendar], "a maintenance calendar");
+                        }
+                        ast::MaintenanceStmt::Notice(d) => {
+                            m.notice_ms = Some(Sp::new(d.value, st.span));
+                        }
+                        ast::MaintenanceStmt::Max(d) => {
+                            m.max_per_month_ms = Some(Sp::new(d.value, st.span));
+                        }
+                    }
+                }
+                out.maintenance = Some(Sp::new(m, s.span));
+            }
+            AgreementStmt::Exclude { id, text } => out.exclusions.push(Exclusion {
+                id: id.value.clone(),
+                text: text.value.clone(),
+                span: s.span,
+            }),
+            AgreementStmt::Penalty(p) => out.penalties.push(penalty(p, s.span)),
+            AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
+            AgreementStmt::ClaimWithin(d) => out.claim_within_ms = Some(Sp::new(d.value, s.span)),
+            AgreementStmt::Note(n) => out.notes.push(n.clone()),
+            AgreementStmt::Level(_) | AgreementStmt::Extends(_) | AgreementStmt::Region(_) => {}
+        }
+    }
+    out
+}
+
+fn money(m: &ast::Money) -> Money {
+    Money {
+        amount: m.amount,
+        currency: m.currency.value.clone(),
+    }
+}
+
+fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective {
+    let id =
+        o.id.as_ref()
+            .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
+    let mut out = Objective {
+        kind: o.kind,
+        id,
+        title: o.title.as_ref().map(|t| t.value.clone()),
+        service: None,
+        target: None,
+        within_ms: None,
+        window: None,
+        during: None,
+        indicator: None,
+        span,
+    };
+    for st in &o.body.stmts {
+        match &st.kind {
+            ast::ObjectiveStmt::Target { percent, within } => {
+                out.target = Some(Sp::new(percent.value, st.span));
+                out.within_ms = within.map(|w| Sp::new(w.value, w.span));
+            }
+            ast::ObjectiveStmt::Window(w) => out.window = Some(*w),
+            ast::ObjectiveStmt::During(c) => {
+                out.during = r.bind(c, &[Kind::Calendar], "the calendar of an objective");
+            }
+            ast::ObjectiveStmt::Service(s) => {
+                out.service = r.bind(s, &[Kind::Service], "the service of an objective");
+            }
+            ast::ObjectiveStmt::Indicator(i) => {
+                let mut ind = Indicator {
+                    source: i.source.value.clone(),
+                    errors: None,
+                    good: None,
+                    total: None,
+                    span: i.span,
+                };
+                for q in &i.body.stmts {
+                    match &q.kind {
+                        ast::IndicatorStmt::Errors(s) => ind.errors = Some(s.clone()),
+                        ast::IndicatorStmt::Good(s) => ind.good = Some(s.clone()),
+                        ast::IndicatorStmt::Total(s) => ind.total = Some(s.clone()),
+                    }
+                }
+                out.indicator = Some(ind);
+            }
+        }
+    }
+    out
+}
+
+fn support(
+    r: &mut Resolver<'_>,
+    b: &ast::Block<ast::Stmt<ast::SupportStmt>>,
+    span: Span,
+) -> Support {
+    let mut out = Support {
+        during: None,
+        targets: Vec::new(),
+        span,
+    };
+    for st in &b.stmts {
+        match &st.kind {
+            ast::SupportStmt::During(c) => {
+                out.during = r.bind(c, &[Kind::Calendar], "the support calendar");
+            }
+            ast::SupportStmt::Target(t) => {
+                let mut target = Target {
+                    kind: t.kind,
+                    id: t.id.value.clone(),
+                    title: t.title.as_ref().map(|x| x.value.clone()),
+                    response: None,
+                    resolve: None,
+                    fulfil: None,
+                    during: None,
+                    span: st.span,
+                    id_span: t.id.span,
+                };
+                for s in &t.body.stmts {
+                    match &s.kind {
+                        ast::TargetStmt::During(c) => {
+                            target.during =
+                                r.bind(c, &[Kind::Calendar], "the calendar of a target");
+                        }
+                        ast::TargetStmt::Deadline {
+                            which,
+                            duration,
+                            at,
+                        } => {
+                            let term = DeadlineTerm {
+                                duration_ms: Sp::new(duration.value, duration.span),
+                                at: at.map(|a| Sp::new(a.value, a.span)),
+                                span: s.span,
+                            };
+                            match which {
+                                ast::Deadline::Response => target.response = Some(term),
+                                ast::Deadline::Resolve => target.resolve = Some(term),
+                                ast::Deadline::Fulfil => target.fulfil = Some(term),
+                            }
+                        }
+                    }
+                }
+                out.targets.push(target);
+            }
+        }
+    }
+    out
+}
+
+fn credit(c: &ast::Credit) -> Credit {
+    match c {
+        ast::Credit::Percent(p) => Credit::Percent(*p),
+        ast::Credit::Amount(m) => Credit::Amount(money(m)),
+    }
+}
+
+fn penalty(p: &ast::Penalty, span: Span) -> Penalty {
+    let on = match &p.on.value {
+        ast::PenaltyOn::Availability => PenaltyOn::Availability,
+        ast::PenaltyOn::Latency => PenaltyOn::Latency,
+        ast::PenaltyOn::Outcome(id) => PenaltyOn::Outcome {
+            id: id.value.clone(),
+        },
+        ast::PenaltyOn::Incident(id, d) => PenaltyOn::Incident {
+            id: id.value.clone(),
+            deadline: d.value,
+        },
+        ast::PenaltyOn::Request(id, d) => PenaltyOn::Request {
+            id: id.value.clone(),
+            deadline: d.value,
+        },
+    };
+    let mut out = Penalty {
+        on,
+        tiers: Vec::new(),
+        each_breach: None,
+        span,
+        on_span: p.on.span,
+    };
+    for st in &p.body.stmts {
+        match &st.kind {
+            ast::PenaltyStmt::Tier {
+                op,
+                threshold,
+                credit: c,
+            } => out.tiers.push(Tier {
+                op: *op,
+                threshold: *threshold,
+                credit: Sp::new(credit(&c.value), c.span),
+                span: st.span,
+            }),
+            ast::PenaltyStmt::EachBreach { credit: c } => {
+                out.each_breach = Some(Sp::new(credit(&c.value), c.span));
+            }
+        }
+    }
+    out
+}

@@ -1,0 +1,429 @@
+//! Agreements: their statements, objectives, support targets, maintenance and penalties,
+//! lowered from pest pairs (the item-level lowering is in mod.rs).
+
+use super::{children, first, Lower, Rule};
+use crate::source::Span;
+use crate::syntax::ast::{
+    Agreement, AgreementKind, AgreementStmt, Block, Credit, Deadline, Indicator, IndicatorStmt,
+    Level, MaintenanceStmt, Objective, ObjectiveKind, ObjectiveStmt, Penalty, PenaltyOn,
+    PenaltyStmt, Region, Sp, Stmt, SupportStmt, SupportTarget, TargetKind, TargetStmt, TierOp,
+    Window,
+};
+use crate::syntax::values;
+use pest::iterators::Pair;
+
+impl Lower<'_> {
+    pub(super) fn agreement(&mut self, pair: Pair<'_, Rule>) -> Agreement {
+        let span = self.span(&pair);
+        let (kw, name, title, rest) = self.head(pair);
+        let kind = match kw.as_str() {
+            "sla" => AgreementKind::Sla,
+            "ola" => AgreementKind::Ola,
+            _ => AgreementKind::Uc,
+        };
+        let body = rest
+            .into_iter()
+            .next()
+            .map(|b| self.block(b, Self::agreement_stmt))
+            .unwrap_or_default();
+        Agreement {
+            kind,
+            keyword: self.span(&kw),
+            name,
+            title,
+            body,
+            span,
+        }
+    }
+
+    fn agreement_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<AgreementStmt>> {
+        let rule = pair.as_rule();
+        match rule {
+            Rule::availability_obj | Rule::latency_obj | Rule::outcome_obj => {
+                return self.objective(pair);
+            }
+            _ => {}
+        }
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut parts = parts.into_iter();
+        let kind = match rule {
+            Rule::level_stmt => {
+                let p = parts.next()?;
+                let level = match p.as_str() {
+                    "corporate" => Level::Corporate,
+                    "customer" => Level::Customer,
+                    _ => Level::Service,
+                };
+                AgreementStmt::Level(Sp::new(level, self.span(&p)))
+            }
+            Rule::extends_stmt => AgreementStmt::Extends(self.ident(&parts.next()?)),
+            Rule::provider_stmt => AgreementStmt::Provider(self.ident(&parts.next()?)),
+            Rule::customer_stmt => AgreementStmt::Customer(self.ident(&parts.next()?)),
+            Rule::services_stmt => AgreementStmt::Services(self.ident_list(parts.next()?)),
+            Rule::valid_stmt => {
+                let dates: Vec<_> = parts.filter(|p| p.as_rule() == Rule::date).collect();
+                let from = self.date(dates.first()?);
+                let to = dates.get(1).map(|p| self.date(p));
+                AgreementStmt::Valid { from, to }
+            }
+            Rule::timezone_stmt => AgreementStmt::Timezone(self.timezone(&parts.next()?)),
+            Rule::fee_stmt => AgreementStmt::Fee(self.money(parts.next()?)),
+            Rule::review_stmt => {
+                let n = parts.find(|p| p.as_rule() == Rule::integer)?;
+                let s = self.span(&n);
+                let v = values::months(n.as_str(), s).unwrap_or_else(|d| {
+                    self.report(*d);
+                    1
+                });
+                AgreementStmt::ReviewEvery(Sp::new(v, s))
+            }
+            Rule::reviewed_stmt => AgreementStmt::Reviewed(self.date(&parts.next()?)),
+            Rule::support_stmt => {
+                AgreementStmt::Support(self.block(parts.next()?, Self::support_stmt))
+            }
+            Rule::maintenance_stmt => {
+                AgreementStmt::Maintenance(self.block(parts.next()?, Self::maintenance_stmt))
+            }
+            Rule::exclude_stmt => {
+                let id = self.ident(&parts.next()?);
+                let text = self.string(&parts.next()?);
+                AgreementStmt::Exclude { id, text }
+            }
+            Rule::penalty_stmt => {
+                let target = parts.find(|p| p.as_rule() == Rule::penalty_target)?;
+                let on = self.penalty_on(target)?;
+                let body = self.block(parts.next()?, Self::penalty_stmt);
+                AgreementStmt::Penalty(Penalty { on, body })
+            }
+            Rule::cap_stmt => AgreementStmt::Cap(self.percent(&parts.next()?)),
+            Rule::claim_stmt => {
+                let d = parts.find(|p| p.as_rule() == Rule::duration)?;
+                AgreementStmt::ClaimWithin(self.duration(&d))
+            }
+            Rule::region_stmt => {
+                let name = self.ident(&parts.next()?);
+                let mut rest: Vec<_> = parts.collect();
+                let title = self.title(&mut rest);
+                let body = self.block(rest.into_iter().next()?, Self::agreement_stmt);
+                AgreementStmt::Region(Region { name, title, body })
+            }
+            _ => AgreementStmt::Note(self.string(&parts.next()?)),
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn objective(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<AgreementStmt>> {
+        let kind = match pair.as_rule() {
+            Rule::availability_obj => ObjectiveKind::Availability,
+            Rule::latency_obj => ObjectiveKind::Latency,
+            _ => ObjectiveKind::Outcome,
+        };
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut id = None;
+        let mut title = None;
+        let mut body = None;
+        let mut one_line = false;
+        for p in parts {
+            match p.as_rule() {
+                Rule::ident => id = Some(self.ident(&p)),
+                Rule::string => title = Some(self.string(&p)),
+                Rule::objective_block => body = Some(self.block(p, Self::objective_stmt)),
+                _ => {
+                    one_line = true;
+                    body = Some(self.objective_line(p));
+                }
+            }
+        }
+        let objective = Objective {
+            kind,
+            id,
+            title,
+            one_line,
+            body: body?,
+        };
+        Some(Stmt {
+            kind: AgreementStmt::Objective(objective),
+            keyword,
+            span,
+        })
+    }
+
+    /// `99.9% per month during x` becomes the statements of the block form, each spanning
+    /// the words it came from, so later phases see one shape.
+    fn objective_line(&mut self, pair: Pair<'_, Rule>) -> Block<Stmt<ObjectiveStmt>> {
+        let span = self.span(&pair);
+        let mut stmts = Vec::new();
+        let mut percent = None;
+        let mut within = None;
+        for p in children(pair) {
+            match p.as_rule() {
+                Rule::percent => percent = Some(self.percent(&p)),
+                Rule::duration => within = Some(self.duration(&p)),
+                Rule::window => {
+                    if let Some(percent) = percent.take() {
+                        let s = percent
+                            .span
+                            .merge(within.as_ref().map_or(percent.span, |w: &Sp<i64>| w.span));
+                        stmts.push(Stmt {
+                            kind: ObjectiveStmt::Target {
+                                percent,
+                                within: within.take(),
+                            },
+                            keyword: s,
+                            span: s,
+                        });
+                    }
+                    let w = self.window(p.clone());
+                    stmts.push(Stmt {
+                        kind: ObjectiveStmt::Window(w),
+                        keyword: w.span,
+                        span: w.span,
+                    });
+                }
+                Rule::line_option => {
+                    if let Some(inner) = first(p) {
+                        if let Some(s) = self.objective_stmt(inner) {
+                            stmts.push(s);
+                        }
+                    }
+                }
+                _ => {}
+            }
+        }
+        Block { stmts, span }
+    }
+
+    fn window(&mut self, pair: Pair<'_, Rule>) -> Sp<Window> {
+        let span = self.span(&pair);
+        let mut inner = children(pair);
+        let w = match inner.next() {
+            Some(p) if p.as_rule() == Rule::k_rolling => {
+                let d = inner.next().map_or(1, |d| self.duration(&d).value);
+                Window::Rolling(d)
+            }
+            Some(p) => match p.as_str() {
+                "week" => Window::Week,
+                "quarter" => Window::Quarter,
+                "year" => Window::Year,
+                _ => Window::Month,
+            },
+            None => Window::Month,
+        };
+        Sp::new(w, span)
+    }
+
+    fn objective_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<ObjectiveStmt>> {
+        let rule = pair.as_rule();
+        if rule == Rule::indicator {
+            let span = self.span(&pair);
+            let mut parts = children(pair);
+            let keyword = self.span(&parts.next()?);
+            let source = self.ident(&parts.next()?);
+            let body = self.block(parts.next()?, Self::indicator_stmt);
+            return Some(Stmt {
+                kind: ObjectiveStmt::Indicator(Indicator { source, body, span }),
+                keyword,
+                span,
+            });
+        }
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut parts = parts.into_iter();
+        let kind = match rule {
+            Rule::target_stmt => {
+                let percent = self.percent(&parts.next()?);
+                let within = parts
+                    .find(|p| p.as_rule() == Rule::duration)
+                    .map(|d| self.duration(&d));
+                ObjectiveStmt::Target { percent, within }
+            }
+            Rule::window_stmt => ObjectiveStmt::Window(self.window(parts.next()?)),
+            Rule::during_stmt => ObjectiveStmt::During(self.ident(&parts.next()?)),
+            _ => ObjectiveStmt::Service(self.ident(&parts.next()?)),
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn indicator_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<IndicatorStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let s = self.string(parts.first()?);
+        let kind = match rule {
+            Rule::errors_stmt => IndicatorStmt::Errors(s),
+            Rule::good_stmt => IndicatorStmt::Good(s),
+            _ => IndicatorStmt::Total(s),
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn support_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<SupportStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut parts = parts.into_iter();
+        let kind = if rule == Rule::during_stmt {
+            SupportStmt::During(self.ident(&parts.next()?))
+        } else {
+            let kind = if rule == Rule::incident {
+                TargetKind::Incident
+            } else {
+                TargetKind::Request
+            };
+            let id = self.ident(&parts.next()?);
+            let mut rest: Vec<_> = parts.collect();
+            let title = self.title(&mut rest);
+            let body = self.block(rest.into_iter().next()?, Self::target_stmt);
+            SupportStmt::Target(SupportTarget {
+                kind,
+                id,
+                title,
+                body,
+            })
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn target_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<TargetStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let kind = if rule == Rule::during_stmt {
+            TargetStmt::During(self.ident(parts.first()?))
+        } else {
+            let kw = &self_source_word(&parts, keyword);
+            let which = deadline(kw);
+            let mut duration = None;
+            let mut at = None;
+            for p in &parts {
+                match p.as_rule() {
+                    Rule::duration => duration = Some(self.duration(p)),
+                    Rule::percent => at = Some(self.percent(p)),
+                    _ => {}
+                }
+            }
+            TargetStmt::Deadline {
+                which,
+                duration: duration?,
+                at,
+            }
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn maintenance_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<MaintenanceStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let first = parts.first()?;
+        let kind = match rule {
+            Rule::during_stmt => MaintenanceStmt::During(self.ident(first)),
+            Rule::notice_stmt => MaintenanceStmt::Notice(self.duration(first)),
+            _ => MaintenanceStmt::Max(self.duration(first)),
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn penalty_on(&mut self, pair: Pair<'_, Rule>) -> Option<Sp<PenaltyOn>> {
+        let span = self.span(&pair);
+        let parts: Vec<_> = children(pair).collect();
+        let head = parts.first()?;
+        let on = match head.as_rule() {
+            Rule::k_availability => PenaltyOn::Availability,
+            Rule::k_latency => PenaltyOn::Latency,
+            Rule::k_outcome => PenaltyOn::Outcome(self.ident(parts.get(1)?)),
+            rule => {
+                let id = self.ident(parts.get(1)?);
+                let which = parts.get(2).map_or(Sp::new(Deadline::Fulfil, span), |p| {
+                    Sp::new(deadline(p.as_str()), self.span(p))
+                });
+                if rule == Rule::k_incident {
+                    PenaltyOn::Incident(id, which)
+                } else {
+                    PenaltyOn::Request(id, which)
+                }
+            }
+        };
+        Some(Sp::new(on, span))
+    }
+
+    fn penalty_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<PenaltyStmt>> {
+        let rule = pair.as_rule();
+        let span = self.span(&pair);
+        let parts: Vec<_> = children(pair).collect();
+        let keyword = self.span(parts.first()?);
+        let credit_pair = parts.iter().find(|p| p.as_rule() == Rule::credit)?.clone();
+        let credit = self.credit(credit_pair)?;
+        let kind = if rule == Rule::tier {
+            let op = if parts[0].as_str().starts_with("at") {
+                TierOp::AtOrBelow
+            } else {
+                TierOp::Below
+            };
+            let threshold = self.percent(parts.iter().find(|p| p.as_rule() == Rule::percent)?);
+            PenaltyStmt::Tier {
+                op,
+                threshold,
+                credit,
+            }
+        } else {
+            PenaltyStmt::EachBreach { credit }
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn credit(&mut self, pair: Pair<'_, Rule>) -> Option<Sp<Credit>> {
+        let span = self.span(&pair);
+        let inner = first(pair)?;
+        let credit = if inner.as_rule() == Rule::percent {
+            Credit::Percent(self.percent(&inner).value)
+        } else {
+            Credit::Amount(self.money(inner).value)
+        };
+        Some(Sp::new(credit, span))
+    }
+}
+
+/// The deadline keyword of a `deadline_stmt`: the grammar puts it first, and
+/// `stmt_parts` has already taken it as the keyword, so read it back from the source.
+fn self_source_word(parts: &[Pair<'_, Rule>], keyword: Span) -> String {
+    // The keyword pair was consumed; its text is recoverable from any remaining pair's
+    // input. All pairs share the same input string.
+    parts.first().map_or_else(String::new, |p| {
+        p.get_input()
+            .get(keyword.range())
+            .unwrap_or_default()
+            .to_string()
+    })
+}
+
+fn deadline(word: &str) -> Deadline {
+    match word {
+        "response" => Deadline::Response,
+        "resolve" => Deadline::Resolve,
+        _ => Deadline::Fulfil,
+    }
+}

@@ -565,13 +565,7 @@ impl Ctx<'_> {
                             .map(|s| s.value.name.clone())
                             .collect::<Vec<_>>()
                     };
-                    let (os, ns) = (subs(o), subs(n));
-                    for s in ns.iter().filter(|s| !os.contains(s)) {
-                        out.push(fact("subscribes", Effect::Changed, None, Some(s.clone())));
-                    }
-                    for s in os.iter().filter(|s| !ns.contains(s)) {
-                        out.push(fact("subscribes", Effect::Changed, Some(s.clone()), None));
-                    }
+                    list_changes("subscribes", &subs(o), &subs(n), &mut out);
                 }
             }
             if !out.is_empty() {
@@ -638,12 +632,7 @@ impl Ctx<'_> {
                         o.depends_on.iter().map(dep).collect(),
                         n.depends_on.iter().map(dep).collect(),
                     );
-                    for d in nd.iter().filter(|d| !od.contains(d)) {
-                        out.push(fact("depends_on", Effect::Changed, None, Some(d.clone())));
-                    }
-                    for d in od.iter().filter(|d| !nd.contains(d)) {
-                        out.push(fact("depends_on", Effect::Changed, Some(d.clone()), None));
-                    }
+                    list_changes("depends_on", &od, &nd, &mut out);
                 }
             }
             if !out.is_empty() {
@@ -771,4 +760,14 @@ fn penalty(out: &mut Vec<Fact>, o: &Penalty, n: &Penalty) {
         Some(ot),
         Some(nt),
     ));
+}
+
+/// Entries of a list statement that were added or removed, each a `changed` fact.
+fn list_changes(what: &str, old: &[String], new: &[String], out: &mut Vec<Fact>) {
+    for x in new.iter().filter(|x| !old.contains(x)) {
+        out.push(fact(what, Effect::Changed, None, Some(x.clone())));
+    }
+    for x in old.iter().filter(|x| !new.contains(x)) {
+        out.push(fact(what, Effect::Changed, Some(x.clone()), None));
+    }
 }

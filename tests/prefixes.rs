@@ -7,7 +7,10 @@ use slac::source::SourceMap;
 use std::path::{Path, PathBuf};
 
 fn portfolios() -> Vec<Vec<PathBuf>> {
-    let mut out = vec![sla_files(Path::new("examples/acme"))];
+    let mut out = vec![
+        sla_files(Path::new("examples/acme")),
+        sla_files(Path::new("examples/initech")),
+    ];
     out.extend(
         sla_files(Path::new("tests/ui"))
             .into_iter()

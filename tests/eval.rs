@@ -637,3 +637,14 @@ fn the_nanosecond_clock_is_exact_at_a_closing_time() {
         Some(ns("2026-11-03T10:00:00.0005Z"))
     );
 }
+
+#[test]
+fn validities_far_outside_the_nanosecond_range_still_cover_the_period() {
+    // Nanoseconds reach only the years 1678 to 2261: a validity from year 1 to 9999 must
+    // saturate on its own side, not drop the agreement.
+    let body = sla("  valid from 0001-01-01 to 9999-12-31\n  availability 99.9% per month\n  latency 99% within 300ms per month\n");
+    let r = eval_json(&body, "2026-11", &[], &[]);
+    let a = agreement(&r, "api_sla");
+    assert_eq!(a["objectives"][0]["evaluated"], true);
+    assert_eq!(a["objectives"][0]["attainment"], 100.0);
+}

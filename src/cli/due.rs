@@ -187,10 +187,14 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         .clock
         .deadline(opened, term.duration_ms.value)
         .ok_or_else(|| {
-            format!(
-                "calendar `{}` is never open, so the ticket is never due",
-                calendar.name
-            )
+            if calendar.clock.week_open_minutes() == 0 {
+                format!("calendar `{}` is never open, so the ticket is never due", calendar.name)
+            } else {
+                format!(
+                    "the deadline on calendar `{}` falls after the year 9999, beyond the dates slac handles",
+                    calendar.name
+                )
+            }
         })?;
     let tz = calendar.clock.tz();
     let fmt = |i: Instant| {

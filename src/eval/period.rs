@@ -140,10 +140,17 @@ pub fn local_midnight(tz: Tz, date: NaiveDate) -> Nanos {
     for _ in 0..=24 * 60 {
         match tz.from_local_datetime(&t) {
             LocalResult::Single(x) | LocalResult::Ambiguous(x, _) => {
-                return x.timestamp_nanos_opt().unwrap_or(i64::MAX);
+                return saturating_nanos(x.timestamp_nanos_opt(), x.timestamp());
             }
             LocalResult::None => t += Duration::minutes(1),
         }
     }
-    midnight.and_utc().timestamp_nanos_opt().unwrap_or(i64::MAX)
+    let utc = midnight.and_utc();
+    saturating_nanos(utc.timestamp_nanos_opt(), utc.timestamp())
+}
+
+/// Nanoseconds since the epoch cover the years 1677 to 2262; dates outside (a validity
+/// `from 0001-01-01` or `to 9999-12-31`) saturate on their own side of the epoch.
+fn saturating_nanos(nanos: Option<i64>, seconds: i64) -> Nanos {
+    nanos.unwrap_or(if seconds < 0 { i64::MIN } else { i64::MAX })
 }

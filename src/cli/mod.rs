@@ -21,6 +21,12 @@ Examples:
   slac check examples/acme                 check a portfolio
   slac check . --format json               diagnostics as JSON, for tools
   slac check contracts --deny-warnings     fail on warnings too (CI)
+  slac build examples/acme --out site      contracts, monitoring rules, portfolio.json
+  slac due examples/acme --agreement globex_checkout --incident p1 --target resolve \\
+      --opened 2026-11-27T16:30:00+01:00   when is this ticket due?
+  slac eval contracts --period 2026-11 --outages outages.csv --tickets tickets.csv
+  slac fmt --check                         is every file in the canonical layout?
+  slac diff --git origin/main --deny-weakening
   slac explain E0401                       what a diagnostic means";
 
 #[derive(Parser, Debug)]

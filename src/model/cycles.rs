@@ -28,7 +28,11 @@ pub(super) fn dependency_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
         let mut d = Diagnostic::new(
             Code::E0204,
             first_span,
-            format!("services depend on each other in a cycle: {path}"),
+            if names.len() == 1 {
+                format!("service `{}` depends on itself: {path}", names[0])
+            } else {
+                format!("services depend on each other in a cycle: {path}")
+            },
         )
         .primary(format!("`{}` depends on `{}` here", p.services[first].name, names[0]))
         .help("a service cannot need itself, directly or through others; remove one of these dependencies");
@@ -60,7 +64,11 @@ pub(super) fn extends_cycles(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
         let mut d = Diagnostic::new(
             Code::E0205,
             span,
-            format!("agreements extend each other in a cycle: {path}"),
+            if names.len() == 1 {
+                format!("agreement `{}` extends itself: {path}", names[0])
+            } else {
+                format!("agreements extend each other in a cycle: {path}")
+            },
         )
         .primary(format!(
             "`{}` extends `{}` here",

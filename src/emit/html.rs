@@ -2,7 +2,7 @@
 //! portfolio index (docs/documents.md).
 
 use super::render::{Renderer, Template};
-use super::view::{document, index::index};
+use super::view::{each_document, index::index};
 use super::{Backend, Context, EmitError};
 use crate::model::Portfolio;
 use crate::output::Artifact;
@@ -48,15 +48,12 @@ impl Backend for Html {
             "html/index.html",
             r.render("index", &index(portfolio, ctx.today))?,
         )];
-        // Built once: looking up who covers a service is per portfolio, not per document.
-        let covered_by = crate::check::supporters::coverage_index(portfolio);
-        for (x, a) in portfolio.agreements.iter().enumerate() {
-            for (v, _) in a.variants() {
-                let doc = document(portfolio, &covered_by, x, v, ctx.today);
-                let text = r.render("contract", &doc)?;
-                out.push(Artifact::text(format!("html/{}.html", doc.stem), text));
-            }
-        }
+        out.extend(each_document(portfolio, ctx.today, |doc| {
+            Ok(Artifact::text(
+                format!("html/{}.html", doc.stem),
+                r.render("contract", doc)?,
+            ))
+        })?);
         Ok(out)
     }
 }

@@ -1,7 +1,7 @@
 //! `markdown/`: the same contracts as Markdown, for wikis and review in pull requests.
 
 use super::render::{markdown_escape, Renderer, Template};
-use super::view::document;
+use super::view::each_document;
 use super::{Backend, Context, EmitError};
 use crate::model::Portfolio;
 use crate::output::Artifact;
@@ -21,16 +21,11 @@ impl Backend for Markdown {
 
     fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
         let r = Renderer::new("markdown", &TEMPLATES, markdown_escape, ctx)?;
-        let mut out = Vec::new();
-        // Built once: looking up who covers a service is per portfolio, not per document.
-        let covered_by = crate::check::supporters::coverage_index(portfolio);
-        for (x, a) in portfolio.agreements.iter().enumerate() {
-            for (v, _) in a.variants() {
-                let doc = document(portfolio, &covered_by, x, v, ctx.today);
-                let text = r.render("contract", &doc)?;
-                out.push(Artifact::text(format!("markdown/{}.md", doc.stem), text));
-            }
-        }
-        Ok(out)
+        each_document(portfolio, ctx.today, |doc| {
+            Ok(Artifact::text(
+                format!("markdown/{}.md", doc.stem),
+                r.render("contract", doc)?,
+            ))
+        })
     }
 }

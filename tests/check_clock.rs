@@ -2,7 +2,7 @@
 //! from the definition, on worked cases and on random calendars around
 //! daylight-saving transitions.
 
-use chrono::{NaiveDate, NaiveDateTime, TimeZone, Weekday};
+use chrono::{NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 use slac::check::clock::{
@@ -10,60 +10,9 @@ use slac::check::clock::{
 };
 use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};
 
-const PARIS: Tz = chrono_tz::Europe::Paris;
-const NEW_YORK: Tz = chrono_tz::America::New_York;
-const SYDNEY: Tz = chrono_tz::Australia::Sydney;
-const LONDON: Tz = chrono_tz::Europe::London;
+use crate::calendars::*;
+
 const ZONES: [Tz; 4] = [PARIS, NEW_YORK, SYDNEY, Tz::UTC];
-
-const WEEKDAYS: [Weekday; 5] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-];
-const ALL_DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
-fn hm(s: &str) -> u16 {
-    let (h, m) = s.split_once(':').expect("HH:MM");
-    h.parse::<u16>().expect("hour") * 60 + m.parse::<u16>().expect("minute")
-}
-
-fn days(ds: &[Weekday], start: &str, end: &str) -> Vec<WeekInterval> {
-    ds.iter()
-        .map(|&day| WeekInterval {
-            day,
-            start: hm(start),
-            end: hm(end),
-        })
-        .collect()
-}
-
-fn closed(s: &str) -> Closure {
-    Closure {
-        date: NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date"),
-        part: None,
-    }
-}
-
-/// A local wall time in `tz` (the earlier one if it happens twice).
-fn local(tz: Tz, s: &str) -> Instant {
-    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("datetime");
-    Instant::from(tz.from_local_datetime(&naive).earliest().expect("exists"))
-}
-
-fn office(tz: Tz, closures: &[Closure]) -> Calendar {
-    Calendar::new(tz, &days(&WEEKDAYS, "09:00", "17:00"), closures)
-}
 
 fn breach_at(ours: &Calendar, a: i64, theirs: &Calendar, b: i64, t: i64) -> Option<DeadlineBreach> {
     let ours_due = ours.deadline(Instant(t), a)?;

@@ -1,6 +1,7 @@
 //! The one integration-test binary (`autotests = false`): one module per feature.
 
 mod build;
+mod calendars;
 mod check_clock;
 mod cli;
 mod common;

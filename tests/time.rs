@@ -1,79 +1,12 @@
 //! The SLA clock: worked examples, DST in three zones, coverage, algebraic
 //! properties, and agreement with a minute-by-minute brute force.
 
-use chrono::{Datelike, NaiveDate, NaiveDateTime, TimeZone, Timelike, Utc, Weekday};
+use chrono::{Datelike, TimeZone, Timelike, Utc, Weekday};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};
 
-const PARIS: Tz = chrono_tz::Europe::Paris;
-const NEW_YORK: Tz = chrono_tz::America::New_York;
-const SYDNEY: Tz = chrono_tz::Australia::Sydney;
-const LONDON: Tz = chrono_tz::Europe::London;
-
-const WEEKDAYS: [Weekday; 5] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-];
-const ALL_DAYS: [Weekday; 7] = [
-    Weekday::Mon,
-    Weekday::Tue,
-    Weekday::Wed,
-    Weekday::Thu,
-    Weekday::Fri,
-    Weekday::Sat,
-    Weekday::Sun,
-];
-
-fn hm(s: &str) -> u16 {
-    let (h, m) = s.split_once(':').expect("HH:MM");
-    h.parse::<u16>().expect("hour") * 60 + m.parse::<u16>().expect("minute")
-}
-
-fn days(ds: &[Weekday], start: &str, end: &str) -> Vec<WeekInterval> {
-    ds.iter()
-        .map(|&day| WeekInterval {
-            day,
-            start: hm(start),
-            end: hm(end),
-        })
-        .collect()
-}
-
-fn date(s: &str) -> NaiveDate {
-    NaiveDate::parse_from_str(s, "%Y-%m-%d").expect("date")
-}
-
-fn closed(s: &str) -> Closure {
-    Closure {
-        date: date(s),
-        part: None,
-    }
-}
-
-fn closed_part(s: &str, start: &str, end: &str) -> Closure {
-    Closure {
-        date: date(s),
-        part: Some((hm(start), hm(end))),
-    }
-}
-
-/// A local wall time in `tz` (the earlier one if it happens twice).
-fn local(tz: Tz, s: &str) -> Instant {
-    let naive = NaiveDateTime::parse_from_str(s, "%Y-%m-%d %H:%M").expect("datetime");
-    Instant::from(tz.from_local_datetime(&naive).earliest().expect("exists"))
-}
-
-fn utc(s: &str) -> Instant {
-    local(Tz::UTC, s)
-}
-
-fn office(tz: Tz, closures: &[Closure]) -> Calendar {
-    Calendar::new(tz, &days(&WEEKDAYS, "09:00", "17:00"), closures)
-}
+use crate::calendars::*;
 
 #[test]
 fn friday_1630_plus_4h_is_monday_1230_or_tuesday_if_monday_closed() {

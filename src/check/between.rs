@@ -26,7 +26,7 @@ pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
             let window = own_window(terms, today);
             availability::check(p, &plain, a, region, terms, window, &sups, diags);
             support(p, a, region, terms, &sups, &mut memo, diags);
-            windows(p, a, region, terms, &sups, diags);
+            windows(a, region, terms, &sups, diags);
             maintenance(p, a, region, terms, &sups, diags);
             validity_cover(p, &index, a, region, terms, today, diags);
             uncovered_dependencies(p, &index, a, region, terms, diags);

@@ -12,14 +12,12 @@ use chrono::NaiveDate;
 
 /// W0406: a supporter measures availability over a longer window.
 pub(super) fn windows(
-    p: &Portfolio,
     a: &Agreement,
     region: Option<&str>,
     terms: &Terms,
     sups: &[Supporter<'_>],
     diags: &mut Vec<Diagnostic>,
 ) {
-    let _ = p;
     let Some(ours) = terms
         .objective(ObjectiveKind::Availability)
         .min_by_key(|o| nominal_window_ms(o.window()))

@@ -54,19 +54,27 @@ pub fn nominal_window_ms(w: crate::model::Window) -> i64 {
 
 /// A duration as people write it: `1h30m`, `2d`, `300ms`.
 pub fn fmt_duration(ms: i64) -> String {
+    duration_in(ms, &DURATION_UNITS)
+}
+
+/// The units of `.sla` durations, largest first.
+pub const DURATION_UNITS: [(&str, i64); 6] = [
+    ("w", 604_800_000),
+    ("d", 86_400_000),
+    ("h", 3_600_000),
+    ("m", 60_000),
+    ("s", 1000),
+    ("ms", 1),
+];
+
+/// Milliseconds in the largest-first `units` given (`0s` for nothing).
+pub fn duration_in(ms: i64, units: &[(&str, i64)]) -> String {
     if ms <= 0 {
         return "0s".into();
     }
     let mut rest = ms;
     let mut out = String::new();
-    for (unit, size) in [
-        ("w", 604_800_000),
-        ("d", 86_400_000),
-        ("h", 3_600_000),
-        ("m", 60_000),
-        ("s", 1000),
-        ("ms", 1),
-    ] {
+    for &(unit, size) in units {
         if rest >= size {
             let _ = write!(out, "{}{unit}", rest / size);
             rest %= size;

@@ -12,10 +12,6 @@ use crate::model::{Agreement, Objective, Portfolio, Terms, Variant, Window};
 use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
 use chrono_tz::Tz;
 use rust_decimal::{Decimal, RoundingStrategy};
-use std::fmt::Write as _;
-
-const HOUR_MS: i64 = 3_600_000;
-const DAY_MS: i64 = 24 * HOUR_MS;
 
 /// One objective to monitor, in one variant (base or region) of one agreement.
 pub struct Slo<'a> {
@@ -260,24 +256,8 @@ pub fn window_ms(window: Window, tz: Tz, today: NaiveDate) -> i64 {
 /// A duration as Prometheus writes it, largest units first and without weeks or years
 /// (so a 28-day window reads `28d`): `30d`, `14h24m`, `13h26m24s`.
 pub fn prom_duration(ms: i64) -> String {
-    if ms <= 0 {
-        return "0s".into();
-    }
-    let mut rest = ms;
-    let mut out = String::new();
-    for (unit, size) in [
-        ("d", DAY_MS),
-        ("h", HOUR_MS),
-        ("m", 60_000),
-        ("s", 1000),
-        ("ms", 1),
-    ] {
-        if rest >= size {
-            let _ = write!(out, "{}{unit}", rest / size);
-            rest %= size;
-        }
-    }
-    out
+    // PromQL windows read best in days (`28d`, not `4w`).
+    crate::check::duration_in(ms, &crate::check::DURATION_UNITS[1..])
 }
 
 /// An exact decimal rounded to at most six places, without trailing zeros.
@@ -299,6 +279,8 @@ pub fn at(query: &str, window: &str) -> String {
 
 #[cfg(test)]
 mod tests {
+    const HOUR_MS: i64 = 3_600_000;
+    const DAY_MS: i64 = 24 * HOUR_MS;
     use super::*;
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {

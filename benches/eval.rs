@@ -146,9 +146,15 @@ fn data() -> &'static Data {
 
 fn parse(d: &Data) -> Inputs {
     Inputs {
-        outages: input::parse_outages("outages.csv", &mut d.outages.as_bytes()).expect("outages"),
-        tickets: input::parse_tickets("tickets.csv", &mut d.tickets.as_bytes()).expect("tickets"),
-        measurements: Vec::new(),
+        outages: Some(eval::Input {
+            file: "outages.csv".into(),
+            rows: input::parse_outages("outages.csv", &mut d.outages.as_bytes()).expect("outages"),
+        }),
+        tickets: Some(eval::Input {
+            file: "tickets.csv".into(),
+            rows: input::parse_tickets("tickets.csv", &mut d.tickets.as_bytes()).expect("tickets"),
+        }),
+        measurements: None,
     }
 }
 

@@ -9,12 +9,13 @@ use std::fmt::Write as _;
 use std::fs;
 use std::path::Path;
 
-const PARTIES: &str = "provider acme \"Acme\"\ncustomer globex \"Globex\" { subscribes api }\n\
+pub(crate) const PARTIES: &str =
+    "provider acme \"Acme\"\ncustomer globex \"Globex\" { subscribes api }\n\
 service api \"API\"\n";
 
 /// Writes the portfolio (parties, then `body`) and the CSV files into `dir`, runs `slac eval`
 /// and returns the process output.
-fn eval_in(
+pub(crate) fn eval_in(
     dir: &Path,
     body: &str,
     period: &str,
@@ -42,7 +43,7 @@ fn eval_in(
 }
 
 /// The JSON report; the run must succeed.
-fn eval_json(body: &str, period: &str, files: &[(&str, &str)], extra: &[&str]) -> Value {
+pub(crate) fn eval_json(body: &str, period: &str, files: &[(&str, &str)], extra: &[&str]) -> Value {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut extra = extra.to_vec();
     extra.extend(["--format", "json"]);
@@ -51,7 +52,7 @@ fn eval_json(body: &str, period: &str, files: &[(&str, &str)], extra: &[&str]) -
     serde_json::from_str(&stdout(&out)).expect("valid JSON")
 }
 
-fn agreement<'a>(report: &'a Value, name: &str) -> &'a Value {
+pub(crate) fn agreement<'a>(report: &'a Value, name: &str) -> &'a Value {
     report["agreements"]
         .as_array()
         .expect("agreements")
@@ -60,12 +61,13 @@ fn agreement<'a>(report: &'a Value, name: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no agreement {name} in {report}"))
 }
 
-fn sla(extra: &str) -> String {
+pub(crate) fn sla(extra: &str) -> String {
     format!("sla api_sla \"API SLA\" {{\n  provider acme\n  customer globex\n  services api\n{extra}\n}}\n")
 }
 
-const OUTAGE_HEADER: &str = "service,start,end,cause,announced\n";
-const TICKET_HEADER: &str = "id,customer,service,type,class,opened,responded,resolved,paused\n";
+pub(crate) const OUTAGE_HEADER: &str = "service,start,end,cause,announced\n";
+pub(crate) const TICKET_HEADER: &str =
+    "id,customer,service,type,class,opened,responded,resolved,paused\n";
 
 /// A public cloud provider's tiers: 99.99% monthly, credits below 99.99/99.0/95.0.
 fn cloud(op: &str) -> String {
@@ -133,7 +135,10 @@ fn overlapping_outages_of_one_service_are_merged_and_clipped_to_the_period() {
          other,2026-11-12T00:00:00Z,2026-11-13T00:00:00Z,,\n"
     );
     let r = eval_json(
-        &sla("  availability 99.8% per month"),
+        &format!(
+            "service other \"Other\"\n{}",
+            sla("  availability 99.8% per month")
+        ),
         "2026-11",
         &[("outages", &outages)],
         &[],
@@ -142,6 +147,9 @@ fn overlapping_outages_of_one_service_are_merged_and_clipped_to_the_period() {
     assert_eq!(o["downtime_minutes"], 55.0);
     assert_eq!(o["attainment"], 100.0 * (1.0 - 55.0 / 43200.0));
     assert_eq!(o["met"], true);
+    // `other` is known but no SLA covers it: counted, not dropped.
+    assert_eq!(r["unmatched"]["outages"], 1);
+    assert_eq!(r["unmatched"]["rows"][0]["line"], 6);
 }
 
 #[test]
@@ -242,14 +250,14 @@ fn fractional_seconds_are_never_rounded() {
     assert_eq!(o["downtime_minutes"], 500_000_100.0 / 60e9);
 }
 
-fn support_sla(calendar: &str, targets: &str, penalties: &str) -> String {
+pub(crate) fn support_sla(calendar: &str, targets: &str, penalties: &str) -> String {
     format!("{calendar}\n")
         + &sla(&format!(
             "  support {{\n    during office\n    {targets}\n  }}\n{penalties}"
         ))
 }
 
-fn support<'a>(r: &'a Value, class: &str, target: &str) -> &'a Value {
+pub(crate) fn support<'a>(r: &'a Value, class: &str, target: &str) -> &'a Value {
     agreement(r, "api_sla")["support"]
         .as_array()
         .expect("support")
@@ -258,7 +266,7 @@ fn support<'a>(r: &'a Value, class: &str, target: &str) -> &'a Value {
         .unwrap_or_else(|| panic!("no {class} {target}"))
 }
 
-const UTC_OFFICE: &str = "calendar office \"Office\" { mon-fri 09:00-17:00 }";
+pub(crate) const UTC_OFFICE: &str = "calendar office \"Office\" { mon-fri 09:00-17:00 }";
 
 #[test]
 fn pauses_stop_the_clock_only_in_open_hours() {
@@ -329,7 +337,10 @@ fn open_tickets_at_the_end_of_the_period_are_breached_when_overdue_else_pending(
          T4,other,api,incident,p1,2026-11-27T09:00:00Z,,,\n\
          T5,globex,api,incident,p1,2026-10-30T09:00:00Z,,,\n"
     );
+    let body = format!("customer other \"Other\"\n{body}");
     let r = eval_json(&body, "2026-11", &[("tickets", &tickets)], &[]);
+    // T4's customer has no SLA, T5 was opened in October: both counted as unmatched.
+    assert_eq!(r["unmatched"]["tickets"], 2, "{r}");
     let s = support(&r, "p1", "resolve");
     assert_eq!(s["tickets"], 2);
     assert_eq!(s["met"], 1);
@@ -590,6 +601,7 @@ fn the_acme_example_in_human_json_and_html() {
         a["objectives"][0],
         serde_json::json!({"kind": "availability", "name": "availability", "target": 99.9,
             "evaluated": true, "open_minutes": 43200.0, "downtime_minutes": 12.5,
+            "open_seconds": "2592000", "downtime_seconds": "750",
             "attainment": 99.971_064_814_814_81, "met": true})
     );
     assert!(run("human").contains("globex_checkout"));
@@ -643,7 +655,7 @@ fn validities_far_outside_the_nanosecond_range_still_cover_the_period() {
     // Nanoseconds reach only the years 1678 to 2261: a validity from year 1 to 9999 must
     // saturate on its own side, not drop the agreement.
     let body = sla("  valid from 0001-01-01 to 9999-12-31\n  availability 99.9% per month\n  latency 99% within 300ms per month\n");
-    let r = eval_json(&body, "2026-11", &[], &[]);
+    let r = eval_json(&body, "2026-11", &[("outages", OUTAGE_HEADER)], &[]);
     let a = agreement(&r, "api_sla");
     assert_eq!(a["objectives"][0]["evaluated"], true);
     assert_eq!(a["objectives"][0]["attainment"], 100.0);

@@ -2,7 +2,7 @@
 
 use super::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::Style;
-use crate::eval::{self, input, Inputs, Period};
+use crate::eval::{self, input, Input, Inputs, Period};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -16,7 +16,7 @@ pub struct Args {
     #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
     period: Period,
 
-    /// outages.csv: service,start,end,cause,announced.
+    /// outages.csv: service,start,end,cause,announced[,region].
     #[arg(long, value_name = "CSV")]
     outages: Option<PathBuf>,
 
@@ -63,6 +63,17 @@ pub fn run(args: &Args, style: Style) -> i32 {
         Ok(i) => i,
         Err(e) => return fail(&e.to_string()),
     };
+    // A row naming an id the portfolio does not define would silently judge nothing.
+    let unknown = eval::known::unknown_ids(portfolio, &inputs);
+    if !unknown.is_empty() {
+        for e in &unknown {
+            eprintln!("error: {e}");
+        }
+        return fail(&format!(
+            "{} in the input rows; nothing was evaluated",
+            crate::diag::render::plural(unknown.len(), "unknown id", "unknown ids")
+        ));
+    }
     let report = eval::evaluate(
         portfolio,
         &inputs,
@@ -85,15 +96,21 @@ pub fn run(args: &Args, style: Style) -> i32 {
 
 /// Reads every given file completely before anything is computed.
 fn read_inputs(args: &Args) -> Result<Inputs, input::InputError> {
-    let mut inputs = Inputs::default();
-    if let Some(p) = &args.outages {
-        inputs.outages = input::read_file(p, input::parse_outages)?;
+    fn read<T>(
+        path: Option<&PathBuf>,
+        parse: fn(&str, &mut dyn std::io::Read) -> Result<Vec<T>, input::InputError>,
+    ) -> Result<Option<Input<T>>, input::InputError> {
+        path.map(|p| {
+            Ok(Input {
+                file: p.display().to_string(),
+                rows: input::read_file(p, parse)?,
+            })
+        })
+        .transpose()
     }
-    if let Some(p) = &args.tickets {
-        inputs.tickets = input::read_file(p, input::parse_tickets)?;
-    }
-    if let Some(p) = &args.measurements {
-        inputs.measurements = input::read_file(p, input::parse_measurements)?;
-    }
-    Ok(inputs)
+    Ok(Inputs {
+        outages: read(args.outages.as_ref(), input::parse_outages)?,
+        tickets: read(args.tickets.as_ref(), input::parse_tickets)?,
+        measurements: read(args.measurements.as_ref(), input::parse_measurements)?,
+    })
 }

@@ -26,7 +26,7 @@ impl<'a> OutageIndex<'a> {
         OutageIndex { by_service }
     }
 
-    fn of(&self, service: &str) -> &[&'a Outage] {
+    pub fn of(&self, service: &str) -> &[&'a Outage] {
         self.by_service.get(service).map_or(&[], Vec::as_slice)
     }
 }
@@ -39,6 +39,10 @@ pub struct Rules<'a> {
     pub maintenance: Option<MaintenanceRules>,
     /// The period, `[start, end)`.
     pub period: Interval,
+    /// The variant's region; `None` for the base.
+    pub region: Option<&'a str>,
+    /// Every region the agreement names: the base stands for the rest of the world.
+    pub regions: Vec<&'a str>,
 }
 
 /// A `maintenance` statement placed in the period.
@@ -55,6 +59,12 @@ pub struct MaintenanceRules {
 }
 
 impl Rules<'_> {
+    /// Does an outage hit this variant? One without a region hits every variant; one in a
+    /// region hits that region's variant, or the base when the agreement does not name it.
+    pub fn sees(&self, o: &Outage) -> bool {
+        region_sees(o.region.as_deref(), self.region, &self.regions)
+    }
+
     /// The downtime of one service that counts under these rules: its outages clipped to
     /// the period, without excluded causes and excused maintenance, merged.
     pub fn counted(&self, outages: &[&Outage]) -> Vec<Interval> {
@@ -68,7 +78,7 @@ impl Rules<'_> {
                 break;
             }
             let iv = (o.start.max(ps), o.end.min(pe));
-            if iv.0 >= iv.1 || self.exclusions.contains(&o.cause.as_str()) {
+            if iv.0 >= iv.1 || !self.sees(o) || self.exclusions.contains(&o.cause.as_str()) {
                 continue;
             }
             match &self.maintenance {
@@ -87,7 +97,7 @@ impl Rules<'_> {
             let maintenance = clock::merge(maintenance);
             let inside = clock::intersect(&maintenance, &m.window);
             let excused = m.allow(&inside);
-            counting.extend(subtract(&maintenance, &excused));
+            counting.extend(clock::subtract(&maintenance, &excused));
         }
         clock::merge(counting)
     }
@@ -121,28 +131,14 @@ impl MaintenanceRules {
     }
 }
 
-/// `a` minus `b`, both sorted and merged.
-pub fn subtract(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
-    let mut out = Vec::new();
-    let mut j = 0;
-    for &(s, e) in a {
-        let mut cur = s;
-        while j < b.len() && b[j].1 <= cur {
-            j += 1;
-        }
-        let mut k = j;
-        while k < b.len() && b[k].0 < e {
-            if b[k].0 > cur {
-                out.push((cur, b[k].0));
-            }
-            cur = cur.max(b[k].1);
-            k += 1;
-        }
-        if cur < e {
-            out.push((cur, e));
-        }
+/// Does an outage in `outage` (`None`: everywhere) hit the variant `variant` (`None`: the
+/// base) of an agreement that names `regions`?
+pub fn region_sees(outage: Option<&str>, variant: Option<&str>, regions: &[&str]) -> bool {
+    match (outage, variant) {
+        (None, _) => true,
+        (Some(r), Some(mine)) => r == mine,
+        (Some(r), None) => !regions.contains(&r),
     }
-    out
 }
 
 /// Counted downtime per service under one set of rules, with or without the dependency
@@ -263,6 +259,29 @@ impl Share {
             _ => (self.num as f64 / self.den as f64)
                 .total_cmp(&(other.num as f64 / other.den as f64)),
         }
+    }
+
+    /// `100 × num / den` rounded down to `places` decimals, without trailing zeros: a
+    /// breach never reads as its target (99.89999… shows 99.8999, not 99.9).
+    pub fn percent_floor(&self, places: u32) -> String {
+        if self.den <= 0 {
+            return "100".into();
+        }
+        let scale = 10i128.pow(places);
+        // Long division, one decimal digit at a time, so no product can overflow.
+        let mut scaled = self.num.div_euclid(self.den);
+        let mut rest = self.num.rem_euclid(self.den);
+        for _ in 0..places + 2 {
+            rest = rest.saturating_mul(10);
+            scaled = scaled.saturating_mul(10).saturating_add(rest / self.den);
+            rest %= self.den;
+        }
+        let (int, frac) = (scaled.div_euclid(scale), scaled.rem_euclid(scale));
+        if frac == 0 {
+            return int.to_string();
+        }
+        let frac = format!("{frac:0width$}", width = places as usize);
+        format!("{int}.{}", frac.trim_end_matches('0'))
     }
 
     /// `100 × (1 − bad / den)` in f64: the one place the exact value is rounded.

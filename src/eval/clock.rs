@@ -142,3 +142,35 @@ pub fn union(lists: &[&[Interval]]) -> Vec<Interval> {
 pub fn measure(v: &[Interval]) -> i64 {
     v.iter().map(|(s, e)| e - s).sum()
 }
+
+/// `a` minus `b`, both sorted and merged.
+pub fn subtract(a: &[Interval], b: &[Interval]) -> Vec<Interval> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    for &(s, e) in a {
+        let mut cur = s;
+        while j < b.len() && b[j].1 <= cur {
+            j += 1;
+        }
+        let mut k = j;
+        while k < b.len() && b[k].0 < e {
+            if b[k].0 > cur {
+                out.push((cur, b[k].0));
+            }
+            cur = cur.max(b[k].1);
+            k += 1;
+        }
+        if cur < e {
+            out.push((cur, e));
+        }
+    }
+    out
+}
+
+/// Does `iv` meet any interval of the sorted, merged `set`? An empty `iv` (an instant)
+/// meets an interval that contains it.
+pub fn overlaps(set: &[Interval], iv: Interval) -> bool {
+    let k = set.partition_point(|&(_, e)| e <= iv.0);
+    set.get(k)
+        .is_some_and(|&(s, e)| s < iv.1.max(iv.0.saturating_add(1)) && iv.0 < e)
+}

@@ -32,9 +32,9 @@ pub fn tier<'t>(tiers: &'t [Tier], share: &Share) -> Option<&'t Tier> {
 pub struct CreditLine {
     /// What the penalty is on, as written after `penalty on`.
     pub on: String,
-    /// Percent of the fee for the period; `None` for an amount without a fee.
+    /// Percent of the fee for the period; `None` for a fixed amount without a fee.
     pub percent: Option<Decimal>,
-    /// The amount; `None` without a fee.
+    /// The amount; `None` for a percentage without a fee.
     pub amount: Option<Decimal>,
 }
 
@@ -61,7 +61,7 @@ pub fn credit(penalty: &Penalty, basis: Basis, fee: Option<&Money>) -> Option<Cr
         Some(_) => return None,
         None => (&tier(&penalty.tiers, &share?)?.credit.value, Decimal::ONE),
     };
-    let fee = fee.map(|m| m.amount);
+    let fee = fee.map(|m| m.amount).filter(|f| !f.is_zero());
     let (percent, amount) = match credit {
         Credit::Percent(p) => {
             let percent = *p * times;
@@ -70,19 +70,16 @@ pub fn credit(penalty: &Penalty, basis: Basis, fee: Option<&Money>) -> Option<Cr
                 fee.map(|f| f * percent / Decimal::ONE_HUNDRED),
             )
         }
+        // A fixed amount is owed with or without a fee; with one it is also a share of it.
         Credit::Amount(m) => {
             let amount = m.amount * times;
-            (
-                fee.filter(|f| !f.is_zero())
-                    .map(|f| amount * Decimal::ONE_HUNDRED / f),
-                Some(amount),
-            )
+            (fee.map(|f| amount * Decimal::ONE_HUNDRED / f), Some(amount))
         }
     };
     Some(CreditLine {
         on: penalty.on.to_string(),
         percent,
-        amount: amount.filter(|_| fee.is_some()),
+        amount,
     })
 }
 
@@ -90,16 +87,37 @@ pub fn credit(penalty: &Penalty, basis: Basis, fee: Option<&Money>) -> Option<Cr
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Totals {
     pub cap_percent: Option<Decimal>,
-    pub total_percent: Decimal,
+    /// `None` when a fixed amount is owed and there is no fee to make it a share of.
+    pub total_percent: Option<Decimal>,
+    /// `None` when a percentage is owed and there is no fee to take it of.
     pub total_amount: Option<Decimal>,
     pub currency: Option<String>,
+    /// Why the cap could not be applied, when it could not.
+    pub note: Option<String>,
 }
 
-/// Sums the lines and applies the cap; amounts only with a fee (`fee` is for the period).
+/// Sums the lines and applies the cap. With a fee (for the period) every line is a share
+/// of it and the cap limits the sum; without one, fixed amounts add up on their own and
+/// a cap, which is a share of the fee, cannot limit them.
 pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Totals {
     let cap = terms.cap.as_ref().map(|c| c.value);
-    let sum: Decimal = lines.iter().filter_map(|l| l.percent).sum();
-    let total_percent = cap.map_or(sum, |c| sum.min(c));
+    let fee_amount = fee.map(|f| f.amount).filter(|f| !f.is_zero());
+    let sum_percent = lines.iter().map(|l| l.percent).sum::<Option<Decimal>>();
+    let capped = sum_percent
+        .zip(cap)
+        .filter(|(sum, c)| sum > c)
+        .map(|(_, c)| c);
+    let total_percent = sum_percent.map(|sum| capped.unwrap_or(sum));
+    // Amounts are added as computed, so a fixed 500 EUR stays 500 EUR to the cent.
+    let total_amount = match (fee_amount, capped) {
+        (Some(f), Some(c)) => Some(f * c / Decimal::ONE_HUNDRED),
+        _ => lines.iter().map(|l| l.amount).sum::<Option<Decimal>>(),
+    };
+    let note = (fee_amount.is_none() && cap.is_some() && lines.iter().any(|l| l.percent.is_none()))
+        .then(|| {
+            "the cap is a share of the fee, and there is no fee: fixed amounts are not capped"
+                .to_string()
+        });
     let currency = fee.map(|f| f.currency.clone()).or_else(|| {
         terms.penalties.iter().find_map(|p| {
             p.tiers
@@ -115,7 +133,8 @@ pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Total
     Totals {
         cap_percent: cap,
         total_percent,
-        total_amount: fee.map(|f| f.amount * total_percent / Decimal::ONE_HUNDRED),
+        total_amount,
         currency,
+        note,
     }
 }

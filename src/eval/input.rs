@@ -41,6 +41,8 @@ impl std::error::Error for InputError {}
 /// One row of outages.csv.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Outage {
+    /// The 1-based line of the row, for errors and the unmatched-rows report.
+    pub line: u64,
     pub service: String,
     pub start: Nanos,
     pub end: Nanos,
@@ -49,11 +51,14 @@ pub struct Outage {
     pub cause: String,
     /// When maintenance was announced; `None`: never.
     pub announced: Option<Nanos>,
+    /// The region the outage hit; `None`: every region and the base.
+    pub region: Option<String>,
 }
 
 /// One row of tickets.csv.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Ticket {
+    pub line: u64,
     pub id: String,
     pub customer: String,
     pub service: String,
@@ -67,11 +72,14 @@ pub struct Ticket {
     pub paused: Vec<(Nanos, Nanos)>,
     /// `None`: the agreement's base.
     pub region: Option<String>,
+    /// The 1-based column of `region` (0 without one), for errors.
+    pub region_column: u64,
 }
 
 /// One row of measurements.csv: good and total events of one objective of one service.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Measurement {
+    pub line: u64,
     pub service: String,
     /// `latency`, or the id of an outcome.
     pub objective: String,
@@ -287,27 +295,39 @@ fn required_text(
     }
 }
 
-/// Parses outages.csv: `service,start,end,cause,announced`.
+/// Parses outages.csv: `service,start,end,cause,announced[,region]`.
 pub fn parse_outages(file: &str, input: &mut dyn Read) -> Result<Vec<Outage>, InputError> {
     let mut out = Vec::new();
-    read_records(file, input, OUTAGE_COLUMNS, &[], |rows, line, rec| {
-        let service = required_text(rows, line, rec, 0)?;
-        let start = instant(rows, line, rec, 1)?;
-        let end = instant(rows, line, rec, 2)?;
-        if end < start {
-            return Err(rows.err(line, 3, "the outage ends before it starts".into()));
-        }
-        let cause = rec.get(3).unwrap_or("").to_string();
-        let announced = opt_instant(rows, line, rec, 4)?;
-        out.push(Outage {
-            service,
-            start,
-            end,
-            cause,
-            announced,
-        });
-        Ok(())
-    })?;
+    read_records(
+        file,
+        input,
+        OUTAGE_COLUMNS,
+        &["region"],
+        |rows, line, rec| {
+            let service = required_text(rows, line, rec, 0)?;
+            let start = instant(rows, line, rec, 1)?;
+            let end = instant(rows, line, rec, 2)?;
+            if end < start {
+                return Err(rows.err(line, 3, "the outage ends before it starts".into()));
+            }
+            let cause = rec.get(3).unwrap_or("").to_string();
+            let announced = opt_instant(rows, line, rec, 4)?;
+            let region = rec
+                .get(OUTAGE_COLUMNS.len())
+                .filter(|r| !r.is_empty())
+                .map(str::to_string);
+            out.push(Outage {
+                line,
+                service,
+                start,
+                end,
+                cause,
+                announced,
+                region,
+            });
+            Ok(())
+        },
+    )?;
     Ok(out)
 }
 
@@ -334,6 +354,8 @@ fn parse_pauses(s: &str) -> Result<Vec<(Nanos, Nanos)>, String> {
 /// Parses tickets.csv: `id,customer,service,type,class,opened,responded,resolved[,paused][,region]`.
 pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, InputError> {
     let mut out = Vec::new();
+    // A ticket counted twice would be judged (and credited) twice.
+    let mut first_line: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
     read_records(
         file,
         input,
@@ -341,6 +363,14 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
         &["paused", "region"],
         |rows, line, rec| {
             let id = required_text(rows, line, rec, 0)?;
+            if let Some(first) = first_line.get(&id) {
+                return Err(rows.err(
+                    line,
+                    1,
+                    format!("ticket `{id}` is already on line {first}; each ticket is one row"),
+                ));
+            }
+            first_line.insert(id.clone(), line);
             let customer = required_text(rows, line, rec, 1)?;
             let service = required_text(rows, line, rec, 2)?;
             let kind = match rec.get(3).unwrap_or("") {
@@ -363,8 +393,18 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
                     return Err(rows.err(line, col, "this is before the ticket was opened".into()));
                 }
             }
+            if let (Some(r), Some(d)) = (responded, resolved) {
+                if d < r {
+                    return Err(rows.err(
+                        line,
+                        8,
+                        "the ticket is resolved before it was responded to".into(),
+                    ));
+                }
+            }
             let mut paused = Vec::new();
             let mut region = None;
+            let mut region_column = 0;
             for (i, name) in rows.header.iter().enumerate().skip(TICKET_COLUMNS.len()) {
                 let v = rec.get(i).unwrap_or("");
                 if name == "paused" {
@@ -372,9 +412,11 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
                         super::clock::merge(parse_pauses(v).map_err(|m| rows.err(line, i + 1, m))?);
                 } else if !v.is_empty() {
                     region = Some(v.to_string());
+                    region_column = i as u64 + 1;
                 }
             }
             out.push(Ticket {
+                line,
                 id,
                 customer,
                 service,
@@ -385,6 +427,7 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
                 resolved,
                 paused,
                 region,
+                region_column,
             });
             Ok(())
         },
@@ -420,6 +463,7 @@ pub fn parse_measurements(
             ));
         }
         out.push(Measurement {
+            line,
             service,
             objective,
             good,

@@ -10,31 +10,40 @@ pub mod attainment;
 pub mod clock;
 pub mod credits;
 pub mod input;
+pub mod known;
 pub mod period;
 pub mod report;
+pub mod scope;
 pub mod tickets;
+mod unmatched;
 
 use attainment::{Downtime, MaintenanceRules, OutageIndex, Rules, Share};
 use credits::Basis;
-use input::{Measurement, Nanos, Outage, Ticket, NS_PER_MS};
-use period::local_midnight;
+use input::{Measurement, Outage, Ticket, NS_PER_MS};
 pub use period::Period;
 pub use report::Report;
-use report::{AgreementReport, ObjectiveReport};
-use std::collections::HashMap;
+use report::{AgreementReport, ObjectiveReport, Shadowed};
+use scope::Judge;
+use std::collections::{HashMap, HashSet};
 use tickets::{TargetResult, TicketIndex};
 
-use crate::model::{
-    Agreement, AgreementKind, Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind,
-    Terms, Validity, ALWAYS,
-};
+use crate::model::{Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind, ALWAYS};
 
-/// The parsed input files (each may be empty).
+/// The rows of one input file.
+#[derive(Clone, Debug, Default)]
+pub struct Input<T> {
+    /// The path as given, for messages.
+    pub file: String,
+    pub rows: Vec<T>,
+}
+
+/// The parsed input files; `None` for a file not given, which is not the same as an
+/// empty one: without outages an availability objective is not evaluated.
 #[derive(Clone, Debug, Default)]
 pub struct Inputs {
-    pub outages: Vec<Outage>,
-    pub tickets: Vec<Ticket>,
-    pub measurements: Vec<Measurement>,
+    pub outages: Option<Input<Outage>>,
+    pub tickets: Option<Input<Ticket>>,
+    pub measurements: Option<Input<Measurement>>,
 }
 
 #[derive(Clone, Copy, Debug)]
@@ -44,105 +53,118 @@ pub struct Options {
     pub propagate: bool,
 }
 
-/// Evaluates every SLA and regional variant whose validity overlaps the period.
+/// Good and total events of one (service, objective), summed exactly.
+#[derive(Clone, Debug, Default)]
+struct Sums {
+    good: u128,
+    total: u128,
+    overflow: bool,
+    lines: Vec<u64>,
+}
+
+/// The input rows some agreement judged, by line.
+#[derive(Debug, Default)]
+struct Used {
+    outages: HashSet<u64>,
+    tickets: HashSet<u64>,
+    measurements: HashSet<u64>,
+}
+
+/// Evaluates every SLA and regional variant in force in the period, each on the pairs and
+/// the part of the period it judges (see [`scope`]).
 pub fn evaluate(portfolio: &Portfolio, inputs: &Inputs, options: &Options) -> Report {
-    let outages = OutageIndex::new(&inputs.outages);
-    let tickets = TicketIndex::new(&inputs.tickets);
-    let mut measured: HashMap<(&str, &str), (u64, u64)> = HashMap::new();
-    for m in &inputs.measurements {
+    let outages = OutageIndex::new(inputs.outages.as_ref().map_or(&[][..], |i| &i.rows));
+    let tickets = TicketIndex::new(inputs.tickets.as_ref().map_or(&[][..], |i| &i.rows));
+    let mut measured: HashMap<(&str, &str), Sums> = HashMap::new();
+    for m in inputs.measurements.iter().flat_map(|i| &i.rows) {
         let e = measured
             .entry((m.service.as_str(), m.objective.as_str()))
             .or_default();
-        e.0 = e.0.saturating_add(m.good);
-        e.1 = e.1.saturating_add(m.total);
+        match (
+            e.good.checked_add(u128::from(m.good)),
+            e.total.checked_add(u128::from(m.total)),
+        ) {
+            (Some(g), Some(t)) => (e.good, e.total) = (g, t),
+            _ => e.overflow = true,
+        }
+        e.lines.push(m.line);
     }
     let ctx = Context {
         portfolio,
+        inputs,
         outages: &outages,
         tickets: &tickets,
         measured: &measured,
         options,
     };
+    let judges = scope::judges(portfolio, options.period);
+    let mut used = Used::default();
     let mut agreements = Vec::new();
-    for a in portfolio
-        .agreements
-        .iter()
-        .filter(|a| a.kind == AgreementKind::Sla)
-    {
-        for (variant, terms) in a.variants() {
-            let tz = terms.tz();
-            let period = options.period.bounds(tz);
-            if in_force(terms.valid.as_ref().map(|v| v.value), tz, period) {
-                agreements.push(ctx.variant(a, variant.map(|v| v.name.as_str()), terms, period));
-            }
+    let mut shadowed = Vec::new();
+    for judge in &judges {
+        if judge.pairs.is_empty() && judge.covers_something {
+            shadowed.push(Shadowed {
+                agreement: judge.agreement.name.clone(),
+                region: judge.region().map(str::to_string),
+                by: judge.shadowed_by.iter().map(|s| (*s).to_string()).collect(),
+            });
+            continue;
         }
+        agreements.push(ctx.variant(judge, &mut used));
     }
+    report::pay_once(&mut agreements);
+    let unmatched = unmatched::explain(&ctx, &judges, &used);
     Report {
         period: options.period.to_string(),
         agreements,
+        shadowed,
+        unmatched,
     }
-}
-
-/// Does the validity overlap the period? Without `valid` an agreement has no start and no
-/// end; `to` is inclusive (through the end of that local day).
-fn in_force(valid: Option<Validity>, tz: chrono_tz::Tz, (ps, pe): (Nanos, Nanos)) -> bool {
-    let Some(v) = valid else { return true };
-    let from = local_midnight(tz, v.from);
-    let to =
-        v.to.and_then(|d| d.succ_opt())
-            .map_or(Nanos::MAX, |d| local_midnight(tz, d));
-    from < pe && to > ps
 }
 
 struct Context<'a> {
     portfolio: &'a Portfolio,
+    inputs: &'a Inputs,
     outages: &'a OutageIndex<'a>,
     tickets: &'a TicketIndex<'a>,
-    measured: &'a HashMap<(&'a str, &'a str), (u64, u64)>,
+    measured: &'a HashMap<(&'a str, &'a str), Sums>,
     options: &'a Options,
 }
 
-/// One objective's exact result.
-struct Evaluated {
-    share: Share,
-    met: bool,
+/// Why an objective was not evaluated; the first two leave a penalty on it uncomputed.
+enum NotEvaluated {
+    Window(String),
+    NoData(String),
+    NothingJudged(String),
 }
 
 impl Context<'_> {
-    /// The services an agreement covers: its `services`; at customer level the customer's
-    /// subscriptions; at corporate level every subscribed service.
-    fn covered(&self, terms: &Terms) -> Vec<usize> {
-        if let Some(s) = &terms.services {
-            return s.value.iter().map(|r| r.value.index).collect();
+    /// The services and, with `--propagate`, every service they depend on, transitively:
+    /// the outages that can reach an objective.
+    fn reach(&self, services: impl Iterator<Item = usize>) -> Vec<usize> {
+        let mut seen: Vec<bool> = vec![false; self.portfolio.services.len()];
+        let mut stack: Vec<usize> = services.collect();
+        let mut out = Vec::new();
+        while let Some(s) = stack.pop() {
+            if std::mem::replace(&mut seen[s], true) {
+                continue;
+            }
+            out.push(s);
+            if self.options.propagate {
+                for dep in &self.portfolio.services[s].depends_on {
+                    stack.extend(dep.members().iter().map(|r| r.value.index));
+                }
+            }
         }
-        let parties: Vec<_> = match &terms.customer {
-            Some(c) => self
-                .portfolio
-                .parties
-                .iter()
-                .filter(|p| p.name == c.value.name)
-                .collect(),
-            None => self.portfolio.parties.iter().collect(),
-        };
-        let mut out: Vec<usize> = parties
-            .iter()
-            .flat_map(|p| p.subscribes.iter().map(|r| r.value.index))
-            .collect();
-        out.sort_unstable();
-        out.dedup();
         out
     }
 
-    fn variant(
-        &self,
-        a: &Agreement,
-        region: Option<&str>,
-        terms: &Terms,
-        period: (Nanos, Nanos),
-    ) -> AgreementReport {
+    fn variant(&self, judge: &Judge<'_>, used: &mut Used) -> AgreementReport {
         let p = self.portfolio;
+        let terms = judge.terms;
         let tz = terms.tz();
-        let covered = self.covered(terms);
+        let period = judge.period;
+        let judged = judge.services();
         let maintenance = terms.maintenance.as_ref().map(|m| {
             let m = &m.value;
             let cal = &p.calendars[m.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
@@ -163,115 +185,261 @@ impl Context<'_> {
             exclusions: terms.exclusions.iter().map(|e| e.id.as_str()).collect(),
             maintenance,
             period,
+            region: judge.region(),
+            regions: judge
+                .agreement
+                .regions
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect(),
         };
         let mut downtime = Downtime::new(p, self.outages, &rules, self.options.propagate);
 
         let mut objectives = Vec::new();
         let mut shares: Vec<(&Objective, Share)> = Vec::new();
+        let mut skipped: Vec<(&Objective, NotEvaluated)> = Vec::new();
         for o in &terms.objectives {
-            let services: Vec<usize> = match &o.service {
-                Some(s) => vec![s.value.index],
-                None => covered.clone(),
-            };
+            // The services this objective judges, with the time it judges each.
+            let services: Vec<(usize, &[clock::Interval])> = judged
+                .iter()
+                .filter(|(s, _)| o.service.as_ref().is_none_or(|r| r.value.index == **s))
+                .map(|(s, t)| (*s, t.as_slice()))
+                .collect();
             let target = o.target.as_ref().map(|t| t.value);
             let mut rep = ObjectiveReport::listed(o, target);
-            let Some(target) = target.filter(|_| self.options.period.matches(o.window())) else {
+            let Some(target) = target else {
                 objectives.push(rep);
                 continue;
             };
-            let result = match o.kind {
-                ObjectiveKind::Availability => {
-                    let cal =
-                        &p.calendars[o.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
-                    let runs = clock::open_intervals(cal, period.0, period.1);
-                    let worst = services
-                        .iter()
-                        .map(|&s| attainment::availability(cal, &runs, &downtime.of(s), period))
-                        .max_by_key(|av| av.down);
-                    worst.map(|av| {
-                        rep.open_minutes = Some(minutes(av.open));
-                        rep.downtime_minutes = Some(minutes(av.down));
-                        Share {
-                            num: i128::from(av.open - av.down),
-                            den: i128::from(av.open),
-                        }
-                    })
-                }
-                ObjectiveKind::Latency | ObjectiveKind::Outcome => {
-                    let mut worst: Option<(u64, u64)> = None;
-                    for &s in &services {
-                        let name = p.services[s].name.as_str();
-                        if let Some(&(good, total)) = self.measured.get(&(name, o.id.as_str())) {
-                            if total == 0 {
-                                continue;
-                            }
-                            let better = worst.is_some_and(|(g, t)| {
-                                u128::from(good).checked_mul(u128::from(t))
-                                    >= u128::from(g).checked_mul(u128::from(total))
-                            });
-                            if !better {
-                                worst = Some((good, total));
-                            }
-                        }
+            let result = if !self.options.period.matches(o.window()) {
+                Err(NotEvaluated::Window(format!(
+                    "measured {}, not per {}",
+                    window_words(o.window()),
+                    self.options.period.kind_word()
+                )))
+            } else if services.is_empty() {
+                Err(NotEvaluated::NothingJudged(
+                    "no service it covers is judged by this agreement in the period".into(),
+                ))
+            } else {
+                match o.kind {
+                    ObjectiveKind::Availability => {
+                        self.availability(o, &services, &mut downtime, &rules, &mut rep, used)
                     }
-                    worst.map(|(good, total)| {
-                        rep.good = Some(good);
-                        rep.total = Some(total);
-                        Share {
-                            num: i128::from(good),
-                            den: i128::from(total),
-                        }
-                    })
+                    ObjectiveKind::Latency | ObjectiveKind::Outcome => {
+                        self.measured_share(o, &services, &mut rep, used)
+                    }
                 }
             };
-            if let Some(share) = result {
-                let on = penalty_key(o);
-                let tier_applies = terms
-                    .penalties
-                    .iter()
-                    .filter(|pen| pen.on == on)
-                    .any(|pen| credits::tier(&pen.tiers, &share).is_some());
-                let e = Evaluated {
-                    share,
-                    met: share.cmp_percent(target) != std::cmp::Ordering::Less && !tier_applies,
-                };
-                rep.evaluated = true;
-                rep.attainment = Some(if o.kind == ObjectiveKind::Availability {
-                    share.percent_f64()
-                } else {
-                    100.0 * share.num as f64 / share.den as f64
-                });
-                rep.met = Some(e.met);
-                shares.push((o, e.share));
+            match result {
+                Ok(share) => {
+                    let on = penalty_key(o);
+                    let tier_applies = terms
+                        .penalties
+                        .iter()
+                        .filter(|pen| pen.on == on)
+                        .any(|pen| credits::tier(&pen.tiers, &share).is_some());
+                    let met =
+                        share.cmp_percent(target) != std::cmp::Ordering::Less && !tier_applies;
+                    rep.evaluated = true;
+                    rep.attainment = Some(if o.kind == ObjectiveKind::Availability {
+                        share.percent_f64()
+                    } else {
+                        100.0 * share.num as f64 / share.den as f64
+                    });
+                    rep.share = Some(share);
+                    rep.met = Some(met);
+                    shares.push((o, share));
+                }
+                Err(why) => {
+                    rep.reason = Some(match &why {
+                        NotEvaluated::Window(r)
+                        | NotEvaluated::NoData(r)
+                        | NotEvaluated::NothingJudged(r) => r.clone(),
+                    });
+                    skipped.push((o, why));
+                }
             }
             objectives.push(rep);
         }
 
-        let support: Vec<TargetResult> = terms.support.as_ref().map_or_else(Vec::new, |s| {
-            let names: Vec<&str> = covered
-                .iter()
-                .map(|&i| p.services[i].name.as_str())
-                .collect();
-            let customer = terms.customer.as_ref().map(|c| c.value.name.as_str());
-            let mine = self.tickets.matching(customer, region, &names, period);
-            tickets::evaluate(p, s, &mine, period.1)
-        });
+        let support: Option<Vec<TargetResult>> = match (&terms.support, &self.inputs.tickets) {
+            (None, _) => Some(Vec::new()),
+            (Some(_), None) => None,
+            (Some(s), Some(_)) => {
+                let mine = self.tickets.judged_by(p, judge);
+                for t in &mine {
+                    if s.targets
+                        .iter()
+                        .any(|g| g.kind == t.kind && g.id == t.class)
+                    {
+                        used.tickets.insert(t.line);
+                    }
+                }
+                Some(tickets::evaluate(p, s, &mine, period.1))
+            }
+        };
 
+        // A percentage is of the fee for the part of the period in force.
+        let (in_force, length) = judge.in_force_share();
         let months = rust_decimal::Decimal::from(self.options.period.months());
-        let fee: Option<Money> = terms.fee.as_ref().map(|f| Money {
-            amount: f.value.amount * months,
-            currency: f.value.currency.clone(),
+        let fee: Option<Money> = terms.fee.as_ref().map(|f| {
+            let full = f.value.amount * months;
+            Money {
+                amount: if in_force == length {
+                    full
+                } else {
+                    full * rust_decimal::Decimal::from(in_force)
+                        / rust_decimal::Decimal::from(length)
+                },
+                currency: f.value.currency.clone(),
+            }
         });
-        let lines: Vec<_> = terms
-            .penalties
-            .iter()
-            .filter_map(|pen| {
-                let basis = basis(&pen.on, &shares, &support)?;
-                credits::credit(pen, basis, fee.as_ref())
-            })
-            .collect();
+        let mut not_computed = Vec::new();
+        let mut lines = Vec::new();
+        for pen in &terms.penalties {
+            if let Some(why) = uncomputed(pen, &skipped, support.as_deref()) {
+                not_computed.push(report::NotComputed {
+                    on: pen.on.to_string(),
+                    reason: why,
+                });
+                continue;
+            }
+            let Some(basis) = basis(&pen.on, &shares, support.as_deref().unwrap_or(&[])) else {
+                continue;
+            };
+            lines.extend(credits::credit(pen, basis, fee.as_ref()));
+        }
         let totals = credits::totals(terms, &lines, fee.as_ref());
-        AgreementReport::new(a, region, objectives, &support, &lines, &totals)
+        AgreementReport::new(
+            judge,
+            objectives,
+            support.as_deref(),
+            &lines,
+            &totals,
+            not_computed,
+        )
+    }
+
+    /// The worst service's availability over the time the agreement judges it.
+    fn availability(
+        &self,
+        o: &Objective,
+        services: &[(usize, &[clock::Interval])],
+        downtime: &mut Downtime<'_, '_>,
+        rules: &Rules<'_>,
+        rep: &mut ObjectiveReport,
+        used: &mut Used,
+    ) -> Result<Share, NotEvaluated> {
+        if self.inputs.outages.is_none() {
+            return Err(NotEvaluated::NoData("no --outages given".into()));
+        }
+        let p = self.portfolio;
+        let cal = &p.calendars[o.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+        let runs = clock::open_intervals(cal, rules.period.0, rules.period.1);
+        let mut worst: Option<attainment::Availability> = None;
+        for &(s, window) in services {
+            for d in self.reach(std::iter::once(s)) {
+                for out in self.outages.of(&p.services[d].name) {
+                    if rules.sees(out) && clock::overlaps(window, (out.start, out.end)) {
+                        used.outages.insert(out.line);
+                    }
+                }
+            }
+            let open_runs = clock::intersect(&runs, window);
+            let av = attainment::Availability {
+                open: window
+                    .iter()
+                    .map(|&(a, b)| clock::open_time(cal, a, b))
+                    .sum(),
+                down: clock::measure(&clock::intersect(&downtime.of(s), &open_runs)),
+            };
+            if worst.is_none_or(|w| {
+                i128::from(av.down) * i128::from(w.open) > i128::from(w.down) * i128::from(av.open)
+            }) {
+                worst = Some(av);
+            }
+        }
+        let av = worst.ok_or_else(|| NotEvaluated::NothingJudged("no service".into()))?;
+        rep.open_minutes = Some(minutes(av.open));
+        rep.downtime_minutes = Some(minutes(av.down));
+        rep.open_seconds = Some(report::seconds(av.open));
+        rep.downtime_seconds = Some(report::seconds(av.down));
+        Ok(Share {
+            num: i128::from(av.open - av.down),
+            den: i128::from(av.open),
+        })
+    }
+
+    /// The worst service's good ÷ total events, summed exactly over its rows.
+    fn measured_share(
+        &self,
+        o: &Objective,
+        services: &[(usize, &[clock::Interval])],
+        rep: &mut ObjectiveReport,
+        used: &mut Used,
+    ) -> Result<Share, NotEvaluated> {
+        if self.inputs.measurements.is_none() {
+            return Err(NotEvaluated::NoData("no --measurements given".into()));
+        }
+        let mut worst: Option<Share> = None;
+        for &(s, _) in services {
+            let name = self.portfolio.services[s].name.as_str();
+            let Some(sums) = self.measured.get(&(name, o.id.as_str())) else {
+                continue;
+            };
+            used.measurements.extend(sums.lines.iter().copied());
+            let (Ok(num), Ok(den), false) = (
+                i128::try_from(sums.good),
+                i128::try_from(sums.total),
+                sums.overflow,
+            ) else {
+                return Err(NotEvaluated::NoData(format!(
+                    "the events of `{name}` add up to more than can be counted exactly"
+                )));
+            };
+            if den == 0 {
+                continue;
+            }
+            let share = Share { num, den };
+            if worst.is_none_or(|w| share.cmp_share(&w) == std::cmp::Ordering::Less) {
+                worst = Some(share);
+            }
+        }
+        let share = worst.ok_or_else(|| {
+            NotEvaluated::NoData(format!("no measurements of `{}` for its services", o.id))
+        })?;
+        rep.good = u128::try_from(share.num).ok();
+        rep.total = u128::try_from(share.den).ok();
+        Ok(share)
+    }
+}
+
+/// Why a penalty cannot be computed: an objective it is on was not evaluated for want of
+/// data or because it is measured over another kind of period, or no tickets were given.
+fn uncomputed(
+    pen: &crate::model::Penalty,
+    skipped: &[(&Objective, NotEvaluated)],
+    support: Option<&[TargetResult]>,
+) -> Option<String> {
+    match &pen.on {
+        PenaltyOn::Incident { .. } | PenaltyOn::Request { .. } => {
+            support.is_none().then(|| "no --tickets given".to_string())
+        }
+        on => skipped.iter().find_map(|(o, why)| match why {
+            NotEvaluated::Window(r) | NotEvaluated::NoData(r) if penalty_key(o) == *on => {
+                Some(format!("{} not evaluated: {r}", o.id))
+            }
+            _ => None,
+        }),
+    }
+}
+
+/// "per quarter", "over a rolling 28d".
+fn window_words(w: crate::model::Window) -> String {
+    match w {
+        crate::model::Window::Rolling(_) => format!("over a {}", crate::check::fmt_window(w)),
+        _ => format!("per {}", crate::check::fmt_window(w)),
     }
 }
 

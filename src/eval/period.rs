@@ -91,6 +91,15 @@ impl Period {
         }
     }
 
+    /// `month`, `quarter` or `year`.
+    pub fn kind_word(&self) -> &'static str {
+        match self.kind {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+        }
+    }
+
     /// Is `window` this kind of period?
     pub fn matches(&self, window: Window) -> bool {
         matches!(

@@ -1,9 +1,12 @@
 //! The eval report: the JSON document of docs/cli.md (field names and order as written
 //! there), a human table and an HTML page with one SVG bar per objective.
 
+use super::attainment::Share;
 use super::credits::{CreditLine, Totals};
+use super::input::Nanos;
+use super::scope::Judge;
 use super::tickets::TargetResult;
-use crate::model::{Agreement, Objective, TargetKind};
+use crate::model::{Objective, TargetKind};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -12,24 +15,81 @@ use std::fmt::Write as _;
 pub struct Report {
     pub period: String,
     pub agreements: Vec<AgreementReport>,
+    /// SLAs in force whose every (customer, service) pair a more specific SLA judges.
+    pub shadowed: Vec<Shadowed>,
+    /// Input rows with known ids that no SLA in force judges, and why.
+    pub unmatched: Unmatched,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Shadowed {
+    pub agreement: String,
+    pub region: Option<String>,
+    pub by: Vec<String>,
+}
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Unmatched {
+    pub outages: u64,
+    pub tickets: u64,
+    pub measurements: u64,
+    /// Every unmatched row, by input and line.
+    pub rows: Vec<UnmatchedRow>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct UnmatchedRow {
+    /// `outages`, `tickets` or `measurements`.
+    pub input: &'static str,
+    pub file: String,
+    pub line: u64,
+    pub reason: String,
 }
 
 #[derive(Clone, Debug, Serialize)]
 pub struct AgreementReport {
     pub agreement: String,
     pub region: Option<String>,
+    /// The part of the period in which the agreement is in force (RFC 3339, UTC,
+    /// `[from, to)`).
+    pub in_force: InForce,
     pub objectives: Vec<ObjectiveReport>,
     pub support: Vec<SupportReport>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub support_not_evaluated: Option<String>,
     pub credits: Vec<CreditReport>,
     pub cap_percent: Option<f64>,
-    pub total_percent: f64,
+    pub total_percent: Option<f64>,
     pub total_amount: Option<f64>,
     pub currency: Option<String>,
+    /// False when a penalty could not be computed: the credit may be higher.
+    pub complete: bool,
+    pub not_computed: Vec<NotComputed>,
+    /// When a larger credit of the same agreement (its base or another region) is paid
+    /// instead of this one's: which (`base` or the region's name).
+    pub credit_paid_under: Option<String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub notes: Vec<String>,
+    #[serde(skip)]
+    exact: (Option<Decimal>, Option<Decimal>),
 }
 
-/// One objective. Availability shows open and down minutes, latency and outcome their
-/// good and total events; an objective that was not evaluated shows neither, nor an
-/// attainment.
+#[derive(Clone, Debug, Serialize)]
+pub struct InForce {
+    pub from: String,
+    pub to: String,
+    pub whole_period: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct NotComputed {
+    pub on: String,
+    pub reason: String,
+}
+
+/// One objective. Availability shows open and down minutes (and exact seconds), latency
+/// and outcome their good and total events; an objective that was not evaluated shows
+/// neither, nor an attainment, but says why.
 #[derive(Clone, Debug, Serialize)]
 pub struct ObjectiveReport {
     pub kind: &'static str,
@@ -37,17 +97,26 @@ pub struct ObjectiveReport {
     pub target: Option<f64>,
     pub evaluated: bool,
     #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub open_minutes: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub downtime_minutes: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub good: Option<u64>,
+    pub open_seconds: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub total: Option<u64>,
+    pub downtime_seconds: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub good: Option<u128>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub total: Option<u128>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attainment: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub met: Option<bool>,
+    /// The exact attainment, for the human rounding.
+    #[serde(skip)]
+    pub share: Option<Share>,
 }
 
 impl ObjectiveReport {
@@ -58,12 +127,16 @@ impl ObjectiveReport {
             name: o.id.clone(),
             target: target.map(to_f64),
             evaluated: false,
+            reason: None,
             open_minutes: None,
             downtime_minutes: None,
+            open_seconds: None,
+            downtime_seconds: None,
             good: None,
             total: None,
             attainment: None,
             met: None,
+            share: None,
         }
     }
 }
@@ -96,20 +169,46 @@ pub fn to_f64(d: Decimal) -> f64 {
     d.normalize().to_string().parse().unwrap_or(f64::NAN)
 }
 
+/// Nanoseconds as exact decimal seconds: `2592000`, `750.5`.
+pub fn seconds(ns: i64) -> String {
+    let (whole, frac) = (ns.div_euclid(1_000_000_000), ns.rem_euclid(1_000_000_000));
+    if frac == 0 {
+        return whole.to_string();
+    }
+    let frac = format!("{frac:09}");
+    format!("{whole}.{}", frac.trim_end_matches('0'))
+}
+
+/// An instant as RFC 3339 in UTC; the ends of time as `-infinity` / `infinity`.
+fn instant(t: Nanos) -> String {
+    match t {
+        Nanos::MIN => "-infinity".into(),
+        Nanos::MAX => "infinity".into(),
+        t => chrono::DateTime::from_timestamp_nanos(t)
+            .to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true),
+    }
+}
+
 impl AgreementReport {
     pub fn new(
-        a: &Agreement,
-        region: Option<&str>,
+        judge: &Judge<'_>,
         objectives: Vec<ObjectiveReport>,
-        support: &[TargetResult],
+        support: Option<&[TargetResult]>,
         lines: &[CreditLine],
         totals: &Totals,
+        not_computed: Vec<NotComputed>,
     ) -> AgreementReport {
         AgreementReport {
-            agreement: a.name.clone(),
-            region: region.map(str::to_string),
+            agreement: judge.agreement.name.clone(),
+            region: judge.region().map(str::to_string),
+            in_force: InForce {
+                from: instant(judge.in_force.0),
+                to: instant(judge.in_force.1),
+                whole_period: judge.in_force == judge.period,
+            },
             objectives,
             support: support
+                .unwrap_or(&[])
                 .iter()
                 .map(|r| SupportReport {
                     kind: match r.kind {
@@ -127,6 +226,7 @@ impl AgreementReport {
                     breaches: r.breached.clone(),
                 })
                 .collect(),
+            support_not_evaluated: (support.is_none()).then(|| "no --tickets given".to_string()),
             credits: lines
                 .iter()
                 .map(|l| CreditReport {
@@ -136,10 +236,55 @@ impl AgreementReport {
                 })
                 .collect(),
             cap_percent: totals.cap_percent.map(to_f64),
-            total_percent: to_f64(totals.total_percent),
+            total_percent: totals.total_percent.map(to_f64),
             total_amount: totals.total_amount.map(to_f64),
             currency: totals.currency.clone(),
+            complete: not_computed.is_empty(),
+            not_computed,
+            credit_paid_under: None,
+            notes: totals.note.iter().cloned().collect(),
+            exact: (totals.total_amount, totals.total_percent),
         }
+    }
+
+    /// `base` or the region's name.
+    fn variant_label(&self) -> String {
+        self.region.clone().unwrap_or_else(|| "base".into())
+    }
+}
+
+/// One outage, one payment: the base and the regions of an agreement share its fee and
+/// cap, so an agreement pays the largest credit among them (by amount where every one has
+/// an amount, else by percent), and the others point at it.
+pub fn pay_once(reports: &mut [AgreementReport]) {
+    let mut start = 0;
+    while start < reports.len() {
+        let name = reports[start].agreement.clone();
+        let end = start
+            + reports[start..]
+                .iter()
+                .take_while(|r| r.agreement == name)
+                .count();
+        let group = &mut reports[start..end];
+        if group.len() > 1 {
+            let by_amount = group.iter().all(|r| r.exact.0.is_some());
+            let size = |r: &AgreementReport| {
+                if by_amount { r.exact.0 } else { r.exact.1 }.unwrap_or_default()
+            };
+            let payer = (0..group.len())
+                .rev()
+                .max_by(|&a, &b| size(&group[a]).cmp(&size(&group[b])))
+                .unwrap_or(0);
+            let label = group[payer].variant_label();
+            for (k, r) in group.iter_mut().enumerate() {
+                if k != payer && size(r) > Decimal::ZERO {
+                    r.credit_paid_under = Some(label.clone());
+                    r.total_percent = r.total_percent.map(|_| 0.0);
+                    r.total_amount = r.total_amount.map(|_| 0.0);
+                }
+            }
+        }
+        start = end;
     }
 }
 
@@ -148,8 +293,10 @@ impl Report {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// A plain-text table per agreement.
+    /// A plain-text table per agreement, then what was not judged.
     pub fn to_human(&self) -> String {
+        /// Unmatched rows listed in full; JSON lists them all.
+        const SHOWN: usize = 20;
         let mut s = String::new();
         let _ = writeln!(s, "period {}", self.period);
         if self.agreements.is_empty() {
@@ -158,6 +305,13 @@ impl Report {
         for a in &self.agreements {
             let _ = writeln!(s);
             let _ = writeln!(s, "{}", title(a));
+            if !a.in_force.whole_period {
+                let _ = writeln!(
+                    s,
+                    "  in force for part of the period only: {} to {}",
+                    a.in_force.from, a.in_force.to
+                );
+            }
             if !a.objectives.is_empty() {
                 let _ = writeln!(
                     s,
@@ -172,24 +326,29 @@ impl Report {
                     o.name.clone()
                 };
                 let target = o.target.map_or("-".into(), |t| format!("{t}%"));
-                match (o.attainment, o.met) {
-                    (Some(att), Some(met)) => {
-                        let measured = match (o.downtime_minutes, o.open_minutes, o.good, o.total) {
-                            (Some(d), Some(op), _, _) => format!("{d} of {op} min down"),
-                            (_, _, Some(g), Some(t)) => format!("{g} of {t} good"),
-                            _ => String::new(),
-                        };
-                        let _ = writeln!(
-                            s,
-                            "  {name:<24} {target:>9} {:>20} {measured:>24}  {}",
-                            format!("{att}%"),
-                            if met { "yes" } else { "NO" }
-                        );
-                    }
-                    _ => {
-                        let _ = writeln!(s, "  {name:<24} {target:>9} {:>20}", "not evaluated");
-                    }
+                if let (Some(share), Some(met)) = (o.share, o.met) {
+                    // Exact seconds: a rounded figure could hide a breach.
+                    let measured = match (&o.downtime_seconds, &o.open_seconds, o.good, o.total) {
+                        (Some(d), Some(op), _, _) => format!("{d} of {op} s down"),
+                        (_, _, Some(g), Some(t)) => format!("{g} of {t} good"),
+                        _ => String::new(),
+                    };
+                    let _ = writeln!(
+                        s,
+                        "  {name:<24} {target:>9} {:>20} {measured:>24}  {}",
+                        format!("{}%", share.percent_floor(4)),
+                        if met { "yes" } else { "NO" }
+                    );
+                } else {
+                    let why = o
+                        .reason
+                        .as_ref()
+                        .map_or(String::new(), |r| format!(" ({r})"));
+                    let _ = writeln!(s, "  {name:<24} {target:>9} not evaluated{why}");
                 }
+            }
+            if let Some(why) = &a.support_not_evaluated {
+                let _ = writeln!(s, "  support not evaluated ({why})");
             }
             for t in &a.support {
                 let share = t.share_met.map_or("-".into(), |x| format!("{x}%"));
@@ -214,13 +373,43 @@ impl Report {
             for c in &a.credits {
                 let _ = writeln!(s, "  credit on {}: {}", c.on, money(c.percent, c.amount, a));
             }
+            for n in &a.not_computed {
+                let _ = writeln!(s, "  credit on {} NOT COMPUTED: {}", n.on, n.reason);
+            }
+            let _ = writeln!(s, "  {}", total_line(a));
+            for n in &a.notes {
+                let _ = writeln!(s, "  note: {n}");
+            }
+        }
+        for sh in &self.shadowed {
+            let region = sh
+                .region
+                .as_ref()
+                .map_or(String::new(), |r| format!(" (region {r})"));
             let _ = writeln!(
                 s,
-                "  total credit: {}{}",
-                money(Some(a.total_percent), a.total_amount, a),
-                a.cap_percent
-                    .map_or(String::new(), |c| format!(" (cap {c}%)"))
+                "\n{}{region}: judges nothing in this period; more specific SLAs judge all it covers: {}",
+                sh.agreement,
+                sh.by.join(", ")
             );
+        }
+        let u = &self.unmatched;
+        if !u.rows.is_empty() {
+            let _ = writeln!(
+                s,
+                "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements",
+                u.outages, u.tickets, u.measurements
+            );
+            for r in u.rows.iter().take(SHOWN) {
+                let _ = writeln!(s, "  {}:{}: {}", r.file, r.line, r.reason);
+            }
+            if u.rows.len() > SHOWN {
+                let _ = writeln!(
+                    s,
+                    "  … and {} more (--format json lists them all)",
+                    u.rows.len() - SHOWN
+                );
+            }
         }
         s
     }
@@ -251,9 +440,13 @@ impl Report {
                     "on": c.on,
                     "text": money(c.percent, c.amount, a),
                 })).collect::<Vec<_>>(),
-                "total": money(Some(a.total_percent), a.total_amount, a),
-                "cap": a.cap_percent.map_or(String::new(), |c| format!("{c}%")),
+                "total": total_line(a),
             })).collect::<Vec<_>>(),
+            "unmatched": self.unmatched.rows,
+            "unmatched_summary": format!(
+                "{} outages, {} tickets, {} measurements",
+                self.unmatched.outages, self.unmatched.tickets, self.unmatched.measurements
+            ),
         });
         hb.render("eval", &view).map_err(|e| e.to_string())
     }
@@ -267,12 +460,46 @@ fn title(a: &AgreementReport) -> String {
 }
 
 fn money(percent: Option<f64>, amount: Option<f64>, a: &AgreementReport) -> String {
-    let p = percent.map_or("-".into(), |p| format!("{p}%"));
-    match (amount, &a.currency) {
-        (Some(x), Some(c)) => format!("{p} = {x} {c}"),
-        (Some(x), None) => format!("{p} = {x}"),
-        (None, _) => p,
+    let p = percent.map(|p| format!("{p}%"));
+    let x = amount.map(|x| match &a.currency {
+        Some(c) => format!("{x} {c}"),
+        None => x.to_string(),
+    });
+    match (p, x) {
+        (Some(p), Some(x)) => format!("{p} = {x}"),
+        (Some(p), None) => format!("{p} (no fee to take it of)"),
+        (None, Some(x)) => x,
+        (None, None) => "-".into(),
     }
+}
+
+/// "total credit: …", never a bare 0 when a penalty could not be computed.
+fn total_line(a: &AgreementReport) -> String {
+    let mut line = format!(
+        "total credit: {}",
+        money(a.total_percent, a.total_amount, a)
+    );
+    if let Some(c) = a.cap_percent {
+        let _ = write!(line, " (cap {c}%)");
+    }
+    if let Some(payer) = &a.credit_paid_under {
+        let _ = write!(
+            line,
+            "; a larger credit of this agreement is paid under {payer} instead"
+        );
+    }
+    if !a.complete {
+        let _ = write!(
+            line,
+            " INCOMPLETE: {} could not be computed",
+            a.not_computed
+                .iter()
+                .map(|n| format!("`{}`", n.on))
+                .collect::<Vec<_>>()
+                .join(", ")
+        );
+    }
+    line
 }
 
 /// The view of one objective with its bar: the scale starts low enough to show both the
@@ -289,9 +516,9 @@ fn bar(o: &ObjectiveReport) -> serde_json::Value {
         "name": if o.kind == "outcome" { format!("outcome {}", o.name) } else { o.name.clone() },
         "target": o.target.map_or("-".into(), |t| format!("{t}%")),
         "evaluated": o.evaluated,
-        "attainment": att.map_or("not evaluated".into(), |a| format!("{a}%")),
+        "attainment": o.share.map_or("not evaluated".into(), |s| format!("{}%", s.percent_floor(4))),
         "met": met,
-        "status": if !o.evaluated { "not evaluated" } else if met { "met" } else { "missed" },
+        "status": if !o.evaluated { o.reason.as_ref().map_or_else(|| "not evaluated".to_string(), |r| format!("not evaluated: {r}")) } else if met { "met".into() } else { "missed".into() },
         "bar_width": format!("{:.1}", att.map_or(0.0, x)),
         "target_x": format!("{:.1}", x(target)),
         "scale_low": format!("{lo}%"),

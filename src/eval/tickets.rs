@@ -1,7 +1,8 @@
 //! Support: each target's tickets opened in the period, judged against their deadlines.
 
-use super::clock::{self, Interval};
+use super::clock;
 use super::input::{Nanos, Ticket};
+use super::scope::Judge;
 use crate::model::{Deadline, Portfolio, Support, Target, TargetKind};
 use crate::time::Calendar;
 use rust_decimal::Decimal;
@@ -25,34 +26,38 @@ impl<'a> TicketIndex<'a> {
         TicketIndex { by_party }
     }
 
-    /// The tickets of `customer` (any customer when `None`) for `region`, opened in
-    /// `period`, on one of `services`.
-    pub fn matching(
-        &self,
-        customer: Option<&str>,
-        region: Option<&str>,
-        services: &[&str],
-        period: Interval,
-    ) -> Vec<&'a Ticket> {
-        let groups: Vec<&Vec<&Ticket>> = if let Some(c) = customer {
-            self.by_party.get(&(c, region)).into_iter().collect()
-        } else {
-            let mut keys: Vec<_> = self.by_party.keys().filter(|k| k.1 == region).collect();
-            keys.sort();
-            keys.into_iter()
-                .filter_map(|k| self.by_party.get(k))
-                .collect()
-        };
-        groups
-            .into_iter()
-            .flatten()
-            .filter(|t| {
-                t.opened >= period.0
-                    && t.opened < period.1
-                    && services.contains(&t.service.as_str())
-            })
-            .copied()
-            .collect()
+    /// The tickets a variant judges: of a (customer, service) pair it covers, in its
+    /// region, opened in the time it judges that pair. In input order.
+    pub fn judged_by(&self, portfolio: &Portfolio, judge: &Judge<'_>) -> Vec<&'a Ticket> {
+        let region = judge.region();
+        let service: HashMap<&str, usize> = portfolio
+            .services
+            .iter()
+            .enumerate()
+            .map(|(i, s)| (s.name.as_str(), i))
+            .collect();
+        let mut out: Vec<&Ticket> = Vec::new();
+        let mut keys: Vec<&(&str, Option<&str>)> =
+            self.by_party.keys().filter(|k| k.1 == region).collect();
+        keys.sort();
+        for key in keys {
+            let Some(c) = portfolio.parties.iter().position(|p| p.name == key.0) else {
+                continue;
+            };
+            for t in &self.by_party[key] {
+                let Some(&s) = service.get(t.service.as_str()) else {
+                    continue;
+                };
+                if judge
+                    .window(c, s)
+                    .is_some_and(|w| clock::overlaps(w, (t.opened, t.opened)))
+                {
+                    out.push(t);
+                }
+            }
+        }
+        out.sort_by_key(|t| t.line);
+        out
     }
 }
 

@@ -140,12 +140,7 @@ impl Resolver<'_> {
         if want.contains(&Kind::Calendar) {
             candidates.push("always");
         }
-        let best = candidates
-            .iter()
-            .map(|c| (strsim::damerau_levenshtein(c, name), *c))
-            .filter(|(d, c)| *d <= (c.len().max(name.len()) / 3).max(1) + usize::from(c.len() > 5))
-            .min();
-        if let Some((_, c)) = best {
+        if let Some(c) = super::suggest::closest(name, candidates.iter().copied()) {
             return format!("did you mean `{c}`?");
         }
         candidates.sort_unstable();

@@ -6,6 +6,7 @@
 mod build;
 mod cycles;
 mod inherit;
+pub mod suggest;
 mod terms;
 
 pub use build::resolve;

@@ -1,0 +1,175 @@
+//! Every id in an input row must name something the portfolio defines: a row that names
+//! `Printing` when the service is `printing` would otherwise be judged by nothing and
+//! vanish from the bill. Such a row is an error with its file, line and column and a
+//! did-you-mean that also catches case.
+
+use super::input::InputError;
+use super::Inputs;
+use crate::model::{suggest, Portfolio, TargetKind};
+use std::collections::BTreeSet;
+
+/// The ids the portfolio defines, by what a row can name.
+struct Known<'p> {
+    services: BTreeSet<&'p str>,
+    parties: BTreeSet<&'p str>,
+    regions: BTreeSet<&'p str>,
+    incidents: BTreeSet<&'p str>,
+    requests: BTreeSet<&'p str>,
+    /// `latency` and every outcome id.
+    measured: BTreeSet<&'p str>,
+}
+
+impl<'p> Known<'p> {
+    fn new(p: &'p Portfolio) -> Known<'p> {
+        let mut k = Known {
+            services: p.services.iter().map(|s| s.name.as_str()).collect(),
+            parties: p.parties.iter().map(|s| s.name.as_str()).collect(),
+            regions: BTreeSet::new(),
+            incidents: BTreeSet::new(),
+            requests: BTreeSet::new(),
+            measured: BTreeSet::from(["latency"]),
+        };
+        for a in &p.agreements {
+            for (variant, terms) in a.variants() {
+                k.regions.extend(variant.map(|v| v.name.as_str()));
+                for t in terms.support.iter().flat_map(|s| &s.targets) {
+                    match t.kind {
+                        TargetKind::Incident => k.incidents.insert(t.id.as_str()),
+                        TargetKind::Request => k.requests.insert(t.id.as_str()),
+                    };
+                }
+                k.measured.extend(
+                    terms
+                        .objectives
+                        .iter()
+                        .filter(|o| o.kind == crate::model::ObjectiveKind::Outcome)
+                        .map(|o| o.id.as_str()),
+                );
+            }
+        }
+        k
+    }
+}
+
+/// An error for `value` in column `column` unless `set` holds it.
+fn check(
+    errors: &mut Vec<InputError>,
+    file: &str,
+    (line, column): (u64, u64),
+    what: &str,
+    value: &str,
+    set: &BTreeSet<&str>,
+) {
+    if set.contains(value) {
+        return;
+    }
+    let hint = match suggest::closest(value, set.iter().copied()) {
+        Some(c) => format!("; did you mean `{c}`?"),
+        None if set.is_empty() => format!("; the portfolio defines no {what}"),
+        None => {
+            let some: Vec<String> = set.iter().take(5).map(|s| format!("`{s}`")).collect();
+            let more = if set.len() > 5 { ", …" } else { "" };
+            format!("; known: {}{more}", some.join(", "))
+        }
+    };
+    errors.push(InputError {
+        file: file.to_string(),
+        line,
+        column,
+        message: format!("unknown {what} `{value}`{hint}"),
+    });
+}
+
+/// Every id of every row that the portfolio does not define, in file and line order.
+pub fn unknown_ids(portfolio: &Portfolio, inputs: &Inputs) -> Vec<InputError> {
+    let k = Known::new(portfolio);
+    let mut errors = Vec::new();
+    if let Some(input) = &inputs.outages {
+        for o in &input.rows {
+            check(
+                &mut errors,
+                &input.file,
+                (o.line, 1),
+                "service",
+                &o.service,
+                &k.services,
+            );
+            if let Some(r) = &o.region {
+                check(
+                    &mut errors,
+                    &input.file,
+                    (o.line, 6),
+                    "region",
+                    r,
+                    &k.regions,
+                );
+            }
+        }
+    }
+    if let Some(input) = &inputs.tickets {
+        for t in &input.rows {
+            let at = |c| (t.line, c);
+            check(
+                &mut errors,
+                &input.file,
+                at(2),
+                "customer",
+                &t.customer,
+                &k.parties,
+            );
+            check(
+                &mut errors,
+                &input.file,
+                at(3),
+                "service",
+                &t.service,
+                &k.services,
+            );
+            let (what, set) = match t.kind {
+                TargetKind::Incident => ("incident priority", &k.incidents),
+                TargetKind::Request => ("request", &k.requests),
+            };
+            check(&mut errors, &input.file, at(5), what, &t.class, set);
+            if let Some(r) = &t.region {
+                check(
+                    &mut errors,
+                    &input.file,
+                    at(t.region_column),
+                    "region",
+                    r,
+                    &k.regions,
+                );
+            }
+        }
+    }
+    if let Some(input) = &inputs.measurements {
+        for m in &input.rows {
+            check(
+                &mut errors,
+                &input.file,
+                (m.line, 1),
+                "service",
+                &m.service,
+                &k.services,
+            );
+            if m.objective == "availability" {
+                errors.push(InputError {
+                    file: input.file.clone(),
+                    line: m.line,
+                    column: 2,
+                    message: "`availability` is measured from --outages, not from measurements; measurements are for `latency` and outcomes".into(),
+                });
+            } else {
+                check(
+                    &mut errors,
+                    &input.file,
+                    (m.line, 2),
+                    "objective (`latency` or an outcome)",
+                    &m.objective,
+                    &k.measured,
+                );
+            }
+        }
+    }
+    errors
+}

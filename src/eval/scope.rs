@@ -1,0 +1,196 @@
+//! Who judges what: the SLA variants in force in the period, the part of the period each
+//! is in force (its validity, clipped), and for each (customer, service) pair it covers
+//! the time in which it is the most specific SLA in force for that pair (docs/cli.md,
+//! "Which agreements"). Every other part of eval reads these windows, so an outage or a
+//! ticket is judged once per pair, never by a more general SLA as well.
+
+use super::clock::{self, Interval};
+use super::input::Nanos;
+use super::period::{local_midnight, Period};
+use crate::model::{Agreement, AgreementKind, Level, PartyKind, Portfolio, Terms, Variant};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
+
+/// A customer of a covered pair; `None` stands for any customer (an SLA without a
+/// customer in a portfolio that names none).
+pub type Customer = Option<usize>;
+
+/// One SLA variant (the base or a region) in force for part of the period.
+pub struct Judge<'p> {
+    pub agreement: &'p Agreement,
+    pub variant: Option<&'p Variant>,
+    pub terms: &'p Terms,
+    /// The period in the agreement's zone.
+    pub period: Interval,
+    /// The part of the period inside the validity.
+    pub in_force: Interval,
+    /// For each (customer, service) pair the agreement covers, the time it judges that
+    /// pair: in force and not judged by a more specific SLA. Empty sets are kept out.
+    pub pairs: BTreeMap<(Customer, usize), Vec<Interval>>,
+    /// The more specific SLAs that take some of its pairs, by name.
+    pub shadowed_by: BTreeSet<&'p str>,
+    /// Did it cover any pair before the more specific SLAs took theirs?
+    pub covers_something: bool,
+}
+
+impl<'p> Judge<'p> {
+    pub fn region(&self) -> Option<&'p str> {
+        self.variant.map(|v| v.name.as_str())
+    }
+
+    /// Every service it judges, with the union of the times it judges it for any customer.
+    pub fn services(&self) -> BTreeMap<usize, Vec<Interval>> {
+        let mut by_service: BTreeMap<usize, Vec<Interval>> = BTreeMap::new();
+        for (&(_, s), t) in &self.pairs {
+            by_service.entry(s).or_default().extend_from_slice(t);
+        }
+        by_service
+            .into_iter()
+            .map(|(s, t)| (s, clock::merge(t)))
+            .collect()
+    }
+
+    /// The time it judges a ticket of `customer` on `service`.
+    pub fn window(&self, customer: usize, service: usize) -> Option<&[Interval]> {
+        self.pairs
+            .get(&(Some(customer), service))
+            .or_else(|| self.pairs.get(&(None, service)))
+            .map(Vec::as_slice)
+    }
+
+    /// Real time in force ÷ real length of the period, as nanoseconds.
+    pub fn in_force_share(&self) -> (i64, i64) {
+        (
+            self.in_force.1 - self.in_force.0,
+            self.period.1 - self.period.0,
+        )
+    }
+}
+
+/// `[start, end)` of a validity in `tz`: `to` is inclusive (through the end of that local
+/// day); without `valid` an agreement has neither start nor end.
+pub fn validity_interval(terms: &Terms) -> Interval {
+    let tz = terms.tz();
+    match terms.valid.as_ref().map(|v| v.value) {
+        None => (Nanos::MIN, Nanos::MAX),
+        Some(v) => (
+            local_midnight(tz, v.from),
+            v.to.and_then(|d| d.succ_opt())
+                .map_or(Nanos::MAX, |d| local_midnight(tz, d)),
+        ),
+    }
+}
+
+/// The (customer, service) pairs an agreement covers: its customer (every customer party
+/// without one) with its `services`, or else with that customer's subscriptions.
+fn pairs(p: &Portfolio, terms: &Terms, party: &HashMap<&str, usize>) -> Vec<(Customer, usize)> {
+    let explicit: Option<Vec<usize>> = terms
+        .services
+        .as_ref()
+        .map(|s| s.value.iter().map(|r| r.value.index).collect());
+    let customers: Vec<usize> = match &terms.customer {
+        Some(c) => party
+            .get(c.value.name.as_str())
+            .copied()
+            .into_iter()
+            .collect(),
+        None => (0..p.parties.len())
+            .filter(|&i| p.parties[i].kind == PartyKind::Customer)
+            .collect(),
+    };
+    let mut out = Vec::new();
+    for &c in &customers {
+        match &explicit {
+            Some(services) => out.extend(services.iter().map(|&s| (Some(c), s))),
+            None => out.extend(
+                p.parties[c]
+                    .subscribes
+                    .iter()
+                    .map(|r| (Some(c), r.value.index)),
+            ),
+        }
+    }
+    if customers.is_empty() && terms.customer.is_none() {
+        out.extend(explicit.iter().flatten().map(|&s| (None, s)));
+    }
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
+/// How specific an SLA is: service level over customer level over corporate.
+fn rank(level: Level) -> u8 {
+    match level {
+        Level::Corporate => 0,
+        Level::Customer => 1,
+        Level::Service => 2,
+    }
+}
+
+/// Every SLA variant whose validity overlaps the period, with what it judges.
+pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
+    let party: HashMap<&str, usize> = portfolio
+        .parties
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.name.as_str(), i))
+        .collect();
+    let slas: Vec<&Agreement> = portfolio
+        .agreements
+        .iter()
+        .filter(|a| a.kind == AgreementKind::Sla)
+        .collect();
+    // Each SLA's base: in force when, covering which pairs. A more specific SLA takes a
+    // pair for the time its base is in force.
+    let bases: Vec<(Interval, Vec<(Customer, usize)>)> = slas
+        .iter()
+        .map(|a| {
+            let (ps, pe) = period.bounds(a.terms.tz());
+            let (vs, ve) = validity_interval(&a.terms);
+            ((vs.max(ps), ve.min(pe)), pairs(portfolio, &a.terms, &party))
+        })
+        .collect();
+    let mut out = Vec::new();
+    for (k, a) in slas.iter().enumerate() {
+        for (variant, terms) in a.variants() {
+            let tz = terms.tz();
+            let (ps, pe) = period.bounds(tz);
+            let (vs, ve) = validity_interval(terms);
+            let in_force = (vs.max(ps), ve.min(pe));
+            if in_force.0 >= in_force.1 {
+                continue;
+            }
+            let covered = pairs(portfolio, terms, &party);
+            let mut judge = Judge {
+                agreement: a,
+                variant,
+                terms,
+                period: (ps, pe),
+                in_force,
+                pairs: BTreeMap::new(),
+                shadowed_by: BTreeSet::new(),
+                covers_something: !covered.is_empty(),
+            };
+            for pair in covered {
+                let mut taken = Vec::new();
+                for (j, other) in slas.iter().enumerate() {
+                    let (window, other_pairs) = &bases[j];
+                    if j == k
+                        || rank(other.level) <= rank(a.level)
+                        || window.0 >= window.1
+                        || other_pairs.binary_search(&pair).is_err()
+                    {
+                        continue;
+                    }
+                    taken.push(*window);
+                    judge.shadowed_by.insert(other.name.as_str());
+                }
+                let mine = clock::subtract(&[in_force], &clock::merge(taken));
+                if !mine.is_empty() {
+                    judge.pairs.insert(pair, mine);
+                }
+            }
+            out.push(judge);
+        }
+    }
+    out
+}

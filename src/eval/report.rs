@@ -476,7 +476,8 @@ fn money(percent: Option<f64>, amount: Option<f64>, a: &AgreementReport) -> Stri
 /// "total credit: …", never a bare 0 when a penalty could not be computed.
 fn total_line(a: &AgreementReport) -> String {
     let mut line = format!(
-        "total credit: {}",
+        "total credit: {}{}",
+        if a.complete { "" } else { "at least " },
         money(a.total_percent, a.total_amount, a)
     );
     if let Some(c) = a.cap_percent {

@@ -7,19 +7,30 @@ use std::fs;
 fn build_writes_the_resolved_portfolio_and_replaces_the_output_as_a_whole() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out");
-    fs::create_dir_all(out.join("stale")).expect("mkdir");
-    fs::write(out.join("stale/old.txt"), "old").expect("write");
     let o = out.to_str().expect("utf-8");
     let r = slac(&[
         "build",
         "examples/acme",
         "--out",
         o,
+        "--emit",
+        "markdown",
         "--today",
         "2026-11-26",
     ]);
     assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
-    assert!(!out.join("stale").exists(), "the old output is replaced");
+    let r = slac(&[
+        "build",
+        "examples/acme",
+        "--out",
+        o,
+        "--emit",
+        "json",
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert!(!out.join("markdown").exists(), "the old output is replaced");
     let json: serde_json::Value =
         serde_json::from_str(&fs::read_to_string(out.join("json/portfolio.json")).expect("json"))
             .expect("valid");

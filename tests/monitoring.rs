@@ -32,7 +32,7 @@ fn read(out: &Path, rel: &str) -> String {
     fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
 }
 
-/// Every file below `dir`, relative, sorted.
+/// Every output file below `dir` (not the writer's manifest), relative, sorted.
 fn files(dir: &Path) -> Vec<String> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];
@@ -41,7 +41,7 @@ fn files(dir: &Path) -> Vec<String> {
             let p = e.expect("entry").path();
             if p.is_dir() {
                 stack.push(p);
-            } else {
+            } else if p != dir.join(slac::output::MANIFEST) {
                 let rel = p.strip_prefix(dir).expect("below").to_string_lossy();
                 out.push(rel.into_owned());
             }

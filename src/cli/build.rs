@@ -1,6 +1,6 @@
 //! `slac build`: check, then write every output atomically.
 
-use super::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use super::{fail, fail_write, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
 use crate::diag::Severity;
@@ -11,7 +11,8 @@ pub struct Args {
     /// Files and directories of the portfolio; default: the current directory.
     paths: Vec<PathBuf>,
 
-    /// The output directory; replaced as a whole, atomically.
+    /// The output directory; replaced as a whole, atomically, and only when it is empty or
+    /// holds nothing but slac's last output (its manifest, `DIR/.slac-build`, lists it).
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
 
@@ -67,11 +68,11 @@ pub fn run(args: &Args, style: Style) -> i32 {
         Ok(a) => a,
         Err(e) => return fail(&format!("{e}; nothing was written")),
     };
-    if let Some(problem) = dangerous_out(&args.out, &sources) {
+    if let Some(problem) = dangerous_out(&args.out, &sources, args.templates.as_deref()) {
         return fail(&problem);
     }
     if let Err(e) = crate::output::write_all(&args.out, &artifacts) {
-        return fail(&format!("{e}; nothing was written"));
+        return fail_write(&e);
     }
     eprintln!(
         "wrote {} to {}",
@@ -81,18 +82,24 @@ pub fn run(args: &Args, style: Style) -> i32 {
     EXIT_OK
 }
 
-/// `--out` is replaced as a whole: refuse a directory that holds the inputs or the
-/// current directory, which a user never means to lose.
-fn dangerous_out(out: &std::path::Path, sources: &crate::source::SourceMap) -> Option<String> {
+/// `--out` is replaced as a whole: refuse a directory that holds the inputs, the templates
+/// or the current directory, which a user never means to lose. The writer's own rule
+/// (nothing slac did not write) refuses most of these too; this says why in their words.
+fn dangerous_out(
+    out: &std::path::Path,
+    sources: &crate::source::SourceMap,
+    templates: Option<&std::path::Path>,
+) -> Option<String> {
     let out_abs = std::fs::canonicalize(out).ok()?;
     let cwd = std::env::current_dir().ok()?;
     let holds_input = sources
         .files()
         .filter_map(|(_, f)| std::fs::canonicalize(&f.path).ok())
+        .chain(templates.and_then(|t| std::fs::canonicalize(t).ok()))
         .any(|p| p.starts_with(&out_abs));
     (cwd.starts_with(&out_abs) || holds_input).then(|| {
         format!(
-            "`{}` holds the portfolio or the current directory, and --out is replaced as a whole; choose an output directory of its own",
+            "`{}` holds the portfolio, the templates or the current directory, and --out is replaced as a whole; choose an output directory of its own",
             out.display()
         )
     })

@@ -212,3 +212,12 @@ fn fail(message: &str) -> i32 {
     eprintln!("error: {message}");
     EXIT_USAGE
 }
+
+/// A refused or failed write (`build`, `synth`): the output directory is as it was.
+fn fail_write(e: &crate::output::WriteError) -> i32 {
+    let code = fail(&format!("{e}; nothing was written"));
+    if let Some(help) = e.help() {
+        eprintln!("  help: {help}");
+    }
+    code
+}

@@ -1,7 +1,7 @@
 //! `slac synth` (hidden): writes a synthetic portfolio and events, for the scaling runs
 //! of docs/performance.md (benches/scale.sh). Not a user command.
 
-use super::{fail, EXIT_OK};
+use super::{fail_write, EXIT_OK};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -14,7 +14,8 @@ pub struct Args {
     #[arg(long, default_value_t = 3)]
     events: usize,
 
-    /// Output directory (replaced): portfolio/*.sla, outages.csv, tickets.csv.
+    /// Output directory, replaced under the rules of `slac build --out`: portfolio/*.sla,
+    /// outages.csv, tickets.csv.
     #[arg(long, value_name = "DIR")]
     out: PathBuf,
 }
@@ -29,6 +30,6 @@ pub fn run(args: &Args) -> i32 {
     artifacts.push(crate::output::Artifact::text("tickets.csv", tickets));
     match crate::output::write_all(&args.out, &artifacts) {
         Ok(()) => EXIT_OK,
-        Err(e) => fail(&e.to_string()),
+        Err(e) => fail_write(&e),
     }
 }

@@ -374,3 +374,31 @@ fn regions_share_one_fee_and_cap_and_an_outage_pays_once() {
     assert_eq!(list[1]["total_amount"], 250.0);
     assert_eq!(list[1]["credit_paid_under"], Value::Null);
 }
+
+#[test]
+fn a_ticket_in_a_region_the_agreement_does_not_name_is_judged_by_its_base() {
+    let body = support_sla(
+        UTC_OFFICE,
+        "incident p1 { resolve 4h }",
+        "  region eu \"Europe\" { support { incident p1 { resolve 8h } } }",
+    ) + "customer initech \"Initech\" { subscribes api }\n\
+         sla other \"Other\" {\n  provider acme\n  customer initech\n  services api\n  \
+         region apac \"Asia\" { note \"x\" }\n}\n";
+    let t = "id,customer,service,type,class,opened,responded,resolved,paused,region\n\
+             T1,globex,api,incident,p1,2026-11-10T09:00:00Z,,2026-11-10T15:00:00Z,,eu\n\
+             T2,globex,api,incident,p1,2026-11-10T09:00:00Z,,2026-11-10T15:00:00Z,,apac\n";
+    let r = eval_json(&body, "2026-11", &[("tickets", t)], &[]);
+    let list = r["agreements"].as_array().expect("list");
+    let base = list
+        .iter()
+        .find(|a| a["agreement"] == "api_sla" && a["region"].is_null())
+        .expect("base");
+    let eu = list.iter().find(|a| a["region"] == "eu").expect("eu");
+    assert_eq!(
+        base["support"][0]["breaches"],
+        serde_json::json!(["T2"]),
+        "{r}"
+    );
+    assert_eq!(eu["support"][0]["met"], 1, "{r}");
+    assert_eq!(r["unmatched"]["tickets"], 0);
+}

@@ -30,6 +30,8 @@ pub struct Judge<'p> {
     pub shadowed_by: BTreeSet<&'p str>,
     /// Did it cover any pair before the more specific SLAs took theirs?
     pub covers_something: bool,
+    /// Every service it judges, with the union of the times it judges it for any customer.
+    services: BTreeMap<usize, Vec<Interval>>,
 }
 
 impl<'p> Judge<'p> {
@@ -38,15 +40,16 @@ impl<'p> Judge<'p> {
     }
 
     /// Every service it judges, with the union of the times it judges it for any customer.
-    pub fn services(&self) -> BTreeMap<usize, Vec<Interval>> {
-        let mut by_service: BTreeMap<usize, Vec<Interval>> = BTreeMap::new();
-        for (&(_, s), t) in &self.pairs {
-            by_service.entry(s).or_default().extend_from_slice(t);
-        }
-        by_service
-            .into_iter()
-            .map(|(s, t)| (s, clock::merge(t)))
-            .collect()
+    pub fn services(&self) -> &BTreeMap<usize, Vec<Interval>> {
+        &self.services
+    }
+
+    /// Does a ticket of `region` (`None`: no region) belong to this variant? To the
+    /// region's variant when the agreement names that region, else to the base, which
+    /// stands for the rest of the world (as for outages).
+    pub fn takes_region(&self, region: Option<&str>) -> bool {
+        let named = region.filter(|r| self.agreement.regions.iter().any(|v| v.name == *r));
+        named == self.region()
     }
 
     /// The time it judges a ticket of `customer` on `service`.
@@ -117,6 +120,10 @@ fn pairs(p: &Portfolio, terms: &Terms, party: &HashMap<&str, usize>) -> Vec<(Cus
     out
 }
 
+/// An SLA that may take a pair from a more general one: its rank, the time its base is
+/// in force in the period, its name.
+type Taker<'p> = (u8, Interval, &'p str);
+
 /// How specific an SLA is: service level over customer level over corporate.
 fn rank(level: Level) -> u8 {
     match level {
@@ -149,8 +156,20 @@ pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
             ((vs.max(ps), ve.min(pe)), pairs(portfolio, &a.terms, &party))
         })
         .collect();
+    // Who could take each pair: (rank, in-force window, name), built once.
+    let mut takers: HashMap<(Customer, usize), Vec<Taker<'_>>> = HashMap::new();
+    for (a, (window, covered)) in slas.iter().zip(&bases) {
+        if window.0 < window.1 {
+            for pair in covered {
+                takers
+                    .entry(*pair)
+                    .or_default()
+                    .push((rank(a.level), *window, a.name.as_str()));
+            }
+        }
+    }
     let mut out = Vec::new();
-    for (k, a) in slas.iter().enumerate() {
+    for a in &slas {
         for (variant, terms) in a.variants() {
             let tz = terms.tz();
             let (ps, pe) = period.bounds(tz);
@@ -169,26 +188,30 @@ pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
                 pairs: BTreeMap::new(),
                 shadowed_by: BTreeSet::new(),
                 covers_something: !covered.is_empty(),
+                services: BTreeMap::new(),
             };
+            let mine = rank(a.level);
             for pair in covered {
                 let mut taken = Vec::new();
-                for (j, other) in slas.iter().enumerate() {
-                    let (window, other_pairs) = &bases[j];
-                    if j == k
-                        || rank(other.level) <= rank(a.level)
-                        || window.0 >= window.1
-                        || other_pairs.binary_search(&pair).is_err()
-                    {
-                        continue;
+                for &(r, window, name) in takers.get(&pair).into_iter().flatten() {
+                    if r > mine && window.0 < in_force.1 && in_force.0 < window.1 {
+                        taken.push(window);
+                        judge.shadowed_by.insert(name);
                     }
-                    taken.push(*window);
-                    judge.shadowed_by.insert(other.name.as_str());
                 }
-                let mine = clock::subtract(&[in_force], &clock::merge(taken));
-                if !mine.is_empty() {
-                    judge.pairs.insert(pair, mine);
+                let left = clock::subtract(&[in_force], &clock::merge(taken));
+                if !left.is_empty() {
+                    judge.pairs.insert(pair, left);
                 }
             }
+            let mut by_service: BTreeMap<usize, Vec<Interval>> = BTreeMap::new();
+            for (&(_, s), t) in &judge.pairs {
+                by_service.entry(s).or_default().extend_from_slice(t);
+            }
+            judge.services = by_service
+                .into_iter()
+                .map(|(s, t)| (s, clock::merge(t)))
+                .collect();
             out.push(judge);
         }
     }

@@ -29,7 +29,6 @@ impl<'a> TicketIndex<'a> {
     /// The tickets a variant judges: of a (customer, service) pair it covers, in its
     /// region, opened in the time it judges that pair. In input order.
     pub fn judged_by(&self, portfolio: &Portfolio, judge: &Judge<'_>) -> Vec<&'a Ticket> {
-        let region = judge.region();
         let service: HashMap<&str, usize> = portfolio
             .services
             .iter()
@@ -37,8 +36,11 @@ impl<'a> TicketIndex<'a> {
             .map(|(i, s)| (s.name.as_str(), i))
             .collect();
         let mut out: Vec<&Ticket> = Vec::new();
-        let mut keys: Vec<&(&str, Option<&str>)> =
-            self.by_party.keys().filter(|k| k.1 == region).collect();
+        let mut keys: Vec<&(&str, Option<&str>)> = self
+            .by_party
+            .keys()
+            .filter(|k| judge.takes_region(k.1))
+            .collect();
         keys.sort();
         for key in keys {
             let Some(c) = portfolio.parties.iter().position(|p| p.name == key.0) else {

@@ -7,12 +7,25 @@ use super::report::{Unmatched, UnmatchedRow};
 use super::scope::Judge;
 use super::{clock, Context, Used};
 use crate::model::{ObjectiveKind, TargetKind};
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 pub(super) fn explain(ctx: &Context<'_>, judges: &[Judge<'_>], used: &Used) -> Unmatched {
     let p = ctx.portfolio;
     let period = ctx.options.period;
-    let service_index = |name: &str| p.services.iter().position(|s| s.name == name);
+    let by_name: HashMap<&str, usize> = p
+        .services
+        .iter()
+        .enumerate()
+        .map(|(i, s)| (s.name.as_str(), i))
+        .collect();
+    let service_index = |name: &str| by_name.get(name).copied();
+    // The judges of each service, so a row looks only at its own.
+    let mut judging: HashMap<usize, Vec<&Judge<'_>>> = HashMap::new();
+    for j in judges {
+        for s in j.services().keys() {
+            judging.entry(*s).or_default().push(j);
+        }
+    }
     let names = |js: &[&Judge<'_>]| {
         let set: BTreeSet<&str> = js.iter().map(|j| j.agreement.name.as_str()).collect();
         set.into_iter()
@@ -24,23 +37,28 @@ pub(super) fn explain(ctx: &Context<'_>, judges: &[Judge<'_>], used: &Used) -> U
 
     if let Some(input) = &ctx.inputs.outages {
         // With --propagate an outage reaches every service that depends on its own.
+        let mut needed_by: Vec<Vec<usize>> = vec![Vec::new(); p.services.len()];
+        for (i, svc) in p.services.iter().enumerate() {
+            for d in &svc.depends_on {
+                for r in d.members() {
+                    needed_by[r.value.index].push(i);
+                }
+            }
+        }
         let dependents = |s: usize| -> Vec<usize> {
-            let mut out = vec![s];
-            let mut k = 0;
-            while k < out.len() && ctx.options.propagate {
-                let t = out[k];
-                for (i, svc) in p.services.iter().enumerate() {
-                    let needs = svc
-                        .depends_on
-                        .iter()
-                        .any(|d| d.members().iter().any(|r| r.value.index == t));
-                    if needs && !out.contains(&i) {
-                        out.push(i);
+            let mut seen = BTreeSet::from([s]);
+            let mut stack = vec![s];
+            while let Some(t) = stack.pop() {
+                if !ctx.options.propagate {
+                    break;
+                }
+                for &i in &needed_by[t] {
+                    if seen.insert(i) {
+                        stack.push(i);
                     }
                 }
-                k += 1;
             }
-            out
+            seen.into_iter().collect()
         };
         for o in input
             .rows
@@ -50,13 +68,12 @@ pub(super) fn explain(ctx: &Context<'_>, judges: &[Judge<'_>], used: &Used) -> U
             let reach = service_index(&o.service)
                 .map(dependents)
                 .unwrap_or_default();
-            let covering: Vec<&Judge<'_>> = judges
+            let mut covering: Vec<&Judge<'_>> = reach
                 .iter()
-                .filter(|j| {
-                    let services = j.services();
-                    reach.iter().any(|s| services.contains_key(s))
-                })
+                .flat_map(|s| judging.get(s).into_iter().flatten().copied())
                 .collect();
+            covering.sort_by_key(|j| std::ptr::from_ref(*j));
+            covering.dedup_by_key(|j| std::ptr::from_ref(*j));
             let seeing: Vec<&Judge<'_>> = covering
                 .iter()
                 .copied()
@@ -112,6 +129,7 @@ pub(super) fn explain(ctx: &Context<'_>, judges: &[Judge<'_>], used: &Used) -> U
     }
 
     if let Some(input) = &ctx.inputs.tickets {
+        let periods = clock::merge(judges.iter().map(|j| j.period).collect());
         for t in input
             .rows
             .iter()
@@ -120,9 +138,12 @@ pub(super) fn explain(ctx: &Context<'_>, judges: &[Judge<'_>], used: &Used) -> U
             let c = p.parties.iter().position(|x| x.name == t.customer);
             let s = service_index(&t.service);
             let at = (t.opened, t.opened);
-            let judging: Vec<&Judge<'_>> = judges
-                .iter()
-                .filter(|j| j.region() == t.region.as_deref())
+            let here: Vec<&Judge<'_>> = s
+                .and_then(|s| judging.get(&s))
+                .into_iter()
+                .flatten()
+                .copied()
+                .filter(|j| j.takes_region(t.region.as_deref()))
                 .filter(|j| match (c, s) {
                     (Some(c), Some(s)) => j.window(c, s).is_some_and(|w| clock::overlaps(w, at)),
                     _ => false,
@@ -132,15 +153,15 @@ pub(super) fn explain(ctx: &Context<'_>, judges: &[Judge<'_>], used: &Used) -> U
                 TargetKind::Incident => "incident",
                 TargetKind::Request => "request",
             };
-            let in_period = judges.iter().any(|j| clock::overlaps(&[j.period], at));
+            let in_period = clock::overlaps(&periods, at);
             let region = t
                 .region
                 .as_ref()
                 .map_or(String::new(), |r| format!(" in region `{r}`"));
-            let reason = if !judging.is_empty() {
+            let reason = if !here.is_empty() {
                 format!(
                     "the SLA that judges it ({}) has no {kind} target `{}`",
-                    names(&judging),
+                    names(&here),
                     t.class
                 )
             } else if !in_period {
@@ -168,10 +189,9 @@ pub(super) fn explain(ctx: &Context<'_>, judges: &[Judge<'_>], used: &Used) -> U
             .filter(|m| !used.measurements.contains(&m.line))
         {
             let s = service_index(&m.service);
-            let covering: Vec<&Judge<'_>> = judges
-                .iter()
-                .filter(|j| s.is_some_and(|s| j.services().contains_key(&s)))
-                .collect();
+            let covering: Vec<&Judge<'_>> = s
+                .and_then(|s| judging.get(&s))
+                .map_or_else(Vec::new, Clone::clone);
             let reason = if covering.is_empty() {
                 format!("no SLA in force in {period} covers service `{}`", m.service)
             } else {

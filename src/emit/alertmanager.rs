@@ -5,7 +5,8 @@
 //! `during` a calendar are routed in its hours (docs/monitoring.md). Every user calendar
 //! is written, not only those of monitored objectives, so support hours can route too.
 
-use super::slo::{self, json};
+use super::slo;
+use super::yaml::{comment, scalar};
 use super::{Backend, Context, EmitError};
 use crate::model::{Calendar, Portfolio};
 use crate::output::Artifact;
@@ -81,8 +82,8 @@ impl Backend for Alertmanager {
 fn times(out: &mut String, indent: &str, spans: &[(String, String)]) {
     let _ = writeln!(out, "{indent}times:");
     for (s, e) in spans {
-        let _ = writeln!(out, "{indent}  - start_time: {}", json(s));
-        let _ = writeln!(out, "{indent}    end_time: {}", json(e));
+        let _ = writeln!(out, "{indent}  - start_time: {}", scalar(s));
+        let _ = writeln!(out, "{indent}    end_time: {}", scalar(e));
     }
 }
 
@@ -91,7 +92,7 @@ type Spans = Vec<(String, String)>;
 
 /// Weekly hours: days with the same intervals share one entry.
 fn open(out: &mut String, c: &Calendar) {
-    let _ = writeln!(out, "  - name: {}", json(&c.name));
+    let _ = writeln!(out, "  - name: {}", scalar(&c.name));
     let mut groups: Vec<(Spans, Vec<&str>)> = Vec::new();
     for (short, long) in DAYS {
         let mut spans: Vec<(String, String)> = c
@@ -115,16 +116,16 @@ fn open(out: &mut String, c: &Calendar) {
     }
     out.push_str("    time_intervals:\n");
     for (spans, days) in groups {
-        let quoted: Vec<String> = days.iter().map(|d| json(d)).collect();
+        let quoted: Vec<String> = days.iter().map(|d| scalar(d)).collect();
         let _ = writeln!(out, "      - weekdays: [{}]", quoted.join(", "));
         times(out, "        ", &spans);
-        let _ = writeln!(out, "        location: {}", json(&c.timezone));
+        let _ = writeln!(out, "        location: {}", scalar(&c.timezone));
     }
 }
 
 /// Closures: one entry per closed date, with its times for a part-day.
 fn closed(out: &mut String, c: &Calendar) {
-    let _ = writeln!(out, "  - name: {}", json(&format!("{}_closed", c.name)));
+    let _ = writeln!(out, "  - name: {}", scalar(&format!("{}_closed", c.name)));
     if c.closures.is_empty() {
         out.push_str("    time_intervals: []\n");
         return;
@@ -134,27 +135,26 @@ fn closed(out: &mut String, c: &Calendar) {
     closures.sort_by(|a, b| (a.date, &a.start).cmp(&(b.date, &b.start)));
     for x in &closures {
         if let Some(label) = &x.label {
-            let _ = writeln!(
-                out,
-                "      # {}: {}",
-                x.date,
-                label.replace(['\n', '\r'], " ")
-            );
+            let _ = writeln!(out, "      # {}: {}", x.date, comment(label));
         }
-        let _ = writeln!(out, "      - years: [{}]", json(&x.date.year().to_string()));
+        let _ = writeln!(
+            out,
+            "      - years: [{}]",
+            scalar(&x.date.year().to_string())
+        );
         let _ = writeln!(
             out,
             "        months: [{}]",
-            json(MONTHS[x.date.month0() as usize])
+            scalar(MONTHS[x.date.month0() as usize])
         );
         let _ = writeln!(
             out,
             "        days_of_month: [{}]",
-            json(&x.date.day().to_string())
+            scalar(&x.date.day().to_string())
         );
         if let (Some(s), Some(e)) = (&x.start, &x.end) {
             times(out, "        ", &[(s.clone(), e.clone())]);
         }
-        let _ = writeln!(out, "        location: {}", json(&c.timezone));
+        let _ = writeln!(out, "        location: {}", scalar(&c.timezone));
     }
 }

@@ -10,6 +10,7 @@ mod prometheus;
 mod render;
 pub mod slo;
 pub mod view;
+mod yaml;
 
 use crate::model::Portfolio;
 use crate::output::Artifact;

@@ -267,7 +267,8 @@ pub fn fixed(d: Decimal) -> String {
         .to_string()
 }
 
-/// A string as a JSON string literal, which is also a valid double-quoted YAML scalar.
+/// A string as a JSON string literal, which `PromQL` reads as a string (label values in
+/// selectors). YAML goes through `yaml::scalar`, which also escapes U+2028 and friends.
 pub fn json(s: &str) -> String {
     serde_json::Value::String(s.to_owned()).to_string()
 }

@@ -1,0 +1,174 @@
+//! Hostile text in `.sla` files (issue 14, "no injection into outputs"): titles, notes,
+//! labels and comments reach YAML, Markdown, HTML and the terminal as text, never as
+//! markup. Each test builds a portfolio whose strings try to break out of their place.
+
+use crate::common::{slac, stderr};
+use std::fs;
+use std::path::{Path, PathBuf};
+
+/// Every code point YAML 1.1 (and so Prometheus, Alertmanager) reads as a line end, as
+/// a `.sla` escape.
+const BREAKS: [&str; 5] = ["\\n", "\\u{d}", "\\u{85}", "\\u{2028}", "\\u{2029}"];
+
+/// A portfolio in which every string that can reach a monitoring output carries
+/// `brk` followed by a new top-level key.
+fn hostile_monitoring(brk: &str) -> String {
+    let evil = |what: &str| {
+        format!("{what}{brk}evil: 1{brk}# x{brk}- y{brk}\\u{{1b}}]52;c;ZXZpbA==\\u{{7}}\\\"")
+    };
+    format!(
+        r#"provider acme "{p}" {{ contact "a@acme.example" }}
+customer initech "{c}" {{ subscribes api }}
+
+calendar office "{cal}" {{
+  timezone "UTC"
+  mon-fri 09:00-17:00
+  closed 2026-12-24 "{closure}"
+}}
+
+service api "{svc}" {{ description "{desc}" }}
+
+sla initech_api "{sla}" {{
+  provider acme
+  customer initech
+  services api
+  note "{note}"
+
+  availability "{obj}" {{
+    target 99.9%
+    window month
+    during office
+    indicator prometheus {{
+      errors "sum(rate(api_errors_total[{{{{window}}}}]))"
+      total  "sum(rate(api_requests_total[{{{{window}}}}]))"
+    }}
+  }}
+}}
+"#,
+        p = evil("Acme"),
+        c = evil("Initech"),
+        cal = evil("Office"),
+        closure = evil("Christmas Eve"),
+        svc = evil("Public API"),
+        desc = evil("The API"),
+        sla = evil("API for Initech"),
+        note = evil("A note"),
+        obj = evil("Uptime"),
+    )
+}
+
+/// Writes `text` as `portfolio.sla` and builds it; the temporary directory and `out`.
+fn build(text: &str, emit: &str) -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("portfolio.sla");
+    fs::write(&input, text).expect("write");
+    let out = dir.path().join("out");
+    let r = slac(&[
+        "build",
+        input.to_str().expect("utf-8"),
+        "--out",
+        out.to_str().expect("utf-8"),
+        "--today",
+        "2026-11-26",
+        "--emit",
+        emit,
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    (dir, out)
+}
+
+fn read(out: &Path, rel: &str) -> String {
+    fs::read_to_string(out.join(rel)).unwrap_or_else(|e| panic!("{rel}: {e}"))
+}
+
+/// The top-level keys of every YAML document in `text`.
+fn top_level_keys(text: &str) -> Vec<Vec<String>> {
+    use serde::Deserialize as _;
+    serde_norway::Deserializer::from_str(text)
+        .map(|doc| {
+            let v = serde_norway::Value::deserialize(doc).expect("valid YAML");
+            v.as_mapping()
+                .expect("a mapping at the top")
+                .keys()
+                .map(|k| k.as_str().expect("a string key").to_owned())
+                .collect()
+        })
+        .collect()
+}
+
+/// No raw line break other than `\n`, no control character other than `\n` in `text`.
+fn assert_no_raw_controls(file: &str, text: &str) {
+    for c in text.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || matches!(c, '\u{2028}' | '\u{2029}')),
+            "{file} contains U+{:04X}",
+            u32::from(c)
+        );
+    }
+}
+
+#[test]
+fn injection_yaml_line_breaks_in_text_add_no_key() {
+    for brk in BREAKS {
+        let (_dir, out) = build(&hostile_monitoring(brk), "prometheus,alertmanager,openslo");
+        let rules = read(&out, "prometheus/initech_api.rules.yml");
+        let intervals = read(&out, "alertmanager/time_intervals.yml");
+        let openslo = read(&out, "openslo/initech_api.yaml");
+        for (file, text) in [
+            ("rules", &rules),
+            ("intervals", &intervals),
+            ("openslo", &openslo),
+        ] {
+            assert_no_raw_controls(file, text);
+            assert!(
+                !text.lines().any(|l| l.starts_with("evil")),
+                "{brk}: {file}:\n{text}"
+            );
+        }
+        assert_eq!(top_level_keys(&rules), [["groups"]], "{brk}:\n{rules}");
+        assert_eq!(
+            top_level_keys(&intervals),
+            [["time_intervals"]],
+            "{brk}:\n{intervals}"
+        );
+        let docs = top_level_keys(&openslo);
+        assert_eq!(docs.len(), 3, "{brk}:\n{openslo}");
+        for keys in docs {
+            assert_eq!(keys, ["apiVersion", "kind", "metadata", "spec"], "{brk}");
+        }
+    }
+}
+
+#[test]
+fn injection_yaml_scalars_keep_the_text_exactly() {
+    let (_dir, out) = build(&hostile_monitoring("\\u{2028}"), "openslo,prometheus");
+    let openslo = read(&out, "openslo/initech_api.yaml");
+    let docs: Vec<serde_norway::Value> = serde_norway::Deserializer::from_str(&openslo)
+        .map(|d| serde::Deserialize::deserialize(d).expect("valid YAML"))
+        .collect();
+    let tail = "\u{2028}evil: 1\u{2028}# x\u{2028}- y\u{2028}\u{1b}]52;c;ZXZpbA==\u{7}\"";
+    assert_eq!(
+        docs[0]["metadata"]["displayName"].as_str(),
+        Some(format!("Public API{tail}").as_str())
+    );
+    assert_eq!(
+        docs[0]["spec"]["description"].as_str(),
+        Some(format!("The API{tail}").as_str())
+    );
+    assert_eq!(
+        docs[1]["metadata"]["displayName"].as_str(),
+        Some(format!("Uptime{tail}").as_str())
+    );
+    let rules: serde_norway::Value =
+        serde_norway::from_str(&read(&out, "prometheus/initech_api.rules.yml")).expect("YAML");
+    let alert = &rules["groups"][0]["rules"]
+        .as_sequence()
+        .expect("rules")
+        .iter()
+        .find(|r| r["alert"].as_str() == Some("SlaErrorBudgetBurnPage"))
+        .expect("a page alert")["annotations"];
+    assert_eq!(
+        alert["agreement_title"].as_str(),
+        Some(format!("API for Initech{tail}").as_str())
+    );
+}

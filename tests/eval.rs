@@ -149,7 +149,10 @@ fn overlapping_outages_of_one_service_are_merged_and_clipped_to_the_period() {
     assert_eq!(o["met"], true);
     // `other` is known but no SLA covers it: counted, not dropped.
     assert_eq!(r["unmatched"]["outages"], 1);
-    assert_eq!(r["unmatched"]["rows"][0]["line"], 6);
+    assert_eq!(
+        r["unmatched"]["reasons"][0]["lines"],
+        serde_json::json!([6])
+    );
 }
 
 #[test]

@@ -9,6 +9,7 @@ use crate::eval::{
     UTC_OFFICE,
 };
 use serde_json::Value;
+use std::fmt::Write as _;
 
 /// Runs eval expecting a usage error; returns stderr.
 fn eval_fails(body: &str, files: &[(&str, &str)]) -> String {
@@ -113,9 +114,9 @@ fn rows_with_known_ids_that_no_sla_judges_are_counted_with_the_reason() {
     assert_eq!(u["outages"], 2, "{u}");
     assert_eq!(u["tickets"], 1, "{u}");
     assert_eq!(u["measurements"], 1, "{u}");
-    let reasons: Vec<&str> = u["rows"]
+    let reasons: Vec<&str> = u["reasons"]
         .as_array()
-        .expect("rows")
+        .expect("reasons")
         .iter()
         .map(|x| x["reason"].as_str().expect("reason"))
         .collect();
@@ -401,4 +402,25 @@ fn a_ticket_in_a_region_the_agreement_does_not_name_is_judged_by_its_base() {
     );
     assert_eq!(eu["support"][0]["met"], 1, "{r}");
     assert_eq!(r["unmatched"]["tickets"], 0);
+}
+
+#[test]
+fn unmatched_rows_are_grouped_by_reason_with_their_first_lines() {
+    let mut o = OUTAGE_HEADER.to_string();
+    for day in 0..20_000 {
+        let _ = writeln!(
+            o,
+            "api,2025-01-01T00:00:00Z,2025-01-01T00:{:02}:00Z,,",
+            day % 60
+        );
+    }
+    let r = eval_json(&sla(CLOUD), "2026-11", &[("outages", &o)], &[]);
+    let u = &r["unmatched"];
+    assert_eq!(u["outages"], 20_000);
+    assert_eq!(u["reasons"].as_array().expect("reasons").len(), 1);
+    assert_eq!(u["reasons"][0]["count"], 20_000);
+    assert_eq!(
+        u["reasons"][0]["lines"],
+        serde_json::json!([2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
+    );
 }

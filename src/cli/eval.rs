@@ -2,7 +2,7 @@
 
 use super::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::Style;
-use crate::eval::{self, input, Input, Inputs, Period};
+use crate::eval::{self, input, Evaluation, Kind, Period};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -58,30 +58,30 @@ pub fn run(args: &Args, style: Style) -> i32 {
         Ok(x) => x,
         Err(code) => return code,
     };
-    let portfolio = &portfolio;
-    let inputs = match read_inputs(args) {
-        Ok(i) => i,
-        Err(e) => return fail(&e.to_string()),
+    let options = eval::Options {
+        period: args.period,
+        propagate: args.propagate,
     };
+    let mut evaluation = Evaluation::new(&portfolio, options);
+    if let Err(e) = stream_inputs(args, &mut evaluation) {
+        return fail(&e.to_string());
+    }
     // A row naming an id the portfolio does not define would silently judge nothing.
-    let unknown = eval::known::unknown_ids(portfolio, &inputs);
-    if !unknown.is_empty() {
-        for e in &unknown {
+    let errors = evaluation.errors();
+    if !errors.is_empty() {
+        const SHOWN: usize = 50;
+        for e in errors.iter().take(SHOWN) {
             eprintln!("error: {e}");
+        }
+        if errors.len() > SHOWN {
+            eprintln!("error: … and {} more", errors.len() - SHOWN);
         }
         return fail(&format!(
             "{} in the input rows; nothing was evaluated",
-            crate::diag::render::plural(unknown.len(), "unknown id", "unknown ids")
+            crate::diag::render::plural(errors.len(), "error", "errors")
         ));
     }
-    let report = eval::evaluate(
-        portfolio,
-        &inputs,
-        &eval::Options {
-            period: args.period,
-            propagate: args.propagate,
-        },
-    );
+    let report = evaluation.finish();
     let text = match args.format {
         Format::Human => report.to_human(),
         Format::Json => report.to_json(),
@@ -94,23 +94,25 @@ pub fn run(args: &Args, style: Style) -> i32 {
     EXIT_OK
 }
 
-/// Reads every given file completely before anything is computed.
-fn read_inputs(args: &Args) -> Result<Inputs, input::InputError> {
-    fn read<T>(
-        path: Option<&PathBuf>,
-        parse: fn(&str, &mut dyn std::io::Read) -> Result<Vec<T>, input::InputError>,
-    ) -> Result<Option<Input<T>>, input::InputError> {
-        path.map(|p| {
-            Ok(Input {
-                file: p.display().to_string(),
-                rows: input::read_file(p, parse)?,
-            })
-        })
-        .transpose()
+/// Streams every given file through the evaluation, one row at a time: memory follows
+/// what the agreements keep, not the size of the files. A malformed row stops it.
+fn stream_inputs(args: &Args, e: &mut Evaluation<'_>) -> Result<(), input::InputError> {
+    if let Some(p) = &args.outages {
+        e.expect(Kind::Outages);
+        let name = p.display().to_string();
+        input::each_outage(&name, &mut input::open(p)?, &mut |o| e.outage(&name, o))?;
     }
-    Ok(Inputs {
-        outages: read(args.outages.as_ref(), input::parse_outages)?,
-        tickets: read(args.tickets.as_ref(), input::parse_tickets)?,
-        measurements: read(args.measurements.as_ref(), input::parse_measurements)?,
-    })
+    if let Some(p) = &args.tickets {
+        e.expect(Kind::Tickets);
+        let name = p.display().to_string();
+        input::each_ticket(&name, &mut input::open(p)?, &mut |t| e.ticket(&name, t))?;
+    }
+    if let Some(p) = &args.measurements {
+        e.expect(Kind::Measurements);
+        let name = p.display().to_string();
+        input::each_measurement(&name, &mut input::open(p)?, &mut |m| {
+            e.measurement(&name, m);
+        })?;
+    }
+    Ok(())
 }

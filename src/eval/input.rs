@@ -100,19 +100,14 @@ const TICKET_COLUMNS: &[&str] = &[
 ];
 const MEASUREMENT_COLUMNS: &[&str] = &["service", "objective", "good", "total"];
 
-/// Reads a CSV file with [`parse_outages`] and friends, naming the file in errors.
-pub fn read_file<T>(
-    path: &std::path::Path,
-    parse: fn(&str, &mut dyn Read) -> Result<Vec<T>, InputError>,
-) -> Result<Vec<T>, InputError> {
-    let name = path.display().to_string();
-    let mut file = std::fs::File::open(path).map_err(|e| InputError {
-        file: name.clone(),
+/// Opens an input file for streaming, naming it in errors.
+pub fn open(path: &std::path::Path) -> Result<std::fs::File, InputError> {
+    std::fs::File::open(path).map_err(|e| InputError {
+        file: path.display().to_string(),
         line: 0,
         column: 0,
         message: format!("cannot read the file: {e}"),
-    })?;
-    parse(&name, &mut file)
+    })
 }
 
 /// The rows of a file after its header, each with its line number.
@@ -295,9 +290,20 @@ fn required_text(
     }
 }
 
-/// Parses outages.csv: `service,start,end,cause,announced[,region]`.
+/// Parses outages.csv into memory (see [`each_outage`]).
 pub fn parse_outages(file: &str, input: &mut dyn Read) -> Result<Vec<Outage>, InputError> {
     let mut out = Vec::new();
+    each_outage(file, input, &mut |o| out.push(o))?;
+    Ok(out)
+}
+
+/// Streams outages.csv, `service,start,end,cause,announced[,region]`, row by row into
+/// `sink`; the first bad row ends it with an error.
+pub fn each_outage(
+    file: &str,
+    input: &mut dyn Read,
+    sink: &mut dyn FnMut(Outage),
+) -> Result<(), InputError> {
     read_records(
         file,
         input,
@@ -316,7 +322,7 @@ pub fn parse_outages(file: &str, input: &mut dyn Read) -> Result<Vec<Outage>, In
                 .get(OUTAGE_COLUMNS.len())
                 .filter(|r| !r.is_empty())
                 .map(str::to_string);
-            out.push(Outage {
+            sink(Outage {
                 line,
                 service,
                 start,
@@ -327,8 +333,7 @@ pub fn parse_outages(file: &str, input: &mut dyn Read) -> Result<Vec<Outage>, In
             });
             Ok(())
         },
-    )?;
-    Ok(out)
+    )
 }
 
 /// Parses `START/END;START/END…`.
@@ -351,11 +356,21 @@ fn parse_pauses(s: &str) -> Result<Vec<(Nanos, Nanos)>, String> {
     Ok(out)
 }
 
-/// Parses tickets.csv: `id,customer,service,type,class,opened,responded,resolved[,paused][,region]`.
+/// Parses tickets.csv into memory (see [`each_ticket`]).
 pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, InputError> {
     let mut out = Vec::new();
-    // A ticket counted twice would be judged (and credited) twice.
-    let mut first_line: std::collections::HashMap<String, u64> = std::collections::HashMap::new();
+    each_ticket(file, input, &mut |t| out.push(t))?;
+    Ok(out)
+}
+
+/// Streams tickets.csv,
+/// `id,customer,service,type,class,opened,responded,resolved[,paused][,region]`, row by row
+/// into `sink`. Duplicate ids are the evaluation's to find: it sees every file.
+pub fn each_ticket(
+    file: &str,
+    input: &mut dyn Read,
+    sink: &mut dyn FnMut(Ticket),
+) -> Result<(), InputError> {
     read_records(
         file,
         input,
@@ -363,14 +378,6 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
         &["paused", "region"],
         |rows, line, rec| {
             let id = required_text(rows, line, rec, 0)?;
-            if let Some(first) = first_line.get(&id) {
-                return Err(rows.err(
-                    line,
-                    1,
-                    format!("ticket `{id}` is already on line {first}; each ticket is one row"),
-                ));
-            }
-            first_line.insert(id.clone(), line);
             let customer = required_text(rows, line, rec, 1)?;
             let service = required_text(rows, line, rec, 2)?;
             let kind = match rec.get(3).unwrap_or("") {
@@ -415,7 +422,7 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
                     region_column = i as u64 + 1;
                 }
             }
-            out.push(Ticket {
+            sink(Ticket {
                 line,
                 id,
                 customer,
@@ -431,16 +438,25 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
             });
             Ok(())
         },
-    )?;
-    Ok(out)
+    )
 }
 
-/// Parses measurements.csv: `service,objective,good,total`.
+/// Parses measurements.csv into memory (see [`each_measurement`]).
 pub fn parse_measurements(
     file: &str,
     input: &mut dyn Read,
 ) -> Result<Vec<Measurement>, InputError> {
     let mut out = Vec::new();
+    each_measurement(file, input, &mut |m| out.push(m))?;
+    Ok(out)
+}
+
+/// Streams measurements.csv, `service,objective,good,total`, row by row into `sink`.
+pub fn each_measurement(
+    file: &str,
+    input: &mut dyn Read,
+    sink: &mut dyn FnMut(Measurement),
+) -> Result<(), InputError> {
     read_records(file, input, MEASUREMENT_COLUMNS, &[], |rows, line, rec| {
         let service = required_text(rows, line, rec, 0)?;
         let objective = required_text(rows, line, rec, 1)?;
@@ -462,7 +478,7 @@ pub fn parse_measurements(
                 format!("{good} good events are more than the total {total}"),
             ));
         }
-        out.push(Measurement {
+        sink(Measurement {
             line,
             service,
             objective,
@@ -470,6 +486,5 @@ pub fn parse_measurements(
             total,
         });
         Ok(())
-    })?;
-    Ok(out)
+    })
 }

@@ -3,13 +3,12 @@
 //! vanish from the bill. Such a row is an error with its file, line and column and a
 //! did-you-mean that also catches case.
 
-use super::input::InputError;
-use super::Inputs;
+use super::input::{InputError, Measurement, Outage, Ticket};
 use crate::model::{suggest, Portfolio, TargetKind};
 use std::collections::BTreeSet;
 
 /// The ids the portfolio defines, by what a row can name.
-struct Known<'p> {
+pub(crate) struct Known<'p> {
     services: BTreeSet<&'p str>,
     parties: BTreeSet<&'p str>,
     regions: BTreeSet<&'p str>,
@@ -20,7 +19,7 @@ struct Known<'p> {
 }
 
 impl<'p> Known<'p> {
-    fn new(p: &'p Portfolio) -> Known<'p> {
+    pub(crate) fn new(p: &'p Portfolio) -> Known<'p> {
         let mut k = Known {
             services: p.services.iter().map(|s| s.name.as_str()).collect(),
             parties: p.parties.iter().map(|s| s.name.as_str()).collect(),
@@ -48,6 +47,72 @@ impl<'p> Known<'p> {
             }
         }
         k
+    }
+
+    /// The unknown ids of an outage row.
+    pub(crate) fn outage(&self, file: &str, o: &Outage, errors: &mut Vec<InputError>) {
+        check(
+            errors,
+            file,
+            (o.line, 1),
+            "service",
+            &o.service,
+            &self.services,
+        );
+        if let Some(r) = &o.region {
+            check(errors, file, (o.line, 6), "region", r, &self.regions);
+        }
+    }
+
+    /// The unknown ids of a ticket row.
+    pub(crate) fn ticket(&self, file: &str, t: &Ticket, errors: &mut Vec<InputError>) {
+        let at = |c| (t.line, c);
+        check(errors, file, at(2), "customer", &t.customer, &self.parties);
+        check(errors, file, at(3), "service", &t.service, &self.services);
+        let (what, set) = match t.kind {
+            TargetKind::Incident => ("incident priority", &self.incidents),
+            TargetKind::Request => ("request", &self.requests),
+        };
+        check(errors, file, at(5), what, &t.class, set);
+        if let Some(r) = &t.region {
+            check(
+                errors,
+                file,
+                at(t.region_column),
+                "region",
+                r,
+                &self.regions,
+            );
+        }
+    }
+
+    /// The unknown ids of a measurement row.
+    pub(crate) fn measurement(&self, file: &str, m: &Measurement, errors: &mut Vec<InputError>) {
+        check(
+            errors,
+            file,
+            (m.line, 1),
+            "service",
+            &m.service,
+            &self.services,
+        );
+        if m.objective == "availability" {
+            errors.push(InputError {
+                file: file.to_string(),
+                line: m.line,
+                column: 2,
+                message: "`availability` is measured from --outages, not from measurements; measurements are for `latency` and outcomes".into(),
+            });
+        } else {
+            check(
+                errors,
+                file,
+                (m.line, 2),
+                "objective (`latency` or an outcome)",
+                &m.objective,
+                &self.measured,
+            );
+        }
     }
 }
 
@@ -78,98 +143,4 @@ fn check(
         column,
         message: format!("unknown {what} `{value}`{hint}"),
     });
-}
-
-/// Every id of every row that the portfolio does not define, in file and line order.
-pub fn unknown_ids(portfolio: &Portfolio, inputs: &Inputs) -> Vec<InputError> {
-    let k = Known::new(portfolio);
-    let mut errors = Vec::new();
-    if let Some(input) = &inputs.outages {
-        for o in &input.rows {
-            check(
-                &mut errors,
-                &input.file,
-                (o.line, 1),
-                "service",
-                &o.service,
-                &k.services,
-            );
-            if let Some(r) = &o.region {
-                check(
-                    &mut errors,
-                    &input.file,
-                    (o.line, 6),
-                    "region",
-                    r,
-                    &k.regions,
-                );
-            }
-        }
-    }
-    if let Some(input) = &inputs.tickets {
-        for t in &input.rows {
-            let at = |c| (t.line, c);
-            check(
-                &mut errors,
-                &input.file,
-                at(2),
-                "customer",
-                &t.customer,
-                &k.parties,
-            );
-            check(
-                &mut errors,
-                &input.file,
-                at(3),
-                "service",
-                &t.service,
-                &k.services,
-            );
-            let (what, set) = match t.kind {
-                TargetKind::Incident => ("incident priority", &k.incidents),
-                TargetKind::Request => ("request", &k.requests),
-            };
-            check(&mut errors, &input.file, at(5), what, &t.class, set);
-            if let Some(r) = &t.region {
-                check(
-                    &mut errors,
-                    &input.file,
-                    at(t.region_column),
-                    "region",
-                    r,
-                    &k.regions,
-                );
-            }
-        }
-    }
-    if let Some(input) = &inputs.measurements {
-        for m in &input.rows {
-            check(
-                &mut errors,
-                &input.file,
-                (m.line, 1),
-                "service",
-                &m.service,
-                &k.services,
-            );
-            if m.objective == "availability" {
-                errors.push(InputError {
-                    file: input.file.clone(),
-                    line: m.line,
-                    column: 2,
-                    message: "`availability` is measured from --outages, not from measurements; measurements are for `latency` and outcomes".into(),
-                });
-            } else {
-                check(
-                    &mut errors,
-                    &input.file,
-                    (m.line, 2),
-                    "objective (`latency` or an outcome)",
-                    &m.objective,
-                    &k.measured,
-                );
-            }
-        }
-    }
-    errors
 }

@@ -14,17 +14,18 @@ pub mod known;
 pub mod period;
 pub mod report;
 pub mod scope;
+mod stream;
 pub mod tickets;
-mod unmatched;
+pub use stream::{Evaluation, Kind};
 
 use attainment::{Downtime, MaintenanceRules, OutageIndex, Rules, Share};
 use credits::Basis;
 use input::{Measurement, Outage, Ticket, NS_PER_MS};
 pub use period::Period;
 pub use report::Report;
-use report::{AgreementReport, ObjectiveReport, Shadowed};
+use report::{AgreementReport, ObjectiveReport};
 use scope::Judge;
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use tickets::{TargetResult, TicketIndex};
 
 use crate::model::{Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind, ALWAYS};
@@ -59,75 +60,39 @@ struct Sums {
     good: u128,
     total: u128,
     overflow: bool,
-    lines: Vec<u64>,
 }
 
-/// The input rows some agreement judged, by line.
-#[derive(Debug, Default)]
-struct Used {
-    outages: HashSet<u64>,
-    tickets: HashSet<u64>,
-    measurements: HashSet<u64>,
-}
-
-/// Evaluates every SLA and regional variant in force in the period, each on the pairs and
-/// the part of the period it judges (see [`scope`]).
+/// Evaluates every SLA and regional variant in force in the period from rows already in
+/// memory; the CLI streams its files through [`Evaluation`] instead.
 pub fn evaluate(portfolio: &Portfolio, inputs: &Inputs, options: &Options) -> Report {
-    let outages = OutageIndex::new(inputs.outages.as_ref().map_or(&[][..], |i| &i.rows));
-    let tickets = TicketIndex::new(inputs.tickets.as_ref().map_or(&[][..], |i| &i.rows));
-    let mut measured: HashMap<(&str, &str), Sums> = HashMap::new();
-    for m in inputs.measurements.iter().flat_map(|i| &i.rows) {
-        let e = measured
-            .entry((m.service.as_str(), m.objective.as_str()))
-            .or_default();
-        match (
-            e.good.checked_add(u128::from(m.good)),
-            e.total.checked_add(u128::from(m.total)),
-        ) {
-            (Some(g), Some(t)) => (e.good, e.total) = (g, t),
-            _ => e.overflow = true,
+    let mut e = Evaluation::new(portfolio, *options);
+    if let Some(i) = &inputs.outages {
+        e.expect(Kind::Outages);
+        for o in &i.rows {
+            e.outage(&i.file, o.clone());
         }
-        e.lines.push(m.line);
     }
-    let ctx = Context {
-        portfolio,
-        inputs,
-        outages: &outages,
-        tickets: &tickets,
-        measured: &measured,
-        options,
-    };
-    let judges = scope::judges(portfolio, options.period);
-    let mut used = Used::default();
-    let mut agreements = Vec::new();
-    let mut shadowed = Vec::new();
-    for judge in &judges {
-        if judge.pairs.is_empty() && judge.covers_something {
-            shadowed.push(Shadowed {
-                agreement: judge.agreement.name.clone(),
-                region: judge.region().map(str::to_string),
-                by: judge.shadowed_by.iter().map(|s| (*s).to_string()).collect(),
-            });
-            continue;
+    if let Some(i) = &inputs.tickets {
+        e.expect(Kind::Tickets);
+        for t in &i.rows {
+            e.ticket(&i.file, t.clone());
         }
-        agreements.push(ctx.variant(judge, &mut used));
     }
-    report::pay_once(&mut agreements);
-    let unmatched = unmatched::explain(&ctx, &judges, &used);
-    Report {
-        period: options.period.to_string(),
-        agreements,
-        shadowed,
-        unmatched,
+    if let Some(i) = &inputs.measurements {
+        e.expect(Kind::Measurements);
+        for m in &i.rows {
+            e.measurement(&i.file, m.clone());
+        }
     }
+    e.finish()
 }
 
+/// What the judges read at the end: the rows kept while streaming.
 struct Context<'a> {
     portfolio: &'a Portfolio,
-    inputs: &'a Inputs,
-    outages: &'a OutageIndex<'a>,
-    tickets: &'a TicketIndex<'a>,
-    measured: &'a HashMap<(&'a str, &'a str), Sums>,
+    outages: Option<&'a OutageIndex<'a>>,
+    tickets: Option<&'a TicketIndex<'a>>,
+    measured: Option<&'a HashMap<(String, String), Sums>>,
     options: &'a Options,
 }
 
@@ -139,37 +104,19 @@ enum NotEvaluated {
 }
 
 impl Context<'_> {
-    /// The services and, with `--propagate`, every service they depend on, transitively:
-    /// the outages that can reach an objective.
-    fn reach(&self, services: impl Iterator<Item = usize>) -> Vec<usize> {
-        let mut seen: Vec<bool> = vec![false; self.portfolio.services.len()];
-        let mut stack: Vec<usize> = services.collect();
-        let mut out = Vec::new();
-        while let Some(s) = stack.pop() {
-            if std::mem::replace(&mut seen[s], true) {
-                continue;
-            }
-            out.push(s);
-            if self.options.propagate {
-                for dep in &self.portfolio.services[s].depends_on {
-                    stack.extend(dep.members().iter().map(|r| r.value.index));
-                }
-            }
-        }
-        out
-    }
-
-    fn variant(&self, judge: &Judge<'_>, used: &mut Used) -> AgreementReport {
+    fn variant(&self, judge: &Judge<'_>) -> AgreementReport {
         let p = self.portfolio;
         let terms = judge.terms;
         let tz = terms.tz();
         let period = judge.period;
+        // Outages and maintenance count only while the agreement is in force.
+        let in_force = judge.in_force;
         let judged = judge.services();
         let maintenance = terms.maintenance.as_ref().map(|m| {
             let m = &m.value;
             let cal = &p.calendars[m.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
             MaintenanceRules {
-                window: clock::open_intervals(cal, period.0, period.1),
+                window: clock::open_intervals(cal, in_force.0, in_force.1),
                 notice: m
                     .notice_ms
                     .as_ref()
@@ -184,7 +131,7 @@ impl Context<'_> {
         let rules = Rules {
             exclusions: terms.exclusions.iter().map(|e| e.id.as_str()).collect(),
             maintenance,
-            period,
+            period: in_force,
             region: judge.region(),
             regions: judge
                 .agreement
@@ -193,7 +140,13 @@ impl Context<'_> {
                 .map(|v| v.name.as_str())
                 .collect(),
         };
-        let mut downtime = Downtime::new(p, self.outages, &rules, self.options.propagate);
+        let empty = OutageIndex::default();
+        let mut downtime = Downtime::new(
+            p,
+            self.outages.unwrap_or(&empty),
+            &rules,
+            self.options.propagate,
+        );
 
         let mut objectives = Vec::new();
         let mut shares: Vec<(&Objective, Share)> = Vec::new();
@@ -224,10 +177,10 @@ impl Context<'_> {
             } else {
                 match o.kind {
                     ObjectiveKind::Availability => {
-                        self.availability(o, &services, &mut downtime, &rules, &mut rep, used)
+                        self.availability(o, &services, &mut downtime, &rules, &mut rep)
                     }
                     ObjectiveKind::Latency | ObjectiveKind::Outcome => {
-                        self.measured_share(o, &services, &mut rep, used)
+                        self.measured_share(o, &services, &mut rep)
                     }
                 }
             };
@@ -263,19 +216,11 @@ impl Context<'_> {
             objectives.push(rep);
         }
 
-        let support: Option<Vec<TargetResult>> = match (&terms.support, &self.inputs.tickets) {
+        let support: Option<Vec<TargetResult>> = match (&terms.support, self.tickets) {
             (None, _) => Some(Vec::new()),
             (Some(_), None) => None,
-            (Some(s), Some(_)) => {
-                let mine = self.tickets.judged_by(p, judge);
-                for t in &mine {
-                    if s.targets
-                        .iter()
-                        .any(|g| g.kind == t.kind && g.id == t.class)
-                    {
-                        used.tickets.insert(t.line);
-                    }
-                }
+            (Some(s), Some(tickets)) => {
+                let mine = tickets.judged_by(p, judge);
                 Some(tickets::evaluate(p, s, &mine, period.1))
             }
         };
@@ -329,9 +274,8 @@ impl Context<'_> {
         downtime: &mut Downtime<'_, '_>,
         rules: &Rules<'_>,
         rep: &mut ObjectiveReport,
-        used: &mut Used,
     ) -> Result<Share, NotEvaluated> {
-        if self.inputs.outages.is_none() {
+        if self.outages.is_none() {
             return Err(NotEvaluated::NoData("no --outages given".into()));
         }
         let p = self.portfolio;
@@ -339,13 +283,6 @@ impl Context<'_> {
         let runs = clock::open_intervals(cal, rules.period.0, rules.period.1);
         let mut worst: Option<attainment::Availability> = None;
         for &(s, window) in services {
-            for d in self.reach(std::iter::once(s)) {
-                for out in self.outages.of(&p.services[d].name) {
-                    if rules.sees(out) && clock::overlaps(window, (out.start, out.end)) {
-                        used.outages.insert(out.line);
-                    }
-                }
-            }
             let open_runs = clock::intersect(&runs, window);
             let av = attainment::Availability {
                 open: window
@@ -377,18 +314,16 @@ impl Context<'_> {
         o: &Objective,
         services: &[(usize, &[clock::Interval])],
         rep: &mut ObjectiveReport,
-        used: &mut Used,
     ) -> Result<Share, NotEvaluated> {
-        if self.inputs.measurements.is_none() {
+        let Some(measured) = self.measured else {
             return Err(NotEvaluated::NoData("no --measurements given".into()));
-        }
+        };
         let mut worst: Option<Share> = None;
         for &(s, _) in services {
             let name = self.portfolio.services[s].name.as_str();
-            let Some(sums) = self.measured.get(&(name, o.id.as_str())) else {
+            let Some(sums) = measured.get(&(name.to_string(), o.id.clone())) else {
                 continue;
             };
-            used.measurements.extend(sums.lines.iter().copied());
             let (Ok(num), Ok(den), false) = (
                 i128::try_from(sums.good),
                 i128::try_from(sums.total),

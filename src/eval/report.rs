@@ -33,17 +33,20 @@ pub struct Unmatched {
     pub outages: u64,
     pub tickets: u64,
     pub measurements: u64,
-    /// Every unmatched row, by input and line.
-    pub rows: Vec<UnmatchedRow>,
+    /// The unmatched rows grouped by input and reason, in input order.
+    pub reasons: Vec<UnmatchedReason>,
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct UnmatchedRow {
+pub struct UnmatchedReason {
     /// `outages`, `tickets` or `measurements`.
     pub input: &'static str,
     pub file: String,
-    pub line: u64,
     pub reason: String,
+    /// How many rows.
+    pub count: u64,
+    /// The first lines (at most ten).
+    pub lines: Vec<u64>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -295,7 +298,7 @@ impl Report {
 
     /// A plain-text table per agreement, then what was not judged.
     pub fn to_human(&self) -> String {
-        /// Unmatched rows listed in full; JSON lists them all.
+        /// Unmatched reasons listed; JSON lists them all.
         const SHOWN: usize = 20;
         let mut s = String::new();
         let _ = writeln!(s, "period {}", self.period);
@@ -394,20 +397,35 @@ impl Report {
             );
         }
         let u = &self.unmatched;
-        if !u.rows.is_empty() {
+        if !u.reasons.is_empty() {
             let _ = writeln!(
                 s,
                 "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements",
                 u.outages, u.tickets, u.measurements
             );
-            for r in u.rows.iter().take(SHOWN) {
-                let _ = writeln!(s, "  {}:{}: {}", r.file, r.line, r.reason);
-            }
-            if u.rows.len() > SHOWN {
+            for r in u.reasons.iter().take(SHOWN) {
+                let lines: Vec<String> = r.lines.iter().map(u64::to_string).collect();
+                let more = if r.count > r.lines.len() as u64 {
+                    ", …"
+                } else {
+                    ""
+                };
                 let _ = writeln!(
                     s,
-                    "  … and {} more (--format json lists them all)",
-                    u.rows.len() - SHOWN
+                    "  {} row{} of {} (line{} {}{more}): {}",
+                    r.count,
+                    if r.count == 1 { "" } else { "s" },
+                    r.file,
+                    if r.lines.len() == 1 { "" } else { "s" },
+                    lines.join(", "),
+                    r.reason
+                );
+            }
+            if u.reasons.len() > SHOWN {
+                let _ = writeln!(
+                    s,
+                    "  … and {} more reasons (--format json lists them all)",
+                    u.reasons.len() - SHOWN
                 );
             }
         }
@@ -442,7 +460,12 @@ impl Report {
                 })).collect::<Vec<_>>(),
                 "total": total_line(a),
             })).collect::<Vec<_>>(),
-            "unmatched": self.unmatched.rows,
+            "unmatched": self.unmatched.reasons.iter().map(|r| serde_json::json!({
+                "file": r.file,
+                "lines": r.lines.iter().map(u64::to_string).collect::<Vec<_>>().join(", "),
+                "count": r.count,
+                "reason": r.reason,
+            })).collect::<Vec<_>>(),
             "unmatched_summary": format!(
                 "{} outages, {} tickets, {} measurements",
                 self.unmatched.outages, self.unmatched.tickets, self.unmatched.measurements

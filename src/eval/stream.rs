@@ -1,0 +1,469 @@
+//! Rows in, one at a time. Who judges what is known before the first row (see
+//! [`scope`](super::scope)), so each row is decided as it arrives: an unknown id is an
+//! error, a row no SLA in force judges is counted under its reason and dropped, and only
+//! the rows some agreement needs are kept. Memory follows what the agreements must keep
+//! (outages and tickets in force, sums per service and objective), not the size of the
+//! files: a year of outages streams through a monthly evaluation.
+
+use super::attainment::region_sees;
+use super::input::{InputError, Measurement, Outage, Ticket};
+use super::known::Known;
+use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
+use super::scope::{self, Judge};
+use super::{clock, Context, Options, Sums};
+use crate::model::{ObjectiveKind, Portfolio, TargetKind};
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+/// Which input a row comes from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Kind {
+    Outages,
+    Tickets,
+    Measurements,
+}
+
+impl Kind {
+    fn word(self) -> &'static str {
+        match self {
+            Kind::Outages => "outages",
+            Kind::Tickets => "tickets",
+            Kind::Measurements => "measurements",
+        }
+    }
+}
+
+/// Lines listed per unmatched reason; the count covers the rest.
+const LINES_PER_REASON: usize = 10;
+
+/// An evaluation being fed rows.
+pub struct Evaluation<'p> {
+    portfolio: &'p Portfolio,
+    options: Options,
+    judges: Vec<Judge<'p>>,
+    known: Known<'p>,
+    services: HashMap<&'p str, usize>,
+    parties: HashMap<&'p str, usize>,
+    /// Per service: the judges that judge it, by index.
+    judging: Vec<Vec<usize>>,
+    /// Per service: the (judge, judged service) whose availability its outages reach.
+    reached_by: Vec<Vec<(usize, usize)>>,
+    /// (service, objective id) some judge evaluates from measurements.
+    measured_pairs: HashSet<(usize, &'p str)>,
+    /// The periods of all judges, merged.
+    periods: Vec<clock::Interval>,
+    outages: Option<Vec<Outage>>,
+    tickets: Option<Vec<Ticket>>,
+    measured: Option<HashMap<(String, String), Sums>>,
+    /// The line of each ticket id seen, by a hash of the id: a duplicate would be judged
+    /// twice. Eight bytes of key per ticket instead of the id itself.
+    ticket_ids: HashMap<u64, u64>,
+    unmatched: HashMap<(Kind, String), UnmatchedReason>,
+    errors: Vec<InputError>,
+}
+
+/// Every service that depends on `s`, transitively, and `s`.
+fn dependents(needed_by: &[Vec<usize>], s: usize) -> Vec<usize> {
+    let mut seen = BTreeSet::from([s]);
+    let mut stack = vec![s];
+    while let Some(t) = stack.pop() {
+        for &i in &needed_by[t] {
+            if seen.insert(i) {
+                stack.push(i);
+            }
+        }
+    }
+    seen.into_iter().collect()
+}
+
+impl<'p> Evaluation<'p> {
+    pub fn new(portfolio: &'p Portfolio, options: Options) -> Evaluation<'p> {
+        let judges = scope::judges(portfolio, options.period);
+        let n = portfolio.services.len();
+        let mut judging = vec![Vec::new(); n];
+        let mut measured_pairs = HashSet::new();
+        // Judge j reads outages of service s for its availability objectives.
+        let mut reads: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for (j, judge) in judges.iter().enumerate() {
+            for &s in judge.services().keys() {
+                judging[s].push(j);
+            }
+            for o in &judge.terms.objectives {
+                if o.target.is_none() || !options.period.matches(o.window()) {
+                    continue;
+                }
+                let applies = |s: usize| o.service.as_ref().is_none_or(|r| r.value.index == s);
+                for &s in judge.services().keys().filter(|&&s| applies(s)) {
+                    match o.kind {
+                        ObjectiveKind::Availability => reads[s].push((j, s)),
+                        ObjectiveKind::Latency | ObjectiveKind::Outcome => {
+                            measured_pairs.insert((s, o.id.as_str()));
+                        }
+                    }
+                }
+            }
+        }
+        let mut needed_by: Vec<Vec<usize>> = vec![Vec::new(); n];
+        if options.propagate {
+            for (i, svc) in portfolio.services.iter().enumerate() {
+                for d in &svc.depends_on {
+                    for r in d.members() {
+                        needed_by[r.value.index].push(i);
+                    }
+                }
+            }
+        }
+        let mut reached_by: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        for (d, reached) in reached_by.iter_mut().enumerate() {
+            for s in dependents(&needed_by, d) {
+                reached.extend_from_slice(&reads[s]);
+            }
+            reached.sort_unstable();
+            reached.dedup();
+        }
+        let periods = clock::merge(judges.iter().map(|j| j.period).collect());
+        Evaluation {
+            portfolio,
+            options,
+            known: Known::new(portfolio),
+            services: portfolio
+                .services
+                .iter()
+                .enumerate()
+                .map(|(i, s)| (s.name.as_str(), i))
+                .collect(),
+            parties: portfolio
+                .parties
+                .iter()
+                .enumerate()
+                .map(|(i, p)| (p.name.as_str(), i))
+                .collect(),
+            judges,
+            judging,
+            reached_by,
+            measured_pairs,
+            periods,
+            outages: None,
+            tickets: None,
+            measured: None,
+            ticket_ids: HashMap::new(),
+            unmatched: HashMap::new(),
+            errors: Vec::new(),
+        }
+    }
+
+    /// An input file was given (perhaps with no rows): its objectives are evaluated.
+    pub fn expect(&mut self, kind: Kind) {
+        match kind {
+            Kind::Outages => drop(self.outages.get_or_insert_with(Vec::new)),
+            Kind::Tickets => drop(self.tickets.get_or_insert_with(Vec::new)),
+            Kind::Measurements => drop(self.measured.get_or_insert_with(HashMap::new)),
+        }
+    }
+
+    /// The rows that name ids the portfolio does not define, and duplicate tickets.
+    pub fn errors(&self) -> &[InputError] {
+        &self.errors
+    }
+
+    fn unmatched(&mut self, kind: Kind, file: &str, line: u64, reason: String) {
+        let e = self
+            .unmatched
+            .entry((kind, reason))
+            .or_insert_with_key(|(_, reason)| UnmatchedReason {
+                input: kind.word(),
+                file: file.to_string(),
+                reason: reason.clone(),
+                count: 0,
+                lines: Vec::new(),
+            });
+        e.count += 1;
+        if e.lines.len() < LINES_PER_REASON {
+            e.lines.push(line);
+        }
+    }
+
+    fn names(&self, js: impl Iterator<Item = usize>) -> String {
+        let set: BTreeSet<&str> = js.map(|j| self.judges[j].agreement.name.as_str()).collect();
+        set.into_iter()
+            .map(|n| format!("`{n}`"))
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+
+    pub fn outage(&mut self, file: &str, o: Outage) {
+        let before = self.errors.len();
+        self.known.outage(file, &o, &mut self.errors);
+        let Some(&d) = self.services.get(o.service.as_str()) else {
+            return;
+        };
+        if self.errors.len() > before {
+            return;
+        }
+        self.expect(Kind::Outages);
+        let iv = (o.start, o.end);
+        let sees = |j: &Judge<'_>| {
+            let regions: Vec<&str> = j
+                .agreement
+                .regions
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect();
+            region_sees(o.region.as_deref(), j.region(), &regions)
+        };
+        let mut keep = false;
+        let mut used = false;
+        for &(j, s) in &self.reached_by[d] {
+            let judge = &self.judges[j];
+            if !sees(judge) || !clock::overlaps(&[judge.in_force], iv) {
+                continue;
+            }
+            // Kept even outside the time it judges: maintenance uses the month's allowance.
+            keep = true;
+            if judge
+                .services()
+                .get(&s)
+                .is_some_and(|w| clock::overlaps(w, iv))
+            {
+                used = true;
+                break;
+            }
+        }
+        if !used {
+            let reason = self.outage_reason(d, &o);
+            self.unmatched(Kind::Outages, file, o.line, reason);
+        }
+        if keep {
+            if let Some(v) = &mut self.outages {
+                v.push(o);
+            }
+        }
+    }
+
+    fn outage_reason(&self, d: usize, o: &Outage) -> String {
+        let period = self.options.period;
+        let reach: BTreeSet<usize> = self.reached_by[d].iter().map(|&(_, s)| s).collect();
+        let mut covering: BTreeSet<usize> = self.judging[d].iter().copied().collect();
+        for s in reach {
+            covering.extend(self.judging[s].iter().copied());
+        }
+        let seeing: Vec<usize> = covering
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let judge = &self.judges[j];
+                let regions: Vec<&str> = judge
+                    .agreement
+                    .regions
+                    .iter()
+                    .map(|v| v.name.as_str())
+                    .collect();
+                region_sees(o.region.as_deref(), judge.region(), &regions)
+            })
+            .collect();
+        let measuring: Vec<usize> = self.reached_by[d].iter().map(|&(j, _)| j).collect();
+        if covering.is_empty() {
+            format!("no SLA in force in {period} covers service `{}`", o.service)
+        } else if seeing.is_empty() {
+            format!(
+                "no SLA in force covers service `{}` in region `{}`",
+                o.service,
+                o.region.as_deref().unwrap_or_default()
+            )
+        } else if measuring.is_empty() {
+            format!(
+                "the SLAs that cover `{}` ({}) have no availability objective per {}",
+                o.service,
+                self.names(seeing.into_iter()),
+                period.kind_word()
+            )
+        } else {
+            format!(
+                "outside the period and the time the SLAs that cover `{}` judge it ({})",
+                o.service,
+                self.names(measuring.into_iter())
+            )
+        }
+    }
+
+    pub fn ticket(&mut self, file: &str, t: Ticket) {
+        let before = self.errors.len();
+        self.known.ticket(file, &t, &mut self.errors);
+        let mut h = std::hash::DefaultHasher::new();
+        t.id.hash(&mut h);
+        match self.ticket_ids.insert(h.finish(), t.line) {
+            Some(first) if first != t.line => self.errors.push(InputError {
+                file: file.to_string(),
+                line: t.line,
+                column: 1,
+                message: format!(
+                    "`id`: ticket `{}` is already on line {first}; each ticket is one row",
+                    t.id
+                ),
+            }),
+            _ => {}
+        }
+        if self.errors.len() > before {
+            return;
+        }
+        self.expect(Kind::Tickets);
+        let (Some(&c), Some(&s)) = (
+            self.parties.get(t.customer.as_str()),
+            self.services.get(t.service.as_str()),
+        ) else {
+            return;
+        };
+        let at = (t.opened, t.opened);
+        let here: Vec<usize> = self.judging[s]
+            .iter()
+            .copied()
+            .filter(|&j| {
+                let judge = &self.judges[j];
+                judge.takes_region(t.region.as_deref())
+                    && judge.window(c, s).is_some_and(|w| clock::overlaps(w, at))
+            })
+            .collect();
+        let targeted = here.iter().any(|&j| {
+            self.judges[j]
+                .terms
+                .support
+                .iter()
+                .flat_map(|s| &s.targets)
+                .any(|g| g.kind == t.kind && g.id == t.class)
+        });
+        if targeted {
+            if let Some(v) = &mut self.tickets {
+                v.push(t);
+            }
+            return;
+        }
+        let kind = match t.kind {
+            TargetKind::Incident => "incident",
+            TargetKind::Request => "request",
+        };
+        let period = self.options.period;
+        let reason = if !here.is_empty() {
+            format!(
+                "the SLA that judges it ({}) has no {kind} target `{}`",
+                self.names(here.into_iter()),
+                t.class
+            )
+        } else if !clock::overlaps(&self.periods, at) {
+            format!("opened outside {period}")
+        } else {
+            let region = t
+                .region
+                .as_ref()
+                .map_or(String::new(), |r| format!(" in region `{r}`"));
+            format!(
+                "no SLA in force judges customer `{}` on service `{}`{region} when it was opened",
+                t.customer, t.service
+            )
+        };
+        self.unmatched(Kind::Tickets, file, t.line, reason);
+    }
+
+    pub fn measurement(&mut self, file: &str, m: Measurement) {
+        let before = self.errors.len();
+        self.known.measurement(file, &m, &mut self.errors);
+        if self.errors.len() > before {
+            return;
+        }
+        self.expect(Kind::Measurements);
+        let Some(&s) = self.services.get(m.service.as_str()) else {
+            return;
+        };
+        if self.measured_pairs.contains(&(s, m.objective.as_str())) {
+            let sums = self
+                .measured
+                .get_or_insert_with(HashMap::new)
+                .entry((m.service, m.objective))
+                .or_default();
+            match (
+                sums.good.checked_add(u128::from(m.good)),
+                sums.total.checked_add(u128::from(m.total)),
+            ) {
+                (Some(g), Some(t)) => (sums.good, sums.total) = (g, t),
+                _ => sums.overflow = true,
+            }
+            return;
+        }
+        let period = self.options.period;
+        let reason = if self.judging[s].is_empty() {
+            format!("no SLA in force in {period} covers service `{}`", m.service)
+        } else {
+            format!(
+                "the SLAs that cover `{}` ({}) have no `{}` objective per {}",
+                m.service,
+                self.names(self.judging[s].iter().copied()),
+                m.objective,
+                period.kind_word()
+            )
+        };
+        self.unmatched(Kind::Measurements, file, m.line, reason);
+    }
+
+    /// Judges every agreement on the rows kept.
+    pub fn finish(self) -> Report {
+        let outages = self
+            .outages
+            .as_deref()
+            .map(super::attainment::OutageIndex::new);
+        let tickets = self
+            .tickets
+            .as_deref()
+            .map(super::tickets::TicketIndex::new);
+        let ctx = Context {
+            portfolio: self.portfolio,
+            outages: outages.as_ref(),
+            tickets: tickets.as_ref(),
+            measured: self.measured.as_ref(),
+            options: &self.options,
+        };
+        let mut agreements = Vec::new();
+        let mut shadowed = Vec::new();
+        for judge in &self.judges {
+            if judge.pairs.is_empty() && judge.covers_something {
+                shadowed.push(Shadowed {
+                    agreement: judge.agreement.name.clone(),
+                    region: judge.region().map(str::to_string),
+                    by: judge.shadowed_by.iter().map(|s| (*s).to_string()).collect(),
+                });
+                continue;
+            }
+            agreements.push(ctx.variant(judge));
+        }
+        super::report::pay_once(&mut agreements);
+        let mut reasons: Vec<UnmatchedReason> = self.unmatched.into_values().collect();
+        let rank = |input: &str| {
+            [Kind::Outages, Kind::Tickets, Kind::Measurements]
+                .iter()
+                .position(|k| k.word() == input)
+        };
+        reasons.sort_by(|a, b| {
+            (rank(a.input), a.lines.first(), &a.reason).cmp(&(
+                rank(b.input),
+                b.lines.first(),
+                &b.reason,
+            ))
+        });
+        let count = |k: Kind| {
+            reasons
+                .iter()
+                .filter(|r| r.input == k.word())
+                .map(|r| r.count)
+                .sum()
+        };
+        Report {
+            period: self.options.period.to_string(),
+            agreements,
+            shadowed,
+            unmatched: Unmatched {
+                outages: count(Kind::Outages),
+                tickets: count(Kind::Tickets),
+                measurements: count(Kind::Measurements),
+                reasons,
+            },
+        }
+    }
+}

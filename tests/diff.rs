@@ -330,7 +330,7 @@ fn json_and_markdown_shapes() {
     }
     let md = stdout(&p.run(&["--format", "markdown"]));
     assert!(md.starts_with("## SLA changes"), "{md}");
-    assert!(md.contains("### sla globex_api (customer-facing)\n\n| what | change | old | new | effect |\n| --- | --- | --- | --- | --- |\n"), "{md}");
+    assert!(md.contains("### sla globex\\_api \\(customer\\-facing\\)\n\n| what | change | old | new | effect |\n| --- | --- | --- | --- | --- |\n"), "{md}");
     assert!(
         md.contains(
             "| incident p1 resolve | modified | `4h` | `5h` | ⚠️ **loosened (weakening)** |"

@@ -13,9 +13,14 @@ const BREAKS: [&str; 5] = ["\\n", "\\u{d}", "\\u{85}", "\\u{2028}", "\\u{2029}"]
 /// A portfolio in which every string that can reach a monitoring output carries
 /// `brk` followed by a new top-level key.
 fn hostile_monitoring(brk: &str) -> String {
-    let evil = |what: &str| {
+    hostile(&|what: &str| {
         format!("{what}{brk}evil: 1{brk}# x{brk}- y{brk}\\u{{1b}}]52;c;ZXZpbA==\\u{{7}}\\\"")
-    };
+    })
+}
+
+/// A portfolio in which every string (titles, descriptions, notes, labels, exclusions)
+/// is `evil` of a harmless text.
+fn hostile(evil: &dyn Fn(&str) -> String) -> String {
     format!(
         r#"provider acme "{p}" {{ contact "a@acme.example" }}
 customer initech "{c}" {{ subscribes api }}
@@ -33,6 +38,7 @@ sla initech_api "{sla}" {{
   customer initech
   services api
   note "{note}"
+  exclude planned "{excl}"
 
   availability "{obj}" {{
     target 99.9%
@@ -53,6 +59,7 @@ sla initech_api "{sla}" {{
         desc = evil("The API"),
         sla = evil("API for Initech"),
         note = evil("A note"),
+        excl = evil("Planned work"),
         obj = evil("Uptime"),
     )
 }
@@ -171,4 +178,62 @@ fn injection_yaml_scalars_keep_the_text_exactly() {
         alert["agreement_title"].as_str(),
         Some(format!("API for Initech{tail}").as_str())
     );
+}
+
+/// Markdown that tries to end a table row, start a heading or a list, show an image,
+/// link or inline HTML, after each kind of line break.
+fn markdown_payload(brk: &str, what: &str) -> String {
+    format!(
+        "{what} ![](https://e.example/p.png) [pay](https://e.example) <img src=x> | cell |{brk}# Heading{brk}- item{brk}1. first{brk}> quote{brk}| a | b |{brk}`code` *em* _em_ ~~s~~ \\\\ www.e.example https://e.example/x"
+    )
+}
+
+/// The number of `|` in a line that split a GFM table row (not escaped with `\\`).
+fn cell_bars(line: &str) -> usize {
+    let mut n = 0;
+    let mut escaped = false;
+    for c in line.chars() {
+        if c == '|' && !escaped {
+            n += 1;
+        }
+        escaped = c == '\\' && !escaped;
+    }
+    n
+}
+
+#[test]
+fn injection_markdown_text_renders_literally() {
+    for brk in BREAKS {
+        let text = hostile(&|what: &str| markdown_payload(brk, what));
+        let (_dir, out) = build(&text, "markdown");
+        let md = read(&out, "markdown/initech_api.md");
+        assert_no_raw_controls("markdown", &md);
+        for bad in [
+            "![", "](", "<img", "<b", "https://", "www.e", "`code`", "*em*", "_em_", "~~s",
+        ] {
+            assert!(!md.contains(bad), "{brk}: {bad} in\n{md}");
+        }
+        for line in md.lines() {
+            for start in ["# Heading", "- item", "1. first", "> quote", "| a | b |"] {
+                assert!(!line.starts_with(start), "{brk}: {line}");
+            }
+            // Every table row has as many cells as its header.
+            if line.starts_with("| Service |") || line.starts_with("| Closed on |") {
+                assert_eq!(cell_bars(line), 5, "{line}");
+            } else if line.starts_with("| ")
+                && !line.starts_with("| Day")
+                && !line.starts_with("| --- |")
+            {
+                let bars = cell_bars(line);
+                assert!(
+                    bars == 4 || bars == 5 || bars == 7,
+                    "{brk}: {bars} cells in {line}"
+                );
+            }
+        }
+        assert!(
+            md.contains("# API for Initech \\!\\[\\]\\(https\\://e\\.example/p\\.png\\)"),
+            "{md}"
+        );
+    }
 }

@@ -1,6 +1,7 @@
 //! The change report as text for people, JSON for tools, Markdown for pull requests.
 
 use super::{Change, Effect, Entry, Report};
+use crate::emit::markdown::text as md_text;
 use std::fmt::Write as _;
 
 /// Entries grouped by subject (kind, name, region), in report order.
@@ -82,13 +83,11 @@ pub fn json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default()
 }
 
+/// A value as a code span; text from the files can neither end the row nor become markup.
 fn cell(s: Option<&str>) -> String {
     match s {
         None | Some("") => "–".into(),
-        Some(s) => format!(
-            "`{}`",
-            s.replace('|', "\\|").replace('`', "'").replace('\n', " ")
-        ),
+        Some(s) => crate::emit::markdown::code(s),
     }
 }
 
@@ -105,7 +104,7 @@ pub fn markdown(report: &Report) -> String {
     }
     let _ = writeln!(out, "{}.\n", summary_line(report));
     for (title, entries) in groups(report) {
-        let _ = writeln!(out, "### {}\n", title.replace('|', "\\|"));
+        let _ = writeln!(out, "### {}\n", md_text(&title));
         out.push_str("| what | change | old | new | effect |\n| --- | --- | --- | --- | --- |\n");
         for e in entries {
             let effect = match (e.effect, e.weakening) {
@@ -122,7 +121,7 @@ pub fn markdown(report: &Report) -> String {
             let _ = writeln!(
                 out,
                 "| {} | {change} | {} | {} | {effect} |",
-                e.what.replace('|', "\\|"),
+                md_text(&e.what),
                 cell(e.old.as_deref()),
                 cell(e.new.as_deref())
             );

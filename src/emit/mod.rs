@@ -4,7 +4,7 @@
 mod alertmanager;
 mod html;
 mod json;
-mod markdown;
+pub mod markdown;
 mod openslo;
 mod prometheus;
 mod render;

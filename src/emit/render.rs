@@ -63,6 +63,15 @@ impl Renderer {
         })
     }
 
+    /// Adds a helper that the templates can call, e.g. `{{code name}}`.
+    pub fn register_helper(
+        &mut self,
+        name: &str,
+        helper: Box<dyn handlebars::HelperDef + Send + Sync + 'static>,
+    ) {
+        self.registry.register_helper(name, helper);
+    }
+
     pub fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, EmitError> {
         self.registry.render(name, data).map_err(|e| {
             let template = e.template_name.as_deref().unwrap_or(name);
@@ -107,21 +116,4 @@ fn override_of(ctx: &Context<'_>, file: &str) -> Result<Option<PathBuf>, String>
         // Absent (or a directory of that name): the embedded template applies.
         _ => Ok(None),
     }
-}
-
-/// Markdown is not HTML-escaped (quotes and ampersands stay readable in a pull request),
-/// but text from `.sla` files must not break a table (`|`) or turn into live HTML in a
-/// wiki that renders inline HTML (`<`, `>`).
-pub fn markdown_escape(s: &str) -> String {
-    let mut out = String::with_capacity(s.len());
-    for c in s.chars() {
-        match c {
-            '|' => out.push_str("\\|"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '\n' => out.push(' '),
-            _ => out.push(c),
-        }
-    }
-    out
 }

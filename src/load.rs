@@ -1,14 +1,26 @@
 //! The loader: the only code that reads the user's files. Paths become a [`SourceMap`].
+//!
+//! `slac check` runs in pull-request CI on anyone's files, so what is read is bounded
+//! (docs/cli.md, "What slac reads"): only regular files, a symbolic link only when it
+//! leads to a regular file inside the portfolio root, every file once however it is
+//! spelled, and at most [`MAX_FILE_BYTES`] per file and [`MAX_TOTAL_BYTES`] in all,
+//! counted on the bytes actually read.
 
 use crate::source::SourceMap;
+use std::collections::HashMap;
 use std::fmt;
+use std::io::Read as _;
 use std::path::{Path, PathBuf};
 
 /// Files larger than this are refused: no real portfolio file comes close, and the limit
 /// keeps spans in `u32` and memory bounded.
 pub const MAX_FILE_BYTES: u64 = 64 * 1024 * 1024;
 
-/// Why nothing could be checked (exit code 2).
+/// All the files of one portfolio together may hold at most this many bytes.
+pub const MAX_TOTAL_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Why nothing could be checked (exit code 2). Every variant names the path as it was
+/// spelled (or found in a directory) and never anything read from it.
 #[derive(Debug)]
 pub enum LoadError {
     Unreadable {
@@ -23,9 +35,19 @@ pub enum LoadError {
         line: usize,
         column: usize,
     },
+    /// Over [`MAX_FILE_BYTES`], counted while reading.
     TooLarge {
         path: PathBuf,
-        bytes: u64,
+    },
+    /// The files read so far and this one are over [`MAX_TOTAL_BYTES`].
+    TotalTooLarge {
+        path: PathBuf,
+    },
+    /// Not a regular file, or a symbolic link that leads outside the root or to something
+    /// that is not a regular file.
+    Refused {
+        path: PathBuf,
+        reason: String,
     },
 }
 
@@ -43,44 +65,95 @@ impl fmt::Display for LoadError {
                 "`{}` is not UTF-8 text (invalid byte at line {line}, column {column}); save it as UTF-8",
                 path.display()
             ),
-            LoadError::TooLarge { path, bytes } => write!(
+            LoadError::TooLarge { path } => write!(
                 f,
-                "`{}` is {bytes} bytes, over the limit of {MAX_FILE_BYTES} bytes per file",
+                "`{}` is larger than the limit of {} per file",
+                path.display(),
+                mib(MAX_FILE_BYTES)
+            ),
+            LoadError::TotalTooLarge { path } => write!(
+                f,
+                "the portfolio is larger than the limit of {} for all files together (reached at `{}`)",
+                mib(MAX_TOTAL_BYTES),
                 path.display()
             ),
+            LoadError::Refused { path, reason } => {
+                write!(f, "refusing to read `{}`: {reason}", path.display())
+            }
         }
     }
 }
 
 impl std::error::Error for LoadError {}
 
+fn mib(bytes: u64) -> String {
+    format!("{} MiB", bytes / (1024 * 1024))
+}
+
+/// A file to read: the path as given or found (what diagnostics show) and the canonical
+/// path of the regular file it is (what is opened, and what makes two spellings one).
+struct Found {
+    shown: PathBuf,
+    real: PathBuf,
+    /// `shown` is a symbolic link: another spelling of the same file is preferred.
+    link: bool,
+}
+
 /// Loads the given files and directories (searched recursively for `*.sla`). Files are
-/// sorted by path and given once, whatever order the arguments and directories had.
+/// sorted by path and read once, whatever order the arguments and directories had and
+/// however a path was spelled (the first spelling is the one shown).
 pub fn load(paths: &[PathBuf]) -> Result<SourceMap, LoadError> {
     let mut found = Vec::new();
     for path in paths {
-        let meta = std::fs::metadata(path).map_err(|e| LoadError::Unreadable {
+        let unreadable = |e: std::io::Error| LoadError::Unreadable {
             path: path.clone(),
             reason: io_reason(&e),
-        })?;
+        };
+        let meta = std::fs::metadata(path).map_err(unreadable)?;
         if meta.is_dir() {
+            let root = std::fs::canonicalize(path).map_err(unreadable)?;
             let before = found.len();
-            walk(path, &mut found)?;
+            walk(path, &root, &mut found)?;
             if found.len() == before {
                 return Err(LoadError::NoSlaFiles { path: path.clone() });
             }
         } else {
-            found.push(path.clone());
+            // A file argument's root is the directory that holds it.
+            let parent = match path.parent() {
+                Some(p) if !p.as_os_str().is_empty() => p,
+                _ => Path::new("."),
+            };
+            let root = std::fs::canonicalize(parent).map_err(unreadable)?;
+            found.push(admit(path, &root)?);
         }
     }
-    found.sort();
-    found.dedup();
+    let mut found = once_each(found);
+    found.sort_by(|a, b| a.shown.cmp(&b.shown));
     let mut map = SourceMap::new();
-    for path in found {
-        let text = read(&path)?;
-        map.add(display_name(&path), &path, text);
+    let mut budget = MAX_TOTAL_BYTES;
+    for f in found {
+        let text = read(&f, &mut budget)?;
+        map.add(display_name(&f.shown), &f.shown, text);
     }
     Ok(map)
+}
+
+/// One entry per canonical path: the first spelling, unless that is a symbolic link and a
+/// later one is the file itself (`alias.sla -> main.sla` shows as `main.sla`).
+fn once_each(found: Vec<Found>) -> Vec<Found> {
+    let mut at: HashMap<PathBuf, usize> = HashMap::new();
+    let mut out: Vec<Found> = Vec::new();
+    for f in found {
+        if let Some(&i) = at.get(&f.real) {
+            if out[i].link && !f.link {
+                out[i] = f;
+            }
+        } else {
+            at.insert(f.real.clone(), out.len());
+            out.push(f);
+        }
+    }
+    out
 }
 
 fn io_reason(e: &std::io::Error) -> String {
@@ -91,8 +164,9 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Recursive, sorted; symbolic links to directories are not followed (no loops).
-fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
+/// Recursive, sorted; symbolic links to directories are not followed (no loops, nothing
+/// outside the root), entries not named `*.sla` are not looked at.
+fn walk(dir: &Path, root: &Path, out: &mut Vec<Found>) -> Result<(), LoadError> {
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         path: dir.to_path_buf(),
         reason: io_reason(&e),
@@ -108,27 +182,134 @@ fn walk(dir: &Path, out: &mut Vec<PathBuf>) -> Result<(), LoadError> {
             continue;
         };
         if meta.is_dir() {
-            walk(&path, out)?;
+            walk(&path, root, out)?;
         } else if path.extension().is_some_and(|e| e == "sla") {
-            out.push(path);
+            out.push(admit(&path, root)?);
         }
     }
     Ok(())
 }
 
-fn read(path: &Path) -> Result<String, LoadError> {
+/// What kind of thing a non-regular file is, for a message.
+fn kind(ft: std::fs::FileType) -> &'static str {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt as _;
+        if ft.is_fifo() {
+            return "a FIFO";
+        }
+        if ft.is_socket() {
+            return "a socket";
+        }
+        if ft.is_char_device() || ft.is_block_device() {
+            return "a device";
+        }
+    }
+    if ft.is_dir() {
+        "a directory"
+    } else {
+        "not a regular file"
+    }
+}
+
+/// Decides, from metadata only (nothing is opened), whether `path` may be read: a regular
+/// file, or a symbolic link whose target is a regular file inside `root`.
+fn admit(path: &Path, root: &Path) -> Result<Found, LoadError> {
+    let refused = |reason: String| LoadError::Refused {
+        path: path.to_path_buf(),
+        reason,
+    };
     let unreadable = |e: std::io::Error| LoadError::Unreadable {
         path: path.to_path_buf(),
         reason: io_reason(&e),
     };
-    let meta = std::fs::metadata(path).map_err(unreadable)?;
-    if meta.len() > MAX_FILE_BYTES {
-        return Err(LoadError::TooLarge {
-            path: path.to_path_buf(),
-            bytes: meta.len(),
+    let link = std::fs::symlink_metadata(path).map_err(unreadable)?;
+    if link.file_type().is_symlink() {
+        let Ok(real) = std::fs::canonicalize(path) else {
+            return Err(refused(
+                "it is a symbolic link to nothing that can be read".into(),
+            ));
+        };
+        if !real.starts_with(root) {
+            return Err(refused(format!(
+                "it is a symbolic link that leads outside `{}`; slac follows a link only to a regular file inside the portfolio",
+                root.display()
+            )));
+        }
+        let meta = std::fs::metadata(&real).map_err(unreadable)?;
+        if !meta.is_file() {
+            return Err(refused(format!(
+                "it is a symbolic link to {}; slac reads only regular files",
+                kind(meta.file_type())
+            )));
+        }
+        return Ok(Found {
+            shown: path.to_path_buf(),
+            real,
+            link: true,
         });
     }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    if !link.is_file() {
+        return Err(refused(format!(
+            "it is {}; slac reads only regular files",
+            kind(link.file_type())
+        )));
+    }
+    let real = std::fs::canonicalize(path).map_err(unreadable)?;
+    Ok(Found {
+        shown: path.to_path_buf(),
+        real,
+        link: false,
+    })
+}
+
+/// Opens the canonical path without following a link that appeared since [`admit`], and
+/// without waiting on a FIFO that appeared since.
+fn open(real: &Path) -> std::io::Result<std::fs::File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.read(true);
+    #[cfg(unix)]
+    {
+        use rustix::fs::OFlags;
+        use std::os::unix::fs::OpenOptionsExt as _;
+        options.custom_flags((OFlags::NOFOLLOW | OFlags::NONBLOCK).bits() as i32);
+    }
+    options.open(real)
+}
+
+/// Reads at most the limit (and what is left of `budget`) plus one byte: the limit holds
+/// for what a file yields, whatever size it reported.
+fn read(found: &Found, budget: &mut u64) -> Result<String, LoadError> {
+    let path = &found.shown;
+    let unreadable = |e: std::io::Error| LoadError::Unreadable {
+        path: path.clone(),
+        reason: io_reason(&e),
+    };
+    let file = open(&found.real).map_err(unreadable)?;
+    let meta = file.metadata().map_err(unreadable)?;
+    if !meta.is_file() {
+        return Err(LoadError::Refused {
+            path: path.clone(),
+            reason: format!(
+                "it is {}; slac reads only regular files",
+                kind(meta.file_type())
+            ),
+        });
+    }
+    let limit = MAX_FILE_BYTES.min(*budget);
+    let mut bytes = Vec::new();
+    file.take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(unreadable)?;
+    let n = bytes.len() as u64;
+    if n > limit {
+        return Err(if limit < MAX_FILE_BYTES {
+            LoadError::TotalTooLarge { path: path.clone() }
+        } else {
+            LoadError::TooLarge { path: path.clone() }
+        });
+    }
+    *budget -= n;
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by construction.
@@ -136,7 +317,7 @@ fn read(path: &Path) -> Result<String, LoadError> {
         let line = prefix.matches('\n').count() + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         LoadError::NotUtf8 {
-            path: path.to_path_buf(),
+            path: path.clone(),
             line,
             column,
         }

@@ -14,6 +14,7 @@ mod examples;
 mod explain;
 mod fmt;
 mod formats;
+mod hostile_reads;
 mod injection;
 mod monitoring;
 mod output_safety;

@@ -1,0 +1,226 @@
+//! What `slac` reads from a portfolio someone else wrote (docs/cli.md, "What slac reads"):
+//! a symbolic link only to a regular file inside the root, never a FIFO or a device, each
+//! file once however it is spelled, and no more than the size limits.
+
+use crate::common::{slac, stderr, stdout};
+use std::path::Path;
+use std::process::{Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+const SLA: &str = "provider acme \"Acme\"\nservice api \"API\"\n";
+const SECRET: &str = "planted-secret-7f3a9c";
+
+fn portfolio() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::create_dir(dir.path().join("p")).expect("portfolio dir");
+    std::fs::write(dir.path().join("p/a.sla"), SLA).expect("write a.sla");
+    dir
+}
+
+fn p(dir: &tempfile::TempDir) -> String {
+    dir.path().join("p").to_string_lossy().into_owned()
+}
+
+/// Runs the binary with a deadline: a run that blocks (on a FIFO, on /dev/zero) fails
+/// the test instead of hanging it.
+fn slac_within(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Output {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_slac"));
+    cmd.args(args)
+        .env("NO_COLOR", "1")
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped());
+    for (k, v) in env {
+        cmd.env(k, v);
+    }
+    let mut child = cmd.spawn().expect("slac runs");
+    let start = Instant::now();
+    loop {
+        if child.try_wait().expect("wait").is_some() {
+            return child.wait_with_output().expect("output");
+        }
+        if start.elapsed() > limit {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("`slac {}` still ran after {limit:?}", args.join(" "));
+        }
+        std::thread::sleep(Duration::from_millis(20));
+    }
+}
+
+fn refused(out: &Output, name: &str) {
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
+    let err = stderr(out);
+    assert!(err.contains(name), "the message names `{name}`: {err}");
+    assert!(err.contains("refusing to read"), "{err}");
+}
+
+fn no_secret(out: &Output) {
+    assert!(
+        !stdout(out).contains(SECRET),
+        "stdout leaks: {}",
+        stdout(out)
+    );
+    assert!(
+        !stderr(out).contains(SECRET),
+        "stderr leaks: {}",
+        stderr(out)
+    );
+}
+
+#[cfg(unix)]
+fn symlink(target: impl AsRef<Path>, link: impl AsRef<Path>) {
+    std::os::unix::fs::symlink(target, link).expect("symlink");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_a_file_outside_the_root_is_refused_without_its_content() {
+    let dir = portfolio();
+    // A secret that would even parse as an error message's source line.
+    std::fs::write(dir.path().join("secret.txt"), format!("{SECRET} = 1\n")).expect("secret");
+    symlink("../secret.txt", dir.path().join("p/evil.sla"));
+    let out = slac(&["check", &p(&dir)]);
+    refused(&out, "evil.sla");
+    no_secret(&out);
+    // Given as a file argument, the root is its directory: still outside.
+    let link = dir.path().join("p/evil.sla");
+    let out = slac(&["check", &link.to_string_lossy(), "--format", "json"]);
+    refused(&out, "evil.sla");
+    no_secret(&out);
+}
+
+#[cfg(target_os = "linux")]
+#[test]
+fn a_link_to_the_process_environment_is_refused() {
+    let dir = portfolio();
+    symlink("/proc/self/environ", dir.path().join("p/env.sla"));
+    let out = slac_within(
+        &["check", &p(&dir)],
+        &[("SLAC_TEST_SECRET", SECRET)],
+        Duration::from_secs(20),
+    );
+    refused(&out, "env.sla");
+    no_secret(&out);
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_to_dev_zero_is_refused_at_once() {
+    let dir = portfolio();
+    symlink("/dev/zero", dir.path().join("p/zero.sla"));
+    let started = Instant::now();
+    let out = slac_within(&["check", &p(&dir)], &[], Duration::from_secs(20));
+    refused(&out, "zero.sla");
+    assert!(started.elapsed() < Duration::from_secs(10));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_inside_the_root_to_a_device_inside_is_refused() {
+    // Only the target's kind matters once it is inside: a FIFO behind a link is refused.
+    let dir = portfolio();
+    let fifo = dir.path().join("p/pipe");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    symlink("pipe", dir.path().join("p/link.sla"));
+    let out = slac_within(&["check", &p(&dir)], &[], Duration::from_secs(20));
+    refused(&out, "link.sla");
+    assert!(stderr(&out).contains("FIFO"), "{}", stderr(&out));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_fifo_is_refused_without_waiting_for_a_writer() {
+    let dir = portfolio();
+    let fifo = dir.path().join("p/b.sla");
+    let made = Command::new("mkfifo")
+        .arg(&fifo)
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let out = slac_within(&["check", &p(&dir)], &[], Duration::from_secs(20));
+    refused(&out, "b.sla");
+    assert!(stderr(&out).contains("FIFO"), "{}", stderr(&out));
+    // Named on the command line, too.
+    let out = slac_within(
+        &["check", &fifo.to_string_lossy()],
+        &[],
+        Duration::from_secs(20),
+    );
+    refused(&out, "b.sla");
+}
+
+#[cfg(unix)]
+#[test]
+fn a_link_inside_the_root_to_a_file_inside_is_read_once() {
+    let dir = portfolio();
+    std::fs::create_dir(dir.path().join("p/shared")).expect("dir");
+    std::fs::write(
+        dir.path().join("p/shared/calendar.txt"),
+        "customer globex \"Globex\"\n",
+    )
+    .expect("write");
+    symlink("shared/calendar.txt", dir.path().join("p/b.sla"));
+    // A second name for a.sla: still one file, so no duplicate definitions (E0201).
+    symlink("a.sla", dir.path().join("p/0-alias.sla"));
+    let out = slac(&["check", &p(&dir), "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["summary"]["files"], 2, "{json}");
+    assert!(!stdout(&out).contains("E0201"), "{}", stdout(&out));
+    // The file itself is shown, not the alias.
+    assert!(!stdout(&out).contains("0-alias.sla"), "{}", stdout(&out));
+}
+
+#[test]
+fn one_directory_spelled_several_ways_is_one_portfolio() {
+    let dir = portfolio();
+    let plain = p(&dir);
+    let dotted = format!("{}/./p/", dir.path().display());
+    let file = format!("{plain}/a.sla");
+    let out = slac(&["check", &plain, &dotted, &file, "--format", "json"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["summary"]["files"], 1, "{json}");
+    assert!(!stdout(&out).contains("E0201"), "{}", stdout(&out));
+    // The first spelling is the one diagnostics show.
+    let shown = json["diagnostics"][0]["labels"][0]["file"]
+        .as_str()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        shown.starts_with(&plain) && !shown.contains("/./"),
+        "{json}"
+    );
+}
+
+#[test]
+fn examples_given_twice_check_as_once() {
+    let out = slac(&[
+        "check",
+        "examples/acme",
+        "./examples/acme",
+        "--format",
+        "json",
+    ]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stdout(&out).contains("E0201"));
+}
+
+#[test]
+fn a_file_over_the_limit_is_refused_by_what_it_holds() {
+    let dir = portfolio();
+    let big = dir.path().join("p/big.sla");
+    let f = std::fs::File::create(&big).expect("create");
+    // Sparse: no disk space is used, but reading it yields every byte.
+    f.set_len(slac::load::MAX_FILE_BYTES + 1).expect("set_len");
+    drop(f);
+    let out = slac_within(&["check", &p(&dir)], &[], Duration::from_secs(60));
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("big.sla"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("64 MiB"), "{}", stderr(&out));
+}

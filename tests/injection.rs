@@ -237,3 +237,73 @@ fn injection_markdown_text_renders_literally() {
         );
     }
 }
+
+/// `slac check FILE` on `text` with more arguments; what it prints.
+fn check(text: &str, extra: &[&str]) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("p.sla");
+    fs::write(&input, text).expect("write");
+    let mut args = vec!["check", input.to_str().expect("utf-8")];
+    args.extend_from_slice(extra);
+    let r = slac(&args);
+    assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
+    format!("{}{}", crate::common::stdout(&r), stderr(&r))
+}
+
+#[test]
+fn injection_terminal_shows_control_characters_never_sends_them() {
+    // OSC 52 (write the clipboard), CSI as C1 (U+009B), a lone CR, a bell, U+2028, and
+    // a right-to-left override, in a comment shown as context and in the bad string.
+    let text = "provider acme \"Acme\" { contact \"a@acme.example\" }\n\
+                sla a \"A\" {\n  provider acme\n  \
+                # \u{1b}]52;c;ZXZpbA==\u{7} reviewed \u{9b}31m \u{2028}\u{202e}red\n  \
+                timezone \"Mars/\u{1b}[2J\u{7}\"\n}\n";
+    let plain = check(text, &["--color", "never"]);
+    for c in plain.chars() {
+        assert!(
+            c == '\n' || !(c.is_control() || matches!(c, '\u{2028}' | '\u{202e}')),
+            "U+{:04X} reached the terminal:\n{plain}",
+            u32::from(c)
+        );
+    }
+    assert!(
+        plain.contains("# \\u{1b}]52;c;ZXZpbA==\\u{7} reviewed \\u{9b}31m \\u{2028}\\u{202e}red"),
+        "{plain}"
+    );
+    assert!(plain.contains("unknown time zone"), "{plain}");
+    assert!(plain.contains("Mars/\\u{1b}[2J\\u{7}"), "{plain}");
+    // The underline still sits under the whole string, escapes included.
+    let snippet = plain
+        .lines()
+        .find(|l| l.contains("timezone \"Mars"))
+        .expect("the line");
+    let under = plain
+        .lines()
+        .skip_while(|l| !l.contains("timezone \"Mars"))
+        .nth(1)
+        .expect("the underline");
+    let quotes: Vec<usize> = snippet
+        .chars()
+        .enumerate()
+        .filter(|&(_, c)| c == '"')
+        .map(|(i, _)| i)
+        .collect();
+    let marks: Vec<usize> = under
+        .chars()
+        .enumerate()
+        .filter(|&(_, c)| c == '─' || c == '┬')
+        .map(|(i, _)| i)
+        .collect();
+    assert_eq!(
+        (marks[0], marks[marks.len() - 1]),
+        (quotes[0], quotes[quotes.len() - 1]),
+        "{plain}"
+    );
+    // With colours, slac's own SGR sequences only: no OSC, no bell, no C1.
+    let coloured = check(text, &["--color", "always"]);
+    assert!(!coloured.contains("\u{1b}]"), "{coloured:?}");
+    assert!(!coloured.contains('\u{7}') && !coloured.contains('\u{9b}'));
+    // GitHub workflow commands go to a log viewer.
+    let gh = check(text, &["--format", "github"]);
+    assert!(!gh.contains('\u{1b}') && !gh.contains('\u{7}'), "{gh:?}");
+}

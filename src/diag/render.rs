@@ -4,15 +4,19 @@
 
 mod github;
 mod sarif;
+mod terminal;
 
 pub use github::github;
 pub use sarif::sarif;
+pub use terminal::visible;
 
 use super::{Diagnostic, Label, Severity};
 use crate::source::{FileId, SourceMap};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde::Serialize;
+use std::borrow::Cow;
 use std::fmt::{self, Write as _};
+use terminal::Shown;
 
 /// How the human report looks.
 #[derive(Clone, Copy, Debug)]
@@ -21,7 +25,9 @@ pub struct Style {
     pub width: usize,
 }
 
-/// The whole human report: every diagnostic, then the summary line.
+/// The whole human report: every diagnostic, then the summary line. Text from the files
+/// (snippets, names, messages) goes through [`visible`] (terminal.rs): control characters
+/// are shown as `\u{1b}`, never sent to the terminal.
 pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String {
     let theme = if style.color {
         GraphicalTheme::unicode()
@@ -31,12 +37,19 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
+    let shown: Vec<Shown<'_>> = sources.files().map(|(_, f)| Shown::new(&f.text)).collect();
     let mut out = String::new();
     for d in diags {
-        let report = Report::new(d, sources);
+        let report = Report::new(d, sources, &shown);
         if handler.render_report(&mut out, &report).is_err() {
             // A report that cannot be drawn still has to be seen.
-            let _ = writeln!(out, "{}[{}]: {}", d.severity.as_str(), d.code, d.message);
+            let _ = writeln!(
+                out,
+                "{}[{}]: {}",
+                d.severity.as_str(),
+                d.code,
+                visible(&d.message)
+            );
         }
         out.push('\n');
     }
@@ -170,7 +183,7 @@ impl<'a> Place<'a> {
 /// A file's text under its display name, borrowed (miette's `NamedSource` wants owned
 /// `'static` text, and copying every file per diagnostic would be wasteful).
 struct FileSource<'a> {
-    name: &'a str,
+    name: Cow<'a, str>,
     text: &'a str,
 }
 
@@ -202,12 +215,12 @@ struct Report<'a> {
     source: FileSource<'a>,
     labels: Vec<LabeledSpan>,
     related: Vec<Report<'a>>,
-    help: Option<&'a str>,
+    help: Option<Cow<'a, str>>,
     code: Option<&'static str>,
 }
 
 impl<'a> Report<'a> {
-    fn new(diag: &'a Diagnostic, sources: &'a SourceMap) -> Report<'a> {
+    fn new(diag: &'a Diagnostic, sources: &'a SourceMap, shown: &'a [Shown<'a>]) -> Report<'a> {
         let primary = diag.primary_span().map_or(FileId(0), |s| s.file);
         let mut files: Vec<FileId> = Vec::new();
         for l in &diag.labels {
@@ -221,27 +234,27 @@ impl<'a> Report<'a> {
                 .enumerate()
                 .filter(|(_, l)| l.span.file == file)
                 .map(|(i, l)| {
-                    let span = SourceSpan::from((l.span.start as usize, l.span.len()));
+                    let f = &shown[file.0 as usize];
+                    let start = f.map(l.span.start as usize);
+                    let span = SourceSpan::from((start, f.map(l.span.end as usize) - start));
+                    let message = l.message.as_deref().map(|m| visible(m).into_owned());
                     if i == 0 && first_primary {
-                        LabeledSpan::new_primary_with_span(l.message.clone(), span)
+                        LabeledSpan::new_primary_with_span(message, span)
                     } else {
-                        LabeledSpan::new_with_span(l.message.clone(), span)
+                        LabeledSpan::new_with_span(message, span)
                     }
                 })
                 .collect()
         };
-        let source_of = |file: FileId| {
-            let f = sources.get(file);
-            FileSource {
-                name: &f.name,
-                text: &f.text,
-            }
+        let source_of = |file: FileId| FileSource {
+            name: visible(&sources.get(file).name),
+            text: &shown[file.0 as usize].text,
         };
         let related = files
             .iter()
             .map(|&file| Report {
                 diag,
-                message: format!("see also `{}`", sources.get(file).name),
+                message: format!("see also `{}`", visible(&sources.get(file).name)),
                 severity: miette::Severity::Advice,
                 source: source_of(file),
                 labels: labels_in(file, false),
@@ -252,7 +265,7 @@ impl<'a> Report<'a> {
             .collect();
         Report {
             diag,
-            message: diag.message.clone(),
+            message: visible(&diag.message).into_owned(),
             severity: match diag.severity {
                 Severity::Error => miette::Severity::Error,
                 Severity::Warning => miette::Severity::Warning,
@@ -260,7 +273,7 @@ impl<'a> Report<'a> {
             source: source_of(primary),
             labels: labels_in(primary, true),
             related,
-            help: diag.help.as_deref(),
+            help: diag.help.as_deref().map(visible),
             code: Some(diag.code.as_str()),
         }
     }
@@ -290,7 +303,9 @@ impl miette::Diagnostic for Report<'_> {
     }
 
     fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
-        self.help.map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_deref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {

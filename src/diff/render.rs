@@ -1,6 +1,7 @@
 //! The change report as text for people, JSON for tools, Markdown for pull requests.
 
 use super::{Change, Effect, Entry, Report};
+use crate::diag::render::visible;
 use crate::emit::markdown::text as md_text;
 use std::fmt::Write as _;
 
@@ -62,12 +63,19 @@ fn old_new(e: &Entry) -> String {
     }
 }
 
+/// For a terminal: text from the files shows its control characters as `\u{1b}`.
 pub fn human(report: &Report) -> String {
     let mut out = String::new();
     for (title, entries) in groups(report) {
-        let _ = writeln!(out, "{title}");
+        let _ = writeln!(out, "{}", visible(&title));
         for e in entries {
-            let _ = write!(out, "  {:<9}  {}: {}", e.effect.word(), e.what, old_new(e));
+            let _ = write!(
+                out,
+                "  {:<9}  {}: {}",
+                e.effect.word(),
+                visible(&e.what),
+                visible(&old_new(e))
+            );
             if e.weakening {
                 out.push_str("  [weakening]");
             }

@@ -42,7 +42,8 @@ pub fn github(diags: &[Diagnostic], sources: &SourceMap) -> String {
     out
 }
 
-/// The message part of a workflow command: `%`, CR and LF are encoded.
+/// The message part of a workflow command: `%`, CR and LF are encoded; any other control
+/// character is shown as `\u{1b}` (the runner prints messages to a log viewer).
 fn escape_data(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
@@ -50,6 +51,9 @@ fn escape_data(s: &str) -> String {
             '%' => out.push_str("%25"),
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
+            c if super::terminal::is_hidden(c) => {
+                out.push_str(&super::visible(c.encode_utf8(&mut [0; 4])));
+            }
             c => out.push(c),
         }
     }
@@ -69,5 +73,6 @@ mod tests {
     fn escaping_follows_the_runner() {
         assert_eq!(escape_data("100%\r\na:b,c"), "100%25%0D%0Aa:b,c");
         assert_eq!(escape_property("100%\r\na:b,c"), "100%25%0D%0Aa%3Ab%2Cc");
+        assert_eq!(escape_data("a\u{1b}]0;x\u{7}"), "a\\u{1b}]0;x\\u{7}");
     }
 }

@@ -224,3 +224,73 @@ fn a_file_over_the_limit_is_refused_by_what_it_holds() {
     assert!(stderr(&out).contains("big.sla"), "{}", stderr(&out));
     assert!(stderr(&out).contains("64 MiB"), "{}", stderr(&out));
 }
+
+fn git(dir: &Path, args: &[&str]) {
+    let out = Command::new("git")
+        .args(args)
+        .current_dir(dir)
+        .output()
+        .expect("git runs");
+    assert!(
+        out.status.success(),
+        "git {args:?}: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+fn slac_in(dir: &Path, args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_slac"))
+        .args(args)
+        .current_dir(dir)
+        .env("NO_COLOR", "1")
+        .output()
+        .expect("slac runs")
+}
+
+/// A repository whose `p/` holds `a.sla`, committed with whatever `setup` adds.
+#[cfg(unix)]
+fn repo(setup: impl FnOnce(&Path)) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let r = dir.path();
+    git(r, &["init", "-q", "-b", "main"]);
+    git(r, &["config", "user.name", "Test"]);
+    git(r, &["config", "user.email", "test@example.com"]);
+    std::fs::create_dir(r.join("p")).expect("mkdir");
+    std::fs::write(r.join("p/a.sla"), SLA).expect("write");
+    setup(r);
+    git(r, &["add", "."]);
+    git(r, &["commit", "-q", "-m", "base"]);
+    dir
+}
+
+#[cfg(unix)]
+#[test]
+fn diff_git_refuses_a_link_in_the_revision_that_leads_outside() {
+    let dir = repo(|r| {
+        std::fs::write(r.join("secret.txt"), format!("{SECRET} = 1\n")).expect("secret");
+        symlink("../secret.txt", r.join("p/evil.sla"));
+        symlink("/etc/passwd", r.join("p/abs.sla"));
+    });
+    // The working tree no longer has the links; the revision does.
+    std::fs::remove_file(dir.path().join("p/evil.sla")).expect("rm");
+    std::fs::remove_file(dir.path().join("p/abs.sla")).expect("rm");
+    let out = slac_in(dir.path(), &["diff", "--git", "HEAD", "p"]);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(stderr(&out).contains("HEAD:p/abs.sla"), "{}", stderr(&out));
+    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    no_secret(&out);
+}
+
+#[cfg(unix)]
+#[test]
+fn diff_git_follows_a_link_in_the_revision_to_a_file_inside_once() {
+    let dir = repo(|r| symlink("a.sla", r.join("p/alias.sla")));
+    let out = slac_in(
+        dir.path(),
+        &["diff", "--git", "HEAD", "p", "--format", "json"],
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(!stderr(&out).contains("E0201"), "{}", stderr(&out));
+    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(r["changes"].as_array().map(Vec::len), Some(0), "{r}");
+}

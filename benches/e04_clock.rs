@@ -6,6 +6,11 @@
 //! has no breach, so the whole two years are examined: the worst case of a
 //! check. The breached pair stops at its first breach, as the checker does.
 //! Minute stepping over the same two years is there for scale.
+//!
+//! The far-future worst cases of issue 14: one pair valid from 2026 to
+//! 9999-12-31 with closures in 9999 (8,000 years between), and whole
+//! `slac check` runs of `slac::synth::far_pairs`: 20 such pairs in one file,
+//! and 400 pairs on 800 distinct calendars.
 
 use std::hint::black_box;
 
@@ -135,6 +140,88 @@ fn minute_stepping_backed_two_years(bencher: divan::Bencher) {
         }
         None
     });
+}
+
+/// One far-future pair: Paris office hours closed 9999-12-24 against New
+/// York hours that cover them all year, closed 9999-12-27, from 2026-01-01
+/// to 9999-12-31. E0403 finds the closed Monday; E0402 the first ticket that
+/// runs into it.
+fn far_pair() -> (Calendar, Calendar, Instant, Instant) {
+    let date = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+    let ours = weekdays(
+        chrono_tz::Europe::Paris,
+        &[(9, 17)],
+        &[Closure {
+            date: date(9999, 12, 24),
+            part: None,
+        }],
+    );
+    let theirs = weekdays(
+        chrono_tz::America::New_York,
+        &[(2, 12)],
+        &[Closure {
+            date: date(9999, 12, 27),
+            part: None,
+        }],
+    );
+    // 2026-01-01T00:00Z and 9999-12-31T00:00Z.
+    (ours, theirs, Instant(START), Instant(253_402_214_400_000))
+}
+
+#[divan::bench]
+fn far_future_pair_uncovered(bencher: divan::Bencher) {
+    let (ours, theirs, from, to) = far_pair();
+    assert!(
+        first_uncovered(&ours, &theirs, from, to).is_some_and(|(a, _)| a.0 > 253_000_000_000_000)
+    );
+    bencher.bench_local(|| first_uncovered(black_box(&ours), black_box(&theirs), from, to));
+}
+
+#[divan::bench]
+fn far_future_pair_deadline(bencher: divan::Bencher) {
+    let (ours, theirs, from, to) = far_pair();
+    let found = first_deadline_breach(&ours, 4 * HOUR, &theirs, 2 * HOUR, from, to);
+    assert!(found.is_some_and(|b| b.opened.0 > 253_000_000_000_000));
+    bencher.bench_local(|| {
+        first_deadline_breach(
+            black_box(&ours),
+            black_box(4 * HOUR),
+            black_box(&theirs),
+            black_box(2 * HOUR),
+            from,
+            to,
+        )
+    });
+}
+
+fn check_far_pairs(bencher: divan::Bencher, pairs: usize) {
+    let mut map = slac::source::SourceMap::new();
+    map.add(
+        "far.sla".to_string(),
+        "far.sla",
+        slac::synth::far_pairs(pairs, true),
+    );
+    let options = slac::compile::Options {
+        today: NaiveDate::from_ymd_opt(2026, 11, 26).expect("date"),
+    };
+    bencher.bench_local(|| {
+        let checked = slac::compile::check(black_box(&map), &options);
+        assert_eq!(checked.diagnostics.len(), pairs);
+        checked.diagnostics.len()
+    });
+}
+
+/// `slac check` of a file of 20 far-future pairs (about 12 KB).
+#[divan::bench(sample_count = 10)]
+fn check_20_far_future_pairs(bencher: divan::Bencher) {
+    check_far_pairs(bencher, 20);
+}
+
+/// `slac check` of 400 far-future pairs on 800 distinct calendars: every
+/// pair is a question of its own, nothing is memoised across pairs.
+#[divan::bench(sample_count = 5)]
+fn check_400_pairs_distinct_calendars(bencher: divan::Bencher) {
+    check_far_pairs(bencher, 400);
 }
 
 fn main() {

@@ -268,3 +268,43 @@ pub fn events(services: usize, per_service: usize) -> (String, String) {
     }
     (outages, tickets)
 }
+
+/// The far-future worst case of the clock comparisons (issue 14): `pairs`
+/// SLA/OLA pairs in one file, each pair on two calendars of its own (Paris
+/// office hours against New York hours that cover them all year), all valid
+/// from 2026-01-01 to 9999-12-31. With `hostile`, the SLA calendar of every
+/// pair is closed on 9999-12-24 and the OLA's on 9999-12-27 (a Monday), so
+/// every pair is backed until that Monday and gets one E0403 there; without,
+/// the portfolio checks clean.
+pub fn far_pairs(pairs: usize, hostile: bool) -> String {
+    let mut s = String::from("provider acme \"Acme\"\nteam ops \"Operations\"\n");
+    s.push_str("customer globex \"Globex\" {\n  subscribes");
+    for i in 0..pairs {
+        let _ = write!(s, "{} svc{i}", if i == 0 { "" } else { "," });
+    }
+    s.push_str("\n}\n");
+    for i in 0..pairs {
+        let minute = i % 60;
+        let far = if hostile {
+            "  closed 9999-12-27 \"Far\"\n"
+        } else {
+            ""
+        };
+        let ours_far = if hostile {
+            "  closed 9999-12-24 \"Far\"\n"
+        } else {
+            ""
+        };
+        let _ = write!(
+            s,
+            "service svc{i} \"Service {i}\" {{ owner ops }}\n\
+             calendar sla_cal{i} \"SLA hours {i}\" {{\n  timezone \"Europe/Paris\"\n  mon-fri 09:{minute:02}-17:00\n{ours_far}}}\n\
+             calendar ola_cal{i} \"OLA hours {i}\" {{\n  timezone \"America/New_York\"\n  mon-fri 02:{minute:02}-12:00\n{far}}}\n\
+             sla sla{i} \"SLA {i}\" {{\n  provider acme\n  customer globex\n  services svc{i}\n  valid from 2026-01-01 to 9999-12-31\n  \
+             support {{\n    during sla_cal{i}\n    incident p1 {{ response 1h resolve 8h }}\n  }}\n}}\n\
+             ola ola{i} \"OLA {i}\" {{\n  provider ops\n  customer ops\n  services svc{i}\n  valid from 2026-01-01 to 9999-12-31\n  \
+             support {{\n    during ola_cal{i}\n    incident p1 {{ response 30m resolve 4h }}\n  }}\n}}\n"
+        );
+    }
+    s
+}

@@ -8,6 +8,7 @@ mod common;
 mod diff;
 mod documents;
 mod due;
+mod e04_periodic;
 mod eval;
 mod eval_rows;
 mod examples;

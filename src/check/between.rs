@@ -59,11 +59,11 @@ pub(super) fn day_start(tz: chrono_tz::Tz, date: NaiveDate) -> Instant {
     }
 }
 
-/// How far the clock comparisons look. Two calendars repeat week by week, except for
-/// their dated closures and the zones' daylight saving rules, whose combinations recur
-/// within 28 years (the Gregorian weekday cycle). So an overlap is examined up to 28 years,
-/// or a year past the last closure of either calendar if that is later: exact for every
-/// real portfolio, and bounded for `valid from 2026-01-01 to 9999-12-31`.
+/// How far the maintenance comparison (W0407) looks. Two calendars repeat week by week,
+/// except for their dated closures and the zones' daylight saving rules, whose combinations
+/// recur within 28 years (the Gregorian weekday cycle). So an overlap is examined up to 28
+/// years, or a year past the last closure of either calendar if that is later. E0402 and
+/// E0403 need no horizon: their searches skip what repeats (`check::clock`).
 pub(super) fn horizon(p: &Portfolio, calendars: &[usize], days: Days2) -> Days2 {
     let last_closure = calendars
         .iter()

@@ -13,8 +13,18 @@
 //! is the closing time). Between consecutive such breakpoints the difference
 //! of two deadline functions is affine, so its first negative point is solved
 //! for, not searched.
+//!
+//! Both searches run in windows of one week and skip every window that looks
+//! like one already searched without a finding (`shape`): the same offsets,
+//! the same offset changes at the same places, no closure near. So a
+//! comparison costs a few windows per closure and per daylight-saving change
+//! in its range, whatever its length: a validity to 9999-12-31 with a closure
+//! on 9999-12-25 costs about what a closure next year does.
 
-use crate::time::{Calendar, Instant, MINUTE};
+mod shape;
+
+use crate::time::{Calendar, Instant, MINUTE, WEEK};
+use shape::{Shapes, Window};
 
 /// A ticket opened at `opened` is due at `ours` under the agreement being
 /// checked and only at `theirs` under its supporter.
@@ -108,6 +118,60 @@ pub fn first_deadline_breach(
         // Real time elapses at least as fast as any calendar's open time.
         return None;
     }
+    let mut shapes = Shapes::new(ours, theirs);
+    let mut points = Vec::new();
+    let mut start = first;
+    while start < to.0 {
+        let end = start.saturating_add(WEEK).min(to.0);
+        // Whether `t` breaches depends on the calendars up to our deadline
+        // for `t`, and deadlines do not decrease.
+        let reach = ours
+            .deadline(Instant(end), our_dur)
+            .map_or(Instant::MAX.0, |d| d.0.max(end));
+        match shapes.classify(start, end, reach, to.0) {
+            Window::Skip(next) => start = next,
+            Window::Search(shape) => {
+                if let Some(found) = pair.search(start, end, &mut points) {
+                    return Some(found);
+                }
+                if let Some(shape) = shape {
+                    shapes.remember(shape);
+                }
+                start = end;
+            }
+        }
+    }
+    None
+}
+
+/// [`first_deadline_breach`] without skipping: every window is searched, up
+/// to `to`. The reference the skipping search is tested against; its cost
+/// grows with the length of the range.
+#[doc(hidden)]
+pub fn first_deadline_breach_unskipped(
+    ours: &Calendar,
+    our_dur: i64,
+    theirs: &Calendar,
+    their_dur: i64,
+    from: Instant,
+    to: Instant,
+) -> Option<DeadlineBreach> {
+    let pair = Pair {
+        ours,
+        a: our_dur,
+        theirs,
+        b: their_dur,
+    };
+    let first = ceil_minute(from.0)?;
+    if first >= to.0 || our_dur < 0 {
+        return None;
+    }
+    if their_dur < 0 || (ours == theirs && their_dur > our_dur) {
+        return pair.breach_at(first);
+    }
+    if ours == theirs || (theirs.is_always() && their_dur <= our_dur) {
+        return None;
+    }
     // Windows of doubling length, so that an early breach is found without
     // listing two years of breakpoints. Splitting is exact: breakpoints of a
     // window depend only on the window, and the windows split the minutes.
@@ -115,15 +179,7 @@ pub fn first_deadline_breach(
     let (mut start, mut len) = (first, FIRST_WINDOW);
     while start < to.0 {
         let end = start.saturating_add(len).min(to.0);
-        points.clear();
-        breakpoints(ours, our_dur, start, end, &mut points);
-        breakpoints(theirs, their_dur, start, end, &mut points);
-        points.push(start);
-        points.retain(|&p| p >= start && p < end);
-        points.sort_unstable();
-        points.dedup();
-        points.push(end);
-        if let Some(found) = points.windows(2).find_map(|w| pair.first_in(w[0], w[1])) {
+        if let Some(found) = pair.search(start, end, &mut points) {
             return Some(found);
         }
         start = end;
@@ -139,8 +195,49 @@ const MAX_WINDOW: i64 = 16 * FIRST_WINDOW;
 
 /// The first maximal interval in `[from, to)` in which `ours` is open and
 /// `theirs` closed; the first element of [`Calendar::uncovered_by`], found
-/// without listing the rest.
+/// without listing the rest, in windows of a week that skip what repeats
+/// (see `shape`).
 pub fn first_uncovered(
+    ours: &Calendar,
+    theirs: &Calendar,
+    from: Instant,
+    to: Instant,
+) -> Option<(Instant, Instant)> {
+    if theirs.is_always() || ours == theirs {
+        return None;
+    }
+    let mut shapes = Shapes::new(ours, theirs);
+    let mut start = from.0;
+    while start < to.0 {
+        let end = start.saturating_add(WEEK).min(to.0);
+        match shapes.classify(start, end, end, to.0) {
+            Window::Skip(next) => start = next,
+            Window::Search(shape) => {
+                if let Some((a, b)) =
+                    first_uncovered_unskipped(ours, theirs, Instant(start), Instant(end))
+                {
+                    // Nothing before `start` was uncovered, so the gap starts
+                    // at `a`; it may go on past the window.
+                    return if b.0 < end {
+                        Some((a, b))
+                    } else {
+                        first_uncovered_unskipped(ours, theirs, a, to)
+                    };
+                }
+                if let Some(shape) = shape {
+                    shapes.remember(shape);
+                }
+                start = end;
+            }
+        }
+    }
+    None
+}
+
+/// [`first_uncovered`] by one walk over both calendars' open runs from
+/// `from` on: the reference the skipping search is tested against.
+#[doc(hidden)]
+pub fn first_uncovered_unskipped(
     ours: &Calendar,
     theirs: &Calendar,
     from: Instant,
@@ -199,6 +296,19 @@ struct Pair<'a> {
 }
 
 impl Pair<'_> {
+    /// The first breaching minute in `[start, end)`, both whole minutes.
+    fn search(&self, start: i64, end: i64, points: &mut Vec<i64>) -> Option<DeadlineBreach> {
+        points.clear();
+        breakpoints(self.ours, self.a, start, end, points);
+        breakpoints(self.theirs, self.b, start, end, points);
+        points.push(start);
+        points.retain(|&p| p >= start && p < end);
+        points.sort_unstable();
+        points.dedup();
+        points.push(end);
+        points.windows(2).find_map(|w| self.first_in(w[0], w[1]))
+    }
+
     fn deadlines(&self, t: i64) -> (Option<Instant>, Option<Instant>) {
         (
             self.ours.deadline(Instant(t), self.a),

@@ -1,7 +1,7 @@
 //! E0402, E0403 and E0405: each support target of X against the same target of each
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
-use super::between::{clock_of, horizon, instants, kind_word, show, sup_name, who};
+use super::between::{clock_of, instants, kind_word, show, sup_name, who};
 use super::clock::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
 use super::fmt_duration;
 use super::supporters::Supporter;
@@ -68,7 +68,10 @@ pub(super) fn support(
             let cs = clock_of(st, s.terms);
             let x_cal = &p.calendars[cx];
             let tz = x_cal.clock.tz();
-            let (from, to) = instants(tz, horizon(p, &[cx, cs], s.overlap));
+            // The whole overlap, however long: the searches skip the weeks
+            // that repeat (check::clock), so they cost per closure and per
+            // clock change, not per year.
+            let (from, to) = instants(tz, s.overlap);
             // E0403 first: one report per pair of calendars, and no E0402 for it.
             if !uncovered_pairs.contains(&(cx, cs)) {
                 let key = PairKey::deadline(cx, 0, cs, 0, from, to);

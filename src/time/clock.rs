@@ -101,3 +101,24 @@ impl Calendar {
         (change < Instant::MAX).then_some(change)
     }
 }
+
+/// What the clock comparisons (`check::clock`) need to know to tell when two
+/// stretches of time look alike: where offsets change and where closures lie.
+impl Calendar {
+    /// The UTC offset (local minus UTC, ms) in force at `t`.
+    pub(crate) fn offset_at(&self, t: Instant) -> i64 {
+        self.zone.segment(t.0).offset
+    }
+
+    /// The first instant in `(t, limit)` at which the UTC offset changes, and
+    /// the new offset. None after 2100 (chrono-tz's tables end in 2099).
+    pub(crate) fn next_offset_change(&self, t: Instant, limit: Instant) -> Option<(i64, i64)> {
+        self.zone.next_transition(t.0, limit.0)
+    }
+
+    /// The start, in local wall-clock ms since 1970-01-01T00:00 (local), of
+    /// the first closure that ends after local time `l`.
+    pub(crate) fn next_closure(&self, l: i64) -> Option<i64> {
+        self.local.closure_after(l).map(|(s, _)| s)
+    }
+}

@@ -175,6 +175,12 @@ impl LocalSet {
         None
     }
 
+    /// The first closure, as local ms `[start, end)`, that ends after `l`.
+    pub(crate) fn closure_after(&self, l: i64) -> Option<(i64, i64)> {
+        let j = self.ce.partition_point(|&e| e <= l);
+        Some((*self.cs.get(j)?, self.ce[j]))
+    }
+
     /// The first weekly run (closures ignored) ending after `at`, merged
     /// across the week's end. Not for a full week, which has no ends.
     fn weekly_run_after(&self, at: i64) -> (i64, i64) {

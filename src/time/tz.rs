@@ -12,6 +12,12 @@
 //! Limitation, accepted: two transitions closer together than the sampling
 //! step that cancel out (offset back to where it was) are missed. tzdb has
 //! no such pair in the range the clock covers in practice.
+//!
+//! chrono-tz's tables end in 2099 (the last transition of any zone is on
+//! 2099-11-01): from [`SETTLED`] on, every zone keeps one offset for good.
+//! Past it a zone is one stretch up to [`Instant::MAX`], so a query about the
+//! year 9999 costs what one about next week does, and the clock comparisons
+//! (`check::clock`) know that nothing but closures changes after it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};
@@ -19,7 +25,11 @@ use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
-use super::DAY;
+use super::{Instant, DAY};
+
+/// 2100-01-01T00:00Z: no zone changes its offset from then on (a test holds
+/// chrono-tz to it, so that an upgrade that extends its tables is noticed).
+pub(crate) const SETTLED: i64 = 4_102_444_800_000;
 
 /// Length of a cache chunk. A whole number of seconds, because the bisection
 /// works in seconds and chunk bounds are sample points.
@@ -47,6 +57,8 @@ struct Chunk {
 #[derive(Debug)]
 pub(crate) struct Zone {
     tz: Tz,
+    /// The offset in force from [`SETTLED`] on.
+    settled: i64,
     chunks: RwLock<HashMap<i64, Chunk>>,
 }
 
@@ -65,6 +77,7 @@ pub(crate) fn zone(tz: Tz) -> Arc<Zone> {
     Arc::clone(w.entry(tz).or_insert_with(|| {
         Arc::new(Zone {
             tz,
+            settled: offset_at_second(tz, SETTLED / 1000),
             chunks: RwLock::default(),
         })
     }))
@@ -84,6 +97,12 @@ fn offset_at_second(tz: Tz, secs: i64) -> i64 {
 impl Zone {
     /// The offset at `t` and how long it stays in force.
     pub(crate) fn segment(&self, t: i64) -> Segment {
+        if t >= SETTLED {
+            return Segment {
+                offset: self.settled,
+                end: Instant::MAX.0.max(t.saturating_add(1)),
+            };
+        }
         let idx = t.div_euclid(CHUNK);
         {
             let chunks = self.chunks.read().unwrap_or_else(PoisonError::into_inner);
@@ -139,6 +158,23 @@ impl Zone {
     }
 }
 
+impl Zone {
+    /// The first instant in `(t, limit)` at which the offset changes, with the
+    /// new offset; `None` if it stays the same up to `limit`.
+    pub(crate) fn next_transition(&self, t: i64, limit: i64) -> Option<(i64, i64)> {
+        let limit = limit.min(Instant::MAX.0);
+        let mut seg = self.segment(t);
+        while seg.end < limit {
+            let next = self.segment(seg.end);
+            if next.offset != seg.offset {
+                return Some((seg.end, next.offset));
+            }
+            seg = next;
+        }
+        None
+    }
+}
+
 impl Chunk {
     fn segment(&self, t: i64, idx: i64) -> Segment {
         let k = self.changes.partition_point(|&(at, _)| at <= t);
@@ -149,5 +185,28 @@ impl Chunk {
         };
         let end = self.changes.get(k).map_or((idx + 1) * CHUNK, |&(at, _)| at);
         Segment { offset, end }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every zone keeps one offset from [`SETTLED`] to the end of the clock's
+    /// range: daily samples over 2100-2101, then yearly ones up to 9999.
+    #[test]
+    fn every_zone_is_settled_from_2100() {
+        let day = DAY / 1000;
+        let samples: Vec<i64> = (0..2 * 366)
+            .map(|d| SETTLED / 1000 + d * day)
+            .chain((0..79).map(|k| SETTLED / 1000 + k * 100 * 365 * day))
+            .chain([Instant::MAX.0 / 1000 - 1])
+            .collect();
+        for tz in chrono_tz::TZ_VARIANTS {
+            let settled = offset_at_second(tz, SETTLED / 1000);
+            for &s in &samples {
+                assert_eq!(offset_at_second(tz, s), settled, "{tz} at {s}");
+            }
+        }
     }
 }

@@ -51,6 +51,23 @@ impl Span {
     }
 }
 
+/// The offset just after each line end of `text`. A line ends at `\n`, at `\r\n` or at a
+/// lone `\r`, as editors show it; the grammar, the formatter and the line numbers of
+/// diagnostics all use this rule (docs/language.md).
+pub fn line_ends(text: &str) -> impl Iterator<Item = usize> + '_ {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().filter_map(move |(i, &b)| match b {
+        b'\n' => Some(i + 1),
+        b'\r' if bytes.get(i + 1) != Some(&b'\n') => Some(i + 1),
+        _ => None,
+    })
+}
+
+/// Whether `c` ends a line (with `\r\n` counted once by [`line_ends`]).
+pub fn is_line_end(c: char) -> bool {
+    c == '\n' || c == '\r'
+}
+
 /// One loaded file.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -63,9 +80,7 @@ pub struct SourceFile {
 
 impl SourceFile {
     fn new(name: String, path: PathBuf, text: String) -> SourceFile {
-        let line_starts = std::iter::once(0)
-            .chain(text.match_indices('\n').map(|(i, _)| i + 1))
-            .collect();
+        let line_starts = std::iter::once(0).chain(line_ends(&text)).collect();
         SourceFile {
             name,
             path,
@@ -156,5 +171,21 @@ impl<T> Sp<T> {
 impl<T: serde::Serialize> serde::Serialize for Sp<T> {
     fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
         self.value.serialize(s)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_line_ends_at_lf_crlf_or_a_lone_cr() {
+        let text = "a\nb\r\nc\rd\r";
+        assert_eq!(line_ends(text).collect::<Vec<_>>(), [2, 5, 7, 9]);
+        let mut map = SourceMap::new();
+        let f = map.add("f", "f", text.to_owned());
+        let file = map.get(f);
+        assert_eq!(file.line_col(text.find('c').expect("c")), (3, 1));
+        assert_eq!(file.line_col(text.find('d').expect("d")), (4, 1));
     }
 }

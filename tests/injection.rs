@@ -307,3 +307,40 @@ fn injection_terminal_shows_control_characters_never_sends_them() {
     let gh = check(text, &["--format", "github"]);
     assert!(!gh.contains('\u{1b}') && !gh.contains('\u{7}'), "{gh:?}");
 }
+
+/// `# reviewed` then a lone CR: editors show `cap 20%` on a line of its own, so it is code.
+const LONE_CR: &str = "provider acme \"Acme\" { contact \"a@acme.example\" }\n\
+                       customer c \"C\" { subscribes s }\nservice s \"S\"\n\
+                       sla a \"A\" {\n  provider acme customer c services s\n  cap 50%\n  \
+                       # reviewed\r  cap 20%\n}\n";
+
+#[test]
+fn injection_lone_cr_ends_a_comment_in_the_checker() {
+    let mut sources = slac::source::SourceMap::new();
+    sources.add("cr.sla", "cr.sla", LONE_CR.to_owned());
+    let diags = crate::common::check_sources(&sources);
+    let codes: Vec<&str> = diags.iter().map(|d| d.code.as_str()).collect();
+    assert_eq!(codes, ["E0108"], "{diags:?}");
+    let human = crate::common::human(&diags, &sources);
+    assert!(human.contains("[cr.sla:8:3]"), "{human}");
+    assert!(human.contains(" 8 │   cap 20%"), "{human}");
+    assert!(!human.contains('\r'), "{human:?}");
+}
+
+#[test]
+fn injection_lone_cr_ends_a_comment_in_the_formatter() {
+    let out = slac::fmt::format_text(slac::source::FileId(0), LONE_CR).expect("formats");
+    assert!(
+        out.contains("  cap 50%\n  # reviewed\n  cap 20%\n}\n"),
+        "{out}"
+    );
+    // CRLF files keep their comments, without the CR.
+    let crlf = "service s \"S\" # one\r\n# two\r\n\r\n\r\nservice t \"T\"\r\n";
+    let out = slac::fmt::format_text(slac::source::FileId(0), crlf).expect("formats");
+    assert_eq!(out, "service s \"S\" # one\n\n# two\n\nservice t \"T\"\n");
+    // A plain string ends at a lone CR as at a line feed: it cannot hide one either.
+    let mut sources = slac::source::SourceMap::new();
+    sources.add("s.sla", "s.sla", "service s \"S\r\" \n".to_owned());
+    let diags = crate::common::check_sources(&sources);
+    assert_eq!(diags.first().map(|d| d.code.as_str()), Some("E0100"));
+}

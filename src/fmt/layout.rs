@@ -1,6 +1,7 @@
 //! The printer: walks the statement tree and the comments in source order.
 
 use super::tree::{self, Node};
+use crate::source::is_line_end;
 use crate::syntax::ast::{Comment, File};
 
 /// Formats a parsed file; `src` is the text it was parsed from.
@@ -69,7 +70,7 @@ impl Printer<'_> {
             Last::Code if top => true,
             Last::Code | Last::Comment => {
                 let gap = self.src.get(self.cursor..next).unwrap_or("");
-                gap.matches('\n').count() >= 2
+                crate::source::line_ends(gap).count() >= 2
             }
         }
     }
@@ -77,8 +78,8 @@ impl Printer<'_> {
     /// Whether a comment shares its line with code before it.
     fn trailing(&self, c: &Comment) -> bool {
         let before = self.src.get(..c.span.start as usize).unwrap_or("");
-        let rest = before.trim_end_matches([' ', '\t', '\r', '\u{FEFF}']);
-        !rest.is_empty() && !rest.ends_with('\n')
+        let rest = before.trim_end_matches([' ', '\t', '\u{FEFF}']);
+        !rest.is_empty() && !rest.ends_with(is_line_end)
     }
 
     fn comments_before(&mut self, limit: usize, level: usize, top: bool) {
@@ -237,7 +238,7 @@ fn string_len(s: &str) -> usize {
             b'\\' => i += 2,
             b'"' if !triple => return i + 1,
             b'"' if s[i..].starts_with("\"\"\"") => return i + 3,
-            b'\n' if !triple => return i,
+            b'\n' | b'\r' if !triple => return i,
             _ => i += 1,
         }
     }
@@ -256,7 +257,7 @@ impl<'a> Iterator for Tokens<'a> {
             return None;
         }
         let (token, len) = if let Some(c) = s.strip_prefix('#') {
-            let end = c.find('\n').unwrap_or(c.len());
+            let end = c.find(is_line_end).unwrap_or(c.len());
             (Token::Comment(&c[..end]), end + 1)
         } else if s.starts_with('"') {
             let len = string_len(s).min(s.len());

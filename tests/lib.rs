@@ -4,6 +4,7 @@ mod build;
 mod calendars;
 mod check_clock;
 mod cli;
+mod closed_pipes;
 mod common;
 mod diff;
 mod documents;

@@ -1,5 +1,30 @@
 //! The command line: clap arguments → validated options → one function per subcommand.
 
+// `eprint!`, `eprintln!`, `print!` and `println!` panic when the stream is closed (`slac
+// check 2>&- …`, a reader that went away): these replace them for every subcommand below
+// (a `macro_rules!` defined before the `mod` lines shadows the standard ones there), so a
+// closed stream loses the text and the command keeps its exit code.
+macro_rules! eprint {
+    ($($arg:tt)*) => { $crate::cli::write_stream(false, format_args!($($arg)*)) };
+}
+macro_rules! eprintln {
+    () => { $crate::cli::write_stream(false, format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::cli::write_stream(false, format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+#[allow(unused_macros)]
+macro_rules! print {
+    ($($arg:tt)*) => { $crate::cli::write_stream(true, format_args!($($arg)*)) };
+}
+#[allow(unused_macros)]
+macro_rules! println {
+    () => { $crate::cli::write_stream(true, format_args!("\n")) };
+    ($($arg:tt)*) => {
+        $crate::cli::write_stream(true, format_args!("{}\n", format_args!($($arg)*)))
+    };
+}
+
 mod build;
 mod check;
 mod diff;
@@ -159,6 +184,21 @@ fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// `--today`, else the system's date in UTC.
 fn today(arg: Option<NaiveDate>) -> NaiveDate {
     arg.unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+/// Writes to stdout (`true`) or stderr, ignoring a failure: a closed pipe (`slac … | head`)
+/// is the reader's choice, not an error worth a panic.
+pub(crate) fn write_stream(stdout: bool, args: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    if stdout {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_fmt(args);
+        let _ = out.flush();
+    } else {
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_fmt(args);
+        let _ = err.flush();
+    }
 }
 
 /// Writes a machine-readable report to stdout. A closed pipe (`slac … | head`) is the

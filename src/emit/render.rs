@@ -2,10 +2,17 @@
 //! error, never an empty cell in a contract), the embedded templates unless `--templates
 //! DIR` holds a file of the same name, and errors that name the template file and line.
 
+mod partials;
+
 use super::{Context, EmitError};
 use handlebars::Handlebars;
 use serde::Serialize;
+use std::io::Write;
 use std::path::PathBuf;
+
+/// The most one document may render to; a template that would write more (partials
+/// multiplying each other's output) is stopped there with an error.
+pub const MAX_OUTPUT: usize = 64 << 20;
 
 /// One template: its internal name (what `{{> name}}` uses), its file name (what
 /// `--templates` overrides and errors show) and the embedded text.
@@ -56,6 +63,7 @@ impl Renderer {
             }
             origins.push((t.name, origin));
         }
+        partials::check(&registry, &origins).map_err(|message| EmitError { backend, message })?;
         Ok(Renderer {
             backend,
             registry,
@@ -73,7 +81,23 @@ impl Renderer {
     }
 
     pub fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, EmitError> {
-        self.registry.render(name, data).map_err(|e| {
+        let mut out = Bounded(Vec::new());
+        let rendered = self.registry.render_to_write(name, data, &mut out);
+        if out.0.len() > MAX_OUTPUT {
+            let origin = self
+                .origins
+                .iter()
+                .find(|(n, _)| *n == name)
+                .map_or(name, |(_, o)| o.as_str());
+            return Err(EmitError {
+                backend: self.backend,
+                message: format!(
+                    "template `{origin}` renders more than {} MiB for one document; stopped there",
+                    MAX_OUTPUT >> 20
+                ),
+            });
+        }
+        rendered.map_err(|e| {
             let template = e.template_name.as_deref().unwrap_or(name);
             let origin = self
                 .origins
@@ -89,7 +113,31 @@ impl Renderer {
                 backend: self.backend,
                 message: format!("template `{origin}`{at}: {}", e.reason()),
             }
+        })?;
+        String::from_utf8(out.0).map_err(|_| EmitError {
+            backend: self.backend,
+            message: format!("template `{name}` rendered text that is not UTF-8"),
         })
+    }
+}
+
+/// A buffer that refuses to grow past [`MAX_OUTPUT`] (it keeps one byte more, so that
+/// the caller can tell a full buffer from an exact fit).
+struct Bounded(Vec<u8>);
+
+impl Write for Bounded {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        let room = MAX_OUTPUT + 1 - self.0.len().min(MAX_OUTPUT + 1);
+        if buf.len() > room {
+            self.0.extend_from_slice(&buf[..room]);
+            return Err(std::io::Error::other("document too large"));
+        }
+        self.0.extend_from_slice(buf);
+        Ok(buf.len())
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        Ok(())
     }
 }
 

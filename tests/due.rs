@@ -235,3 +235,112 @@ fn wrong_questions_are_exit_2_and_a_broken_portfolio_exit_1() {
     assert!(stdout(&out).is_empty());
     assert!(stderr(&out).contains("E0104"));
 }
+
+/// An SLA whose incident p1 has no `during`: the clock is `always`.
+fn always_portfolio(dir: &std::path::Path) -> String {
+    let text = "provider acme \"Acme\"\ncustomer globex \"Globex\" { subscribes api }\nservice api \"API\"\n\
+         sla api_sla \"API SLA\" {\n  provider acme\n  customer globex\n  services api\n  \
+         support {\n    incident p1 { response 4h resolve 1d }\n  }\n}\n";
+    let path = dir.join("always.sla");
+    fs::write(&path, text).expect("write portfolio");
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn fractional_seconds_keep_the_precision_they_had() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = always_portfolio(dir.path());
+    assert_eq!(
+        due(&p, "response", "2026-11-10T09:00:00.123456789Z"),
+        "2026-11-10T13:00:00.123456789+00:00"
+    );
+    assert_eq!(
+        due(&p, "response", "2026-11-10T09:00:00.000001+01:00"),
+        "2026-11-10T12:00:00.000001+00:00"
+    );
+    assert_eq!(
+        due(&p, "response", "2026-11-10T09:00:00.5Z"),
+        "2026-11-10T13:00:00.500+00:00"
+    );
+    // On a business calendar: opened inside open hours, the nanoseconds carry over the
+    // night; opened while closed, the clock starts on the whole hour.
+    let cal = "calendar cal \"Office\" {\n  timezone \"Europe/Paris\"\n  mon-fri 09:00-17:00\n}";
+    let p = portfolio(dir.path(), cal, "response 1h resolve 4h");
+    assert_eq!(
+        due(&p, "resolve", "2026-11-27T16:30:00.987654321+01:00"),
+        "2026-11-30T12:30:00.987654321+01:00"
+    );
+    assert_eq!(
+        due(&p, "resolve", "2026-11-27T17:30:00.987654321+01:00"),
+        "2026-11-30T13:00:00+01:00"
+    );
+    // The JSON answer keeps them too, in `opened` as well.
+    let out = slac(&[
+        "due",
+        &p,
+        "--agreement",
+        "api_sla",
+        "--incident",
+        "p1",
+        "--target",
+        "response",
+        "--opened",
+        "2026-11-27T10:00:00.000000042+01:00",
+        "--format",
+        "json",
+    ]);
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    assert_eq!(json["deadline"], "2026-11-27T11:00:00.000000042+01:00");
+    assert_eq!(json["opened"], "2026-11-27T10:00:00.000000042+01:00");
+}
+
+#[test]
+fn an_opening_outside_the_years_1_to_9999_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let p = always_portfolio(dir.path());
+    for opened in [
+        "0000-06-15T10:00:00Z",
+        "0000-12-31T23:59:59.999Z",
+        "0001-01-01T00:30:00+01:00",
+        "9999-12-31T23:30:00-01:00",
+    ] {
+        let out = slac(&[
+            "due",
+            &p,
+            "--agreement",
+            "api_sla",
+            "--incident",
+            "p1",
+            "--target",
+            "response",
+            "--opened",
+            opened,
+        ]);
+        assert_eq!(out.status.code(), Some(2), "{opened}: {}", stdout(&out));
+        assert!(stdout(&out).is_empty(), "{opened}: {}", stdout(&out));
+        assert!(
+            stderr(&out).contains("outside the dates slac handles"),
+            "{opened}: {}",
+            stderr(&out)
+        );
+    }
+    // The first and the last instants still answer (or say the deadline is too late).
+    assert_eq!(
+        due(&p, "response", "0001-01-01T00:00:00Z"),
+        "0001-01-01T04:00:00+00:00"
+    );
+    let out = slac(&[
+        "due",
+        &p,
+        "--agreement",
+        "api_sla",
+        "--incident",
+        "p1",
+        "--target",
+        "response",
+        "--opened",
+        "9999-12-31T23:00:00Z",
+    ]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("9999"), "{}", stderr(&out));
+}

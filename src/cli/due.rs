@@ -3,8 +3,8 @@
 use super::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::Style;
 use crate::model::{Deadline, Portfolio, TargetKind, Terms};
-use crate::time::Instant;
-use chrono::{DateTime, FixedOffset, SecondsFormat};
+use crate::time::{Calendar, Instant};
+use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta, Utc};
 use clap::ValueEnum;
 use serde::Serialize;
 use std::path::PathBuf;
@@ -52,12 +52,41 @@ pub struct Args {
     today: Option<chrono::NaiveDate>,
 }
 
+/// An RFC 3339 instant in the years the calendars answer for, 0001 to 9999 in UTC
+/// ([`Instant::MIN`], [`Instant::MAX`]); fractional seconds are kept to the nanosecond.
 fn parse_opened(s: &str) -> Result<DateTime<FixedOffset>, String> {
-    DateTime::parse_from_rfc3339(s).map_err(|e| {
+    let t = DateTime::parse_from_rfc3339(s).map_err(|e| {
         format!(
             "{e}; write an RFC 3339 date and time with its offset, e.g. 2026-11-27T16:30:00+01:00"
         )
-    })
+    })?;
+    let at = Instant::from(t.with_timezone(&Utc));
+    if at < Instant::MIN || at >= Instant::MAX {
+        return Err(format!(
+            "`{s}` is outside the dates slac handles, 0001-01-01T00:00:00Z to 9999-12-31T23:59:59Z"
+        ));
+    }
+    Ok(t)
+}
+
+/// The deadline of `dur_ms` of open time from `opened` plus `rest_ns` (under a
+/// millisecond), as a whole millisecond and the nanoseconds after it. A calendar opens and
+/// closes on whole seconds, so it is open or closed for all of a millisecond: opened while
+/// closed, the clock starts at a whole millisecond; opened inside an open one, the part of
+/// it before `opened` is owed at the end (the same rule as the clock of `slac eval`).
+fn deadline(cal: &Calendar, opened: Instant, rest_ns: i64, dur_ms: i64) -> Option<(Instant, i64)> {
+    let due = cal.deadline(opened, dur_ms)?;
+    // An always-open calendar is not bounded by the year 9999; the answer is.
+    let within = |at: Instant, ns: i64| (at < Instant::MAX).then_some((at, ns));
+    if rest_ns == 0 || !cal.is_open(opened) {
+        return within(due, 0);
+    }
+    let start = if cal.is_open(due) {
+        due
+    } else {
+        cal.next_change(due)?
+    };
+    within(start, rest_ns)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -182,10 +211,10 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         .or(support.during.as_ref())
         .map_or(crate::model::ALWAYS, |c| c.value.index);
     let calendar = &p.calendars[clock];
-    let opened = Instant::from(args.opened.with_timezone(&chrono::Utc));
-    let due = calendar
-        .clock
-        .deadline(opened, term.duration_ms.value)
+    let opened_utc = args.opened.with_timezone(&Utc);
+    let opened = Instant::from(opened_utc);
+    let rest_ns = i64::from(opened_utc.timestamp_subsec_nanos() % 1_000_000);
+    let (due, due_ns) = deadline(&calendar.clock, opened, rest_ns, term.duration_ms.value)
         .ok_or_else(|| {
             if calendar.clock.week_open_minutes() == 0 {
                 format!("calendar `{}` is never open, so the ticket is never due", calendar.name)
@@ -197,14 +226,18 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
             }
         })?;
     let tz = calendar.clock.tz();
-    let fmt = |i: Instant| {
-        i.in_tz(tz)
-            .map(|d| d.to_rfc3339_opts(SecondsFormat::AutoSi, false))
-            .ok_or_else(|| "the deadline is out of the supported range of dates".to_string())
+    // As many fractional digits as needed (none, 3, 6 or 9): the input's precision is kept.
+    let fmt = |t: DateTime<Utc>| {
+        t.with_timezone(&tz)
+            .to_rfc3339_opts(SecondsFormat::AutoSi, false)
     };
+    let due = due
+        .to_utc()
+        .and_then(|t| t.checked_add_signed(TimeDelta::nanoseconds(due_ns)))
+        .ok_or_else(|| "the deadline is out of the supported range of dates".to_string())?;
     Ok(Answer {
-        deadline: fmt(due)?,
-        opened: fmt(opened)?,
+        deadline: fmt(due),
+        opened: fmt(opened_utc),
         agreement: agreement.name.clone(),
         region: args.region.clone(),
         kind: kind_word,

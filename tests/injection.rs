@@ -252,8 +252,8 @@ fn check(text: &str, extra: &[&str]) -> String {
 
 #[test]
 fn injection_terminal_shows_control_characters_never_sends_them() {
-    // OSC 52 (write the clipboard), CSI as C1 (U+009B), a lone CR, a bell, U+2028, and
-    // a right-to-left override, in a comment shown as context and in the bad string.
+    // OSC 52 (write the clipboard), CSI as C1 (U+009B), a bell, U+2028, and a
+    // right-to-left override (W0111), in a comment shown as context and in the bad string.
     let text = "provider acme \"Acme\" { contact \"a@acme.example\" }\n\
                 sla a \"A\" {\n  provider acme\n  \
                 # \u{1b}]52;c;ZXZpbA==\u{7} reviewed \u{9b}31m \u{2028}\u{202e}red\n  \
@@ -273,11 +273,12 @@ fn injection_terminal_shows_control_characters_never_sends_them() {
     assert!(plain.contains("unknown time zone"), "{plain}");
     assert!(plain.contains("Mars/\\u{1b}[2J\\u{7}"), "{plain}");
     // The underline still sits under the whole string, escapes included.
-    let snippet = plain
+    let e0105 = &plain[plain.find("unknown time zone").expect("E0105")..];
+    let snippet = e0105
         .lines()
         .find(|l| l.contains("timezone \"Mars"))
         .expect("the line");
-    let under = plain
+    let under = e0105
         .lines()
         .skip_while(|l| !l.contains("timezone \"Mars"))
         .nth(1)

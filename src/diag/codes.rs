@@ -41,6 +41,7 @@ codes! {
     E0108 Error "statement given twice";
     E0109 Error "statement not allowed here";
     W0110 Warning "overlapping intervals in one calendar";
+    W0111 Warning "bidirectional control character in a string or comment";
     E0201 Error "name defined twice";
     E0202 Error "unknown name";
     E0203 Error "name of the wrong kind";

@@ -12,6 +12,7 @@ mod e03;
 mod e04;
 mod w05;
 
+use super::render::visible;
 use super::Code;
 use std::fmt::Write as _;
 
@@ -75,7 +76,7 @@ pub fn all() -> impl Iterator<Item = &'static Explanation> {
     FAMILIES.iter().flat_map(|f| f.entries.iter())
 }
 
-/// The family a code belongs to: `E01` for E0100–W0110 (a warning belongs to the phase of
+/// The family a code belongs to: `E01` for E0100–W0111 (a warning belongs to the phase of
 /// its number), `W05` for the lints.
 pub fn family_prefix(code: Code) -> &'static str {
     let digits = &code.as_str()[1..3];
@@ -191,7 +192,7 @@ fn words(text: &str) -> Vec<String> {
 }
 
 fn push_indented(out: &mut String, example: &str) {
-    for line in example.lines() {
+    for line in visible(example).lines() {
         if line.is_empty() {
             out.push('\n');
         } else {
@@ -247,8 +248,17 @@ pub fn checks_markdown() -> String {
             let _ = writeln!(out, "**{}** ({})\n", code.title(), code.severity().as_str());
             push_wrapped(&mut out, e.explanation, DOC_WIDTH);
             out.push('\n');
-            let _ = writeln!(out, "Wrong:\n\n```sla\n{}\n```\n", e.wrong.trim_end());
-            let _ = writeln!(out, "Right:\n\n```sla\n{}\n```", e.right.trim_end());
+            // An invisible character (W0111) is shown as its escape.
+            let _ = writeln!(
+                out,
+                "Wrong:\n\n```sla\n{}\n```\n",
+                visible(e.wrong.trim_end())
+            );
+            let _ = writeln!(
+                out,
+                "Right:\n\n```sla\n{}\n```",
+                visible(e.right.trim_end())
+            );
         }
     }
     out

@@ -1,6 +1,7 @@
 //! The front end: text to typed syntax trees, with every E01 diagnostic.
 
 pub mod ast;
+mod bidi;
 mod parser;
 mod structure;
 pub mod values;
@@ -17,6 +18,7 @@ pub fn parse_all(sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> Vec<ast::F
     for (id, file) in sources.files() {
         if let Some(tree) = parse_file(id, &file.text, diags) {
             structure::check_file(&tree, diags);
+            bidi::check_text(&tree, &file.text, diags);
             files.push(tree);
         }
     }

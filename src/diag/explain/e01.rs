@@ -352,4 +352,30 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::W0111,
+        explanation: "A string or comment holds an invisible Unicode control that changes the direction of text: an embedding or override (U+202A to U+202E) or an isolate (U+2066 to U+2069). Editors and code review draw the text around it in another order than slac reads it, so a comment can seem to end before code that it actually contains, or a string seem to say something else (the \"trojan source\" attack, CVE-2021-42574). In a pull request from someone else that is exactly what review must not miss. Remove the character; if a title really needs one, write it as an escape such as `\\u{202e}`, which everyone can see. The examples here show the character as `\\u{202e}`.",
+        wrong: "provider acme \"Acme\"
+customer globex \"Globex\" { subscribes api }
+service api \"API\"
+sla api_sla \"API SLA\" {
+  provider acme
+  customer globex
+  services api
+  # reviewed by legal \u{202e} 2026-11-02
+  support { incident p1 { response 1h resolve 8h } }
+}
+",
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  # reviewed by legal 2026-11-02
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
 ];

@@ -1,0 +1,189 @@
+//! The rule for replacing a directory: it is slac's when it is empty, or when its manifest
+//! lists every entry in it.
+//!
+//! The manifest, `DIR/.slac-build`, is a text file: the line [`HEADER`], then one path per
+//! line relative to `DIR`, sorted, with `/` between components; a directory slac created
+//! ends in `/`. It lists every file and directory written, not itself.
+
+use super::{Artifact, WriteError};
+use std::collections::BTreeSet;
+use std::ffi::OsStr;
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+/// The manifest's file name, at the top of every directory the writer writes.
+pub const MANIFEST: &str = ".slac-build";
+
+/// The manifest's first line; a file without it is not slac's manifest.
+const HEADER: &str = "# slac build manifest v1";
+
+/// A manifest larger than this is not slac's (10,000 services write a few megabytes).
+const LIMIT: u64 = 64 << 20;
+
+/// What is at the output path, when slac may replace it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub(super) enum Found {
+    Nothing,
+    Ours,
+}
+
+/// Whether slac may replace `target`, and why not.
+pub(super) fn inspect(target: &Path) -> Result<Found, WriteError> {
+    match std::fs::symlink_metadata(target) {
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Found::Nothing),
+        Err(e) => Err(super::io(target)(e)),
+        Ok(m) if !m.is_dir() => Err(WriteError::NotADirectory(target.to_path_buf())),
+        Ok(_) => {
+            let entries = foreign(target).map_err(super::io(target))?;
+            if entries.is_empty() {
+                Ok(Found::Ours)
+            } else {
+                Err(WriteError::Foreign {
+                    out: target.to_path_buf(),
+                    entries,
+                })
+            }
+        }
+    }
+}
+
+/// The entries of `dir` its manifest does not list, sorted, without following symbolic
+/// links (a symbolic link is never slac's). An unlisted directory is named once, not
+/// walked: all of it is foreign.
+fn foreign(dir: &Path) -> std::io::Result<Vec<String>> {
+    let listed = read(dir);
+    let is_listed = |p: &str| listed.as_ref().is_some_and(|l| l.contains(p));
+    let mut found = Vec::new();
+    let mut stack = vec![(dir.to_path_buf(), String::new())];
+    while let Some((abs, rel)) = stack.pop() {
+        for entry in std::fs::read_dir(&abs)? {
+            let entry = entry?;
+            let kind = entry.file_type()?;
+            let file_name = entry.file_name();
+            let Some(name) = file_name.to_str() else {
+                found.push(format!("{rel}{}", file_name.to_string_lossy()));
+                continue;
+            };
+            let path = format!("{rel}{name}");
+            if kind.is_symlink() {
+                found.push(format!("{path} (a symbolic link)"));
+            } else if kind.is_dir() {
+                let key = format!("{path}/");
+                if is_listed(&key) {
+                    stack.push((entry.path(), key));
+                } else {
+                    found.push(key);
+                }
+            } else {
+                let manifest = rel.is_empty() && name == MANIFEST && listed.is_some();
+                if !(kind.is_file() && (manifest || is_listed(&path))) {
+                    found.push(path);
+                }
+            }
+        }
+    }
+    found.sort();
+    Ok(found)
+}
+
+/// The paths `dir/.slac-build` lists, or `None` when there is no manifest of slac's.
+fn read(dir: &Path) -> Option<BTreeSet<String>> {
+    let path = dir.join(MANIFEST);
+    let meta = std::fs::symlink_metadata(&path).ok()?;
+    if !meta.is_file() || meta.len() > LIMIT {
+        return None;
+    }
+    let mut text = String::new();
+    std::fs::File::open(&path)
+        .ok()?
+        .take(LIMIT)
+        .read_to_string(&mut text)
+        .ok()?;
+    let mut lines = text.lines();
+    (lines.next() == Some(HEADER))
+        .then(|| lines.filter(|l| !l.is_empty()).map(str::to_owned).collect())
+}
+
+/// Removes `dir` only when it passes the rule on its own: never delete what slac did not
+/// write, whatever its name.
+pub(super) fn remove_if_ours(dir: &Path) {
+    let is_dir = std::fs::symlink_metadata(dir).is_ok_and(|m| m.is_dir());
+    if is_dir && foreign(dir).is_ok_and(|f| f.is_empty()) {
+        let _ = std::fs::remove_dir_all(dir);
+    }
+}
+
+/// The validated artifacts, the directories they need and the manifest that lists both.
+pub(super) struct Plan<'a> {
+    pub(super) artifacts: &'a [Artifact],
+    /// Parents before children.
+    pub(super) dirs: BTreeSet<PathBuf>,
+    pub(super) manifest: String,
+}
+
+impl<'a> Plan<'a> {
+    pub(super) fn new(artifacts: &'a [Artifact]) -> Result<Plan<'a>, WriteError> {
+        let mut lines = BTreeSet::new();
+        let mut dirs = BTreeSet::new();
+        for a in artifacts {
+            if !super::safe(&a.path) {
+                return Err(WriteError::Escapes(a.path.clone()));
+            }
+            let names: Option<Vec<&str>> = a.path.iter().map(OsStr::to_str).collect();
+            let one_line = |n: &Vec<&str>| n.iter().all(|c| !c.contains(['\n', '\r']));
+            let Some(names) = names.filter(|n| one_line(n) && n != &[MANIFEST]) else {
+                return Err(WriteError::BadName(a.path.clone()));
+            };
+            for depth in 1..names.len() {
+                let dir = names[..depth].join("/");
+                dirs.insert(PathBuf::from(&dir));
+                lines.insert(format!("{dir}/"));
+            }
+            lines.insert(names.join("/"));
+        }
+        let mut manifest = String::from(HEADER);
+        manifest.push('\n');
+        for line in &lines {
+            manifest.push_str(line);
+            manifest.push('\n');
+        }
+        Ok(Plan {
+            artifacts,
+            dirs,
+            manifest,
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_manifest_lists_files_and_their_directories_sorted() {
+        let artifacts = [
+            Artifact::text("json/portfolio.json", "{}"),
+            Artifact::text("html/a/b.html", ""),
+            Artifact::text("top.txt", ""),
+        ];
+        let plan = Plan::new(&artifacts).expect("valid names");
+        assert_eq!(
+            plan.manifest,
+            "# slac build manifest v1\nhtml/\nhtml/a/\nhtml/a/b.html\njson/\njson/portfolio.json\ntop.txt\n"
+        );
+        assert_eq!(
+            plan.dirs.iter().collect::<Vec<_>>(),
+            [Path::new("html"), Path::new("html/a"), Path::new("json")]
+        );
+    }
+
+    #[test]
+    fn names_the_manifest_cannot_hold_are_refused() {
+        for bad in ["a\nb.txt", ".slac-build"] {
+            let artifacts = [Artifact::text(bad, "")];
+            let r = Plan::new(&artifacts);
+            assert!(matches!(r, Err(WriteError::BadName(_))), "{bad:?}");
+        }
+        assert!(Plan::new(&[Artifact::text("html/.slac-build", "")]).is_ok());
+    }
+}

@@ -345,3 +345,44 @@ fn injection_lone_cr_ends_a_comment_in_the_formatter() {
     let diags = crate::common::check_sources(&sources);
     assert_eq!(diags.first().map(|d| d.code.as_str()), Some("E0100"));
 }
+
+/// Runs a tool; what it printed, and whether it succeeded.
+fn tool(cmd: &mut std::process::Command) -> (bool, String) {
+    let o = cmd.output().expect("the tool is installed (see .ci/run)");
+    let text = format!(
+        "{}{}",
+        String::from_utf8_lossy(&o.stdout),
+        String::from_utf8_lossy(&o.stderr)
+    );
+    (o.status.success(), text)
+}
+
+#[test]
+#[ignore = "needs promtool and amtool"]
+fn injection_promtool_and_amtool_accept_hostile_text() {
+    for brk in BREAKS {
+        let (dir, out) = build(&hostile_monitoring(brk), "prometheus,alertmanager");
+        let rules = out.join("prometheus/initech_api.rules.yml");
+        let (ok, text) = tool(
+            std::process::Command::new("promtool")
+                .arg("check")
+                .arg("rules")
+                .arg(&rules),
+        );
+        assert!(ok && text.contains("SUCCESS"), "{brk}: {text}");
+        let intervals = read(&out, "alertmanager/time_intervals.yml");
+        let config = format!(
+            "route:\n  receiver: default\n  routes:\n    - receiver: default\n      \
+             active_time_intervals: [office]\n      mute_time_intervals: [office_closed]\n\
+             receivers:\n  - name: default\n{intervals}"
+        );
+        let path = dir.path().join("alertmanager.yml");
+        fs::write(&path, &config).expect("write config");
+        let (ok, text) = tool(
+            std::process::Command::new("amtool")
+                .arg("check-config")
+                .arg(&path),
+        );
+        assert!(ok && text.contains("SUCCESS"), "{brk}: {text}\n{config}");
+    }
+}

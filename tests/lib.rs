@@ -25,5 +25,6 @@ mod paths;
 mod prefixes;
 mod robustness;
 mod synth;
+mod template_names;
 mod time;
 mod ui;

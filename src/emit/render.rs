@@ -39,6 +39,46 @@ impl Renderer {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
         registry.register_escape_fn(escape);
+        // A file in `--templates DIR` that overrides nothing is most likely misspelt: say
+        // so once, from the backend that would read it (markdown for `*.md.hbs`, html for
+        // the rest). A warning on stderr, the only one the backends print.
+        if let Some(dir) = ctx.templates.as_ref() {
+            let known: Vec<&str> = super::html::TEMPLATES
+                .iter()
+                .chain(&super::markdown::TEMPLATES)
+                .map(|t| t.file)
+                .collect();
+            let mut stray: Vec<String> = std::fs::read_dir(dir)
+                .into_iter()
+                .flatten()
+                .flatten()
+                .filter(|e| e.file_type().is_ok_and(|t| !t.is_dir()))
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .filter(|n| {
+                    let reader = if n.ends_with(".md.hbs") {
+                        "markdown"
+                    } else {
+                        "html"
+                    };
+                    !n.starts_with('.') && !known.contains(&n.as_str()) && backend == reader
+                })
+                .collect();
+            stray.sort();
+            for name in stray {
+                let closest = known
+                    .iter()
+                    .map(|k| (strsim::levenshtein(k, &name), *k))
+                    .min()
+                    .filter(|(d, _)| *d <= 3)
+                    .map_or_else(String::new, |(_, k)| format!(" (did you mean `{k}`?)"));
+                let _ = writeln!(
+                    std::io::stderr(),
+                    "warning: `{}` does not override any template{closest}; known: {}",
+                    dir.join(&name).display(),
+                    known.join(", ")
+                );
+            }
+        }
         let mut origins = Vec::new();
         for t in templates {
             let (text, origin) =

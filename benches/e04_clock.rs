@@ -16,7 +16,7 @@ use std::hint::black_box;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
-use slac::check::clock::{first_deadline_breach, first_uncovered};
+use slac::check::clock::{first_counted_maintenance, first_deadline_breach, first_uncovered};
 use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};
 
 /// 2026-01-01T00:00Z.
@@ -191,6 +191,38 @@ fn far_future_pair_deadline(bencher: divan::Bencher) {
             from,
             to,
         )
+    });
+}
+
+/// W0407 on a far-future pair: their patch window (New York, Sundays 02:00-04:00)
+/// is ours every week until our closure on Sunday 9999-12-26, counted on `always`.
+#[divan::bench]
+fn far_future_maintenance(bencher: divan::Bencher) {
+    let sunday = |closures: &[Closure]| {
+        Calendar::new(
+            chrono_tz::America::New_York,
+            &[WeekInterval {
+                day: Weekday::Sun,
+                start: 120,
+                end: 240,
+            }],
+            closures,
+        )
+    };
+    let theirs = sunday(&[]);
+    let ours = sunday(&[Closure {
+        date: NaiveDate::from_ymd_opt(9999, 12, 26).expect("date"),
+        part: None,
+    }]);
+    let always = Calendar::always();
+    let (_, _, from, to) = far_pair();
+    let counted = [&always];
+    assert!(
+        first_counted_maintenance(&theirs, Some(&ours), &counted, from, to)
+            .is_some_and(|(at, _)| at.0 > 253_000_000_000_000)
+    );
+    bencher.bench_local(|| {
+        first_counted_maintenance(black_box(&theirs), Some(&ours), &counted, from, to)
     });
 }
 

@@ -9,8 +9,8 @@ use chrono::{Datelike, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 use slac::check::clock::{
-    first_deadline_breach, first_deadline_breach_unskipped, first_uncovered,
-    first_uncovered_unskipped,
+    first_counted_maintenance, first_deadline_breach, first_deadline_breach_unskipped,
+    first_uncovered, first_uncovered_unskipped,
 };
 use slac::diag::Code;
 use slac::source::SourceMap;
@@ -163,12 +163,59 @@ fn run(s: &Spec) -> Result<(), TestCaseError> {
     Ok(())
 }
 
+/// W0407 the way it was asked before: every interval of their maintenance outside
+/// ours, listed, then tested in order.
+fn maintenance_listed(
+    maint: &Calendar,
+    own: Option<&Calendar>,
+    counted: &[&Calendar],
+    from: Instant,
+    to: Instant,
+) -> Option<(Instant, usize)> {
+    let pieces = match own {
+        Some(own) => maint.uncovered_by(own, from, to),
+        None => maint.open_intervals(from, to),
+    };
+    pieces.iter().find_map(|&(x0, x1)| {
+        counted
+            .iter()
+            .position(|c| c.open_time(x0, x1) > 0)
+            .map(|d| (x0, d))
+    })
+}
+
+fn run_maintenance(s: &Spec, own: bool) -> Result<(), TestCaseError> {
+    let first = day_one(s.start);
+    // Their maintenance and ours on the same weekly pattern, in two zones, each with its
+    // closures: theirs falls outside ours only on our closed days and in the weeks the
+    // zones change clocks apart, months or years into the range.
+    let maint = calendar(ZONES[s.zones.0], &s.weekly, s.widen, &s.closures.0, first);
+    let own_cal = calendar(ZONES[s.zones.1], &s.weekly, s.widen, &s.closures.1, first);
+    let counted_a = calendar(ZONES[s.zones.1], &s.weekly, (s.widen.1, 0), &[], first);
+    let counted_b = office(ZONES[s.zones.0], &[]);
+    let counted = [&counted_a, &counted_b];
+    let from =
+        Instant::from(Tz::UTC.from_utc_datetime(&first.and_hms_opt(0, 0, 0).expect("midnight")));
+    let to = from.saturating_add(s.len * DAY).min(Instant::MAX);
+    let own = own.then_some(&own_cal);
+    prop_assert_eq!(
+        first_counted_maintenance(&maint, own, &counted, from, to),
+        maintenance_listed(&maint, own, &counted, from, to)
+    );
+    Ok(())
+}
+
 proptest! {
     #![proptest_config(ProptestConfig { cases: 96, ..ProptestConfig::default() })]
 
     #[test]
     fn skipping_agrees_with_searching_every_week(s in spec()) {
         run(&s)?;
+    }
+
+    #[test]
+    fn maintenance_search_agrees_with_listing_every_interval(s in spec(), own in any::<bool>()) {
+        run_maintenance(&s, own)?;
     }
 }
 
@@ -222,4 +269,50 @@ fn far_future_closures_give_one_e0403_per_pair() {
 fn far_validities_without_closures_are_clean() {
     let found = codes(slac::synth::far_pairs(3, false));
     assert!(found.is_empty(), "{found:?}");
+}
+
+#[test]
+fn maintenance_outside_ours_only_in_9999_is_found() {
+    // Their patch window is ours every Sunday until our closure on Sunday 9999-12-26.
+    let text = r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+calendar patch "Patch" {
+  timezone "America/New_York"
+  sun 02:00-04:00
+}
+calendar own_patch "Own patch" {
+  timezone "America/New_York"
+  sun 02:00-04:00
+  closed 9999-12-26 "Far"
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  valid from 2026-01-01 to 9999-12-31
+  availability { target 99.9% window month }
+  latency { target 99% within 300ms window month }
+  maintenance { during own_patch }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  valid from 2026-01-01 to 9999-12-31
+  availability { target 99.95% window month }
+  maintenance { during patch }
+}
+"#;
+    let mut map = SourceMap::new();
+    map.add("maint.sla".to_string(), "maint.sla", text.to_string());
+    let diags = check_sources(&map);
+    let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
+    assert_eq!(codes, vec![Code::W0407], "{diags:?}");
+    assert!(
+        diags[0].message.contains("Sun 9999-12-26 02:00"),
+        "{}",
+        diags[0].message
+    );
 }

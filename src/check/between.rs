@@ -59,30 +59,6 @@ pub(super) fn day_start(tz: chrono_tz::Tz, date: NaiveDate) -> Instant {
     }
 }
 
-/// How far the maintenance comparison (W0407) looks. Two calendars repeat week by week,
-/// except for their dated closures and the zones' daylight saving rules, whose combinations
-/// recur within 28 years (the Gregorian weekday cycle). So an overlap is examined up to 28
-/// years, or a year past the last closure of either calendar if that is later. E0402 and
-/// E0403 need no horizon: their searches skip what repeats (`check::clock`).
-pub(super) fn horizon(p: &Portfolio, calendars: &[usize], days: Days2) -> Days2 {
-    let last_closure = calendars
-        .iter()
-        .flat_map(|&c| p.calendars[c].closures.iter().map(|d| d.date))
-        .max();
-    let years = |d: NaiveDate, n: u32| {
-        d.checked_add_months(chrono::Months::new(12 * n))
-            .unwrap_or(NaiveDate::MAX)
-    };
-    let mut end = years(days.from, 28);
-    if let Some(last) = last_closure {
-        end = end.max(years(last, 1));
-    }
-    Days2 {
-        from: days.from,
-        to: days.to.min(end),
-    }
-}
-
 pub(super) fn instants(tz: chrono_tz::Tz, days: Days2) -> (Instant, Instant) {
     (
         day_start(tz, days.from),

@@ -21,7 +21,10 @@
 //! in its range, whatever its length: a validity to 9999-12-31 with a closure
 //! on 9999-12-25 costs about what a closure next year does.
 
+mod maintenance;
 mod shape;
+
+pub use maintenance::first_counted_maintenance;
 
 use crate::time::{Calendar, Instant, MINUTE, WEEK};
 use shape::{Shapes, Window};

@@ -1,13 +1,15 @@
 //! Coverage between agreements: windows (W0406), maintenance (W0407), validity (E0404),
 //! dependencies nobody covers (W0408) and subscriptions (E0409).
 
-use super::between::{horizon, instants, show, sup_name, who};
+use super::between::{instants, show, sup_name, who};
+use super::clock::first_counted_maintenance;
 use super::supporters::{own_window, reached, validity, Days2, Supporter};
 use super::{fmt_window, nominal_window_ms};
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
     Agreement, AgreementKind, Dependency, Level, ObjectiveKind, PartyKind, Portfolio, Terms, ALWAYS,
 };
+use crate::time::Calendar;
 use chrono::NaiveDate;
 
 /// W0406: a supporter measures availability over a longer window.
@@ -82,24 +84,15 @@ pub(super) fn maintenance(
         let Some(mc) = &m.value.during else { continue };
         let theirs = &p.calendars[mc.value.index];
         let tz = theirs.clock.tz();
-        let mut cals = vec![mc.value.index];
-        cals.extend(own_maint_index);
-        cals.extend(
-            objectives
-                .iter()
-                .filter_map(|o| o.during.as_ref().map(|c| c.value.index)),
-        );
-        let (from, to) = instants(tz, horizon(p, &cals, s.overlap));
-        let pieces = match own_maint {
-            Some(own) => theirs.clock.uncovered_by(own, from, to),
-            None => theirs.clock.open_intervals(from, to),
-        };
-        let hit = pieces.iter().find_map(|&(x0, x1)| {
-            objectives.iter().find_map(|o| {
-                let d = o.during.as_ref().map_or(ALWAYS, |c| c.value.index);
-                (p.calendars[d].clock.open_time(x0, x1) > 0).then_some((x0, d))
-            })
-        });
+        // The whole overlap: the search skips the weeks that repeat (check::clock).
+        let (from, to) = instants(tz, s.overlap);
+        let during: Vec<usize> = objectives
+            .iter()
+            .map(|o| o.during.as_ref().map_or(ALWAYS, |c| c.value.index))
+            .collect();
+        let counted: Vec<&Calendar> = during.iter().map(|&d| &p.calendars[d].clock).collect();
+        let hit = first_counted_maintenance(&theirs.clock, own_maint, &counted, from, to)
+            .map(|(at, i)| (at, during[i]));
         if let Some((at, d)) = hit {
             diags.push(
                 Diagnostic::new(

@@ -29,14 +29,14 @@ use std::collections::HashSet;
 /// local times of real instants in `[a, b)` lie in `[a - MARGIN, b + MARGIN)`.
 const MARGIN: i64 = 2 * DAY;
 
-/// What decides the answers over a window: its length, its reach, the two
-/// offsets at its start and every later change of either, all relative to
+/// What decides the answers over a window: its length, its reach, the
+/// calendars' offsets at its start and every later change of either, all relative to
 /// its start. Its place in the week is the same for all windows of a search.
 #[derive(PartialEq, Eq, Hash, Debug)]
 pub(super) struct Shape {
     len: i64,
     reach: i64,
-    offsets: [i64; 2],
+    offsets: Vec<i64>,
     /// (instant - start, which calendar, new offset), sorted.
     changes: Vec<(i64, usize, i64)>,
 }
@@ -51,14 +51,19 @@ pub(super) enum Window {
 }
 
 pub(super) struct Shapes<'a> {
-    cals: [&'a Calendar; 2],
+    cals: Vec<&'a Calendar>,
     seen: HashSet<Shape>,
 }
 
 impl<'a> Shapes<'a> {
     pub(super) fn new(ours: &'a Calendar, theirs: &'a Calendar) -> Shapes<'a> {
+        Shapes::of(vec![ours, theirs])
+    }
+
+    /// For a question about any number of calendars.
+    pub(super) fn of(cals: Vec<&'a Calendar>) -> Shapes<'a> {
         Shapes {
-            cals: [ours, theirs],
+            cals,
             seen: HashSet::new(),
         }
     }
@@ -79,7 +84,7 @@ impl<'a> Shapes<'a> {
         {
             return Window::Search(None);
         }
-        let mut offsets = [0; 2];
+        let mut offsets = vec![0; self.cals.len()];
         let mut changes = Vec::new();
         for (i, cal) in self.cals.iter().enumerate() {
             offsets[i] = cal.offset_at(Instant(start));

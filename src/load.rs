@@ -133,7 +133,9 @@ pub fn load(paths: &[PathBuf]) -> Result<SourceMap, LoadError> {
     let mut budget = MAX_TOTAL_BYTES;
     for f in found {
         let text = read(&f, &mut budget)?;
-        map.add(display_name(&f.shown), &f.shown, text);
+        // Named as spelled; the path is the file itself, so `slac fmt` rewrites a link's
+        // target and keeps the link.
+        map.add(display_name(&f.shown), &f.real, text);
     }
     Ok(map)
 }

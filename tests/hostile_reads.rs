@@ -294,3 +294,24 @@ fn diff_git_follows_a_link_in_the_revision_to_a_file_inside_once() {
     let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
     assert_eq!(r["changes"].as_array().map(Vec::len), Some(0), "{r}");
 }
+
+#[cfg(unix)]
+#[test]
+fn fmt_rewrites_the_target_of_a_link_and_keeps_the_link() {
+    let dir = portfolio();
+    std::fs::create_dir(dir.path().join("p/shared")).expect("dir");
+    let target = dir.path().join("p/shared/b.txt");
+    std::fs::write(&target, "customer   globex \"Globex\"\n").expect("write");
+    let link = dir.path().join("p/b.sla");
+    symlink("shared/b.txt", &link);
+    let out = slac(&["fmt", &p(&dir)]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+    assert_eq!(
+        std::fs::read_to_string(&target).expect("read"),
+        "customer globex \"Globex\"\n"
+    );
+}

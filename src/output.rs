@@ -60,6 +60,13 @@ pub enum WriteError {
     /// The output directory holds entries slac did not write there: every one of them,
     /// sorted, relative to it (a directory ends in `/`).
     Foreign { out: PathBuf, entries: Vec<String> },
+    /// A file to rewrite in place has other hard links, which a replacement would cut off.
+    HardLinked { path: PathBuf, links: u64 },
+    /// The replacement of a file could not be given the original's owner.
+    Owner {
+        path: PathBuf,
+        error: std::io::Error,
+    },
     Io {
         path: PathBuf,
         error: std::io::Error,
@@ -116,6 +123,18 @@ impl fmt::Display for WriteError {
                 "refusing to write through `{}`, a symbolic link in `{}`",
                 link.display(),
                 out.display()
+            ),
+            WriteError::HardLinked { path, links } => write!(
+                f,
+                "refusing to rewrite `{}`: it has {links} hard links, and a rewrite would leave \
+                 the others with the old text; format a copy, or remove the other links",
+                path.display()
+            ),
+            WriteError::Owner { path, error } => write!(
+                f,
+                "refusing to rewrite `{}`: its new version could not be given the same owner \
+                 ({error})",
+                path.display()
             ),
             WriteError::HoldsCwd(p) => write!(
                 f,
@@ -241,13 +260,31 @@ fn refuse_cwd(target: &Path) -> Result<(), WriteError> {
 }
 
 /// Replaces one file atomically: the new contents go into a temporary file beside it,
-/// which is renamed over the original (keeping its permissions). Used by `slac fmt`.
+/// which is renamed over the original. Used by `slac fmt`. The file stays what it was to
+/// the rest of the system: through a symbolic link the link's target is rewritten and the
+/// link kept; mode and owner are kept (or the rewrite refused); a file with other hard
+/// links is refused, because a rename would cut them off.
 pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
-    let dir = match path.parent() {
+    let target = match std::fs::symlink_metadata(path) {
+        Ok(m) if m.file_type().is_symlink() => std::fs::canonicalize(path).map_err(io(path))?,
+        _ => path.to_path_buf(),
+    };
+    let meta = std::fs::metadata(&target).ok();
+    #[cfg(unix)]
+    if let Some(m) = &meta {
+        use std::os::unix::fs::MetadataExt as _;
+        if m.nlink() > 1 {
+            return Err(WriteError::HardLinked {
+                path: path.to_path_buf(),
+                links: m.nlink(),
+            });
+        }
+    }
+    let dir = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
-    let name = path
+    let name = target
         .file_name()
         .map_or_else(|| "file".into(), |n| n.to_string_lossy().into_owned());
     let mut tmp = tempfile::Builder::new()
@@ -255,11 +292,25 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         .tempfile_in(&dir)
         .map_err(io(&dir))?;
     tmp.write_all(contents).map_err(io(path))?;
-    tmp.as_file().sync_all().map_err(io(path))?;
-    if let Ok(meta) = std::fs::metadata(path) {
-        let _ = std::fs::set_permissions(tmp.path(), meta.permissions());
+    if let Some(m) = &meta {
+        // The owner first: changing it may clear set-id bits the mode then restores.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::MetadataExt as _;
+            let mine = tmp.as_file().metadata().map_err(io(path))?;
+            if (mine.uid(), mine.gid()) != (m.uid(), m.gid()) {
+                std::os::unix::fs::fchown(tmp.as_file(), Some(m.uid()), Some(m.gid())).map_err(
+                    |error| WriteError::Owner {
+                        path: path.to_path_buf(),
+                        error,
+                    },
+                )?;
+            }
+        }
+        std::fs::set_permissions(tmp.path(), m.permissions()).map_err(io(path))?;
     }
-    tmp.persist(path).map_err(|e| WriteError::Io {
+    tmp.as_file().sync_all().map_err(io(path))?;
+    tmp.persist(&target).map_err(|e| WriteError::Io {
         path: path.to_path_buf(),
         error: e.error,
     })?;

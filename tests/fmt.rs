@@ -312,3 +312,51 @@ fn files_with_syntax_errors_are_not_formatted() {
     let out = slac(&["fmt", "/nonexistent/x.sla"]);
     assert_eq!(out.status.code(), Some(2));
 }
+
+/// A portfolio file that `slac fmt` will change.
+const UNTIDY: &str = "provider acme \"Acme\"   \n\n\n\nservice api \"API\"\n";
+
+#[cfg(unix)]
+#[test]
+fn fmt_writes_through_a_symbolic_link_and_keeps_mode_and_owner() {
+    use std::os::unix::fs::{MetadataExt as _, PermissionsExt as _};
+    let dir = tempfile::tempdir().expect("temp dir");
+    let real = dir.path().join("real.sla");
+    std::fs::write(&real, UNTIDY).expect("write");
+    std::fs::set_permissions(&real, std::fs::Permissions::from_mode(0o640)).expect("chmod");
+    // As root, give the file to another owner: a rewrite must keep it.
+    let root = std::fs::metadata(&real).expect("meta").uid() == 0;
+    if root {
+        std::os::unix::fs::chown(&real, Some(4321), Some(4321)).expect("chown");
+    }
+    let link = dir.path().join("link.sla");
+    std::os::unix::fs::symlink("real.sla", &link).expect("symlink");
+    let r = slac(&["fmt", link.to_str().expect("utf-8")]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    assert!(std::fs::symlink_metadata(&link)
+        .expect("meta")
+        .file_type()
+        .is_symlink());
+    let text = std::fs::read_to_string(&real).expect("read");
+    assert_ne!(text, UNTIDY, "the target was formatted");
+    let meta = std::fs::metadata(&real).expect("meta");
+    assert_eq!(meta.permissions().mode() & 0o777, 0o640);
+    if root {
+        assert_eq!((meta.uid(), meta.gid()), (4321, 4321));
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn fmt_refuses_a_hard_linked_file_and_changes_nothing() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let a = dir.path().join("a.sla");
+    std::fs::write(&a, UNTIDY).expect("write");
+    let b = dir.path().join("b.txt");
+    std::fs::hard_link(&a, &b).expect("hard link");
+    let r = slac(&["fmt", a.to_str().expect("utf-8")]);
+    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    assert!(stderr(&r).contains("hard links"), "{}", stderr(&r));
+    assert_eq!(std::fs::read_to_string(&b).expect("read"), UNTIDY);
+    assert_eq!(std::fs::read_to_string(&a).expect("read"), UNTIDY);
+}

@@ -360,3 +360,37 @@ fn fmt_refuses_a_hard_linked_file_and_changes_nothing() {
     assert_eq!(std::fs::read_to_string(&b).expect("read"), UNTIDY);
     assert_eq!(std::fs::read_to_string(&a).expect("read"), UNTIDY);
 }
+
+#[test]
+fn a_comment_or_a_line_break_may_sit_inside_at_or_below() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("p.sla");
+    let text = "provider acme \"Acme\"\n\ncustomer globex \"Globex\" {\n  subscribes api\n}\n\n\
+                service api \"API\"\n\nsla s \"S\" {\n  provider acme\n  customer globex\n  \
+                services api\n  availability 99.9% per month\n  latency 99% within 1s per month\n  \
+                penalty on availability {\n    at # boundary\n      or\n      below 99% credit 10%\n  }\n}\n";
+    std::fs::write(&file, text).expect("write");
+    let r = slac(&["check", file.to_str().expect("utf-8"), "--format", "json"]);
+    assert_eq!(r.status.code(), Some(0), "{}", stdout(&r));
+    let r = slac(&["fmt", file.to_str().expect("utf-8")]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let formatted = std::fs::read_to_string(&file).expect("read");
+    assert!(
+        formatted.contains("at # boundary\n      or below 99%"),
+        "{formatted}"
+    );
+    let r = slac(&["fmt", "--check", file.to_str().expect("utf-8")]);
+    assert_eq!(r.status.code(), Some(0), "idempotent: {}", stdout(&r));
+    let out = dir.path().join("out");
+    let r = slac(&[
+        "build",
+        file.to_str().expect("utf-8"),
+        "--emit",
+        "json",
+        "--out",
+        out.to_str().expect("utf-8"),
+    ]);
+    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let json = std::fs::read_to_string(out.join("json/portfolio.json")).expect("portfolio");
+    assert!(json.contains("\"at_or_below\""), "{json}");
+}

@@ -68,6 +68,82 @@ pub fn is_line_end(c: char) -> bool {
     c == '\n' || c == '\r'
 }
 
+/// Where lines start in a text, and enough about its characters to turn a byte offset into
+/// a column without counting from the start of a long line: every diagnostic, snippet and
+/// machine-readable position costs the same whatever the length of the line.
+#[derive(Debug, Clone)]
+pub struct LineIndex {
+    starts: Vec<usize>,
+    /// Characters before each multiple of [`MARK`] bytes (rounded down to a character
+    /// boundary); empty when the text is ASCII, where bytes are characters.
+    marks: Vec<(usize, usize)>,
+}
+
+/// Bytes between two character-count marks.
+const MARK: usize = 1024;
+
+impl LineIndex {
+    pub fn new(text: &str) -> LineIndex {
+        let starts = std::iter::once(0).chain(line_ends(text)).collect();
+        let mut marks = Vec::new();
+        if !text.is_ascii() {
+            let (mut at, mut chars) = (0, 0);
+            for k in (0..=text.len()).step_by(MARK) {
+                let mut b = k;
+                while !text.is_char_boundary(b) {
+                    b -= 1;
+                }
+                chars += text[at..b].chars().count();
+                at = b;
+                marks.push((b, chars));
+            }
+        }
+        LineIndex { starts, marks }
+    }
+
+    /// The 0-based line of a byte offset.
+    pub fn line(&self, offset: usize) -> usize {
+        match self.starts.binary_search(&offset) {
+            Ok(i) => i,
+            Err(i) => i - 1,
+        }
+    }
+
+    /// The byte offset at which a 0-based line starts (the end of the text past the last).
+    pub fn start(&self, line: usize, text: &str) -> usize {
+        self.starts.get(line).copied().unwrap_or(text.len())
+    }
+
+    /// How many lines.
+    pub fn lines(&self) -> usize {
+        self.starts.len()
+    }
+
+    /// Characters before a byte offset (a character boundary).
+    fn chars_before(&self, text: &str, offset: usize) -> usize {
+        if self.marks.is_empty() {
+            return offset;
+        }
+        let k = (offset / MARK).min(self.marks.len() - 1);
+        let (b, chars) = self.marks[k];
+        chars + text.get(b..offset).map_or(0, |s| s.chars().count())
+    }
+
+    /// 0-based line and column (in characters) of a byte offset.
+    pub fn line_col(&self, text: &str, offset: usize) -> (usize, usize) {
+        let mut offset = offset.min(text.len());
+        while !text.is_char_boundary(offset) {
+            offset -= 1;
+        }
+        let line = self.line(offset);
+        let start = self.starts[line];
+        (
+            line,
+            self.chars_before(text, offset) - self.chars_before(text, start),
+        )
+    }
+}
+
 /// One loaded file.
 #[derive(Debug)]
 pub struct SourceFile {
@@ -75,32 +151,23 @@ pub struct SourceFile {
     pub name: String,
     pub path: PathBuf,
     pub text: String,
-    line_starts: Vec<usize>,
+    lines: LineIndex,
 }
 
 impl SourceFile {
     fn new(name: String, path: PathBuf, text: String) -> SourceFile {
-        let line_starts = std::iter::once(0).chain(line_ends(&text)).collect();
+        let lines = LineIndex::new(&text);
         SourceFile {
             name,
             path,
             text,
-            line_starts,
+            lines,
         }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let offset = offset.min(self.text.len());
-        let line = match self.line_starts.binary_search(&offset) {
-            Ok(i) => i,
-            Err(i) => i - 1,
-        };
-        let start = self.line_starts[line];
-        let col = self
-            .text
-            .get(start..offset)
-            .map_or(offset - start, |s| s.chars().count());
+        let (line, col) = self.lines.line_col(&self.text, offset);
         (line + 1, col + 1)
     }
 

@@ -17,6 +17,7 @@ mod explain;
 mod fmt;
 mod formats;
 mod hostile_reads;
+mod hostile_sizes;
 mod hostile_templates;
 mod injection;
 mod monitoring;

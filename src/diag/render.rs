@@ -11,7 +11,7 @@ pub use sarif::sarif;
 pub use terminal::visible;
 
 use super::{Diagnostic, Label, Severity};
-use crate::source::{FileId, SourceMap};
+use crate::source::{FileId, LineIndex, SourceMap};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
 use serde::Serialize;
 use std::borrow::Cow;
@@ -38,9 +38,11 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
         .with_width(style.width)
         .with_links(false);
     let shown: Vec<Shown<'_>> = sources.files().map(|(_, f)| Shown::new(&f.text)).collect();
+    let indexes: Vec<LineIndex> = shown.iter().map(|s| LineIndex::new(&s.text)).collect();
     let mut out = String::new();
-    for d in diags {
-        let report = Report::new(d, sources, &shown);
+    let (printed, rest) = capped(diags);
+    for d in printed {
+        let report = Report::new(d, sources, &shown, &indexes);
         if handler.render_report(&mut out, &report).is_err() {
             // A report that cannot be drawn still has to be seen.
             let _ = writeln!(
@@ -53,7 +55,51 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
         }
         out.push('\n');
     }
+    if let Some(note) = not_shown(&rest) {
+        let _ = writeln!(out, "note: {note}\n");
+    }
     out
+}
+
+/// Diagnostics printed per code and in all: a file of ten thousand unused teams needs
+/// the first few to be understood, and a CI log of ten thousand snippets helps no one.
+pub const PER_CODE: usize = 50;
+pub const IN_ALL: usize = 200;
+
+/// The diagnostics to print, in order, and how many of each code are left out.
+fn capped(diags: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<(&'static str, usize)>) {
+    let mut per_code: std::collections::BTreeMap<&'static str, (usize, usize)> =
+        std::collections::BTreeMap::new();
+    let mut printed = Vec::new();
+    for d in diags {
+        let e = per_code.entry(d.code.as_str()).or_default();
+        if e.0 < PER_CODE && printed.len() < IN_ALL {
+            e.0 += 1;
+            printed.push(d);
+        } else {
+            e.1 += 1;
+        }
+    }
+    let rest = per_code
+        .into_iter()
+        .filter(|(_, (_, left))| *left > 0)
+        .map(|(code, (_, left))| (code, left))
+        .collect();
+    (printed, rest)
+}
+
+/// "1,200 more diagnostics not shown (E0501: 1,150, W0502: 50); …".
+fn not_shown(rest: &[(&str, usize)]) -> Option<String> {
+    let total: usize = rest.iter().map(|(_, n)| n).sum();
+    (total > 0).then(|| {
+        let each: Vec<String> = rest.iter().map(|(c, n)| format!("{c}: {n}")).collect();
+        format!(
+            "{} not shown ({}); at most {PER_CODE} of a code and {IN_ALL} in all are printed, \
+             `--format json` lists every one",
+            plural(total, "more diagnostic", "more diagnostics"),
+            each.join(", ")
+        )
+    })
 }
 
 /// `error: 2 errors, 1 warning in 7 files` (docs/cli.md).
@@ -181,10 +227,34 @@ impl<'a> Place<'a> {
 }
 
 /// A file's text under its display name, borrowed (miette's `NamedSource` wants owned
-/// `'static` text, and copying every file per diagnostic would be wasteful).
+/// `'static` text, and copying every file per diagnostic would be wasteful), with its
+/// line index: a snippet is cut from the lines it shows, never found by scanning the file
+/// from the start, and a very long line is shown as a window around the span.
 struct FileSource<'a> {
     name: Cow<'a, str>,
     text: &'a str,
+    index: &'a LineIndex,
+}
+
+/// Bytes of a long line shown on each side of a span.
+const WINDOW: usize = 120;
+
+impl FileSource<'_> {
+    fn floor(&self, mut at: usize) -> usize {
+        at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        at
+    }
+
+    fn ceil(&self, mut at: usize) -> usize {
+        at = at.min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at += 1;
+        }
+        at
+    }
 }
 
 impl SourceCode for FileSource<'_> {
@@ -194,14 +264,42 @@ impl SourceCode for FileSource<'_> {
         before: usize,
         after: usize,
     ) -> Result<Box<dyn miette::SpanContents<'a> + 'a>, miette::MietteError> {
-        let inner = self.text.read_span(span, before, after)?;
+        let (start, end) = (span.offset(), span.offset() + span.len());
+        if end > self.text.len() {
+            return Err(miette::MietteError::OutOfBounds);
+        }
+        let ix = self.index;
+        let first = ix.line(start);
+        let last = ix.line(end.saturating_sub(1).max(start));
+        // The lines shown, or a window of a long line around the span.
+        // One line more on each side than asked: miette decides where the context ends
+        // exactly as it would on the whole file.
+        let mut a = ix.start(first.saturating_sub(before + 1), self.text);
+        let mut b = ix.start(last + after + 2, self.text);
+        if start - ix.start(first, self.text) > WINDOW {
+            a = self.floor(start - WINDOW);
+        }
+        if ix.start(last + 1, self.text).saturating_sub(end) > WINDOW {
+            b = self.ceil(end + WINDOW);
+        }
+        let window = &self.text[a..b];
+        let inner = window.read_span(&SourceSpan::from((start - a, end - start)), before, after)?;
+        // miette counts lines and columns from the start of what it was given: add where
+        // the window starts. Without context lines it reports the span's own column.
+        let data_start = a + inner.span().offset();
+        let line = ix.line(a) + inner.line();
+        let column = if before == 0 {
+            ix.line_col(self.text, start).1
+        } else {
+            inner.column()
+        };
         Ok(Box::new(miette::MietteSpanContents::new_named(
             self.name.to_string(),
             inner.data(),
-            *inner.span(),
-            inner.line(),
-            inner.column(),
-            inner.line_count(),
+            SourceSpan::from((data_start, inner.span().len())),
+            line,
+            column,
+            ix.line(a) + inner.line_count(),
         )))
     }
 }
@@ -220,7 +318,12 @@ struct Report<'a> {
 }
 
 impl<'a> Report<'a> {
-    fn new(diag: &'a Diagnostic, sources: &'a SourceMap, shown: &'a [Shown<'a>]) -> Report<'a> {
+    fn new(
+        diag: &'a Diagnostic,
+        sources: &'a SourceMap,
+        shown: &'a [Shown<'a>],
+        indexes: &'a [LineIndex],
+    ) -> Report<'a> {
         let primary = diag.primary_span().map_or(FileId(0), |s| s.file);
         let mut files: Vec<FileId> = Vec::new();
         for l in &diag.labels {
@@ -249,6 +352,7 @@ impl<'a> Report<'a> {
         let source_of = |file: FileId| FileSource {
             name: visible(&sources.get(file).name),
             text: &shown[file.0 as usize].text,
+            index: &indexes[file.0 as usize],
         };
         let related = files
             .iter()

@@ -10,7 +10,8 @@ use crate::source::SourceMap;
 /// The help follows the message on its next line (`%0A`).
 pub fn github(diags: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
-    for d in diags {
+    let (printed, rest) = super::capped(diags);
+    for d in printed {
         let mut props: Vec<(&str, String)> = Vec::new();
         if let Some(label) = d.labels.first() {
             let p = Place::of(label, sources);
@@ -37,6 +38,11 @@ pub fn github(diags: &[Diagnostic], sources: &SourceMap) -> String {
         out.push_str(&props.join(","));
         out.push_str("::");
         out.push_str(&escape_data(&message));
+        out.push('\n');
+    }
+    if let Some(note) = super::not_shown(&rest) {
+        out.push_str("::notice::");
+        out.push_str(&escape_data(&note));
         out.push('\n');
     }
     out

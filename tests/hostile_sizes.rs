@@ -1,0 +1,84 @@
+//! Large inputs that once made diagnostics slow or unreadable: every diagnostic is still
+//! in the JSON, the human and GitHub outputs print a capped number with a count of the
+//! rest, and a snippet of a very long line shows a window around the span, at the right
+//! line and column. Speed is measured in benches/diagnostics.rs, not here.
+
+use crate::common::{slac, stderr, stdout};
+use std::fmt::Write as _;
+
+fn teams(n: usize, sep: &str) -> String {
+    let mut text = String::from("provider acme \"Acme\"");
+    for i in 0..n {
+        text.push_str(sep);
+        let _ = write!(text, "team t{i} \"Équipe {i}\"");
+    }
+    text + "\n"
+}
+
+fn check(text: &str, format: &str) -> (String, String) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("teams.sla");
+    std::fs::write(&file, text).expect("write");
+    let r = slac(&[
+        "check",
+        file.to_str().expect("utf-8"),
+        "--format",
+        format,
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(r.status.code(), Some(0), "warnings only");
+    (stdout(&r), stderr(&r))
+}
+
+#[test]
+fn ten_thousand_warnings_print_fifty_and_count_the_rest() {
+    let text = teams(10_000, "\n");
+    let (out, err) = check(&text, "human");
+    let human = out + &err;
+    assert_eq!(
+        human.matches("is never used").count(),
+        50,
+        "{}",
+        &human[..2000]
+    );
+    assert!(
+        human.contains("9950 more diagnostics not shown (W0504: 9950)"),
+        "{}",
+        &human[human.len() - 400..]
+    );
+    assert!(human.contains("10000 warnings"));
+    let (json, _) = check(&text, "json");
+    assert_eq!(json.matches("\"code\": \"W0504\"").count(), 10_000);
+    let (github, _) = check(&text, "github");
+    assert_eq!(
+        github
+            .lines()
+            .filter(|l| l.starts_with("::warning"))
+            .count(),
+        50
+    );
+    assert!(
+        github.contains("::notice::9950 more diagnostics"),
+        "{github}"
+    );
+}
+
+#[test]
+fn a_snippet_of_a_very_long_line_is_a_window_at_the_right_place() {
+    // One line, several megabytes once rendered whole; the last team is far along it.
+    let text = teams(30, " ");
+    let text = text.trim_end().to_string() + &" ".repeat(200_000) + "team far \"Fär\"\n";
+    let (out, err) = check(&text, "human");
+    let human = out + &err;
+    let col = text.find("far").expect("far") + 1 - 30; // 30 × `É`/`ä` are two bytes
+    let at = format!("teams.sla:1:{col}]");
+    assert!(human.contains(&at), "no {at} in the header");
+    let longest = human.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    assert!(longest < 400, "a snippet line of {longest} characters");
+    let (json, _) = check(&text, "json");
+    assert!(
+        json.contains(&format!("\"column\": {col},")),
+        "the same column in JSON"
+    );
+}

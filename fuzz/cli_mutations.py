@@ -1,7 +1,8 @@
 """Mutated portfolios through the real binary.
 
 `check`, `build` and `fmt --check` must exit 0, 1 or 2 (never 101, a panic), finish
-within 20 seconds, and write nothing beside the input and `--out`.
+within 20 seconds, write nothing beside the input and `--out`, and print no control
+character (but tab and line feed) without colour.
 
 Usage: cargo build --release && python3 fuzz/cli_mutations.py [SEED] [COUNT]
 """
@@ -19,6 +20,14 @@ PIECES = ["{", "}", "(", ")", ",", "-", '"', "#", "%", ":", "\n", " ", "0", "9",
           "99.999%", "100%", "0m", "1w", "2026-02-29", "always", "any_of(", "extends ",
           "region r { ", "level ", "sla x { ", "service ", "during ", "\u00e9", "\\u{", '"""',
           "9999-12-31", "0001-01-01", "1ms", "520w", "depends_on a, b"]
+# Every line-breaking and control code point (issue 14): C0, DEL, C1 (NEL U+0085 among
+# them), the line and paragraph separators, the bidirectional controls and a BOM, alone
+# and inside strings and comments, where they once broke out of YAML and Markdown.
+CONTROLS = [chr(c) for c in range(0x00, 0x20)] + [chr(0x7F)] + \
+    [chr(c) for c in range(0x80, 0xA0)] + \
+    ["\u2028", "\u2029", "\ufeff"] + [chr(c) for c in range(0x202A, 0x202F)] + \
+    [chr(c) for c in range(0x2066, 0x206A)]
+PIECES += CONTROLS + ['"' + c + '"' for c in CONTROLS] + ["# " + c + " x\n" for c in CONTROLS]
 
 
 def mutate(text, rng):
@@ -63,11 +72,19 @@ def main():
             keep = os.path.join(work, f"finding_{i}_{cmd[0]}.sla")
             try:
                 r = subprocess.run([BIN, cmd[0], os.path.join(case, "in")] + cmd[1:],
-                                   capture_output=True, timeout=20)
+                                   capture_output=True, timeout=20,
+                                   env=dict(os.environ, NO_COLOR="1"))
                 if r.returncode not in (0, 1, 2):
                     findings += 1
                     shutil.copy(mutated, keep)
                     print("EXIT", r.returncode, cmd[0], path, r.stderr.decode()[-300:])
+                # Without colour nothing in the output may drive a terminal.
+                shown = (r.stdout + r.stderr).decode("utf-8", "replace")
+                raw = [c for c in shown if c in CONTROLS and c not in "\t\n"]
+                if raw:
+                    findings += 1
+                    shutil.copy(mutated, keep)
+                    print("CONTROL", cmd[0], path, sorted({hex(ord(c)) for c in raw}))
             except subprocess.TimeoutExpired:
                 findings += 1
                 shutil.copy(mutated, keep)

@@ -424,3 +424,21 @@ fn unmatched_rows_are_grouped_by_reason_with_their_first_lines() {
         serde_json::json!([2, 3, 4, 5, 6, 7, 8, 9, 10, 11])
     );
 }
+
+#[test]
+fn text_from_the_input_files_never_drives_the_terminal() {
+    let body = support_sla(UTC_OFFICE, "incident p1 { resolve 1h }", "");
+    let t = format!(
+        "{TICKET_HEADER}T\u{1b}]52;c;ZXZpbA==\u{7},globex,api,incident,p1,2026-11-10T09:00:00Z,,2026-11-10T15:00:00Z,\n"
+    );
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = eval_in(dir.path(), &body, "2026-11", &[("tickets", &t)], &[]);
+    let human = stdout(&out);
+    assert!(human.contains("T\\u{1b}]52;c;ZXZpbA==\\u{7}"), "{human}");
+    assert!(!human.contains('\u{1b}') && !human.contains('\u{7}'));
+    // A bad field quoted in an error is shown the same way.
+    let bad = format!("{TICKET_HEADER}T1,globex,api,incident,p1,\u{1b}[2J,,,\n");
+    let out = eval_in(dir.path(), &body, "2026-11", &[("tickets", &bad)], &[]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(!stderr(&out).contains('\u{1b}'), "{}", stderr(&out));
+}

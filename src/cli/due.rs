@@ -125,7 +125,7 @@ pub fn run(args: &Args, style: Style) -> i32 {
     match answer(portfolio, args) {
         Ok(a) => {
             match args.format {
-                Format::Human => print_stdout(&format!(
+                Format::Human => print_stdout(&crate::diag::render::visible(&format!(
                     "{}\n{} {} {} of `{}`{}: {} on calendar `{}` ({}), opened {}\n",
                     a.deadline,
                     a.kind,
@@ -139,7 +139,7 @@ pub fn run(args: &Args, style: Style) -> i32 {
                     a.calendar,
                     a.timezone,
                     a.opened
-                )),
+                ))),
                 Format::Json => print_stdout(&serde_json::to_string_pretty(&a).unwrap_or_default()),
             }
             EXIT_OK

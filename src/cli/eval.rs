@@ -1,7 +1,7 @@
 //! `slac eval`: attainment, breaches and service credits for one period.
 
 use super::{fail, print_stdout, EXIT_OK};
-use crate::diag::render::Style;
+use crate::diag::render::{visible, Style};
 use crate::eval::{self, input, Evaluation, Kind, Period};
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -71,7 +71,7 @@ pub fn run(args: &Args, style: Style) -> i32 {
     if !errors.is_empty() {
         const SHOWN: usize = 50;
         for e in errors.iter().take(SHOWN) {
-            eprintln!("error: {e}");
+            eprintln!("error: {}", visible(&e.to_string()));
         }
         if errors.len() > SHOWN {
             eprintln!("error: … and {} more", errors.len() - SHOWN);
@@ -83,7 +83,8 @@ pub fn run(args: &Args, style: Style) -> i32 {
     }
     let report = evaluation.finish();
     let text = match args.format {
-        Format::Human => report.to_human(),
+        // Ticket ids and paths come from the input files: shown, never obeyed.
+        Format::Human => visible(&report.to_human()).into_owned(),
         Format::Json => report.to_json(),
         Format::Html => match report.to_html() {
             Ok(h) => h,

@@ -249,7 +249,8 @@ fn load_checked(
 
 /// Prints a usage or input error the way every command does, and gives exit code 2.
 fn fail(message: &str) -> i32 {
-    eprintln!("error: {message}");
+    // Messages quote input files (a CSV field, a path): shown, never obeyed.
+    eprintln!("error: {}", crate::diag::render::visible(message));
     EXIT_USAGE
 }
 

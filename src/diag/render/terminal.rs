@@ -8,13 +8,19 @@ use std::fmt::Write as _;
 
 /// Whether a terminal would act on `c` (or hide it) instead of printing it: C0 controls
 /// other than tab and line feed, DEL, C1 controls (U+0080–U+009F, U+0085 included), the
-/// line and paragraph separators, and the bidirectional embedding, override and isolate
-/// controls.
+/// line and paragraph separators, the bidirectional embedding, override and isolate
+/// controls, and the invisible format characters (zero-width spaces and joiners, the
+/// direction marks, word joiners, the byte order mark) that would hide text in plain
+/// sight.
 pub fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n')
         || matches!(
             c,
-            '\u{2028}' | '\u{2029}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}'
+            '\u{200b}'..='\u{200f}'
+                | '\u{2028}'..='\u{202e}'
+                | '\u{2060}'..='\u{2064}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{feff}'
         )
 }
 

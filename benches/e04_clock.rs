@@ -194,6 +194,28 @@ fn far_future_pair_deadline(bencher: divan::Bencher) {
     });
 }
 
+/// E0402 with durations of about eleven years of office time (100,000 h
+/// against 90,000 h) over the far-future overlap, the supporter open wider and
+/// never closed: no breach, so every window is searched, each deadline decades
+/// ahead.
+#[divan::bench(sample_count = 10)]
+fn far_future_pair_long_durations(bencher: divan::Bencher) {
+    let (ours, _, from, to) = far_pair();
+    let theirs = weekdays(chrono_tz::America::New_York, &[(2, 12)], &[]);
+    let (a, b) = (100_000 * HOUR, 90_000 * HOUR);
+    assert_eq!(first_deadline_breach(&ours, a, &theirs, b, from, to), None);
+    bencher.bench_local(|| {
+        first_deadline_breach(
+            black_box(&ours),
+            black_box(a),
+            &theirs,
+            black_box(b),
+            from,
+            to,
+        )
+    });
+}
+
 /// W0407 on a far-future pair: their patch window (New York, Sundays 02:00-04:00)
 /// is ours every week until our closure on Sunday 9999-12-26, counted on `always`.
 #[divan::bench]

@@ -24,6 +24,8 @@
 mod maintenance;
 mod shape;
 
+use std::cell::Cell;
+
 pub use maintenance::first_counted_maintenance;
 
 use crate::time::{Calendar, Instant, MINUTE, WEEK};
@@ -105,6 +107,7 @@ pub fn first_deadline_breach(
         a: our_dur,
         theirs,
         b: their_dur,
+        last: Cell::new(None),
     };
     let first = ceil_minute(from.0)?;
     if first >= to.0 || our_dur < 0 {
@@ -164,6 +167,7 @@ pub fn first_deadline_breach_unskipped(
         a: our_dur,
         theirs,
         b: their_dur,
+        last: Cell::new(None),
     };
     let first = ceil_minute(from.0)?;
     if first >= to.0 || our_dur < 0 {
@@ -296,7 +300,13 @@ struct Pair<'a> {
     a: i64,
     theirs: &'a Calendar,
     b: i64,
+    /// The last instant whose deadlines were asked for, and those deadlines:
+    /// the next ask, a little later, starts from them (see [`Pair::deadlines`]).
+    last: Cell<Option<Asked>>,
 }
+
+/// An opening instant and its deadlines under ours and theirs.
+type Asked = (i64, Option<Instant>, Option<Instant>);
 
 impl Pair<'_> {
     /// The first breaching minute in `[start, end)`, both whole minutes.
@@ -312,11 +322,18 @@ impl Pair<'_> {
         points.windows(2).find_map(|w| self.first_in(w[0], w[1]))
     }
 
+    /// Both deadlines of a ticket opened at `t`. Asked in increasing order of
+    /// `t` within a search, so each starts from the previous answer: a long
+    /// duration then costs the walk between two nearby deadlines, not the
+    /// walk across the years up to them.
     fn deadlines(&self, t: i64) -> (Option<Instant>, Option<Instant>) {
-        (
-            self.ours.deadline(Instant(t), self.a),
-            self.theirs.deadline(Instant(t), self.b),
-        )
+        let last = self.last.get().filter(|&(t0, _, _)| t0 <= t);
+        let found = (
+            later_deadline(self.ours, self.a, last.map(|(t0, d, _)| (t0, d)), t),
+            later_deadline(self.theirs, self.b, last.map(|(t0, _, d)| (t0, d)), t),
+        );
+        self.last.set(Some((t, found.0, found.1)));
+        found
     }
 
     fn breach_at(&self, t: i64) -> Option<DeadlineBreach> {
@@ -369,6 +386,26 @@ impl Pair<'_> {
     }
 }
 
+/// `cal.deadline(t, dur)`, from the deadline `d0` of an earlier `t0` when that
+/// is cheaper. With `δ` the open time in `[t0, t)`: while `d0 > t`, the open
+/// time from `t0` up to any `u >= d0` is `dur` plus that from `d0`, so the
+/// deadline of `t` is the earliest `u` with `δ` of open time after `d0`. A
+/// deadline that does not exist for `t0` does not for any later instant.
+fn later_deadline(
+    cal: &Calendar,
+    dur: i64,
+    last: Option<(i64, Option<Instant>)>,
+    t: i64,
+) -> Option<Instant> {
+    match last {
+        Some((_, None)) => None,
+        Some((t0, Some(d0))) if dur > 0 && d0.0 > t => {
+            cal.deadline(d0, cal.open_time(Instant(t0), Instant(t)))
+        }
+        _ => cal.deadline(Instant(t), dur),
+    }
+}
+
 fn breach(t: i64, ours: Option<Instant>, theirs: Option<Instant>) -> Option<DeadlineBreach> {
     match (ours, theirs) {
         (Some(ours), theirs) if theirs.is_none_or(|th| th > ours) => Some(DeadlineBreach {
@@ -394,57 +431,62 @@ fn ceil_minute(t: i64) -> Option<i64> {
 /// Pushes every instant in `[from, to)` at which `t -> cal.deadline(t, dur)`
 /// may bend or jump (a superset is harmless): the calendar's changes of
 /// openness, and the opening instants whose deadline lands on one.
+///
+/// With `D0` the deadline of `from`, the open time from `from` to a change
+/// `c >= D0` is `dur` plus the open time from `D0` to `c`, so the back image
+/// of `c` is where the open time from `from` reaches the open time from `D0`
+/// to `c`. Two short walks, over the window and over `[D0, D(to)]`, find
+/// every image: the cost does not grow with the duration.
 fn breakpoints(cal: &Calendar, dur: i64, from: i64, to: i64, out: &mut Vec<i64>) {
     if cal.is_always() || dur <= 0 || cal.week_open_minutes() == 0 {
         // `t + dur`, `t` itself, or no deadline at all: one affine piece.
         return;
     }
-    // Deadlines of instants before `to` are at most the deadline of `to`;
-    // past the clock's range the threshold where deadlines stop existing
-    // is the back image of its end, so the walk ends there.
-    let horizon = cal
-        .deadline(Instant(to), dur)
-        .map_or(Instant::MAX.0, |d| d.0.max(to));
-    let runs: Vec<(i64, i64)> = cal
-        .open_runs(Instant(from), Instant(horizon))
+    let near: Vec<(i64, i64)> = cal
+        .open_runs(Instant(from), Instant(to))
         .map(|(a, b)| (a.0, b.0))
         .collect();
-    for &(a, b) in &runs {
-        if a < to {
-            out.push(a);
-        }
+    for &(a, b) in &near {
+        out.push(a);
         if b < to {
             out.push(b);
         }
     }
-    // Open time from `from` to each change, and to the horizon; the back
-    // image of change c is where that running total is `dur` less. Both
-    // walks go forward, so a second cursor finds every image in one pass.
-    let mut cursor = 0;
-    let mut before = 0; // open time in [from, runs[cursor].0)
+    // No deadline from `from` on: none for any later instant either.
+    let Some(d0) = cal.deadline(Instant(from), dur) else {
+        return;
+    };
+    // Past the clock's range the threshold where deadlines stop existing is
+    // the back image of its end, so the walk ends there.
+    let horizon = cal
+        .deadline(Instant(to), dur)
+        .map_or(Instant::MAX.0, |d| d.0.max(to));
+    // Open time from `D0` to each change up to the horizon, and to the
+    // horizon: the targets, in order.
+    let mut targets = Vec::new();
     let mut total = 0;
-    let mut targets = Vec::with_capacity(2 * runs.len() + 1);
-    for &(a, b) in &runs {
+    for (a, b) in cal.open_runs(d0, Instant(horizon)) {
         targets.push(total);
-        total += b - a;
+        total += b.0 - a.0;
         targets.push(total);
     }
     targets.push(total);
-    for &at in &targets {
-        let want = at - dur;
+    let mut cursor = 0;
+    let mut before = 0; // open time in [from, near[cursor].0)
+    for &want in &targets {
         if want <= 0 {
-            // Before the first opening after `from`: at or before a
-            // change, which is already a breakpoint.
+            // At `D0` itself: its back image is `from` or the first opening
+            // after it, already a breakpoint.
             continue;
         }
-        while let Some(&(a, b)) = runs.get(cursor) {
+        while let Some(&(a, b)) = near.get(cursor) {
             if before + (b - a) >= want {
                 break;
             }
             before += b - a;
             cursor += 1;
         }
-        let Some(&(a, _)) = runs.get(cursor) else {
+        let Some(&(a, _)) = near.get(cursor) else {
             break;
         };
         let t = a + (want - before);

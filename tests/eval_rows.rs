@@ -442,3 +442,46 @@ fn text_from_the_input_files_never_drives_the_terminal() {
     assert_eq!(out.status.code(), Some(2));
     assert!(!stderr(&out).contains('\u{1b}'), "{}", stderr(&out));
 }
+
+#[test]
+fn streaming_keeps_only_the_rows_an_agreement_judges() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("p.sla"),
+        format!("{}{}", crate::eval::PARTIES, sla(CLOUD)),
+    )
+    .expect("write");
+    let sources = crate::common::load(&[dir.path().join("p.sla")]);
+    let checked = slac::compile::check(
+        &sources,
+        &slac::compile::Options {
+            today: crate::common::today(),
+        },
+    );
+    let portfolio = checked.portfolio.expect("portfolio");
+    let options = slac::eval::Options {
+        period: "2026-11".parse().expect("period"),
+        propagate: false,
+    };
+    let mut e = slac::eval::Evaluation::new(&portfolio, options);
+    e.expect(slac::eval::Kind::Outages);
+    // A year of outages, one each hour: only November's are kept.
+    let mut text = OUTAGE_HEADER.to_string();
+    let start = chrono::DateTime::parse_from_rfc3339("2026-01-01T00:00:00Z").expect("t");
+    for h in 0..365 * 24 {
+        let t = start + chrono::Duration::hours(h);
+        let _ = writeln!(
+            text,
+            "api,{},{},,",
+            t.to_rfc3339(),
+            (t + chrono::Duration::minutes(1)).to_rfc3339()
+        );
+    }
+    slac::eval::input::each_outage("o.csv", &mut text.as_bytes(), &mut |o| {
+        e.outage("o.csv", o);
+    })
+    .expect("rows");
+    assert_eq!(e.kept(), (30 * 24, 0), "November's hours only");
+    let r = e.finish();
+    assert_eq!(r.unmatched.outages, (365 - 30) * 24);
+}

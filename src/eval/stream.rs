@@ -161,6 +161,14 @@ impl<'p> Evaluation<'p> {
         }
     }
 
+    /// How many outage and ticket rows are kept for the judges: what memory follows.
+    pub fn kept(&self) -> (usize, usize) {
+        (
+            self.outages.as_ref().map_or(0, Vec::len),
+            self.tickets.as_ref().map_or(0, Vec::len),
+        )
+    }
+
     /// The rows that name ids the portfolio does not define, and duplicate tickets.
     pub fn errors(&self) -> &[InputError] {
         &self.errors

@@ -32,6 +32,10 @@ use super::{Instant, DAY};
 /// chrono-tz to it, so that an upgrade that extends its tables is noticed).
 pub(crate) const SETTLED: i64 = 4_102_444_800_000;
 
+/// The chunk of [`Instant::MIN`], and how many chunks reach [`SETTLED`].
+const FIRST_CHUNK: i64 = Instant::MIN.0.div_euclid(CHUNK);
+const CHUNKS: usize = (SETTLED.div_euclid(CHUNK) - FIRST_CHUNK + 1) as usize;
+
 /// Length of a cache chunk. A whole number of seconds, because the bisection
 /// works in seconds and chunk bounds are sample points.
 const CHUNK: i64 = 366 * DAY;
@@ -61,7 +65,9 @@ pub(crate) struct Zone {
     tz: Tz,
     /// The offset in force from [`SETTLED`] on.
     settled: i64,
-    chunks: RwLock<HashMap<i64, Chunk>>,
+    /// Chunk `idx` at `idx - FIRST_CHUNK`: the clock's range before
+    /// [`SETTLED`] is about 2,100 chunks, so an index beats hashing.
+    chunks: RwLock<Vec<Option<Chunk>>>,
 }
 
 /// The shared cache entry for a zone.
@@ -106,19 +112,26 @@ impl Zone {
             };
         }
         let idx = t.div_euclid(CHUNK);
+        let Some(slot) = usize::try_from(idx - FIRST_CHUNK)
+            .ok()
+            .filter(|&k| k < CHUNKS)
+        else {
+            // Before the clock's range (callers clamp): not worth caching.
+            return self.build(idx).segment(t, idx);
+        };
         {
             let chunks = self.chunks.read().unwrap_or_else(PoisonError::into_inner);
-            if let Some(c) = chunks.get(&idx) {
+            if let Some(Some(c)) = chunks.get(slot) {
                 return c.segment(t, idx);
             }
         }
         let c = self.build(idx);
         let seg = c.segment(t, idx);
-        self.chunks
-            .write()
-            .unwrap_or_else(PoisonError::into_inner)
-            .entry(idx)
-            .or_insert(c);
+        let mut chunks = self.chunks.write().unwrap_or_else(PoisonError::into_inner);
+        if chunks.len() < CHUNKS {
+            chunks.resize_with(CHUNKS, || None);
+        }
+        chunks[slot].get_or_insert(c);
         seg
     }
 

@@ -156,14 +156,107 @@ fn a_loosened_customer_deadline_is_a_weakening() {
 }
 
 #[test]
-fn a_loosened_internal_agreement_is_not_a_weakening() {
+fn a_loosened_internal_sla_is_a_weakening_too() {
+    // `ops` is a team: an internal business unit's SLA is denied like a customer's.
     let p = Pair::new(&[("availability 99.5% per month", "availability 99% per month")]);
     let r = p.json();
     assert!(
-        has(&r, "internal_api", "availability target", "loosened", false),
+        has(&r, "internal_api", "availability target", "loosened", true),
         "{r}"
     );
-    assert_eq!(p.run(&["--deny-weakening"]).status.code(), Some(0));
+    assert_eq!(r["summary"]["sla_weakenings"], 1);
+    assert_eq!(p.run(&["--deny-weakening"]).status.code(), Some(1));
+    assert_eq!(p.run(&["--deny-weakening=sla"]).status.code(), Some(1));
+}
+
+#[test]
+fn a_longer_window_is_a_weakening() {
+    // E0303 calls it loosening; so does diff (it said "changed" and let it through).
+    let p = Pair::new(&[(
+        "availability 99.9% per month",
+        "availability 99.9% per year",
+    )]);
+    let r = p.json();
+    assert!(
+        has(&r, "globex_api", "availability window", "loosened", true),
+        "{r}"
+    );
+    assert_eq!(p.run(&["--deny-weakening"]).status.code(), Some(1));
+    let back = Pair::new(&[(
+        "availability 99.5% per month",
+        "availability 99.5% per week",
+    )]);
+    assert!(
+        has(
+            &back.json(),
+            "internal_api",
+            "availability window",
+            "tightened",
+            false
+        ),
+        "{}",
+        back.json()
+    );
+}
+
+const OLA: &str = r#"provider acme "Acme"
+team ops "Ops"
+team dev "Dev"
+supplier aws "AWS"
+service api "API"
+ola dev_ops {
+  provider ops
+  customer dev
+  services api
+  support { incident p1 { response 30m resolve 4h } }
+}
+uc aws_uc {
+  provider aws
+  customer acme
+  services api
+  availability 99.9% per month
+}
+"#;
+
+#[test]
+fn weakened_olas_and_ucs_are_reported_and_denied_with_all() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (old, new) = (dir.path().join("old.sla"), dir.path().join("new.sla"));
+    std::fs::write(&old, OLA).expect("w");
+    let weaker = OLA
+        .replace("resolve 4h", "resolve 8h")
+        .replace("99.9% per month", "99.5% per month");
+    std::fs::write(&new, weaker).expect("w");
+    let run = |extra: &[&str]| {
+        let mut args = vec!["diff", old.to_str().expect("p"), new.to_str().expect("p")];
+        args.extend_from_slice(extra);
+        slac(&args)
+    };
+    let out = run(&["--format", "json"]);
+    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    assert!(
+        has(&r, "dev_ops", "incident p1 resolve", "loosened", true),
+        "{r}"
+    );
+    assert!(
+        has(&r, "aws_uc", "availability target", "loosened", true),
+        "{r}"
+    );
+    assert_eq!(r["summary"]["weakenings"], 2);
+    assert_eq!(r["summary"]["sla_weakenings"], 0);
+    let human = stdout(&run(&[]));
+    assert!(
+        human.contains("loosened   incident p1 resolve: 4h → 8h  [weakening]"),
+        "{human}"
+    );
+    let md = stdout(&run(&["--format", "markdown"]));
+    assert!(
+        md.contains("**2 weakenings**: 0 of an SLA, 2 of an OLA or UC."),
+        "{md}"
+    );
+    assert_eq!(run(&["--deny-weakening"]).status.code(), Some(0));
+    assert_eq!(run(&["--deny-weakening=all"]).status.code(), Some(1));
+    assert_eq!(run(&["--deny-weakening=none"]).status.code(), Some(2));
 }
 
 #[test]
@@ -171,7 +264,7 @@ fn a_corporate_change_shows_in_every_agreement_that_inherits_it() {
     let p = Pair::new(&[("{ response 4h resolve 24h }", "{ response 4h resolve 30h }")]);
     let r = p.json();
     assert!(
-        has(&r, "floor", "incident p2 resolve", "loosened", false),
+        has(&r, "floor", "incident p2 resolve", "loosened", true),
         "{r}"
     );
     assert!(
@@ -264,7 +357,7 @@ fn added_and_removed_agreements() {
     )]);
     let r = p.json();
     assert!(
-        has(&r, "internal_api", "agreement", "loosened", false),
+        has(&r, "internal_api", "agreement", "loosened", true),
         "{r}"
     );
     assert_eq!(r["changes"][0]["change"], "removed");

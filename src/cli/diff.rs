@@ -19,13 +19,30 @@ pub struct Args {
     #[arg(long, value_name = "REV")]
     git: Option<String>,
 
-    /// Exit 1 when a customer-facing commitment got weaker.
-    #[arg(long)]
-    deny_weakening: bool,
+    /// Exit 1 when an SLA got weaker, whoever its customer is; `=all`: also an OLA or
+    /// a UC.
+    #[arg(
+        long,
+        value_enum,
+        value_name = "WHICH",
+        num_args = 0..=1,
+        require_equals = true,
+        default_missing_value = "sla"
+    )]
+    deny_weakening: Option<Deny>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
+}
+
+/// Which weakenings fail the run.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Deny {
+    /// Of an SLA, external or internal customer alike.
+    Sla,
+    /// Of any agreement: SLAs, OLAs and UCs.
+    All,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -88,7 +105,11 @@ pub fn run(args: &Args, style: Style) -> i32 {
         Format::Markdown => crate::diff::markdown(&report),
     };
     super::print_stdout(&text);
-    if args.deny_weakening && report.has_weakening() {
+    let deny = args.deny_weakening.map(|d| match d {
+        Deny::Sla => crate::diff::Deny::Sla,
+        Deny::All => crate::diff::Deny::All,
+    });
+    if deny.is_some_and(|d| report.denied(d)) {
         EXIT_FAILED
     } else {
         EXIT_OK

@@ -1,6 +1,7 @@
 //! Calendars compared by the time they are open: hours and closures as sets of minutes.
 
-use super::{Change, Effect, Fact};
+use super::{Change, Fact};
+use crate::model::strictness::{Term, Verdict};
 use crate::model::{Calendar, Portfolio};
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -22,14 +23,14 @@ impl Open {
         }
     }
 
-    /// The effect on a commitment that is stronger the more its calendar is open
-    /// (`more_is_tighter`), or weaker (a maintenance window).
-    pub fn effect(self, more_is_tighter: bool) -> Option<Effect> {
-        match (self, more_is_tighter) {
-            (Open::Same, _) => None,
-            (Open::More, true) | (Open::Less, false) => Some(Effect::Tightened),
-            (Open::Less, true) | (Open::More, false) => Some(Effect::Loosened),
-            (Open::Different, _) => Some(Effect::Changed),
+    /// The verdict of the strictness table on a calendar of `term` (an objective's or
+    /// support's clock, or maintenance windows) that is open as `self` says.
+    pub fn verdict(self, term: Term) -> Verdict {
+        match self {
+            Open::Same => Verdict::Same,
+            Open::More => term.sides(true, false),
+            Open::Less => term.sides(false, true),
+            Open::Different => term.sides(true, true),
         }
     }
 }
@@ -116,7 +117,7 @@ pub fn calendars(old: &Portfolio, new: &Portfolio) -> Vec<(String, Vec<Fact>)> {
     let fact = |what: &str, change, old: Option<String>, new: Option<String>| Fact {
         what: what.to_string(),
         change,
-        effect: Effect::Changed,
+        verdict: Verdict::Unordered,
         old,
         new,
     };

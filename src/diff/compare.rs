@@ -1,14 +1,14 @@
-//! The comparisons, statement by statement.
+//! The comparisons, statement by statement. Which way each term is stricter is the
+//! model's strictness table (`model::strictness`), the one E0303 reads.
 
 use super::calendar::{self, Open};
 use super::value::{credit, duration, money, percent, window};
-use super::{Change, Effect, Fact};
+use super::{Change, Fact};
+use crate::model::strictness::{self, Term, Verdict};
 use crate::model::{
-    Agreement, Credit, Dependency, Objective, Penalty, Portfolio, Ref, Support, Target, Terms,
-    TierOp,
+    Agreement, Dependency, Objective, Penalty, Portfolio, Ref, Support, Target, Terms, TierOp,
 };
 use crate::source::Sp;
-use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
@@ -17,7 +17,7 @@ pub struct Ctx<'a> {
     pub new: &'a Portfolio,
 }
 
-pub fn whole(change: Change, what: &str, effect: Effect, name: &str) -> Fact {
+pub fn whole(change: Change, what: &str, verdict: Verdict, name: &str) -> Fact {
     let (old, new) = match change {
         Change::Removed => (Some(name.to_string()), None),
         _ => (None, Some(name.to_string())),
@@ -25,13 +25,18 @@ pub fn whole(change: Change, what: &str, effect: Effect, name: &str) -> Fact {
     Fact {
         what: what.to_string(),
         change,
-        effect,
+        verdict,
         old,
         new,
     }
 }
 
-fn fact(what: impl Into<String>, effect: Effect, old: Option<String>, new: Option<String>) -> Fact {
+fn fact(
+    what: impl Into<String>,
+    verdict: Verdict,
+    old: Option<String>,
+    new: Option<String>,
+) -> Fact {
     let change = match (&old, &new) {
         (None, Some(_)) => Change::Added,
         (Some(_), None) => Change::Removed,
@@ -40,19 +45,16 @@ fn fact(what: impl Into<String>, effect: Effect, old: Option<String>, new: Optio
     Fact {
         what: what.into(),
         change,
-        effect,
+        verdict,
         old,
         new,
     }
 }
 
-/// Tightened when the new value is greater (`greater_is_tighter`) or smaller.
-fn by_order(o: Ordering, greater_is_tighter: bool) -> Effect {
-    match (o, greater_is_tighter) {
-        (Ordering::Equal, _) => Effect::Changed,
-        (Ordering::Greater, true) | (Ordering::Less, false) => Effect::Tightened,
-        _ => Effect::Loosened,
-    }
+/// Something present on one side only, ranked by the table.
+fn presence(term: Term, what: impl Into<String>, old: Option<String>, new: Option<String>) -> Fact {
+    let verdict = term.compare(old.as_ref().map(|_| &()), new.as_ref().map(|_| &()));
+    fact(what, verdict, old, new)
 }
 
 fn name(r: Option<&Sp<Ref>>) -> Option<String> {
@@ -62,37 +64,42 @@ fn name(r: Option<&Sp<Ref>>) -> Option<String> {
 /// A plain value whose change has no direction.
 fn changed(out: &mut Vec<Fact>, what: &str, old: Option<String>, new: Option<String>) {
     if old != new {
-        out.push(fact(what, Effect::Changed, old, new));
+        out.push(fact(what, Verdict::Unordered, old, new));
     }
 }
 
-/// A value that is tighter when greater (or smaller); `None` stands for `absent`, which
-/// ranks as given by `absent_is_tightest`.
+/// A term of the strictness table compared by `cmp`, each side written by `show`.
+fn term_by<T>(
+    out: &mut Vec<Fact>,
+    what: &str,
+    term: Term,
+    (old, new): (Option<&T>, Option<&T>),
+    cmp: impl Fn(&T, &T) -> Option<Ordering>,
+    show: impl Fn(&T) -> String,
+) {
+    let verdict = term.compare_by(old, new, cmp);
+    if verdict != Verdict::Same {
+        out.push(fact(what, verdict, old.map(&show), new.map(&show)));
+    }
+}
+
+/// A term of the strictness table with a natural order.
 fn ordered<T: Ord + Copy>(
     out: &mut Vec<Fact>,
     what: &str,
+    term: Term,
     old: Option<T>,
     new: Option<T>,
-    greater_is_tighter: bool,
-    absent_is_tightest: Option<bool>,
     show: impl Fn(T) -> String,
 ) {
-    let effect = match (old, new) {
-        (Some(a), Some(b)) if a == b => return,
-        (None, None) => return,
-        (Some(a), Some(b)) => by_order(b.cmp(&a), greater_is_tighter),
-        (None, Some(_)) => match absent_is_tightest {
-            Some(true) => Effect::Loosened,
-            Some(false) => Effect::Tightened,
-            None => Effect::Changed,
-        },
-        (Some(_), None) => match absent_is_tightest {
-            Some(true) => Effect::Tightened,
-            Some(false) => Effect::Loosened,
-            None => Effect::Changed,
-        },
-    };
-    out.push(fact(what, effect, old.map(&show), new.map(&show)));
+    term_by(
+        out,
+        what,
+        term,
+        (old.as_ref(), new.as_ref()),
+        |a, b| Some(a.cmp(b)),
+        |x| show(*x),
+    );
 }
 
 impl Ctx<'_> {
@@ -125,14 +132,15 @@ impl Ctx<'_> {
         out
     }
 
-    /// Compares a calendar referred to on each side (`None`: `always`).
+    /// Compares a calendar referred to on each side (`None`: `always`) as `term`: a
+    /// clock ([`Term::During`]) or maintenance windows ([`Term::MaintenanceDuring`]).
     fn calendar(
         &self,
         out: &mut Vec<Fact>,
         what: &str,
         old: Option<&Sp<Ref>>,
         new: Option<&Sp<Ref>>,
-        more_is_tighter: bool,
+        term: Term,
     ) {
         let o = old.map_or("always", |r| r.value.name.as_str());
         let n = new.map_or("always", |r| r.value.name.as_str());
@@ -143,10 +151,10 @@ impl Ctx<'_> {
             return;
         };
         let open = calendar::compare(oc, nc);
-        let effect = match open.effect(more_is_tighter) {
-            Some(e) => e,
-            None if o != n => Effect::Changed,
-            None => return,
+        let verdict = match open.verdict(term) {
+            Verdict::Same if o != n => Verdict::Unordered,
+            Verdict::Same => return,
+            v => v,
         };
         let (os, ns) = if o == n && open != Open::Same {
             (
@@ -156,7 +164,7 @@ impl Ctx<'_> {
         } else {
             (o.to_string(), n.to_string())
         };
-        out.push(fact(what, effect, Some(os), Some(ns)));
+        out.push(fact(what, verdict, Some(os), Some(ns)));
     }
 
     pub fn terms(&self, o: &Terms, n: &Terms) -> Vec<Fact> {
@@ -175,34 +183,32 @@ impl Ctx<'_> {
         );
         let (os, ns) = (o.service_refs(), n.service_refs());
         for s in ns.iter().filter(|s| !os.iter().any(|x| x.name == s.name)) {
-            out.push(fact(
+            out.push(presence(
+                Term::Service,
                 "services",
-                Effect::Tightened,
                 None,
                 Some(s.name.clone()),
             ));
         }
         for s in os.iter().filter(|s| !ns.iter().any(|x| x.name == s.name)) {
-            out.push(fact(
+            out.push(presence(
+                Term::Service,
                 "services",
-                Effect::Loosened,
                 Some(s.name.clone()),
                 None,
             ));
         }
-        // Validity: an earlier start and a later end promise more; no bound is the widest.
         let from = |t: &Terms| t.valid.as_ref().map(|v| v.value.from);
         let to = |t: &Terms| t.valid.as_ref().and_then(|v| v.value.to);
         ordered(
             &mut out,
             "valid from",
+            Term::ValidFrom,
             from(o),
             from(n),
-            false,
-            Some(true),
             |d| d.to_string(),
         );
-        ordered(&mut out, "valid to", to(o), to(n), true, Some(true), |d| {
+        ordered(&mut out, "valid to", Term::ValidTo, to(o), to(n), |d| {
             d.to_string()
         });
         changed(
@@ -211,21 +217,24 @@ impl Ctx<'_> {
             o.timezone.as_ref().map(|t| t.value.clone()),
             n.timezone.as_ref().map(|t| t.value.clone()),
         );
-        changed(
+        term_by(
             &mut out,
             "fee",
-            o.fee.as_ref().map(|f| money(&f.value)),
-            n.fee.as_ref().map(|f| money(&f.value)),
+            Term::Fee,
+            (
+                o.fee.as_ref().map(|f| &f.value),
+                n.fee.as_ref().map(|f| &f.value),
+            ),
+            |a, b| (a == b).then_some(Ordering::Equal),
+            money,
         );
-        changed(
+        ordered(
             &mut out,
             "review every",
-            o.review_every_months
-                .as_ref()
-                .map(|m| format!("{} months", m.value)),
-            n.review_every_months
-                .as_ref()
-                .map(|m| format!("{} months", m.value)),
+            Term::ReviewEvery,
+            o.review_every_months.as_ref().map(|m| m.value),
+            n.review_every_months.as_ref().map(|m| m.value),
+            |m| format!("{m} months"),
         );
         changed(
             &mut out,
@@ -237,74 +246,56 @@ impl Ctx<'_> {
         self.support(&mut out, o.support.as_ref(), n.support.as_ref());
         self.maintenance(&mut out, o, n);
         for e in &n.exclusions {
+            let what = format!("exclude {}", e.id);
             match o.exclusions.iter().find(|x| x.id == e.id) {
-                None => out.push(fact(
-                    format!("exclude {}", e.id),
-                    Effect::Loosened,
-                    None,
-                    Some(e.text.clone()),
-                )),
-                Some(x) if x.text != e.text => out.push(fact(
-                    format!("exclude {}", e.id),
-                    Effect::Changed,
-                    Some(x.text.clone()),
-                    Some(e.text.clone()),
-                )),
-                Some(_) => {}
+                None => out.push(presence(Term::Exclusion, what, None, Some(e.text.clone()))),
+                Some(x) => term_by(
+                    &mut out,
+                    &what,
+                    Term::Exclusion,
+                    (Some(&x.text), Some(&e.text)),
+                    |a, b| (a == b).then_some(Ordering::Equal),
+                    Clone::clone,
+                ),
             }
         }
         for x in &o.exclusions {
             if n.exclusions.iter().all(|e| e.id != x.id) {
-                out.push(fact(
-                    format!("exclude {}", x.id),
-                    Effect::Tightened,
-                    Some(x.text.clone()),
-                    None,
-                ));
+                let what = format!("exclude {}", x.id);
+                out.push(presence(Term::Exclusion, what, Some(x.text.clone()), None));
             }
         }
         for p in &n.penalties {
+            let what = format!("penalty on {}", p.on);
             match o.penalties.iter().find(|x| x.on == p.on) {
-                None => out.push(fact(
-                    format!("penalty on {}", p.on),
-                    Effect::Tightened,
-                    None,
-                    Some(penalty_text(p)),
-                )),
+                None => out.push(presence(Term::Penalty, what, None, Some(penalty_text(p)))),
                 Some(x) => penalty(&mut out, x, p),
             }
         }
         for x in &o.penalties {
             if n.penalties.iter().all(|p| p.on != x.on) {
-                out.push(fact(
-                    format!("penalty on {}", x.on),
-                    Effect::Loosened,
-                    Some(penalty_text(x)),
-                    None,
-                ));
+                let what = format!("penalty on {}", x.on);
+                out.push(presence(Term::Penalty, what, Some(penalty_text(x)), None));
             }
         }
-        // No cap pays every credit: absent is the tightest.
         let cap = |t: &Terms| t.cap.as_ref().map(|c| c.value);
-        ordered(&mut out, "cap", cap(o), cap(n), true, Some(true), percent);
-        // No claim window: credits can be claimed any time.
+        ordered(&mut out, "cap", Term::Cap, cap(o), cap(n), percent);
         let claim = |t: &Terms| t.claim_within_ms.as_ref().map(|c| c.value);
         ordered(
             &mut out,
             "claim within",
+            Term::ClaimWithin,
             claim(o),
             claim(n),
-            true,
-            Some(true),
             duration,
         );
         let notes = |t: &Terms| t.notes.iter().map(|n| n.value.clone()).collect::<Vec<_>>();
         let (on, nn) = (notes(o), notes(n));
         for x in nn.iter().filter(|x| !on.contains(x)) {
-            out.push(fact("note", Effect::Changed, None, Some(x.clone())));
+            out.push(fact("note", Verdict::Unordered, None, Some(x.clone())));
         }
         for x in on.iter().filter(|x| !nn.contains(x)) {
-            out.push(fact("note", Effect::Changed, Some(x.clone()), None));
+            out.push(fact("note", Verdict::Unordered, Some(x.clone()), None));
         }
         out
     }
@@ -334,41 +325,41 @@ impl Ctx<'_> {
         for n in new {
             let what = label(n);
             let Some(o) = old.iter().find(|o| o.key() == n.key()) else {
-                out.push(fact(what, Effect::Tightened, None, Some(summary(n))));
+                out.push(presence(Term::Objective, what, None, Some(summary(n))));
                 continue;
             };
             let t = |x: &Objective| x.target.as_ref().map(|t| t.value);
             ordered(
                 out,
                 &format!("{what} target"),
+                Term::Target,
                 t(o),
                 t(n),
-                true,
-                None,
                 percent,
             );
             let w = |x: &Objective| x.within_ms.as_ref().map(|t| t.value);
             ordered(
                 out,
                 &format!("{what} within"),
+                Term::Within,
                 w(o),
                 w(n),
-                false,
-                None,
                 duration,
             );
-            changed(
+            term_by(
                 out,
                 &format!("{what} window"),
-                Some(window(o.window())),
-                Some(window(n.window())),
+                Term::Window,
+                (Some(&o.window()), Some(&n.window())),
+                strictness::window_order,
+                |w| window(*w),
             );
             self.calendar(
                 out,
                 &format!("{what} during"),
                 o.during.as_ref(),
                 n.during.as_ref(),
-                true,
+                Term::During,
             );
             let ind = |x: &Objective| {
                 x.indicator
@@ -378,7 +369,7 @@ impl Ctx<'_> {
             if ind(o) != ind(n) {
                 out.push(fact(
                     format!("{what} indicator"),
-                    Effect::Changed,
+                    Verdict::Unordered,
                     ind(o).map(|_| "prometheus".into()),
                     ind(n).map(|_| "prometheus (changed)".into()),
                 ));
@@ -386,7 +377,7 @@ impl Ctx<'_> {
         }
         for o in old {
             if new.iter().all(|n| n.key() != o.key()) {
-                out.push(fact(label(o), Effect::Loosened, Some(summary(o)), None));
+                out.push(presence(Term::Objective, label(o), Some(summary(o)), None));
             }
         }
     }
@@ -403,7 +394,7 @@ impl Ctx<'_> {
             "support during",
             o.during.as_ref(),
             n.during.as_ref(),
-            true,
+            Term::During,
         );
         let what = |t: &Target| {
             format!(
@@ -428,7 +419,12 @@ impl Ctx<'_> {
                 .iter()
                 .find(|x| x.kind == nt.kind && x.id == nt.id)
             else {
-                out.push(fact(what(nt), Effect::Tightened, None, Some(text(nt))));
+                out.push(presence(
+                    Term::SupportTarget,
+                    what(nt),
+                    None,
+                    Some(text(nt)),
+                ));
                 continue;
             };
             let w = what(nt);
@@ -439,28 +435,21 @@ impl Ctx<'_> {
             ] {
                 let label = format!("{w} {}", which.keyword());
                 let (od, nd) = (ot.deadline(which), nt.deadline(which));
-                // A deadline that is no longer given is a promise withdrawn.
                 ordered(
                     out,
                     &label,
+                    Term::Deadline,
                     od.map(|d| d.duration_ms.value),
                     nd.map(|d| d.duration_ms.value),
-                    false,
-                    Some(false),
                     duration,
                 );
                 if let (Some(od), Some(nd)) = (od, nd) {
-                    // Without `at`, every ticket must meet it.
-                    let at = |d: &crate::model::DeadlineTerm| {
-                        d.at.as_ref().map_or(Decimal::ONE_HUNDRED, |a| a.value)
-                    };
                     ordered(
                         out,
                         &format!("{label} at"),
-                        Some(at(od)),
-                        Some(at(nd)),
-                        true,
-                        None,
+                        Term::DeadlineShare,
+                        Some(od.share()),
+                        Some(nd.share()),
                         percent,
                     );
                 }
@@ -468,48 +457,42 @@ impl Ctx<'_> {
             if ot.during.is_some() || nt.during.is_some() {
                 let od = ot.during.as_ref().or(o.during.as_ref());
                 let nd = nt.during.as_ref().or(n.during.as_ref());
-                self.calendar(out, &format!("{w} during"), od, nd, true);
+                self.calendar(out, &format!("{w} during"), od, nd, Term::During);
             }
         }
         for ot in &o.targets {
             if !n.targets.iter().any(|x| x.kind == ot.kind && x.id == ot.id) {
-                out.push(fact(what(ot), Effect::Loosened, Some(text(ot)), None));
+                out.push(presence(
+                    Term::SupportTarget,
+                    what(ot),
+                    Some(text(ot)),
+                    None,
+                ));
             }
         }
     }
 
     fn maintenance(&self, out: &mut Vec<Fact>, o: &Terms, n: &Terms) {
+        let window = Some("maintenance window".to_string());
         match (&o.maintenance, &n.maintenance) {
             (None, None) => {}
-            (None, Some(_)) => out.push(fact(
-                "maintenance",
-                Effect::Loosened,
-                None,
-                Some("maintenance window".into()),
-            )),
-            (Some(_), None) => out.push(fact(
-                "maintenance",
-                Effect::Tightened,
-                Some("maintenance window".into()),
-                None,
-            )),
+            (None, Some(_)) => out.push(presence(Term::Maintenance, "maintenance", None, window)),
+            (Some(_), None) => out.push(presence(Term::Maintenance, "maintenance", window, None)),
             (Some(a), Some(b)) => {
-                // More maintenance time excuses more downtime.
                 self.calendar(
                     out,
                     "maintenance during",
                     a.value.during.as_ref(),
                     b.value.during.as_ref(),
-                    false,
+                    Term::MaintenanceDuring,
                 );
                 let notice = |m: &crate::model::Maintenance| m.notice_ms.as_ref().map(|x| x.value);
                 ordered(
                     out,
                     "maintenance notice",
+                    Term::MaintenanceNotice,
                     notice(&a.value),
                     notice(&b.value),
-                    true,
-                    Some(false),
                     duration,
                 );
                 let max =
@@ -517,10 +500,9 @@ impl Ctx<'_> {
                 ordered(
                     out,
                     "maintenance max per month",
+                    Term::MaintenanceMax,
                     max(&a.value),
                     max(&b.value),
-                    false,
-                    Some(false),
                     duration,
                 );
             }
@@ -534,7 +516,7 @@ impl Ctx<'_> {
             match self.old.parties.iter().find(|p| p.name == n.name) {
                 None => out.push(fact(
                     "party",
-                    Effect::Changed,
+                    Verdict::Unordered,
                     None,
                     Some(n.kind.keyword().into()),
                 )),
@@ -578,7 +560,7 @@ impl Ctx<'_> {
                     o.name.clone(),
                     vec![fact(
                         "party",
-                        Effect::Changed,
+                        Verdict::Unordered,
                         Some(o.kind.keyword().into()),
                         None,
                     )],
@@ -605,7 +587,7 @@ impl Ctx<'_> {
             match self.old.services.iter().find(|s| s.name == n.name) {
                 None => out.push(fact(
                     "service",
-                    Effect::Changed,
+                    Verdict::Unordered,
                     None,
                     Some(n.title.clone()),
                 )),
@@ -645,7 +627,7 @@ impl Ctx<'_> {
                     o.name.clone(),
                     vec![fact(
                         "service",
-                        Effect::Changed,
+                        Verdict::Unordered,
                         Some(o.title.clone()),
                         None,
                     )],
@@ -679,84 +661,23 @@ fn penalty_text(p: &Penalty) -> String {
     parts.join(", ")
 }
 
-/// A comparable credit: percent, or an amount in one currency.
-fn credit_key(c: &Credit) -> (String, Decimal) {
-    match c {
-        Credit::Percent(p) => ("%".into(), *p),
-        Credit::Amount(m) => (m.currency.clone(), m.amount),
-    }
-}
-
-/// The credit a penalty's tiers give at an attainment: the largest of the tiers that
-/// attainment falls under (credits increase along the tiers), or none.
-fn credit_at(p: &Penalty, attainment: Decimal) -> Option<(String, Decimal)> {
-    p.tiers
-        .iter()
-        .filter(|t| match t.op {
-            TierOp::Below => attainment < t.threshold.value,
-            TierOp::AtOrBelow => attainment <= t.threshold.value,
-        })
-        .map(|t| credit_key(&t.credit.value))
-        .max_by(|a, b| a.1.cmp(&b.1))
-}
-
-/// Compares two penalties on the same thing as functions of attainment.
+/// Compares two penalties on the same thing as functions of attainment (the table's
+/// `penalty` row).
 fn penalty(out: &mut Vec<Fact>, o: &Penalty, n: &Penalty) {
     let (ot, nt) = (penalty_text(o), penalty_text(n));
     if ot == nt {
         return;
     }
-    let mut points: Vec<Decimal> = o
-        .tiers
-        .iter()
-        .chain(&n.tiers)
-        .map(|t| t.threshold.value)
-        .collect();
-    points.sort();
-    points.dedup();
-    let mut samples = Vec::new();
-    for (i, p) in points.iter().enumerate() {
-        samples.push(*p);
-        if let Some(q) = points.get(i + 1) {
-            samples.push((*p + *q) / Decimal::TWO);
-        }
-    }
-    if let (Some(first), Some(last)) = (points.first(), points.last()) {
-        samples.push(*first - Decimal::ONE);
-        samples.push(*last + Decimal::ONE);
-    }
-    let (mut more, mut less, mut incomparable) = (false, false, false);
-    let mut compare = |a: Option<(String, Decimal)>, b: Option<(String, Decimal)>| {
-        let zero = |x: &Option<(String, Decimal)>| x.as_ref().map_or(Decimal::ZERO, |c| c.1);
-        if let (Some(x), Some(y)) = (&a, &b) {
-            if x.0 != y.0 {
-                incomparable = true;
-            }
-        }
-        match zero(&b).cmp(&zero(&a)) {
-            Ordering::Greater => more = true,
-            Ordering::Less => less = true,
-            Ordering::Equal => {}
-        }
-    };
-    for s in samples {
-        compare(credit_at(o, s), credit_at(n, s));
-    }
-    match (&o.each_breach, &n.each_breach) {
-        (None, None) => {}
-        (a, b) => compare(
-            a.as_ref().map(|c| credit_key(&c.value)),
-            b.as_ref().map(|c| credit_key(&c.value)),
-        ),
-    }
-    let effect = match (incomparable, more, less) {
-        (false, true, false) => Effect::Tightened,
-        (false, false, true) => Effect::Loosened,
-        _ => Effect::Changed,
+    let (verdict, _) = strictness::penalty(o, n);
+    // Written differently but the same credits (tiers reordered): still a change.
+    let verdict = if verdict == Verdict::Same {
+        Verdict::Unordered
+    } else {
+        verdict
     };
     out.push(fact(
         format!("penalty on {}", n.on),
-        effect,
+        verdict,
         Some(ot),
         Some(nt),
     ));
@@ -765,9 +686,9 @@ fn penalty(out: &mut Vec<Fact>, o: &Penalty, n: &Penalty) {
 /// Entries of a list statement that were added or removed, each a `changed` fact.
 fn list_changes(what: &str, old: &[String], new: &[String], out: &mut Vec<Fact>) {
     for x in new.iter().filter(|x| !old.contains(x)) {
-        out.push(fact(what, Effect::Changed, None, Some(x.clone())));
+        out.push(fact(what, Verdict::Unordered, None, Some(x.clone())));
     }
     for x in old.iter().filter(|x| !new.contains(x)) {
-        out.push(fact(what, Effect::Changed, Some(x.clone()), None));
+        out.push(fact(what, Verdict::Unordered, Some(x.clone()), None));
     }
 }

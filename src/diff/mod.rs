@@ -3,8 +3,10 @@
 //! Both sides are resolved portfolios (inheritance applied, regions expanded), so a change
 //! to a corporate SLA shows up in every agreement that inherits it. Every difference is
 //! one [`Entry`], marked tightened (the provider promises more), loosened (less) or
-//! changed (neither, or not comparable). A loosened entry of a customer-facing SLA (one
-//! whose customer is a `customer` party) is a weakening.
+//! changed (neither, or not comparable), by the model's strictness table
+//! (`model::strictness`), the one E0303 reads. An entry of an agreement that is looser in
+//! any respect (loosened, or changed with one side looser) is a weakening: of an SLA,
+//! whoever its customer is, or of an OLA or UC.
 
 mod calendar;
 mod compare;
@@ -12,6 +14,7 @@ pub mod git;
 mod render;
 mod value;
 
+use crate::model::strictness::{Term, Verdict};
 use crate::model::{Agreement, AgreementKind, PartyKind, Portfolio};
 use serde::Serialize;
 
@@ -26,6 +29,15 @@ pub enum Effect {
 }
 
 impl Effect {
+    /// How a verdict of the strictness table is reported.
+    pub fn of(v: Verdict) -> Effect {
+        match v {
+            Verdict::Tightened => Effect::Tightened,
+            Verdict::Loosened => Effect::Loosened,
+            Verdict::Same | Verdict::Mixed | Verdict::Unordered => Effect::Changed,
+        }
+    }
+
     pub fn word(self) -> &'static str {
         match self {
             Effect::Tightened => "tightened",
@@ -69,7 +81,7 @@ pub struct Entry {
     pub effect: Effect,
     pub old: Option<String>,
     pub new: Option<String>,
-    /// A loosened customer-facing commitment.
+    /// A commitment of an agreement (SLA, OLA or UC) that is looser in some respect.
     pub weakening: bool,
 }
 
@@ -78,7 +90,19 @@ pub struct Summary {
     pub tightened: usize,
     pub loosened: usize,
     pub changed: usize,
+    /// Weakenings of every kind of agreement.
     pub weakenings: usize,
+    /// Weakenings of SLAs (of any customer, external or internal).
+    pub sla_weakenings: usize,
+}
+
+/// Which weakenings `--deny-weakening` fails on.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Deny {
+    /// Of an SLA, external or internal customer alike.
+    Sla,
+    /// Of any agreement: SLAs, OLAs and UCs.
+    All,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -88,8 +112,12 @@ pub struct Report {
 }
 
 impl Report {
-    pub fn has_weakening(&self) -> bool {
-        self.summary.weakenings > 0
+    /// Whether there is a weakening that `deny` fails on.
+    pub fn denied(&self, deny: Deny) -> bool {
+        match deny {
+            Deny::Sla => self.summary.sla_weakenings > 0,
+            Deny::All => self.summary.weakenings > 0,
+        }
     }
 }
 
@@ -97,7 +125,7 @@ impl Report {
 pub(crate) struct Fact {
     pub what: String,
     pub change: Change,
-    pub effect: Effect,
+    pub verdict: Verdict,
     pub old: Option<String>,
     pub new: Option<String>,
 }
@@ -116,8 +144,9 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
     let mut changes = Vec::new();
     let mut push =
         |subject: &str, name: &str, region: Option<&str>, facing: bool, facts: Vec<Fact>| {
+            let agreement = ["sla", "ola", "uc"].contains(&subject);
             for f in facts {
-                let weakening = facing && f.effect == Effect::Loosened;
+                let weakening = agreement && f.verdict.loosens();
                 changes.push(Entry {
                     subject: subject.to_string(),
                     name: name.to_string(),
@@ -125,7 +154,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                     customer_facing: facing,
                     what: f.what,
                     change: f.change,
-                    effect: f.effect,
+                    effect: Effect::of(f.verdict),
                     old: f.old,
                     new: f.new,
                     weakening,
@@ -147,7 +176,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                     vec![compare::whole(
                         Change::Added,
                         "agreement",
-                        Effect::Tightened,
+                        Term::Agreement.compare(None, Some(&())),
                         a.kind.keyword(),
                     )],
                 );
@@ -165,7 +194,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                     };
                     let mut all = Vec::new();
                     if let Some(c) = label {
-                        all.push(compare::whole(c, "region", Effect::Changed, &v.name));
+                        all.push(compare::whole(c, "region", Verdict::Unordered, &v.name));
                     }
                     all.extend(facts);
                     push(subject, &a.name, Some(&v.name), facing, all);
@@ -176,7 +205,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                         let mut all = vec![compare::whole(
                             Change::Removed,
                             "region",
-                            Effect::Changed,
+                            Verdict::Unordered,
                             &ov.name,
                         )];
                         all.extend(cmp.terms(&ov.terms, &a.terms));
@@ -197,7 +226,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                 vec![compare::whole(
                     Change::Removed,
                     "agreement",
-                    Effect::Loosened,
+                    Term::Agreement.compare(Some(&()), None),
                     o.kind.keyword(),
                 )],
             );
@@ -220,6 +249,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
             Effect::Changed => summary.changed += 1,
         }
         summary.weakenings += usize::from(e.weakening);
+        summary.sla_weakenings += usize::from(e.weakening && e.subject == "sla");
     }
     Report { changes, summary }
 }

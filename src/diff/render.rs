@@ -103,11 +103,14 @@ pub fn markdown(report: &Report) -> String {
     let mut out = String::from("## SLA changes (slac diff)\n\n");
     let s = report.summary;
     if s.weakenings > 0 {
+        let others = s.weakenings - s.sla_weakenings;
         let _ = writeln!(
             out,
-            "> [!WARNING]\n> **{} weakening{}** of a customer-facing commitment.\n",
+            "> [!WARNING]\n> **{} weakening{}**: {} of an SLA, {} of an OLA or UC.\n",
             s.weakenings,
-            if s.weakenings == 1 { "" } else { "s" }
+            if s.weakenings == 1 { "" } else { "s" },
+            s.sla_weakenings,
+            others
         );
     }
     let _ = writeln!(out, "{}.\n", summary_line(report));
@@ -116,7 +119,7 @@ pub fn markdown(report: &Report) -> String {
         out.push_str("| what | change | old | new | effect |\n| --- | --- | --- | --- | --- |\n");
         for e in entries {
             let effect = match (e.effect, e.weakening) {
-                (_, true) => "⚠️ **loosened (weakening)**".to_string(),
+                (x, true) => format!("⚠️ **{} (weakening)**", x.word()),
                 (Effect::Tightened, _) => "tightened".into(),
                 (Effect::Loosened, _) => "loosened".into(),
                 (Effect::Changed, _) => "changed".into(),

@@ -6,6 +6,7 @@
 mod build;
 mod cycles;
 mod inherit;
+pub mod strictness;
 pub mod suggest;
 mod terms;
 

@@ -25,6 +25,7 @@ mod output_safety;
 mod paths;
 mod prefixes;
 mod robustness;
+mod strictness;
 mod synth;
 mod template_names;
 mod time;

@@ -21,6 +21,7 @@ mod hostile_sizes;
 mod hostile_templates;
 mod injection;
 mod monitoring;
+mod one_meaning;
 mod output_safety;
 mod paths;
 mod prefixes;

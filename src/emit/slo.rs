@@ -8,8 +8,9 @@
 //! rules cannot know which month they will run in, so they are built for the current
 //! period; docs/monitoring.md says to rebuild them each period.
 
+use crate::model::periods::{local_midnight, Period, PeriodKind};
 use crate::model::{Agreement, Objective, Portfolio, Terms, Variant, Window};
-use chrono::{DateTime, Datelike, Duration, NaiveDate, TimeZone, Utc};
+use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
 use rust_decimal::{Decimal, RoundingStrategy};
 
@@ -206,51 +207,36 @@ fn slos<'a>(
     out
 }
 
-/// The start of a local day as an instant; when midnight does not exist (a DST jump at
-/// midnight), the first local time of that day that does.
-pub fn local_midnight(tz: Tz, date: NaiveDate) -> DateTime<Utc> {
-    let mut t = date.and_time(chrono::NaiveTime::MIN);
-    for _ in 0..8 {
-        if let Some(x) = tz.from_local_datetime(&t).earliest() {
-            return x.with_timezone(&Utc);
-        }
-        t += Duration::minutes(30);
-    }
-    Utc.from_utc_datetime(&date.and_time(chrono::NaiveTime::MIN))
-}
-
-/// The first day of the calendar period that contains `today`, and the first day after it.
+/// The first day of the calendar period that contains `today`, and the first day after it
+/// (a rolling window: the year, for `OpenSLO`'s start date).
 pub fn period(window: Window, today: NaiveDate) -> (NaiveDate, NaiveDate) {
-    let first = |y: i32, m: u32| NaiveDate::from_ymd_opt(y, m, 1).unwrap_or(today);
-    let next = |y: i32, m: u32| {
-        if m == 12 {
-            first(y + 1, 1)
-        } else {
-            first(y, m + 1)
-        }
-    };
-    let (y, m) = (today.year(), today.month());
     match window {
         Window::Week => {
             let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
             (monday, monday + Duration::days(7))
         }
-        Window::Month => (first(y, m), next(y, m)),
-        Window::Quarter => {
-            let q = (m - 1) / 3 * 3 + 1;
-            (first(y, q), next(y, q + 2))
+        w => {
+            let p = Period::containing(PeriodKind::of(w).unwrap_or(PeriodKind::Year), today);
+            (p.first_day(), p.next().first_day())
         }
-        Window::Year | Window::Rolling(_) => (first(y, 1), first(y + 1, 1)),
     }
 }
 
-/// The real length of the window in milliseconds (module docs).
+/// The real length of the window in milliseconds (module docs): the model's period of
+/// the window that contains `today`, in the agreement's zone, the same the contract and
+/// `eval` use.
 pub fn window_ms(window: Window, tz: Tz, today: NaiveDate) -> i64 {
+    const NS_PER_MS: i64 = 1_000_000;
     if let Window::Rolling(ms) = window {
         return ms;
     }
-    let (start, end) = period(window, today);
-    (local_midnight(tz, end) - local_midnight(tz, start)).num_milliseconds()
+    let (start, end) = if let Some(kind) = PeriodKind::of(window) {
+        Period::containing(kind, today).bounds(tz)
+    } else {
+        let (start, end) = period(window, today);
+        (local_midnight(tz, start), local_midnight(tz, end))
+    };
+    (end - start) / NS_PER_MS
 }
 
 /// A duration as Prometheus writes it, largest units first and without weeks or years

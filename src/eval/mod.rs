@@ -227,17 +227,16 @@ impl Context<'_> {
 
         // A percentage is of the fee for the part of the period in force.
         let (in_force, length) = judge.in_force_share();
-        let months = rust_decimal::Decimal::from(self.options.period.months());
         let fee: Option<Money> = terms.fee.as_ref().map(|f| {
-            let full = f.value.amount * months;
-            Money {
-                amount: if in_force == length {
-                    full
-                } else {
-                    full * rust_decimal::Decimal::from(in_force)
-                        / rust_decimal::Decimal::from(length)
-                },
-                currency: f.value.currency.clone(),
+            let full = crate::model::periods::fee_basis(&f.value, self.options.period.kind);
+            if in_force == length {
+                full
+            } else {
+                Money {
+                    amount: full.amount * rust_decimal::Decimal::from(in_force)
+                        / rust_decimal::Decimal::from(length),
+                    currency: full.currency,
+                }
             }
         });
         let mut not_computed = Vec::new();
@@ -378,14 +377,7 @@ fn window_words(w: crate::model::Window) -> String {
     }
 }
 
-/// What `penalty on …` an objective's tiers are written under.
-fn penalty_key(o: &Objective) -> PenaltyOn {
-    match o.kind {
-        ObjectiveKind::Availability => PenaltyOn::Availability,
-        ObjectiveKind::Latency => PenaltyOn::Latency,
-        ObjectiveKind::Outcome => PenaltyOn::Outcome { id: o.id.clone() },
-    }
-}
+use crate::model::periods::penalty_on as penalty_key;
 
 /// What a penalty looks at: the worst evaluated objective it is on, or its support
 /// target's breaches and share met. `None` when nothing it is on was evaluated.

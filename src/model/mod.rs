@@ -6,6 +6,7 @@
 mod build;
 mod cycles;
 mod inherit;
+pub mod periods;
 pub mod strictness;
 pub mod suggest;
 mod terms;

@@ -2,6 +2,7 @@
 //! ("4 h", "15 min", "43 min 12 s"), percentages exactly as written, money with
 //! thousands separators. Everything is exact: no `f64` ever reaches a document.
 
+use crate::model::periods::{fee_basis, PeriodKind};
 use crate::model::{Credit, Money};
 use crate::time::{DAY, HOUR, MINUTE};
 use chrono::NaiveDate;
@@ -83,7 +84,7 @@ pub fn money(m: &Money) -> String {
     format!("{} {}", amount(m.amount), m.currency)
 }
 
-/// `pct`% of the monthly fee, as money.
+/// `pct`% of `fee`, as money.
 pub fn share_of(fee: &Money, pct: Decimal) -> Money {
     Money {
         amount: fee.amount * pct / Decimal::ONE_HUNDRED,
@@ -91,16 +92,26 @@ pub fn share_of(fee: &Money, pct: Decimal) -> Money {
     }
 }
 
-/// A credit in words: "10% of the monthly fee (1,200 EUR)" or "500 EUR".
-pub fn credit(c: &Credit, fee: Option<&Money>) -> String {
-    match (c, fee) {
-        (Credit::Percent(p), Some(fee)) => format!(
-            "{} of the monthly fee ({})",
-            percent(*p),
-            money(&share_of(fee, *p))
+/// "10% of the monthly fee (1,200 EUR)", "10% of the quarterly fee (3,600 EUR)": a share
+/// of the fee for a `kind` period, which is the model's fee basis (the one `eval` pays).
+pub fn share_of_fee(pct: Decimal, monthly: Option<&Money>, kind: PeriodKind) -> String {
+    match monthly {
+        Some(fee) => format!(
+            "{} of the {} fee ({})",
+            percent(pct),
+            kind.adjective(),
+            money(&share_of(&fee_basis(fee, kind), pct))
         ),
-        (Credit::Percent(p), None) => format!("{} of the monthly fee", percent(*p)),
-        (Credit::Amount(m), _) => money(m),
+        None => format!("{} of the {} fee", percent(pct), kind.adjective()),
+    }
+}
+
+/// A credit in words: "10% of the monthly fee (1,200 EUR)" or "500 EUR"; a percentage is
+/// of the fee for the `kind` period the penalty is counted over.
+pub fn credit(c: &Credit, fee: Option<&Money>, kind: PeriodKind) -> String {
+    match c {
+        Credit::Percent(p) => share_of_fee(*p, fee, kind),
+        Credit::Amount(m) => money(m),
     }
 }
 
@@ -119,12 +130,11 @@ pub fn hhmm(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
 }
 
-/// A downtime allowance in whole seconds, rounded down: `(100 - target)% × open`.
+/// A downtime allowance in whole seconds, rounded down: `(100 - target)% × open`, by the
+/// model's one definition ([`crate::model::periods::allowance_seconds`]).
 pub fn allowance_ms(target: Decimal, open_ms: i64) -> i64 {
-    let budget =
-        (Decimal::ONE_HUNDRED - target) * Decimal::from(open_ms / 1000) / Decimal::ONE_HUNDRED;
-    let secs = budget.floor();
-    i64::try_from(secs).unwrap_or(0).max(0) * 1000
+    use crate::model::periods::{allowance_seconds, printed_ms};
+    printed_ms(allowance_seconds(target, open_ms.saturating_mul(1_000_000)))
 }
 
 #[cfg(test)]

@@ -8,6 +8,7 @@ pub mod index;
 mod objectives;
 
 use crate::check::supporters::{is_checked, supporters};
+use crate::model::periods;
 use crate::model::{
     Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, TargetKind,
     Terms, TierOp, Variant,
@@ -47,6 +48,8 @@ pub struct Document {
     pub penalties: Vec<PenaltyView>,
     pub cap: Option<String>,
     pub claim: Option<String>,
+    /// The period credits are counted and claimed in: `month`, `quarter` or `year`.
+    pub period: &'static str,
     /// SLAs and OLAs list what underpins them; UCs do not.
     pub shows_supporters: bool,
     pub supporters: Vec<SupporterView>,
@@ -93,6 +96,8 @@ pub struct ObjectiveView {
     pub in_hours: bool,
     /// What the target allows in plain time.
     pub allows: String,
+    /// The real allowance of every period listed (availability per month, quarter, year).
+    pub table: Option<objectives::AllowanceTable>,
 }
 
 #[derive(Serialize)]
@@ -195,8 +200,6 @@ pub fn document(
     let a = &p.agreements[x];
     let terms = variant.map_or(&a.terms, |v| &v.terms);
     let region = variant.map(|v| v.name.as_str());
-    let tz = terms.tz();
-    let year = objectives::reference_year(terms.valid.as_ref().map(|v| v.value.from), today);
     let always = p.always();
     let mut used: Vec<usize> = Vec::new();
     let mut use_cal = |r: &Ref| {
@@ -214,6 +217,7 @@ pub fn document(
             if !cal.clock.is_always() {
                 use_cal(during);
             }
+            let (allows, table) = objectives::allows(p, terms, o, today);
             ObjectiveView {
                 kind: o.kind.keyword(),
                 title: o.title.clone().unwrap_or_else(|| match o.kind {
@@ -232,7 +236,8 @@ pub fn document(
                 window: objectives::window_words(o.window()),
                 during: cal.title.clone(),
                 in_hours: !cal.clock.is_always(),
-                allows: objectives::allows(o, cal, tz, year),
+                allows,
+                table,
             }
         })
         .collect();
@@ -300,7 +305,8 @@ pub fn document(
     let penalties = terms
         .penalties
         .iter()
-        .map(|pen| PenaltyView {
+        .map(|pen| (pen, periods::penalty_period(terms, &pen.on)))
+        .map(|(pen, kind)| PenaltyView {
             on: penalty_on(terms, &pen.on),
             tiers: pen
                 .tiers
@@ -313,13 +319,13 @@ pub fn document(
                     format!(
                         "{op} {} → {}",
                         percent(t.threshold.value),
-                        credit(&t.credit.value, fee)
+                        credit(&t.credit.value, fee, kind)
                     )
                 })
                 .chain(
                     pen.each_breach
                         .iter()
-                        .map(|c| format!("each breach → {}", credit(&c.value, fee))),
+                        .map(|c| format!("each breach → {}", credit(&c.value, fee, kind))),
                 )
                 .collect(),
         })
@@ -411,18 +417,16 @@ pub fn document(
             })
             .collect(),
         penalties,
-        cap: terms.cap.as_ref().map(|c| match (&c.value, fee) {
-            (pct, Some(f)) => format!(
-                "{} of the monthly fee ({}) for all credits of one month together",
-                percent(*pct),
-                money(&format::share_of(f, *pct))
-            ),
-            (pct, None) => format!(
-                "{} of the monthly fee for all credits of one month together",
-                percent(*pct)
-            ),
+        cap: terms.cap.as_ref().map(|c| {
+            let kind = periods::reporting_period(terms);
+            format!(
+                "{} for all credits of one {} together",
+                format::share_of_fee(c.value, fee, kind),
+                kind.word()
+            )
         }),
         claim: terms.claim_within_ms.as_ref().map(|c| period(c.value)),
+        period: periods::reporting_period(terms).word(),
         shows_supporters: a.kind != AgreementKind::Uc,
         supporters,
         variants: a

@@ -4,11 +4,12 @@
 //! `during` calendar when downtime only counts in service hours.
 
 use super::format::{allowance_ms, duration, percent, period};
-use crate::model::{Calendar, Objective, ObjectiveKind, Window};
-use crate::time::{Instant, DAY, WEEK};
-use chrono::{Datelike, NaiveDate, TimeZone};
-use chrono_tz::Tz;
+use crate::model::periods::{self, PeriodAllowance, PeriodKind};
+use crate::model::{Calendar, Objective, ObjectiveKind, Portfolio, Terms, Window};
+use crate::time::WEEK;
+use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::Serialize;
 
 /// "per month", "over any rolling 28 days".
 pub fn window_words(w: Window) -> String {
@@ -21,15 +22,54 @@ pub fn window_words(w: Window) -> String {
     }
 }
 
-/// The sentence after "99.9% per month: ".
-pub fn allows(o: &Objective, cal: &Calendar, tz: Tz, year: i32) -> String {
+/// The real figures behind a calendar-window availability objective: one row per month
+/// (quarter, or the year), one column per year listed, each cell the allowance of that
+/// period rounded down to the second (`–` where the agreement is not in force).
+#[derive(Serialize)]
+pub struct AllowanceTable {
+    /// `Month`, `Quarter` or `Year`, then the years.
+    pub head: Vec<String>,
+    pub rows: Vec<AllowanceRow>,
+    /// Some cell covers only the part of its period in force (marked `*`).
+    pub partial: bool,
+}
+
+#[derive(Serialize)]
+pub struct AllowanceRow {
+    pub label: String,
+    pub cells: Vec<String>,
+}
+
+/// The sentence after "99.9% per month: ", and for an availability objective measured
+/// over a month, quarter or year the table of its real allowances.
+pub fn allows(
+    p: &Portfolio,
+    terms: &Terms,
+    o: &Objective,
+    today: NaiveDate,
+) -> (String, Option<AllowanceTable>) {
     let Some(target) = o.target.as_ref().map(|t| t.value) else {
-        return "no target stated".into();
+        return ("no target stated".into(), None);
     };
+    let cal = p.calendar(o.during.as_ref().map_or(&p.always(), |d| &d.value));
     let rest = Decimal::ONE_HUNDRED - target;
-    match o.kind {
-        ObjectiveKind::Availability if cal.clock.is_always() => always(target, o.window()),
-        ObjectiveKind::Availability => in_hours(target, o.window(), cal, tz, year),
+    let text = match o.kind {
+        ObjectiveKind::Availability => {
+            if let (Some(kind), Some(list)) = (
+                PeriodKind::of(o.window()),
+                periods::allowances(p, terms, o, today),
+            ) {
+                return (
+                    rule(rest, kind, cal, terms, &list),
+                    Some(table(kind, &list)),
+                );
+            }
+            if cal.clock.is_always() {
+                always(target, o.window())
+            } else {
+                in_hours(target, o.window(), cal)
+            }
+        }
         ObjectiveKind::Latency => {
             let within = o
                 .within_ms
@@ -47,126 +87,141 @@ pub fn allows(o: &Objective, cal: &Calendar, tz: Tz, year: i32) -> String {
             o.id,
             percent(rest.normalize())
         ),
+    };
+    (text, None)
+}
+
+/// The rule in words, with the least and the most it allows in the periods listed.
+fn rule(
+    rest: Decimal,
+    kind: PeriodKind,
+    cal: &Calendar,
+    terms: &Terms,
+    list: &[PeriodAllowance],
+) -> String {
+    let word = kind.word();
+    let base = if cal.clock.is_always() {
+        format!(
+            "the real length of each {word} ({} time)",
+            terms.tz().name()
+        )
+    } else {
+        format!(
+            "the service hours of each {word} ({}, closures and clock changes included)",
+            cal.title
+        )
+    };
+    let lead = format!(
+        "at most {} of {base} as downtime",
+        percent(rest.normalize())
+    );
+    let full: Vec<&PeriodAllowance> = list.iter().filter(|a| !a.partial).collect();
+    let Some(lo) = full.iter().min_by_key(|a| a.open_ns) else {
+        return format!("{lead}, rounded down to the second");
+    };
+    let hi = full
+        .iter()
+        .fold(*lo, |hi, a| if a.open_ns > hi.open_ns { a } else { hi });
+    let hours = |a: &PeriodAllowance| {
+        if cal.clock.is_always() {
+            String::new()
+        } else {
+            let ms = a.open_ns / 1_000_000;
+            format!(" ({} of service hours)", duration(ms - ms % 60_000))
+        }
+    };
+    let figures = if lo.open_ns == hi.open_ns {
+        format!(
+            "{}{} in every {word} listed",
+            duration(lo.printed_ms()),
+            hours(lo)
+        )
+    } else {
+        format!(
+            "from {} in {}{} to {} in {}{}",
+            duration(lo.printed_ms()),
+            lo.period.label(),
+            hours(lo),
+            duration(hi.printed_ms()),
+            hi.period.label(),
+            hours(hi)
+        )
+    };
+    format!("{lead}: {figures}; every {word} below, rounded down to the second")
+}
+
+/// One row per period of a year, one column per year listed.
+fn table(kind: PeriodKind, list: &[PeriodAllowance]) -> AllowanceTable {
+    let mut years: Vec<i32> = list.iter().map(|a| a.period.year).collect();
+    years.dedup();
+    let mut head = vec![match kind {
+        PeriodKind::Month => "Month".to_string(),
+        PeriodKind::Quarter => "Quarter".into(),
+        PeriodKind::Year => "Year".into(),
+    }];
+    head.extend(years.iter().map(ToString::to_string));
+    let rows_per_year = 12 / kind.months();
+    let rows = (1..=rows_per_year)
+        .map(|index| AllowanceRow {
+            label: match kind {
+                PeriodKind::Year => "Whole year".into(),
+                _ => list
+                    .iter()
+                    .find(|a| a.period.index == index)
+                    .map_or_else(String::new, |a| a.period.short_label()),
+            },
+            cells: years
+                .iter()
+                .map(|&y| {
+                    list.iter()
+                        .find(|a| a.period.year == y && a.period.index == index)
+                        .map_or_else(
+                            || "–".into(),
+                            |a| {
+                                let d = duration(a.printed_ms());
+                                if a.partial {
+                                    format!("{d}*")
+                                } else {
+                                    d
+                                }
+                            },
+                        )
+                })
+                .collect(),
+        })
+        .collect();
+    AllowanceTable {
+        head,
+        rows,
+        partial: list.iter().any(|a| a.partial),
     }
 }
 
-/// Downtime that counts at any hour: the window's real lengths.
+/// Downtime that counts at any hour, over a week or a rolling window.
 fn always(target: Decimal, w: Window) -> String {
-    let at = |days: i64| duration(allowance_ms(target, days * DAY));
     match w {
-        Window::Month => format!(
-            "at most {} of downtime in a 30-day month, {} in a 31-day month",
-            at(30),
-            at(31)
-        ),
-        Window::Quarter => format!(
-            "at most {} of downtime in a 90-day quarter, {} in a 92-day quarter",
-            at(90),
-            at(92)
-        ),
-        Window::Year => format!(
-            "at most {} of downtime in a 365-day year, {} in a leap year",
-            at(365),
-            at(366)
-        ),
-        Window::Week => format!("at most {} of downtime in a week", at(7)),
         Window::Rolling(ms) => format!(
             "at most {} of downtime in any {} window",
             duration(allowance_ms(target, ms)),
             period(ms)
         ),
+        _ => format!(
+            "at most {} of downtime in a week",
+            duration(allowance_ms(target, WEEK))
+        ),
     }
 }
 
-fn midnight(tz: Tz, d: NaiveDate) -> Instant {
-    let local = d.and_hms_opt(0, 0, 0).unwrap_or_default();
-    tz.from_local_datetime(&local).earliest().map_or_else(
-        || Instant(local.and_utc().timestamp_millis()),
-        Instant::from,
-    )
-}
-
-fn first_of(year: i32, month: u32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(year, month, 1).unwrap_or_default()
-}
-
-/// Downtime that counts only while `cal` is open: the allowance is a share of the open
-/// time, which differs month by month (closures, weekdays, clock changes). The documents
-/// show the least and the most over the periods of the reference year, naming them.
-fn in_hours(target: Decimal, w: Window, cal: &Calendar, tz: Tz, year: i32) -> String {
-    let open =
-        |from: NaiveDate, to: NaiveDate| cal.clock.open_time(midnight(tz, from), midnight(tz, to));
+/// Downtime that counts only while `cal` is open, over a week or a rolling window: the
+/// weekly hours without closures (pro rata for a rolling window).
+fn in_hours(target: Decimal, w: Window, cal: &Calendar) -> String {
     let hours = |ms: i64| duration(ms - ms % 60_000);
-    let spread = |periods: Vec<(String, i64)>, noun: &str| {
-        let (lo, hi) = least_and_most(&periods);
-        let first = format!(
-            "{} of downtime in {} ({} of service hours)",
-            duration(allowance_ms(target, lo.1)),
-            lo.0,
-            hours(lo.1)
-        );
-        if lo.1 == hi.1 {
-            format!("at most {first}, the same in every {noun} of {year}")
-        } else {
-            format!(
-                "at most {first} and {} in {} ({}), the {noun}s of {year} with the fewest and the most service hours",
-                duration(allowance_ms(target, hi.1)),
-                hi.0,
-                hours(hi.1)
-            )
-        }
-    };
+    let week = cal.clock.week_open_minutes() * 60_000;
     match w {
-        Window::Month => {
-            let months = (1..=12)
-                .map(|m| {
-                    let from = first_of(year, m);
-                    let to = if m == 12 {
-                        first_of(year + 1, 1)
-                    } else {
-                        first_of(year, m + 1)
-                    };
-                    (from.format("%B %Y").to_string(), open(from, to))
-                })
-                .collect();
-            spread(months, "month")
-        }
-        Window::Quarter => {
-            let quarters = (0..4)
-                .map(|q| {
-                    let from = first_of(year, q * 3 + 1);
-                    let to = if q == 3 {
-                        first_of(year + 1, 1)
-                    } else {
-                        first_of(year, q * 3 + 4)
-                    };
-                    (format!("Q{} {year}", q + 1), open(from, to))
-                })
-                .collect();
-            spread(quarters, "quarter")
-        }
-        Window::Year => {
-            let from = first_of(year, 1);
-            spread(
-                vec![(year.to_string(), open(from, first_of(year + 1, 1)))],
-                "year",
-            )
-        }
-        Window::Week => {
-            let week = cal.clock.week_open_minutes() * 60_000;
-            format!(
-                "at most {} of downtime in a week without closures ({} of service hours)",
-                duration(allowance_ms(target, week)),
-                hours(week)
-            )
-        }
         Window::Rolling(ms) => {
             // A typical stretch: the weekly hours pro rata, closures left out.
-            let open = i64::try_from(
-                i128::from(cal.clock.week_open_minutes() * 60_000) * i128::from(ms)
-                    / i128::from(WEEK),
-            )
-            .unwrap_or(i64::MAX);
+            let open = i64::try_from(i128::from(week) * i128::from(ms) / i128::from(WEEK))
+                .unwrap_or(i64::MAX);
             format!(
                 "at most {} of downtime in a {} window without closures (about {} of service hours)",
                 duration(allowance_ms(target, open)),
@@ -174,26 +229,10 @@ fn in_hours(target: Decimal, w: Window, cal: &Calendar, tz: Tz, year: i32) -> St
                 hours(open)
             )
         }
+        _ => format!(
+            "at most {} of downtime in a week without closures ({} of service hours)",
+            duration(allowance_ms(target, week)),
+            hours(week)
+        ),
     }
-}
-
-/// The first period with the least and the first with the most open time.
-fn least_and_most(periods: &[(String, i64)]) -> (&(String, i64), &(String, i64)) {
-    let mut lo = &periods[0];
-    let mut hi = &periods[0];
-    for p in periods {
-        if p.1 < lo.1 {
-            lo = p;
-        }
-        if p.1 > hi.1 {
-            hi = p;
-        }
-    }
-    (lo, hi)
-}
-
-/// The year the business-hours allowance is shown for: the first year of validity, else
-/// the year of `--today`.
-pub fn reference_year(valid_from: Option<NaiveDate>, today: NaiveDate) -> i32 {
-    valid_from.unwrap_or(today).year()
 }

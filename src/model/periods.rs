@@ -1,0 +1,492 @@
+//! Reporting periods and what an objective allows in each: one definition each, read by
+//! the contract, `eval`, the monitoring rules and `portfolio.json` (DESIGN principle 12).
+//!
+//! A period is a calendar month, quarter or year placed in an agreement's time zone and
+//! measured in real time (March 2026 in Europe/Paris lasts 743 hours). The allowance of an
+//! objective in a period is the open time of its `during` calendar over the period times
+//! (100 − target)%, exact; documents round it down to the second, so that downtime equal
+//! to the printed figure always meets the objective and one second more never does.
+
+use super::{Money, Objective, PenaltyOn, Portfolio, Terms, Validity, Window};
+use crate::time::{Calendar, Instant};
+use chrono::{Datelike, Duration, LocalResult, NaiveDate, TimeZone};
+use chrono_tz::Tz;
+use rust_decimal::Decimal;
+use std::fmt;
+
+/// Nanoseconds since the epoch (the resolution of `eval`).
+pub type Nanos = i64;
+
+const NS_PER_MS: i64 = 1_000_000;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum PeriodKind {
+    Month,
+    Quarter,
+    Year,
+}
+
+impl PeriodKind {
+    /// The calendar period a window is measured over; `None` for a week or a rolling
+    /// window, which `eval` does not report on.
+    pub fn of(window: Window) -> Option<PeriodKind> {
+        match window {
+            Window::Month => Some(PeriodKind::Month),
+            Window::Quarter => Some(PeriodKind::Quarter),
+            Window::Year => Some(PeriodKind::Year),
+            Window::Week | Window::Rolling(_) => None,
+        }
+    }
+
+    /// How many months the period lasts (the fee for the period is this many monthly fees).
+    pub fn months(self) -> u32 {
+        match self {
+            PeriodKind::Month => 1,
+            PeriodKind::Quarter => 3,
+            PeriodKind::Year => 12,
+        }
+    }
+
+    /// `month`, `quarter` or `year`: the word every credit, cap and claim text uses.
+    pub fn word(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "month",
+            PeriodKind::Quarter => "quarter",
+            PeriodKind::Year => "year",
+        }
+    }
+
+    /// `monthly`, `quarterly`, `yearly`.
+    pub fn adjective(self) -> &'static str {
+        match self {
+            PeriodKind::Month => "monthly",
+            PeriodKind::Quarter => "quarterly",
+            PeriodKind::Year => "yearly",
+        }
+    }
+}
+
+/// `YYYY-MM`, `YYYY-Qn` or `YYYY`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Period {
+    pub kind: PeriodKind,
+    pub year: i32,
+    /// Month 1-12, quarter 1-4, or 1 for a year.
+    pub index: u32,
+}
+
+impl std::str::FromStr for Period {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Period, String> {
+        let bad = || format!("expected a period such as 2026-11, 2026-Q4 or 2026, found `{s}`");
+        let year = |y: &str| {
+            (y.len() == 4 && y.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| y.parse::<i32>().ok())
+                .flatten()
+                .filter(|y| (1700..=2200).contains(y))
+                .ok_or_else(bad)
+        };
+        match s.split_once('-') {
+            None => Ok(Period {
+                kind: PeriodKind::Year,
+                year: year(s)?,
+                index: 1,
+            }),
+            Some((y, q)) if q.starts_with('Q') || q.starts_with('q') => {
+                let index = match &q[1..] {
+                    "1" => 1,
+                    "2" => 2,
+                    "3" => 3,
+                    "4" => 4,
+                    _ => return Err(bad()),
+                };
+                Ok(Period {
+                    kind: PeriodKind::Quarter,
+                    year: year(y)?,
+                    index,
+                })
+            }
+            Some((y, m)) => {
+                let index = (m.len() == 2)
+                    .then(|| m.parse::<u32>().ok())
+                    .flatten()
+                    .filter(|m| (1..=12).contains(m))
+                    .ok_or_else(bad)?;
+                Ok(Period {
+                    kind: PeriodKind::Month,
+                    year: year(y)?,
+                    index,
+                })
+            }
+        }
+    }
+}
+
+impl fmt::Display for Period {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.kind {
+            PeriodKind::Month => write!(f, "{}-{:02}", self.year, self.index),
+            PeriodKind::Quarter => write!(f, "{}-Q{}", self.year, self.index),
+            PeriodKind::Year => write!(f, "{}", self.year),
+        }
+    }
+}
+
+const MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
+
+impl Period {
+    /// The period of `kind` that contains `date`.
+    pub fn containing(kind: PeriodKind, date: NaiveDate) -> Period {
+        let index = match kind {
+            PeriodKind::Month => date.month(),
+            PeriodKind::Quarter => (date.month() - 1) / 3 + 1,
+            PeriodKind::Year => 1,
+        };
+        Period {
+            kind,
+            year: date.year(),
+            index,
+        }
+    }
+
+    /// The period after this one.
+    #[must_use]
+    pub fn next(self) -> Period {
+        let last = match self.kind {
+            PeriodKind::Month => 12,
+            PeriodKind::Quarter => 4,
+            PeriodKind::Year => 1,
+        };
+        if self.index == last {
+            Period {
+                year: self.year + 1,
+                index: 1,
+                ..self
+            }
+        } else {
+            Period {
+                index: self.index + 1,
+                ..self
+            }
+        }
+    }
+
+    /// How many months the period lasts.
+    pub fn months(&self) -> u32 {
+        self.kind.months()
+    }
+
+    /// `month`, `quarter` or `year`.
+    pub fn kind_word(&self) -> &'static str {
+        self.kind.word()
+    }
+
+    /// Is `window` this kind of period?
+    pub fn matches(&self, window: Window) -> bool {
+        PeriodKind::of(window) == Some(self.kind)
+    }
+
+    /// `March 2026`, `Q1 2026`, `2026`.
+    pub fn label(&self) -> String {
+        format!("{} {}", self.short_label(), self.year)
+            .trim_start()
+            .to_string()
+    }
+
+    /// `March`, `Q1`, or nothing for a year: the column of a table per year.
+    pub fn short_label(&self) -> String {
+        match self.kind {
+            PeriodKind::Month => MONTHS[(self.index - 1) as usize].into(),
+            PeriodKind::Quarter => format!("Q{}", self.index),
+            PeriodKind::Year => String::new(),
+        }
+    }
+
+    /// The first day of the period.
+    pub fn first_day(&self) -> NaiveDate {
+        let month = match self.kind {
+            PeriodKind::Month => self.index,
+            PeriodKind::Quarter => (self.index - 1) * 3 + 1,
+            PeriodKind::Year => 1,
+        };
+        NaiveDate::from_ymd_opt(self.year, month, 1).unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The first day of each month of the period, then the first day after it.
+    fn month_starts(&self) -> Vec<NaiveDate> {
+        let first = self.first_day();
+        (0..=self.months())
+            .filter_map(|k| first.checked_add_months(chrono::Months::new(k)))
+            .collect()
+    }
+
+    /// The real instants at which each month of the period starts in `tz`, then the end of
+    /// the period: `months() + 1` instants.
+    pub fn month_bounds(&self, tz: Tz) -> Vec<Nanos> {
+        self.month_starts()
+            .into_iter()
+            .map(|d| local_midnight(tz, d))
+            .collect()
+    }
+
+    /// `[start, end)` of the period in `tz`.
+    pub fn bounds(&self, tz: Tz) -> (Nanos, Nanos) {
+        let b = self.month_bounds(tz);
+        (b[0], b[b.len() - 1])
+    }
+}
+
+/// The instant at which `date` begins in `tz` (the first instant of the day when midnight
+/// falls into a clock change's gap), in nanoseconds since the epoch.
+pub fn local_midnight(tz: Tz, date: NaiveDate) -> Nanos {
+    let midnight = date.and_time(chrono::NaiveTime::MIN);
+    let mut t = midnight;
+    for _ in 0..=24 * 60 {
+        match tz.from_local_datetime(&t) {
+            LocalResult::Single(x) | LocalResult::Ambiguous(x, _) => {
+                return saturating_nanos(x.timestamp_nanos_opt(), x.timestamp());
+            }
+            LocalResult::None => t += Duration::minutes(1),
+        }
+    }
+    let utc = midnight.and_utc();
+    saturating_nanos(utc.timestamp_nanos_opt(), utc.timestamp())
+}
+
+/// Nanoseconds since the epoch cover the years 1677 to 2262; dates outside (a validity
+/// `from 0001-01-01` or `to 9999-12-31`) saturate on their own side of the epoch.
+fn saturating_nanos(nanos: Option<i64>, seconds: i64) -> Nanos {
+    nanos.unwrap_or(if seconds < 0 { i64::MIN } else { i64::MAX })
+}
+
+/// The open time of `cal` in `[a, b)`, both on whole milliseconds (period bounds are), in
+/// nanoseconds.
+pub fn open_time(cal: &Calendar, a: Nanos, b: Nanos) -> i64 {
+    if b <= a {
+        return 0;
+    }
+    if cal.is_always() {
+        return b - a;
+    }
+    let ms = cal.open_time(
+        Instant(a.div_euclid(NS_PER_MS)),
+        Instant(b.div_euclid(NS_PER_MS)),
+    );
+    ms.saturating_mul(NS_PER_MS)
+}
+
+/// The downtime `target`% allows in `open` nanoseconds of counted time, exact, in
+/// seconds: `open × (100 − target) / 100`.
+pub fn allowance_seconds(target: Decimal, open_ns: i64) -> Decimal {
+    let rest = (Decimal::ONE_HUNDRED - target).max(Decimal::ZERO);
+    (Decimal::new(open_ns, 9) * rest / Decimal::ONE_HUNDRED).normalize()
+}
+
+/// An allowance rounded down to whole seconds, in milliseconds: what documents print.
+pub fn printed_ms(seconds: Decimal) -> i64 {
+    i64::try_from(seconds.floor())
+        .unwrap_or(0)
+        .max(0)
+        .saturating_mul(1000)
+}
+
+/// The fee a percentage credit of a `kind` period is taken of: the monthly fee × the
+/// months of the period (3 for a quarter, 12 for a year).
+pub fn fee_basis(monthly: &Money, kind: PeriodKind) -> Money {
+    Money {
+        amount: monthly.amount * Decimal::from(kind.months()),
+        currency: monthly.currency.clone(),
+    }
+}
+
+/// The period a penalty's credit is computed over: the window of the objective it is on;
+/// for support penalties (and objectives measured per week or over a rolling window, which
+/// `eval` does not report on) the agreement's [`reporting_period`].
+pub fn penalty_period(terms: &Terms, on: &PenaltyOn) -> PeriodKind {
+    let window = terms
+        .objectives
+        .iter()
+        .find(|o| penalty_on(o) == *on)
+        .and_then(|o| PeriodKind::of(o.window()));
+    window.unwrap_or_else(|| reporting_period(terms))
+}
+
+/// The period credits are counted and claimed in: the calendar window the agreement's
+/// objectives share (the first objective measured over a month, quarter or year), else a
+/// month.
+pub fn reporting_period(terms: &Terms) -> PeriodKind {
+    terms
+        .objectives
+        .iter()
+        .find_map(|o| PeriodKind::of(o.window()))
+        .unwrap_or(PeriodKind::Month)
+}
+
+/// What `penalty on …` an objective's tiers are written under.
+pub fn penalty_on(o: &Objective) -> PenaltyOn {
+    match o.kind {
+        super::ObjectiveKind::Availability => PenaltyOn::Availability,
+        super::ObjectiveKind::Latency => PenaltyOn::Latency,
+        super::ObjectiveKind::Outcome => PenaltyOn::Outcome { id: o.id.clone() },
+    }
+}
+
+/// One period of the validity with the time that counts in it and the downtime allowed.
+#[derive(Clone, Debug)]
+pub struct PeriodAllowance {
+    pub period: Period,
+    /// The part of the period in force, `[start, end)`.
+    pub from: Nanos,
+    pub to: Nanos,
+    /// The counted (open) time in force, in nanoseconds.
+    pub open_ns: i64,
+    /// The allowed downtime, exact, in seconds.
+    pub allowed: Decimal,
+    /// The agreement is in force for only part of the period.
+    pub partial: bool,
+}
+
+impl PeriodAllowance {
+    /// The allowance as documents print it, rounded down to the second, in milliseconds.
+    pub fn printed_ms(&self) -> i64 {
+        printed_ms(self.allowed)
+    }
+}
+
+/// The years whose periods documents list: from the first year of validity (else of
+/// `today`) to the last (else the year after `today`), at most ten years.
+pub fn listed_years(valid: Option<Validity>, today: NaiveDate) -> (i32, i32) {
+    let first = valid.map_or(today.year(), |v| v.from.year());
+    let last = valid
+        .and_then(|v| v.to)
+        .map_or(today.year().max(first) + 1, |d| d.year());
+    (first, last.clamp(first, first + 9))
+}
+
+/// The allowance of an availability objective in every `kind` period of the listed years
+/// (see [`listed_years`]) that the agreement is in force in; `None` for other objectives,
+/// objectives without a target, and windows that are not calendar periods.
+pub fn allowances(
+    p: &Portfolio,
+    terms: &Terms,
+    o: &Objective,
+    today: NaiveDate,
+) -> Option<Vec<PeriodAllowance>> {
+    let target = o.target.as_ref()?.value;
+    let kind = PeriodKind::of(o.window())?;
+    if o.kind != super::ObjectiveKind::Availability {
+        return None;
+    }
+    let tz = terms.tz();
+    let cal = &p.calendars[o.during.as_ref().map_or(super::ALWAYS, |d| d.value.index)].clock;
+    let valid = terms.valid.as_ref().map(|v| v.value);
+    let (first, last) = listed_years(valid, today);
+    let in_force = valid.map_or((Nanos::MIN, Nanos::MAX), |v| {
+        (
+            local_midnight(tz, v.from),
+            v.to.and_then(|d| d.succ_opt())
+                .map_or(Nanos::MAX, |d| local_midnight(tz, d)),
+        )
+    });
+    let mut out = Vec::new();
+    let mut period = Period {
+        kind,
+        year: first,
+        index: 1,
+    };
+    while period.year <= last {
+        let (s, e) = period.bounds(tz);
+        let (from, to) = (s.max(in_force.0), e.min(in_force.1));
+        if from < to {
+            let open_ns = open_time(cal, from, to);
+            out.push(PeriodAllowance {
+                period,
+                from,
+                to,
+                open_ns,
+                allowed: allowance_seconds(target, open_ns),
+                partial: (from, to) != (s, e),
+            });
+        }
+        period = period.next();
+    }
+    Some(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn dec(s: &str) -> Decimal {
+        Decimal::from_str(s).expect("decimal")
+    }
+
+    #[test]
+    fn real_periods_and_exact_allowances() {
+        let paris: Tz = "Europe/Paris".parse().expect("zone");
+        let always = Calendar::always();
+        let at = |p: &str| {
+            let (a, b) = Period::from_str(p).expect("period").bounds(paris);
+            allowance_seconds(dec("99.9"), open_time(&always, a, b))
+        };
+        // March 2026 in Paris lasts 743 h: 2674.8 s = 44 min 34.8 s.
+        assert_eq!(at("2026-03"), dec("2674.8"));
+        assert_eq!(printed_ms(at("2026-03")), (44 * 60 + 34) * 1000);
+        // February 2026: 672 h, 2419.2 s = 40 min 19 s.
+        assert_eq!(printed_ms(at("2026-02")), (40 * 60 + 19) * 1000);
+        // Q1 2026: 2159 h, 2 h 9 min 32.4 s.
+        assert_eq!(at("2026-Q1"), dec("7772.4"));
+        assert_eq!(
+            Period::from_str("2026-Q4").expect("q").next().to_string(),
+            "2027-Q1"
+        );
+        assert_eq!(
+            Period::from_str("2026-11").expect("m").label(),
+            "November 2026"
+        );
+        assert_eq!(Period::from_str("2026").expect("y").label(), "2026");
+    }
+
+    #[test]
+    fn fee_basis_follows_the_period() {
+        let fee = Money {
+            amount: dec("210"),
+            currency: "USD".into(),
+        };
+        assert_eq!(fee_basis(&fee, PeriodKind::Month).amount, dec("210"));
+        assert_eq!(fee_basis(&fee, PeriodKind::Quarter).amount, dec("630"));
+        assert_eq!(fee_basis(&fee, PeriodKind::Year).amount, dec("2520"));
+    }
+
+    #[test]
+    fn listed_years_are_bounded() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let today = d(2026, 11, 26);
+        let v = |from, to| Some(Validity { from, to });
+        assert_eq!(listed_years(None, today), (2026, 2027));
+        assert_eq!(listed_years(v(d(2026, 1, 1), None), today), (2026, 2027));
+        assert_eq!(
+            listed_years(v(d(2026, 1, 1), Some(d(2027, 12, 31))), today),
+            (2026, 2027)
+        );
+        assert_eq!(
+            listed_years(v(d(2026, 1, 1), Some(d(9999, 12, 31))), today),
+            (2026, 2035)
+        );
+    }
+}

@@ -5,8 +5,9 @@
 use super::agreement::pct;
 use super::{fmt_duration, fmt_window};
 use crate::diag::{Code, Diagnostic};
+use crate::diff::value::credit;
 use crate::model::strictness::{self, Less, Term};
-use crate::model::{Agreement, Deadline, Portfolio, Terms};
+use crate::model::{Agreement, Credit, Deadline, Penalty, Portfolio, Terms};
 use crate::source::{Sp, Span};
 
 /// E0303: a child (or a region) loosens what its parent set.
@@ -169,26 +170,38 @@ fn compare(parent: &Terms, child: &Terms, pname: &str, cname: &str, diags: &mut 
             continue;
         }
         // Point at the child's credit that is smaller, or at its penalty.
-        let (what, span, pspan) = match less {
-            Some(Less::At(x)) => {
-                let credit = |p: &crate::model::Penalty| {
-                    let c = strictness::credit_at(p, x);
-                    p.tiers
-                        .iter()
-                        .find(|t| Some(&t.credit.value) == c)
-                        .map(|t| t.credit.span)
-                };
-                (
-                    format!("the credit at {} attainment on {}", pct(x), cp.on),
-                    credit(cp).unwrap_or(cp.on_span),
-                    credit(pp).unwrap_or(pp.on_span),
-                )
-            }
-            _ => (
-                format!("the credit for each breach of {}", cp.on),
-                cp.each_breach.as_ref().map_or(cp.on_span, |c| c.span),
-                pp.each_breach.as_ref().map_or(pp.on_span, |c| c.span),
-            ),
+        let shown = |c: Option<&Credit>| c.map_or_else(|| "none".to_string(), credit);
+        let (what, span, pspan) = if let Some(Less::At(x)) = less {
+            let (c, pc) = (strictness::credit_at(cp, x), strictness::credit_at(pp, x));
+            let span = |p: &Penalty, c: Option<&Credit>| {
+                p.tiers
+                    .iter()
+                    .find(|t| Some(&t.credit.value) == c)
+                    .map_or(p.on_span, |t| t.credit.span)
+            };
+            (
+                format!(
+                    "the credit at {} attainment on {} ({} < {})",
+                    pct(x),
+                    cp.on,
+                    shown(c),
+                    shown(pc)
+                ),
+                span(cp, c),
+                span(pp, pc),
+            )
+        } else {
+            let (c, pc) = (cp.each_breach.as_ref(), pp.each_breach.as_ref());
+            (
+                format!(
+                    "the credit for each breach of {} ({} < {})",
+                    cp.on,
+                    shown(c.map(|c| &c.value)),
+                    shown(pc.map(|c| &c.value))
+                ),
+                c.map_or(cp.on_span, |c| c.span),
+                pc.map_or(pp.on_span, |c| c.span),
+            )
         };
         push(
             span,

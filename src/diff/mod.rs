@@ -12,7 +12,7 @@ mod calendar;
 mod compare;
 pub mod git;
 mod render;
-mod value;
+pub(crate) mod value;
 
 use crate::model::strictness::{Term, Verdict};
 use crate::model::{Agreement, AgreementKind, PartyKind, Portfolio};

@@ -44,6 +44,18 @@ impl<'p> Judge<'p> {
         &self.services
     }
 
+    /// Does an outage in `region` (`None`: everywhere) hit this variant? See
+    /// [`region_sees`](super::attainment::region_sees).
+    pub fn sees_outage(&self, region: Option<&str>) -> bool {
+        let named: Vec<&str> = self
+            .agreement
+            .regions
+            .iter()
+            .map(|v| v.name.as_str())
+            .collect();
+        super::attainment::region_sees(region, self.region(), &named)
+    }
+
     /// Does a ticket of `region` (`None`: no region) belong to this variant? To the
     /// region's variant when the agreement names that region, else to the base, which
     /// stands for the rest of the world (as for outages).

@@ -5,7 +5,6 @@
 //! (outages and tickets in force, sums per service and objective), not the size of the
 //! files: a year of outages streams through a monthly evaluation.
 
-use super::attainment::region_sees;
 use super::input::{InputError, Measurement, Outage, Ticket};
 use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
@@ -210,15 +209,7 @@ impl<'p> Evaluation<'p> {
         }
         self.expect(Kind::Outages);
         let iv = (o.start, o.end);
-        let sees = |j: &Judge<'_>| {
-            let regions: Vec<&str> = j
-                .agreement
-                .regions
-                .iter()
-                .map(|v| v.name.as_str())
-                .collect();
-            region_sees(o.region.as_deref(), j.region(), &regions)
-        };
+        let sees = |j: &Judge<'_>| j.sees_outage(o.region.as_deref());
         let mut keep = false;
         let mut used = false;
         for &(j, s) in &self.reached_by[d] {
@@ -258,16 +249,7 @@ impl<'p> Evaluation<'p> {
         let seeing: Vec<usize> = covering
             .iter()
             .copied()
-            .filter(|&j| {
-                let judge = &self.judges[j];
-                let regions: Vec<&str> = judge
-                    .agreement
-                    .regions
-                    .iter()
-                    .map(|v| v.name.as_str())
-                    .collect();
-                region_sees(o.region.as_deref(), judge.region(), &regions)
-            })
+            .filter(|&j| self.judges[j].sees_outage(o.region.as_deref()))
             .collect();
         let measuring: Vec<usize> = self.reached_by[d].iter().map(|&(j, _)| j).collect();
         if covering.is_empty() {

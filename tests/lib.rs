@@ -25,6 +25,7 @@ mod one_meaning;
 mod output_safety;
 mod paths;
 mod prefixes;
+mod recurring;
 mod robustness;
 mod strictness;
 mod synth;

@@ -52,18 +52,59 @@ fn weekly(c: &Calendar) -> BTreeSet<usize> {
     set
 }
 
-fn closed(c: &Calendar) -> BTreeSet<(chrono::NaiveDate, usize)> {
-    let mut set = BTreeSet::new();
-    for d in &c.closures {
+/// The closed minutes of one day, as a bit set.
+type DayMinutes = [u64; 23];
+
+/// Closed minutes per date. A closure that comes back every year is taken over a whole
+/// Gregorian cycle from 2000 (where a fixed day repeats) and every year with a dated
+/// closure of either calendar (`years`).
+fn closed(c: &Calendar, years: (i32, i32)) -> BTreeMap<chrono::NaiveDate, DayMinutes> {
+    let mut map: BTreeMap<chrono::NaiveDate, DayMinutes> = BTreeMap::new();
+    let recurring = c.recurring.iter().flat_map(|r| r.dated(years.0, years.1));
+    for d in c.closures.iter().cloned().chain(recurring) {
         let (a, b) = match (&d.start, &d.end) {
             (Some(s), Some(e)) => (minutes(s), minutes(e).min(1440)),
             _ => (0, 1440),
         };
+        let day = map.entry(d.date).or_insert([0; 23]);
         for m in a..b {
-            set.insert((d.date, m));
+            day[m / 64] |= 1 << (m % 64);
         }
     }
-    set
+    map
+}
+
+/// The years over which two calendars' recurring closures are compared.
+fn closure_years(old: &Calendar, new: &Calendar) -> (i32, i32) {
+    use chrono::Datelike;
+    let dated = old
+        .closures
+        .iter()
+        .chain(&new.closures)
+        .map(|d| d.date.year());
+    let lo = dated.clone().min().unwrap_or(2000).min(2000);
+    let hi = dated.max().unwrap_or(2000).max(2399);
+    (lo, hi)
+}
+
+/// How the closed minutes `a` stand to `b`: `More` when `a` is a subset of `b`.
+fn closed_subset(
+    a: &BTreeMap<chrono::NaiveDate, DayMinutes>,
+    b: &BTreeMap<chrono::NaiveDate, DayMinutes>,
+) -> Open {
+    let within = |x: &BTreeMap<chrono::NaiveDate, DayMinutes>,
+                  y: &BTreeMap<chrono::NaiveDate, DayMinutes>| {
+        x.iter().all(|(d, m)| {
+            y.get(d)
+                .is_some_and(|n| m.iter().zip(n).all(|(p, q)| p & !q == 0))
+        })
+    };
+    match (a == b, within(a, b), within(b, a)) {
+        (true, _, _) => Open::Same,
+        (_, true, _) => Open::More,
+        (_, _, true) => Open::Less,
+        _ => Open::Different,
+    }
 }
 
 fn subset<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Open {
@@ -82,7 +123,8 @@ pub fn compare(old: &Calendar, new: &Calendar) -> Open {
     }
     let hours = subset(&weekly(old), &weekly(new));
     // More closures is less open time.
-    let closures = subset(&closed(new), &closed(old));
+    let years = closure_years(old, new);
+    let closures = closed_subset(&closed(new, years), &closed(old, years));
     hours.and(closures)
 }
 
@@ -108,6 +150,23 @@ fn closure_text(d: &crate::model::ClosureDef) -> String {
         (Some(s), Some(e)) => format!("{} {s}-{e}", d.date),
         _ => d.date.to_string(),
     }
+}
+
+/// `every 12-25`, `easter+1 13:00-17:00`.
+fn recurring_text(r: &crate::model::RecurringDef) -> String {
+    match (&r.start, &r.end) {
+        (Some(s), Some(e)) => format!("{} {s}-{e}", r.rule),
+        _ => r.rule.clone(),
+    }
+}
+
+/// Dated closures, then recurring ones, as written.
+fn closures_text(c: &Calendar) -> Vec<String> {
+    c.closures
+        .iter()
+        .map(closure_text)
+        .chain(c.recurring.iter().map(recurring_text))
+        .collect()
 }
 
 /// Portfolio-level changes to calendar definitions (their effect on each agreement is
@@ -142,8 +201,8 @@ pub fn calendars(old: &Portfolio, new: &Portfolio) -> Vec<(String, Vec<Fact>)> {
                         Some(hours_text(n)),
                     ));
                 }
-                let oc: Vec<String> = o.closures.iter().map(closure_text).collect();
-                let nc: Vec<String> = n.closures.iter().map(closure_text).collect();
+                let oc = closures_text(o);
+                let nc = closures_text(n);
                 for c in nc.iter().filter(|c| !oc.contains(c)) {
                     facts.push(fact("closed", Change::Added, None, Some(c.clone())));
                 }

@@ -1,6 +1,7 @@
 //! `alertmanager/time_intervals.yml`: every calendar of the portfolio as an Alertmanager
 //! time interval (weekdays, times, `location` = the calendar's zone), named after the
-//! calendar, plus `<calendar>_closed` with its closures (whole dates and part-days) for
+//! calendar, plus `<calendar>_closed` with its closures (whole dates and part-days; a
+//! day every year without `years`, a day from Easter once per year) for
 //! `mute_time_intervals`. `PromQL` has no time zones; this is how alerts for an objective
 //! `during` a calendar are routed in its hours (docs/monitoring.md). Every user calendar
 //! is written, not only those of monitored objectives, so support hours can route too.
@@ -10,7 +11,8 @@ use super::yaml::{comment, scalar};
 use super::{Backend, Context, EmitError};
 use crate::model::{Calendar, Portfolio};
 use crate::output::Artifact;
-use chrono::Datelike;
+use crate::time::Yearly;
+use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 
 pub struct Alertmanager;
@@ -71,9 +73,10 @@ impl Backend for Alertmanager {
         } else {
             out.push_str("time_intervals:\n");
         }
+        let years = easter_years(portfolio, ctx.today);
         for c in calendars {
             open(&mut out, c);
-            closed(&mut out, c);
+            closed(&mut out, c, years);
         }
         Ok(vec![Artifact::text("alertmanager/time_intervals.yml", out)])
     }
@@ -123,34 +126,99 @@ fn open(out: &mut String, c: &Calendar) {
     }
 }
 
-/// Closures: one entry per closed date, with its times for a part-day.
-fn closed(out: &mut String, c: &Calendar) {
+/// The years for which closures counted from Easter are written: from this year to
+/// the last year an agreement of the portfolio is in force (an open end: the year
+/// after `today`). Alertmanager repeats a month and day by itself, not Easter.
+fn easter_years(p: &Portfolio, today: NaiveDate) -> (i32, i32) {
+    let last = p
+        .agreements
+        .iter()
+        .map(|a| crate::model::years_in_force(&a.terms, today).1)
+        .max()
+        .unwrap_or(today.year());
+    (today.year(), last.max(today.year()))
+}
+
+/// One entry of `<calendar>_closed`: `years` empty for every year.
+struct Entry {
+    years: Option<i32>,
+    month: u32,
+    day: u32,
+    start: Option<String>,
+    end: Option<String>,
+    /// `2026-12-25` or `every 12-25`, and the label.
+    comment: Option<(String, String)>,
+}
+
+/// Closures: one entry per closed date, with its times for a part-day; a fixed day
+/// every year is one entry without `years`; a day from Easter is one per year.
+fn closed(out: &mut String, c: &Calendar, years: (i32, i32)) {
     let _ = writeln!(out, "  - name: {}", scalar(&format!("{}_closed", c.name)));
-    if c.closures.is_empty() {
+    let mut entries: Vec<Entry> = c
+        .closures
+        .iter()
+        .map(|x| Entry {
+            years: Some(x.date.year()),
+            month: x.date.month(),
+            day: x.date.day(),
+            start: x.start.clone(),
+            end: x.end.clone(),
+            comment: x.label.as_ref().map(|l| (x.date.to_string(), l.clone())),
+        })
+        .collect();
+    for r in &c.recurring {
+        match r.yearly {
+            Yearly::Fixed { month, day } => entries.push(Entry {
+                years: None,
+                month,
+                day,
+                start: r.start.clone(),
+                end: r.end.clone(),
+                comment: r.label.as_ref().map(|l| (r.rule.clone(), l.clone())),
+            }),
+            Yearly::Easter(_) => {
+                for x in r.dated(years.0, years.1) {
+                    entries.push(Entry {
+                        years: Some(x.date.year()),
+                        month: x.date.month(),
+                        day: x.date.day(),
+                        start: x.start,
+                        end: x.end,
+                        comment: x.label.map(|l| (x.date.to_string(), l)),
+                    });
+                }
+            }
+        }
+    }
+    if entries.is_empty() {
         out.push_str("    time_intervals: []\n");
         return;
     }
     out.push_str("    time_intervals:\n");
-    let mut closures = c.closures.clone();
-    closures.sort_by(|a, b| (a.date, &a.start).cmp(&(b.date, &b.start)));
-    for x in &closures {
-        if let Some(label) = &x.label {
-            let _ = writeln!(out, "      # {}: {}", x.date, comment(label));
+    // Every year first, then by date.
+    entries.sort_by(|a, b| {
+        (a.years, a.month, a.day, &a.start).cmp(&(b.years, b.month, b.day, &b.start))
+    });
+    for x in &entries {
+        if let Some((when, label)) = &x.comment {
+            let _ = writeln!(out, "      # {when}: {}", comment(label));
         }
+        let first = match x.years {
+            Some(y) => {
+                let _ = writeln!(out, "      - years: [{}]", scalar(&y.to_string()));
+                "        "
+            }
+            None => "      - ",
+        };
         let _ = writeln!(
             out,
-            "      - years: [{}]",
-            scalar(&x.date.year().to_string())
-        );
-        let _ = writeln!(
-            out,
-            "        months: [{}]",
-            scalar(MONTHS[x.date.month0() as usize])
+            "{first}months: [{}]",
+            scalar(MONTHS[(x.month - 1) as usize % 12])
         );
         let _ = writeln!(
             out,
             "        days_of_month: [{}]",
-            scalar(&x.date.day().to_string())
+            scalar(&x.day.to_string())
         );
         if let (Some(s), Some(e)) = (&x.start, &x.end) {
             times(out, "        ", &[(s.clone(), e.clone())]);

@@ -3,8 +3,8 @@
 //! [`Terms`], and inheritance (inherit.rs).
 
 use super::{
-    Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, Ref, Service, Terms,
-    Variant, ALWAYS,
+    Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, RecurringDef, Ref,
+    Service, Terms, Variant, ALWAYS,
 };
 use crate::diag::{Code, Diagnostic};
 use crate::source::{Sp, Span};
@@ -266,6 +266,7 @@ fn always_calendar() -> Calendar {
             })
             .collect(),
         closures: Vec::new(),
+        recurring: Vec::new(),
         builtin: true,
         clock: crate::time::Calendar::always(),
         span: Span::default(),
@@ -318,6 +319,8 @@ fn calendar(c: &ast::Calendar) -> Calendar {
     let mut hours = Vec::new();
     let mut closures = Vec::new();
     let mut closure_defs = Vec::new();
+    let mut recurring = Vec::new();
+    let mut recurring_defs = Vec::new();
     for s in &c.body.stmts {
         match &s.kind {
             ast::CalendarStmt::Timezone(z) => {
@@ -344,16 +347,35 @@ fn calendar(c: &ast::Calendar) -> Calendar {
                 }
             }
             ast::CalendarStmt::Closed { date, part, label } => {
-                closures.push(crate::time::Closure {
-                    date: date.value,
-                    part: part.map(|p| (p.start.value, p.end.value)),
-                });
-                closure_defs.push(ClosureDef {
-                    date: date.value,
-                    start: part.map(|p| hhmm(p.start.value)),
-                    end: part.map(|p| hhmm(p.end.value)),
-                    label: label.as_ref().map(|l| l.value.clone()),
-                });
+                let hours = part.map(|p| (p.start.value, p.end.value));
+                let label = label.as_ref().map(|l| l.value.clone());
+                match date.value {
+                    ast::ClosedDay::Date(d) => {
+                        closures.push(crate::time::Closure {
+                            date: d,
+                            part: hours,
+                        });
+                        closure_defs.push(ClosureDef {
+                            date: d,
+                            start: part.map(|p| hhmm(p.start.value)),
+                            end: part.map(|p| hhmm(p.end.value)),
+                            label,
+                        });
+                    }
+                    ast::ClosedDay::Yearly(y) => {
+                        recurring.push(crate::time::Recurring {
+                            date: y,
+                            part: hours,
+                        });
+                        recurring_defs.push(RecurringDef {
+                            rule: y.text(),
+                            yearly: y,
+                            start: part.map(|p| hhmm(p.start.value)),
+                            end: part.map(|p| hhmm(p.end.value)),
+                            label,
+                        });
+                    }
+                }
             }
         }
     }
@@ -364,8 +386,9 @@ fn calendar(c: &ast::Calendar) -> Calendar {
         description,
         hours,
         closures: closure_defs,
+        recurring: recurring_defs,
         builtin: false,
-        clock: crate::time::Calendar::new(tz, &weekly, &closures),
+        clock: crate::time::Calendar::with_recurring(tz, &weekly, &closures, &recurring),
         span: c.span,
         name_span: c.name.span,
     }

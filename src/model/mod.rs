@@ -85,6 +85,8 @@ pub struct Calendar {
     pub description: Option<String>,
     pub hours: Vec<Hours>,
     pub closures: Vec<ClosureDef>,
+    /// Closures that come back every year (`closed every 12-25`, `closed easter+1`).
+    pub recurring: Vec<RecurringDef>,
     pub builtin: bool,
     /// The clock built from the rules above.
     #[serde(skip)]
@@ -109,6 +111,47 @@ pub struct ClosureDef {
     pub start: Option<String>,
     pub end: Option<String>,
     pub label: Option<String>,
+}
+
+/// A closure that comes back every year, as written.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecurringDef {
+    /// `every 12-25`, `easter`, `easter+1`, `easter-2`.
+    pub rule: String,
+    #[serde(skip)]
+    pub yearly: crate::time::Yearly,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub label: Option<String>,
+}
+
+impl RecurringDef {
+    /// Its dated closures whose rule year lies in `from..=to`.
+    pub fn dated(&self, from: i32, to: i32) -> Vec<ClosureDef> {
+        self.yearly
+            .dates(from, to)
+            .map(|date| ClosureDef {
+                date,
+                start: self.start.clone(),
+                end: self.end.clone(),
+                label: self.label.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The calendar years an agreement is in force: from its `valid from` (today without
+/// one) to its `to`, an open end counting up to the end of the year after `today`.
+/// Documents list recurring closures for these years; the lint for missing years
+/// (W0513) uses the same rule.
+pub fn years_in_force(terms: &Terms, today: NaiveDate) -> (i32, i32) {
+    use chrono::Datelike;
+    let (from, to) = terms
+        .valid
+        .as_ref()
+        .map_or((today, None), |v| (v.value.from, v.value.to));
+    let last = to.map_or(today.year().saturating_add(1), |t| t.year());
+    (from.year(), last.max(from.year()))
 }
 
 #[derive(Debug, Serialize)]

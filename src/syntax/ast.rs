@@ -189,11 +189,19 @@ pub enum CalendarStmt {
         intervals: Vec<Interval>,
     },
     Closed {
-        date: Sp<NaiveDate>,
+        date: Sp<ClosedDay>,
         part: Option<Interval>,
         label: Option<Str>,
     },
     Description(Str),
+}
+
+/// The day of a `closed` statement: one date, or a day that comes back every year
+/// (`every 12-25`, `easter+1`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ClosedDay {
+    Date(NaiveDate),
+    Yearly(crate::time::Yearly),
 }
 
 /// A validated IANA zone with its name as written.

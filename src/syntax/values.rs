@@ -163,6 +163,54 @@ pub fn date(text: &str, span: Span) -> Result<NaiveDate> {
     })
 }
 
+/// A day of the year for `closed every MM-DD` (E0103): 02-29 is allowed (leap years only).
+pub fn month_day(text: &str, span: Span) -> Result<(u32, u32)> {
+    let m = text
+        .get(0..2)
+        .and_then(|m| m.parse::<u32>().ok())
+        .unwrap_or(0);
+    let d = text
+        .get(3..5)
+        .and_then(|d| d.parse::<u32>().ok())
+        .unwrap_or(0);
+    // 2000 is a leap year: every day that exists in some year exists in it.
+    if NaiveDate::from_ymd_opt(2000, m, d).is_some() {
+        return Ok((m, d));
+    }
+    let help = if (1..=12).contains(&m) {
+        "that month has fewer days; check the day of the month"
+    } else {
+        "months run from 01 to 12; a day of the year is written month-day, such as `12-25`"
+    };
+    Err(err(
+        Code::E0103,
+        span,
+        format!("`{text}` is not a day of the year"),
+        "no such day",
+        help,
+    ))
+}
+
+/// Days from Easter for `closed easter+N` (E0103): at most a year either way.
+pub fn easter_offset(text: &str, span: Span) -> Result<i32> {
+    let rest = text.strip_prefix("easter").unwrap_or("");
+    let n = if rest.is_empty() {
+        Some(0)
+    } else {
+        rest.parse::<i32>().ok()
+    };
+    match n {
+        Some(n) if n.abs() <= 365 => Ok(n),
+        _ => Err(err(
+            Code::E0103,
+            span,
+            format!("`{text}` is too far from Easter"),
+            "more than 365 days from Easter",
+            "write a day within a year of Easter, such as `easter-2` or `easter+50`",
+        )),
+    }
+}
+
 /// An IANA zone name (E0105, with the closest names as help).
 pub fn timezone(name: &str, span: Span) -> Result<chrono_tz::Tz> {
     if let Ok(tz) = name.parse::<chrono_tz::Tz>() {

@@ -8,6 +8,7 @@ use chrono_tz::Tz;
 
 use super::local::{merge, LocalSet};
 use super::tz::{zone, Zone};
+use super::yearly::Recurring;
 use super::{DAY, MINUTE};
 
 const DAY_MINUTES: u16 = 1440;
@@ -36,7 +37,9 @@ pub struct Calendar {
     pub(crate) tz: Tz,
     weekly: Vec<WeekInterval>,
     closures: Vec<Closure>,
-    pub(crate) local: LocalSet,
+    recurring: Vec<Recurring>,
+    /// Shared: recurring closures make it one entry per year of the range.
+    pub(crate) local: Arc<LocalSet>,
     pub(crate) zone: Arc<Zone>,
     pub(crate) always: bool,
 }
@@ -75,6 +78,17 @@ impl Calendar {
     /// an interval with `start >= end` is ignored and an `end` past 1440 is
     /// read as 1440, so bad input cannot make queries panic.
     pub fn new(tz: Tz, weekly: &[WeekInterval], closures: &[Closure]) -> Calendar {
+        Calendar::with_recurring(tz, weekly, closures, &[])
+    }
+
+    /// Builds a calendar with closures that come back every year as well: each
+    /// is one dated closure per year of the clock's range.
+    pub fn with_recurring(
+        tz: Tz,
+        weekly: &[WeekInterval],
+        closures: &[Closure],
+        recurring: &[Recurring],
+    ) -> Calendar {
         let week_ms = merge(
             weekly
                 .iter()
@@ -91,13 +105,24 @@ impl Calendar {
         let mut closures = closures.to_vec();
         closures.sort_unstable();
         closures.dedup();
-        let closed_ms = merge(closures.iter().map(closure_span).collect());
-        let local = LocalSet::new(&week_ms, &closed_ms);
+        let mut recurring = recurring.to_vec();
+        recurring.sort_unstable();
+        recurring.dedup();
+        let closed_ms = merge(
+            closures
+                .iter()
+                .copied()
+                .chain(recurring.iter().flat_map(|r| r.expand()))
+                .map(|c| closure_span(&c))
+                .collect(),
+        );
+        let local = Arc::new(LocalSet::new(&week_ms, &closed_ms));
         let always = local.full_week() && closed_ms.is_empty();
         Calendar {
             tz,
             weekly: split_by_day(&week_ms),
             closures,
+            recurring,
             local,
             zone: zone(tz),
             always,
@@ -126,9 +151,14 @@ impl Calendar {
         &self.weekly
     }
 
-    /// The closures, sorted, without duplicates (overlaps are kept as given).
+    /// The dated closures, sorted, without duplicates (overlaps are kept as given).
     pub fn closures(&self) -> &[Closure] {
         &self.closures
+    }
+
+    /// The recurring closures, sorted, without duplicates.
+    pub fn recurring(&self) -> &[Recurring] {
+        &self.recurring
     }
 
     /// Open at every instant: a full week with no closures, in any zone.
@@ -163,9 +193,12 @@ fn split_by_day(runs: &[(i64, i64)]) -> Vec<WeekInterval> {
 }
 
 impl PartialEq for Calendar {
-    /// Same zone, same merged weekly pattern, same closures.
+    /// Same zone, same merged weekly pattern, same closures (dated and recurring).
     fn eq(&self, other: &Calendar) -> bool {
-        self.tz == other.tz && self.weekly == other.weekly && self.closures == other.closures
+        self.tz == other.tz
+            && self.weekly == other.weekly
+            && self.closures == other.closures
+            && self.recurring == other.recurring
     }
 }
 

@@ -121,4 +121,13 @@ impl Calendar {
     pub(crate) fn next_closure(&self, l: i64) -> Option<i64> {
         self.local.closure_after(l).map(|(s, _)| s)
     }
+
+    /// The closures, in local wall-clock ms, that meet local `[lo, hi)`, in order.
+    pub(crate) fn closures_meeting(
+        &self,
+        lo: i64,
+        hi: i64,
+    ) -> impl Iterator<Item = (i64, i64)> + '_ {
+        self.local.closures_meeting(lo, hi)
+    }
 }

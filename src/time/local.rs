@@ -181,6 +181,20 @@ impl LocalSet {
         Some((*self.cs.get(j)?, self.ce[j]))
     }
 
+    /// The closures, as local ms `[start, end)`, that meet `[lo, hi)`, in order.
+    pub(crate) fn closures_meeting(
+        &self,
+        lo: i64,
+        hi: i64,
+    ) -> impl Iterator<Item = (i64, i64)> + '_ {
+        let j = self.ce.partition_point(|&e| e <= lo);
+        self.cs[j..]
+            .iter()
+            .zip(&self.ce[j..])
+            .take_while(move |&(&s, _)| s < hi)
+            .map(|(&s, &e)| (s, e))
+    }
+
     /// The first weekly run (closures ignored) ending after `at`, merged
     /// across the week's end. Not for a full week, which has no ends.
     fn weekly_run_after(&self, at: i64) -> (i64, i64) {

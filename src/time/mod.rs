@@ -22,10 +22,12 @@ mod coverage;
 mod instant;
 mod local;
 mod tz;
+mod yearly;
 
 pub use calendar::{Calendar, Closure, WeekInterval};
 pub use coverage::OpenRuns;
 pub use instant::Instant;
+pub use yearly::{easter, Recurring, Yearly};
 
 /// One minute, in milliseconds.
 pub const MINUTE: i64 = 60_000;

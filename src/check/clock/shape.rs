@@ -6,9 +6,9 @@
 //! uncovered depends on the calendars at `t` alone. A calendar there is its
 //! weekly pattern seen through its zone's UTC offsets, minus its closures. So
 //! two windows of opening instants a whole number of weeks apart have the
-//! same answers, shifted, when no closure lies near either, the offsets at
-//! their starts are the same and the offsets change at the same distances
-//! from their starts up to their reach (the deadline of their last instant).
+//! same answers, shifted, when the offsets at their starts are the same and
+//! the offsets change, and closures lie, at the same distances from their
+//! starts up to their reach (the deadline of their last instant).
 //!
 //! The searches run in windows of one week, each a whole number of weeks
 //! after the first, remember the shape of every window that held nothing and
@@ -20,7 +20,9 @@
 //! one shape and is skipped in one step. A search therefore costs a few
 //! windows per closure and per offset change in its range, never one per
 //! week: `closed 9999-12-25` on a calendar valid from 2026 costs what a
-//! closure next year does.
+//! closure next year does. A closure that comes back every year (`closed
+//! every 12-25`) falls on one of seven weekdays, so its windows have a
+//! handful of shapes: after the first years each is looked at, not searched.
 
 use crate::time::{Calendar, Instant, DAY, WEEK};
 use std::collections::HashSet;
@@ -31,8 +33,8 @@ use std::hash::{BuildHasherDefault, Hasher};
 const MARGIN: i64 = 2 * DAY;
 
 /// What decides the answers over a window: its length, its reach, the
-/// calendars' offsets at its start and every later change of either, all relative to
-/// its start. Its place in the week is the same for all windows of a search.
+/// calendars' offsets at its start and every later change of either, and their
+/// closures near it, all relative to its start. Its place in the week is the same for all windows of a search.
 #[derive(PartialEq, Eq, Hash, Debug)]
 pub(super) struct Shape {
     len: i64,
@@ -40,14 +42,18 @@ pub(super) struct Shape {
     offsets: Vec<i64>,
     /// (instant - start, which calendar, new offset), sorted.
     changes: Vec<(i64, usize, i64)>,
+    /// (which calendar, local start - start, local end - start) of the closures
+    /// within reach, clipped to it: a holiday that comes back every year looks the
+    /// same in every window that holds it on the same weekday.
+    closures: Vec<(usize, i64, i64)>,
 }
 
 pub(super) enum Window {
     /// A window of a shape searched before, with nothing in it: the search
     /// goes on at this start (past every window of the same shape in a row).
     Skip(i64),
-    /// Search the window; remember its shape, if it has one (no closure or
-    /// end of the clock's range nearby), should it hold nothing.
+    /// Search the window; remember its shape, if it has one (no end of the
+    /// clock's range nearby), should it hold nothing.
     Search(Option<Shape>),
 }
 
@@ -106,14 +112,13 @@ impl<'a> Shapes<'a> {
         if lo < Instant::MIN.0 || hi >= Instant::MAX.0 {
             return Window::Search(None);
         }
-        // Closures are sorted: the first that ends after `lo` is the first
-        // that could touch the window.
-        if self
-            .cals
-            .iter()
-            .any(|c| c.next_closure(lo).is_some_and(|s| s < hi))
-        {
-            return Window::Search(None);
+        // Closures are sorted: those that end after `lo` and start before `hi`
+        // are all that could touch the window.
+        let mut closures = Vec::new();
+        for (i, cal) in self.cals.iter().enumerate() {
+            for (s, e) in cal.closures_meeting(lo, hi) {
+                closures.push((i, s.max(lo) - start, e.min(hi) - start));
+            }
         }
         let mut offsets = vec![0; self.cals.len()];
         let mut changes = Vec::new();
@@ -133,11 +138,12 @@ impl<'a> Shapes<'a> {
             reach: reach - start,
             offsets,
             changes,
+            closures,
         };
         if !self.seen.contains(&shape) {
             return Window::Search(Some(shape));
         }
-        if !shape.changes.is_empty() {
+        if !shape.changes.is_empty() || !shape.closures.is_empty() {
             return Window::Skip(end);
         }
         // The window `k` weeks on has this shape too while its reach stays

@@ -1,5 +1,6 @@
 //! Service hours as a week table (one row per day, its intervals and total) and the
-//! closures, read from the calendar's merged clock so that overlapping rules show once.
+//! closures, read from the calendar's merged clock so that overlapping rules show once;
+//! a closure that comes back every year is listed once per year of validity.
 
 use super::format::{date, duration, hhmm};
 use crate::model::Calendar;
@@ -49,7 +50,9 @@ const DAYS: [(Weekday, &str); 7] = [
     (Weekday::Sun, "Sunday"),
 ];
 
-pub fn view(c: &Calendar) -> CalendarView {
+/// `years`: the calendar years whose recurring closures are listed (an agreement's
+/// years in force, `model::years_in_force`), one row per year.
+pub fn view(c: &Calendar, years: (i32, i32)) -> CalendarView {
     let weekly = c.clock.weekly();
     let days = DAYS
         .iter()
@@ -75,9 +78,12 @@ pub fn view(c: &Calendar) -> CalendarView {
             }
         })
         .collect();
+    let recurring = c.recurring.iter().flat_map(|r| r.dated(years.0, years.1));
     let mut closures: Vec<ClosureRow> = c
         .closures
         .iter()
+        .cloned()
+        .chain(recurring)
         .map(|d| ClosureRow {
             date: date(d.date),
             iso: d.date.to_string(),
@@ -88,7 +94,7 @@ pub fn view(c: &Calendar) -> CalendarView {
                 (Some(s), Some(e)) => format!("{s}-{e}"),
                 _ => "all day".into(),
             },
-            label: d.label.clone().unwrap_or_default(),
+            label: d.label.unwrap_or_default(),
         })
         .collect();
     // Chronological, whatever order they were written in.

@@ -402,7 +402,7 @@ pub fn document(
         services,
         calendars: used
             .iter()
-            .map(|&i| calendar::view(&p.calendars[i]))
+            .map(|&i| calendar::view(&p.calendars[i], crate::model::years_in_force(terms, today)))
             .collect(),
         objectives,
         targets,

@@ -3,8 +3,8 @@
 //! E0100 diagnostics that speak in words.
 
 use crate::syntax::ast::{
-    Block, Calendar, CalendarStmt, Comment, DaySpec, Dependency, File, Ident, Interval, Item,
-    Money, Party, PartyKind, PartyStmt, Service, ServiceStmt, Sp, Stmt, Str, TimeZone,
+    Block, Calendar, CalendarStmt, ClosedDay, Comment, DaySpec, Dependency, File, Ident, Interval,
+    Item, Money, Party, PartyKind, PartyStmt, Service, ServiceStmt, Sp, Stmt, Str, TimeZone,
 };
 use errors::syntax_error;
 
@@ -13,6 +13,7 @@ mod errors;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use crate::syntax::values;
+use crate::time::Yearly;
 use chrono::Weekday;
 use pest::iterators::Pair;
 use pest::Parser as _;
@@ -178,6 +179,36 @@ impl Lower<'_> {
             chrono::NaiveDate::MIN
         });
         Sp::new(v, span)
+    }
+
+    fn closed_date(&mut self, pair: &Pair<'_, Rule>) -> Sp<ClosedDay> {
+        let d = self.date(pair);
+        Sp::new(ClosedDay::Date(d.value), d.span)
+    }
+
+    fn every_day(&mut self, pair: Pair<'_, Rule>) -> Sp<ClosedDay> {
+        let span = self.span(&pair);
+        let day = children(pair).find(|p| p.as_rule() == Rule::month_day);
+        let (month, day) = match day {
+            Some(p) => {
+                let s = self.span(&p);
+                values::month_day(p.as_str(), s).unwrap_or_else(|d| {
+                    self.report(*d);
+                    (1, 1)
+                })
+            }
+            None => (1, 1),
+        };
+        Sp::new(ClosedDay::Yearly(Yearly::Fixed { month, day }), span)
+    }
+
+    fn easter_day(&mut self, pair: &Pair<'_, Rule>) -> Sp<ClosedDay> {
+        let span = self.span(pair);
+        let n = values::easter_offset(pair.as_str(), span).unwrap_or_else(|d| {
+            self.report(*d);
+            0
+        });
+        Sp::new(ClosedDay::Yearly(Yearly::Easter(n)), span)
     }
 
     fn timezone(&mut self, pair: &Pair<'_, Rule>) -> Sp<TimeZone> {
@@ -386,7 +417,9 @@ impl Lower<'_> {
                 let mut label = None;
                 for p in parts {
                     match p.as_rule() {
-                        Rule::date => date = Some(self.date(&p)),
+                        Rule::date => date = Some(self.closed_date(&p)),
+                        Rule::every_day => date = Some(self.every_day(p)),
+                        Rule::easter_day => date = Some(self.easter_day(&p)),
                         Rule::interval => part = Some(self.interval(p)),
                         _ => label = Some(self.string(&p)),
                     }

@@ -166,12 +166,18 @@ fn monitoring_calendar_windows_use_the_real_length_of_the_current_period() {
         "SlaErrorBudgetBurnPage",
     );
     assert!(page.contains("> (13.44 * 0.001)"), "{page}");
-    // A quarter in America/New_York, Q4 2026: 92 days and the hour clocks fall back.
+    // A quarter in America/New_York, Q4 2026: 92 days and the hour clocks fall back; the
+    // objective counts only in office hours, 705 h of them in Q4 2026 (the contract's
+    // figure), so 2% of the budget in 1 h is a burn rate of 2% × 705 = 14.1.
     let (_dir, out) = build(INITECH, "2026-11-26");
     let text = read(&out, "prometheus/initech_api.rules.yml");
     let page = alert(&text, "availability", "SlaErrorBudgetBurnPage");
-    assert!(page.contains("> (44.18 * 0.0005)"), "{page}");
+    assert!(page.contains("> (14.1 * 0.0005)"), "{page}");
     assert!(text.contains("\"slac:sli_error:ratio_rate92d1h\""));
+    assert!(
+        text.contains("budget spread over 705 h of service hours"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -294,7 +300,7 @@ fn monitoring_a_region_with_its_own_objective_gets_its_own_group() {
         18,
         "the latency objective is the same in the region"
     );
-    assert!(eu.iter().any(|r| r.contains("> (44.18 * 0.0001)")));
+    assert!(eu.iter().any(|r| r.contains("> (14.1 * 0.0001)")));
     assert!(eu
         .iter()
         .any(|r| r.contains("api_errors_total{region=\\\"eu\\\"}[5m]")));

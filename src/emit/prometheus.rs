@@ -62,7 +62,8 @@ pub const TICKET: [Burn; 2] = [
     },
 ];
 
-/// The burn-rate factor: share of the budget × window / long window, exact.
+/// The burn-rate factor: share of the budget × counted time of the period (the window
+/// at any hour, the service hours `during` a calendar) / long window, exact.
 pub fn factor(share_percent: u32, window_ms: i64, long_ms: i64) -> Decimal {
     Decimal::from(share_percent) * Decimal::from(window_ms)
         / (Decimal::ONE_HUNDRED * Decimal::from(long_ms))
@@ -109,6 +110,21 @@ fn rules_file(slos: &[Slo<'_>]) -> String {
             s.window_text(),
             prom_duration(s.window_ms)
         );
+        if s.counted_ms != s.window_ms {
+            let _ = write!(
+                out,
+                ", budget spread over {} of service hours",
+                crate::emit::view::format::duration(s.counted_ms)
+            );
+        }
+        if let Some(a) = &s.allowance {
+            let _ = write!(
+                out,
+                ", allowance in {}: {} of downtime",
+                a.period.label(),
+                crate::emit::view::format::duration(a.printed_ms())
+            );
+        }
         if s.during == "always" {
             out.push_str("; during always: alerts apply at all hours.\n");
         } else {
@@ -227,7 +243,7 @@ fn group(out: &mut String, s: &Slo<'_>) {
         let mut conditions = Vec::new();
         let mut spent = Vec::new();
         for b in burns {
-            let f = fixed(factor(b.share_percent, s.window_ms, b.long.1));
+            let f = fixed(factor(b.share_percent, s.counted_ms, b.long.1));
             conditions.push(format!(
                 "(slac:sli_error:ratio_rate{long}{sel} > ({f} * {budget}) and slac:sli_error:ratio_rate{short}{sel} > ({f} * {budget}))",
                 long = b.long.0,
@@ -257,7 +273,7 @@ fn group(out: &mut String, s: &Slo<'_>) {
             ),
         );
     }
-    let for_ms = s.window_ms / 50;
+    let for_ms = s.counted_ms / 50;
     let _ = writeln!(out, "      - alert: {}", scalar("SlaIndicatorAbsent"));
     let _ = writeln!(
         out,

@@ -8,7 +8,7 @@
 //! rules cannot know which month they will run in, so they are built for the current
 //! period; docs/monitoring.md says to rebuild them each period.
 
-use crate::model::periods::{local_midnight, Period, PeriodKind};
+use crate::model::periods::{self, local_midnight, Period, PeriodAllowance, PeriodKind};
 use crate::model::{Agreement, Objective, Portfolio, Terms, Variant, Window};
 use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
@@ -33,6 +33,13 @@ pub struct Slo<'a> {
     pub window: Window,
     /// Real length of the window in milliseconds (see the module docs).
     pub window_ms: i64,
+    /// The time the error budget is spread over in this period: the open time of the
+    /// `during` calendar (the window itself at any hour), from the model
+    /// ([`periods::counted_ms`]); burn-rate factors are taken over it.
+    pub counted_ms: i64,
+    /// An availability objective's allowance in the period that contains `today`, the
+    /// figure the contract prints for it.
+    pub allowance: Option<PeriodAllowance>,
     /// The calendar of `during` (`always` by default).
     pub during: String,
     /// The error ratio as `PromQL` with `{{window}}` still in it.
@@ -137,6 +144,7 @@ fn same(a: &Slo<'_>, b: &Slo<'_>) -> bool {
         && a.target == b.target
         && a.window == b.window
         && a.window_ms == b.window_ms
+        && a.counted_ms == b.counted_ms
         && a.during == b.during
         && a.error_ratio == b.error_ratio
         && a.total == b.total
@@ -175,6 +183,7 @@ fn slos<'a>(
         let service = (!names.is_empty()).then(|| names.join(","));
         let ratio = (target.value / Decimal::ONE_HUNDRED).normalize();
         let window = o.window();
+        let window_ms = window_ms(window, terms.tz(), today);
         out.push(Slo {
             agreement,
             region,
@@ -193,7 +202,11 @@ fn slos<'a>(
                 None => format!("{}%", target.value.normalize()),
             },
             window,
-            window_ms: window_ms(window, terms.tz(), today),
+            window_ms,
+            counted_ms: periods::counted_ms(portfolio, terms, o, today, window_ms),
+            allowance: PeriodKind::of(window).and_then(|k| {
+                periods::allowance_in(portfolio, terms, o, Period::containing(k, today))
+            }),
             during: o
                 .during
                 .as_ref()

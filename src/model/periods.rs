@@ -7,7 +7,7 @@
 //! (100 − target)%, exact; documents round it down to the second, so that downtime equal
 //! to the printed figure always meets the objective and one second more never does.
 
-use super::{Money, Objective, PenaltyOn, Portfolio, Terms, Validity, Window};
+use super::{Money, Objective, PenaltyOn, Portfolio, Terms, Window};
 use crate::time::{Calendar, Instant};
 use chrono::{Datelike, Duration, LocalResult, NaiveDate, TimeZone};
 use chrono_tz::Tz;
@@ -367,41 +367,77 @@ impl PeriodAllowance {
     }
 }
 
-/// The years whose periods documents list: from the first year of validity (else of
-/// `today`) to the last (else the year after `today`), at most ten years.
-pub fn listed_years(valid: Option<Validity>, today: NaiveDate) -> (i32, i32) {
-    let first = valid.map_or(today.year(), |v| v.from.year());
-    let last = valid
-        .and_then(|v| v.to)
-        .map_or(today.year().max(first) + 1, |d| d.year());
-    (first, last.clamp(first, first + 9))
+/// The years whose periods documents list: the years in force
+/// ([`super::years_in_force`], the rule recurring closures are listed by too), at most
+/// ten of them.
+pub fn listed_years(terms: &Terms, today: NaiveDate) -> (i32, i32) {
+    let (first, last) = super::years_in_force(terms, today);
+    (first, last.min(first.saturating_add(9)))
 }
 
-/// The allowance of an availability objective in every `kind` period of the listed years
-/// (see [`listed_years`]) that the agreement is in force in; `None` for other objectives,
-/// objectives without a target, and windows that are not calendar periods.
+/// `[start, end)` of a validity in `tz`: `to` is inclusive (through the end of that local
+/// day); without `valid` an agreement has neither start nor end.
+pub fn validity_bounds(terms: &Terms) -> (Nanos, Nanos) {
+    let tz = terms.tz();
+    terms
+        .valid
+        .as_ref()
+        .map(|v| v.value)
+        .map_or((Nanos::MIN, Nanos::MAX), |v| {
+            (
+                local_midnight(tz, v.from),
+                v.to.and_then(|d| d.succ_opt())
+                    .map_or(Nanos::MAX, |d| local_midnight(tz, d)),
+            )
+        })
+}
+
+/// The allowance of an availability objective in one period (the part of it in force);
+/// `None` for other objectives, objectives without a target, a period of another kind
+/// than the objective's window, and a period the agreement is not in force in.
+pub fn allowance_in(
+    p: &Portfolio,
+    terms: &Terms,
+    o: &Objective,
+    period: Period,
+) -> Option<PeriodAllowance> {
+    let target = o.target.as_ref()?.value;
+    if o.kind != super::ObjectiveKind::Availability || !period.matches(o.window()) {
+        return None;
+    }
+    let cal = &p.calendars[o.during.as_ref().map_or(super::ALWAYS, |d| d.value.index)].clock;
+    let in_force = validity_bounds(terms);
+    let (s, e) = period.bounds(terms.tz());
+    let (from, to) = (s.max(in_force.0), e.min(in_force.1));
+    (from < to).then(|| {
+        let open_ns = open_time(cal, from, to);
+        PeriodAllowance {
+            period,
+            from,
+            to,
+            open_ns,
+            allowed: allowance_seconds(target, open_ns),
+            partial: (from, to) != (s, e),
+        }
+    })
+}
+
+/// The allowance of an availability objective in every period of its window in the
+/// listed years (see [`listed_years`]) that the agreement is in force in; `None` for
+/// other objectives, objectives without a target, and windows that are not calendar
+/// periods.
 pub fn allowances(
     p: &Portfolio,
     terms: &Terms,
     o: &Objective,
     today: NaiveDate,
 ) -> Option<Vec<PeriodAllowance>> {
-    let target = o.target.as_ref()?.value;
+    o.target.as_ref()?;
     let kind = PeriodKind::of(o.window())?;
     if o.kind != super::ObjectiveKind::Availability {
         return None;
     }
-    let tz = terms.tz();
-    let cal = &p.calendars[o.during.as_ref().map_or(super::ALWAYS, |d| d.value.index)].clock;
-    let valid = terms.valid.as_ref().map(|v| v.value);
-    let (first, last) = listed_years(valid, today);
-    let in_force = valid.map_or((Nanos::MIN, Nanos::MAX), |v| {
-        (
-            local_midnight(tz, v.from),
-            v.to.and_then(|d| d.succ_opt())
-                .map_or(Nanos::MAX, |d| local_midnight(tz, d)),
-        )
-    });
+    let (first, last) = listed_years(terms, today);
     let mut out = Vec::new();
     let mut period = Period {
         kind,
@@ -409,27 +445,54 @@ pub fn allowances(
         index: 1,
     };
     while period.year <= last {
-        let (s, e) = period.bounds(tz);
-        let (from, to) = (s.max(in_force.0), e.min(in_force.1));
-        if from < to {
-            let open_ns = open_time(cal, from, to);
-            out.push(PeriodAllowance {
-                period,
-                from,
-                to,
-                open_ns,
-                allowed: allowance_seconds(target, open_ns),
-                partial: (from, to) != (s, e),
-            });
-        }
+        out.extend(allowance_in(p, terms, o, period));
         period = period.next();
     }
     Some(out)
 }
 
+/// The open time of `cal` in a stretch of `length_ms` without closures: its weekly hours
+/// pro rata (a week window, a rolling window).
+pub fn typical_open_ms(cal: &Calendar, length_ms: i64) -> i64 {
+    if cal.is_always() {
+        return length_ms;
+    }
+    let week = cal.week_open_minutes() * 60_000;
+    i64::try_from(i128::from(week) * i128::from(length_ms) / i128::from(crate::time::WEEK))
+        .unwrap_or(i64::MAX)
+}
+
+/// The time an objective's error budget is spread over in the period of its window that
+/// contains `today`, in milliseconds: the open time of its `during` calendar in that
+/// period (the part in force, as the contract's table shows it), or for a week or a
+/// rolling window of `length_ms` the weekly hours pro rata. Burn-rate factors are this
+/// time over the alert's long window, so a burn rate of 1 spends the printed allowance.
+pub fn counted_ms(
+    p: &Portfolio,
+    terms: &Terms,
+    o: &Objective,
+    today: NaiveDate,
+    length_ms: i64,
+) -> i64 {
+    let cal = &p.calendars[o.during.as_ref().map_or(super::ALWAYS, |d| d.value.index)].clock;
+    let Some(kind) = PeriodKind::of(o.window()) else {
+        return typical_open_ms(cal, length_ms);
+    };
+    let period = Period::containing(kind, today);
+    let open_ns = match allowance_in(p, terms, o, period) {
+        Some(a) if !a.partial => a.open_ns,
+        _ => {
+            let (s, e) = period.bounds(terms.tz());
+            open_time(cal, s, e)
+        }
+    };
+    open_ns / NS_PER_MS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::Validity;
     use std::str::FromStr;
 
     fn dec(s: &str) -> Decimal {
@@ -477,15 +540,22 @@ mod tests {
     fn listed_years_are_bounded() {
         let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
         let today = d(2026, 11, 26);
-        let v = |from, to| Some(Validity { from, to });
-        assert_eq!(listed_years(None, today), (2026, 2027));
-        assert_eq!(listed_years(v(d(2026, 1, 1), None), today), (2026, 2027));
+        let span = crate::source::Span::new(crate::source::FileId(0), 0, 0);
+        let terms = |from, to| Terms {
+            valid: Some(crate::source::Sp::new(Validity { from, to }, span)),
+            ..Terms::default()
+        };
+        assert_eq!(listed_years(&Terms::default(), today), (2026, 2027));
         assert_eq!(
-            listed_years(v(d(2026, 1, 1), Some(d(2027, 12, 31))), today),
+            listed_years(&terms(d(2026, 1, 1), None), today),
             (2026, 2027)
         );
         assert_eq!(
-            listed_years(v(d(2026, 1, 1), Some(d(9999, 12, 31))), today),
+            listed_years(&terms(d(2026, 1, 1), Some(d(2027, 12, 31))), today),
+            (2026, 2027)
+        );
+        assert_eq!(
+            listed_years(&terms(d(2026, 1, 1), Some(d(9999, 12, 31))), today),
             (2026, 2035)
         );
     }

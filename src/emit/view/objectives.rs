@@ -216,23 +216,20 @@ fn always(target: Decimal, w: Window) -> String {
 /// weekly hours without closures (pro rata for a rolling window).
 fn in_hours(target: Decimal, w: Window, cal: &Calendar) -> String {
     let hours = |ms: i64| duration(ms - ms % 60_000);
-    let week = cal.clock.week_open_minutes() * 60_000;
-    match w {
-        Window::Rolling(ms) => {
-            // A typical stretch: the weekly hours pro rata, closures left out.
-            let open = i64::try_from(i128::from(week) * i128::from(ms) / i128::from(WEEK))
-                .unwrap_or(i64::MAX);
-            format!(
-                "at most {} of downtime in a {} window without closures (about {} of service hours)",
-                duration(allowance_ms(target, open)),
-                period(ms),
-                hours(open)
-            )
-        }
-        _ => format!(
-            "at most {} of downtime in a week without closures ({} of service hours)",
-            duration(allowance_ms(target, week)),
-            hours(week)
-        ),
+    if let Window::Rolling(ms) = w {
+        // A typical stretch: the weekly hours pro rata, closures left out.
+        let open = periods::typical_open_ms(&cal.clock, ms);
+        return format!(
+            "at most {} of downtime in a {} window without closures (about {} of service hours)",
+            duration(allowance_ms(target, open)),
+            period(ms),
+            hours(open)
+        );
     }
+    let week = periods::typical_open_ms(&cal.clock, WEEK);
+    format!(
+        "at most {} of downtime in a week without closures ({} of service hours)",
+        duration(allowance_ms(target, week)),
+        hours(week)
+    )
 }

@@ -437,12 +437,25 @@ fn vector(expr: &str) -> rust_decimal::Decimal {
         .expect("a decimal")
 }
 
-/// March 2026 (30d23h in Paris) and Q1 2026 (89d23h): the rules' window is the model's
-/// period, and its budget over it is the contract's allowance, to the precision the rule
+/// March 2026 (30d23h in Paris) and Q1 2026 (89d23h), in an example, a quarterly
+/// portfolio and the synthetic one: the rules' window is the model's period, and its budget over it is the contract's allowance, to the precision the rule
 /// prints its days in (six places).
 #[test]
 fn one_meaning_monitoring_budget_is_the_contracts_allowance() {
+    let synth = tempfile::tempdir().expect("temp dir");
+    for f in slac::synth::portfolio(12) {
+        fs::write(synth.path().join(&f.name), &f.text).expect("write synth");
+    }
+    let synth = synth.path().to_str().expect("utf-8").to_string();
     for (input, agreement, period, window, printed) in [
+        (
+            synth.as_str(),
+            "svc0_sla",
+            "2026-03",
+            "30d23h",
+            // 0.5% of 743 h.
+            "allowance in March 2026: 3 h 42 min 54 s of downtime",
+        ),
         (
             "examples/acme",
             "globex_checkout",

@@ -280,7 +280,7 @@ fn monitoring_service_hours_name_the_alertmanager_intervals() {
         "  - name: \"office_closed\"\n",
         "      - years: [\"2026\"]\n        months: [\"july\"]\n        days_of_month: [\"3\"]\n        location:",
         "        days_of_month: [\"24\"]\n        times:\n          - start_time: \"12:00\"\n            end_time: \"17:00\"\n",
-        "# office applies to: initech_api/availability, initech_api/eu/availability\n",
+        "# office applies to: initech_api/availability (705 h of service hours in Q4 2026), initech_api/eu/availability (705 h of service hours in Q4 2026)\n",
     ] {
         assert!(am.contains(wanted), "missing {wanted:?} in\n{am}");
     }

@@ -392,7 +392,7 @@ fn rules_and_allowance(
         "--out",
         out.to_str().expect("utf-8"),
         "--emit",
-        "prometheus,json",
+        "prometheus,alertmanager,json",
         "--today",
         today,
     ]);
@@ -488,7 +488,8 @@ fn one_meaning_monitoring_budget_is_the_contracts_allowance() {
 }
 
 /// An objective counted only in office hours: its burn-rate factors are taken over the
-/// service hours of the period, the open time the contract's allowance is a share of.
+/// service hours of the period, the open time the contract's allowance is a share of,
+/// and the Alertmanager file names those hours beside the calendar's interval.
 #[test]
 fn one_meaning_monitoring_service_hours_are_the_contracts() {
     let dir = tempfile::tempdir().expect("temp dir");
@@ -529,6 +530,15 @@ fn one_meaning_monitoring_service_hours_are_the_contracts() {
     assert!(text.contains(&format!("> ({f1} * 0.0005)")), "{f1}\n{text}");
     let allowed: rust_decimal::Decimal = allowed.parse().expect("decimal");
     assert_eq!(open * rust_decimal::Decimal::new(5, 4), allowed);
+    // The Alertmanager file names the same hours beside the interval to route with.
+    let am = fs::read_to_string(dir.path().join("out/alertmanager/time_intervals.yml"))
+        .expect("time intervals");
+    assert!(
+        am.contains(&format!(
+            "initech_api/availability ({hours} h of service hours in Q4 2026)"
+        )),
+        "{am}"
+    );
 }
 
 /// A steady error ratio of exactly 1 − target over the whole period: promtool computes a

@@ -59,9 +59,21 @@ impl Backend for Alertmanager {
                 .iter()
                 .flat_map(|(_, slos)| slos.iter())
                 .filter(|s| s.during == c.name)
-                .map(|s| match s.region {
-                    Some(r) => format!("{}/{}/{}", s.agreement.name, r.name, s.key()),
-                    None => format!("{}/{}", s.agreement.name, s.key()),
+                .map(|s| {
+                    let name = match s.region {
+                        Some(r) => format!("{}/{}/{}", s.agreement.name, r.name, s.key()),
+                        None => format!("{}/{}", s.agreement.name, s.key()),
+                    };
+                    // The service hours the objective's budget is spread over, the model's
+                    // value behind the contract's allowance and the burn-rate factors.
+                    match &s.allowance {
+                        Some(a) => format!(
+                            "{name} ({} of service hours in {})",
+                            crate::emit::view::format::duration(s.counted_ms),
+                            a.period.label()
+                        ),
+                        None => name,
+                    }
                 })
                 .collect();
             if !users.is_empty() {

@@ -5,8 +5,8 @@
 //! ticket is judged once per pair, never by a more general SLA as well.
 
 use super::clock::{self, Interval};
-use super::input::Nanos;
-use super::period::{local_midnight, Period};
+use super::period::Period;
+use crate::model::periods::validity_bounds;
 use crate::model::{Agreement, AgreementKind, Level, PartyKind, Portfolio, Terms, Variant};
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 
@@ -81,20 +81,6 @@ impl<'p> Judge<'p> {
     }
 }
 
-/// `[start, end)` of a validity in `tz`: `to` is inclusive (through the end of that local
-/// day); without `valid` an agreement has neither start nor end.
-pub fn validity_interval(terms: &Terms) -> Interval {
-    let tz = terms.tz();
-    match terms.valid.as_ref().map(|v| v.value) {
-        None => (Nanos::MIN, Nanos::MAX),
-        Some(v) => (
-            local_midnight(tz, v.from),
-            v.to.and_then(|d| d.succ_opt())
-                .map_or(Nanos::MAX, |d| local_midnight(tz, d)),
-        ),
-    }
-}
-
 /// The (customer, service) pairs an agreement covers: its customer (every customer party
 /// without one) with its `services`, or else with that customer's subscriptions.
 fn pairs(p: &Portfolio, terms: &Terms, party: &HashMap<&str, usize>) -> Vec<(Customer, usize)> {
@@ -164,7 +150,7 @@ pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
         .iter()
         .map(|a| {
             let (ps, pe) = period.bounds(a.terms.tz());
-            let (vs, ve) = validity_interval(&a.terms);
+            let (vs, ve) = validity_bounds(&a.terms);
             ((vs.max(ps), ve.min(pe)), pairs(portfolio, &a.terms, &party))
         })
         .collect();
@@ -185,7 +171,7 @@ pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
         for (variant, terms) in a.variants() {
             let tz = terms.tz();
             let (ps, pe) = period.bounds(tz);
-            let (vs, ve) = validity_interval(terms);
+            let (vs, ve) = validity_bounds(terms);
             let in_force = (vs.max(ps), ve.min(pe));
             if in_force.0 >= in_force.1 {
                 continue;

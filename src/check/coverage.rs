@@ -3,9 +3,10 @@
 
 use super::between::{instants, show, sup_name, who};
 use super::clock::first_counted_maintenance;
+use super::fmt_window;
 use super::supporters::{own_window, reached, validity, Days2, Supporter};
-use super::{fmt_window, nominal_window_ms};
 use crate::diag::{Code, Diagnostic};
+use crate::model::periods::nominal_window_ms;
 use crate::model::{
     Agreement, AgreementKind, Dependency, Level, ObjectiveKind, PartyKind, Portfolio, Terms, ALWAYS,
 };

@@ -38,20 +38,6 @@ pub fn dedup_exact(diags: &mut Vec<Diagnostic>) {
     diags.retain(|d| seen.insert((d.code, d.primary_span(), d.message.clone())));
 }
 
-/// Nominal window lengths in milliseconds (checks.md, W0406): week 7d, month 30d,
-/// quarter 91d, year 365d, rolling as written.
-pub fn nominal_window_ms(w: crate::model::Window) -> i64 {
-    use crate::model::Window;
-    const DAY: i64 = 86_400_000;
-    match w {
-        Window::Week => 7 * DAY,
-        Window::Month => 30 * DAY,
-        Window::Quarter => 91 * DAY,
-        Window::Year => 365 * DAY,
-        Window::Rolling(ms) => ms,
-    }
-}
-
 /// A duration as people write it: `1h30m`, `2d`, `300ms`.
 pub fn fmt_duration(ms: i64) -> String {
     duration_in(ms, &DURATION_UNITS)

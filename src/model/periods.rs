@@ -489,6 +489,21 @@ pub fn counted_ms(
     open_ns / NS_PER_MS
 }
 
+/// Nominal window lengths in milliseconds, for ordering windows by length (W0406, the
+/// strictness of a window): week 7d, month 30d, quarter 91d, year 365d, rolling as
+/// written. Real periods (allowances, fees, eval) use [`Period`] instead.
+pub fn nominal_window_ms(w: crate::model::Window) -> i64 {
+    use crate::model::Window;
+    const DAY: i64 = 86_400_000;
+    match w {
+        Window::Week => 7 * DAY,
+        Window::Month => 30 * DAY,
+        Window::Quarter => 91 * DAY,
+        Window::Year => 365 * DAY,
+        Window::Rolling(ms) => ms,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -330,7 +330,7 @@ impl Term {
 
 /// Windows by nominal length; the same length in another kind has no order.
 pub fn window_order(a: &Window, b: &Window) -> Option<Ordering> {
-    let len = |w: &Window| crate::check::nominal_window_ms(*w);
+    let len = |w: &Window| super::periods::nominal_window_ms(*w);
     match len(a).cmp(&len(b)) {
         Ordering::Equal if a != b => None,
         o => Some(o),

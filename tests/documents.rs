@@ -356,3 +356,25 @@ fn every_acme_document_prints_to_pdf_and_renders_on_screen() {
         bytes.len()
     );
 }
+
+#[test]
+fn credit_exposure_is_per_reporting_period_and_of_that_periods_fee() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("p.sla");
+    fs::write(
+        &src,
+        "provider acme \"Acme\"\ncustomer globex \"Globex\" { subscribes api }\n\
+         service api \"API\"\nsla q \"Quarterly\" {\n  provider acme\n  customer globex\n  \
+         services api\n  fee 210 USD per month\n  availability 99.9% per quarter\n  \
+         latency 99% within 1s per quarter\n  \
+         penalty on availability { below 99.9% credit 10% }\n}\n",
+    )
+    .expect("write");
+    let out = build(
+        dir.path(),
+        src.to_str().expect("utf-8"),
+        &["--emit", "html"],
+    );
+    let index = text(&read(&out, "html/index.html"));
+    assert!(index.contains("63 USD per quarter"), "{index}");
+}

@@ -150,7 +150,22 @@ pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
 /// breach` has no upper bound of its own), then limited by `cap`. Percentages become
 /// money when there is a fee.
 pub fn most_credit(t: &Terms) -> String {
-    let fee = t.fee.as_ref().map(|f| &f.value);
+    // Credits are counted per reporting period, a percentage of that period's fee.
+    let period = crate::model::periods::reporting_period(t);
+    let text = most_credit_in(t, period);
+    if t.penalties.is_empty() || text.starts_with("unlimited") {
+        text
+    } else {
+        format!("{text} per {}", period.word())
+    }
+}
+
+fn most_credit_in(t: &Terms, period: crate::model::periods::PeriodKind) -> String {
+    let fee = t
+        .fee
+        .as_ref()
+        .map(|f| crate::model::periods::fee_basis(&f.value, period));
+    let fee = fee.as_ref();
     let mut pct = Decimal::ZERO;
     let mut amounts: std::collections::BTreeMap<String, Decimal> =
         std::collections::BTreeMap::new();
@@ -211,7 +226,11 @@ pub fn most_credit(t: &Terms) -> String {
         _ => pct,
     };
     if !pct.is_zero() || unbounded {
-        parts.push(format!("{} of the monthly fee", percent(pct)));
+        parts.push(format!(
+            "{} of the {} fee",
+            percent(pct),
+            period.adjective()
+        ));
     }
     parts.extend(amounts.iter().map(|(c, a)| format!("{} {c}", amount(*a))));
     if unbounded && cap.is_none() {

@@ -168,10 +168,10 @@ const CALENDARS: &str = r#"
 calendar office_paris "Paris business hours" {
   timezone "Europe/Paris"
   mon-fri 08:00-12:00, 13:00-18:00
-  closed 2026-01-01 "New Year's Day"
-  closed 2026-05-01 "Labour Day"
-  closed 2026-12-24 13:00-24:00 "Christmas Eve afternoon"
-  closed 2026-12-25 "Christmas Day"
+  closed every 01-01 "New Year's Day"
+  closed every 05-01 "Labour Day"
+  closed every 12-24 13:00-24:00 "Christmas Eve afternoon"
+  closed every 12-25 "Christmas Day"
 }
 
 calendar office_ny "New York business hours" {
@@ -179,12 +179,14 @@ calendar office_ny "New York business hours" {
   mon-fri 09:00-17:00
   closed 2026-07-03 "Independence Day (observed)"
   closed 2026-11-26 "Thanksgiving"
+  closed 2027-07-05 "Independence Day (observed)"
+  closed 2027-11-25 "Thanksgiving"
 }
 
 calendar office_sydney "Sydney business hours" {
   timezone "Australia/Sydney"
   mon-fri 09:00-17:00
-  closed 2026-01-26 "Australia Day"
+  closed every 01-26 "Australia Day"
 }
 "#;
 
@@ -300,9 +302,9 @@ pub fn far_pairs(pairs: usize, hostile: bool) -> String {
             "service svc{i} \"Service {i}\" {{ owner ops }}\n\
              calendar sla_cal{i} \"SLA hours {i}\" {{\n  timezone \"Europe/Paris\"\n  mon-fri 09:{minute:02}-17:00\n{ours_far}}}\n\
              calendar ola_cal{i} \"OLA hours {i}\" {{\n  timezone \"America/New_York\"\n  mon-fri 02:{minute:02}-12:00\n{far}}}\n\
-             sla sla{i} \"SLA {i}\" {{\n  provider acme\n  customer globex\n  services svc{i}\n  valid from 2026-01-01 to 9999-12-31\n  \
+             sla sla{i} \"SLA {i}\" {{\n  provider acme\n  customer globex\n  services svc{i}\n  timezone \"Europe/Paris\"\n  valid from 2026-01-01 to 9999-12-31\n  \
              support {{\n    during sla_cal{i}\n    incident p1 {{ response 1h resolve 8h }}\n  }}\n}}\n\
-             ola ola{i} \"OLA {i}\" {{\n  provider ops\n  customer ops\n  services svc{i}\n  valid from 2026-01-01 to 9999-12-31\n  \
+             ola ola{i} \"OLA {i}\" {{\n  provider ops\n  customer ops\n  services svc{i}\n  timezone \"Europe/Paris\"\n  valid from 2026-01-01 to 9999-12-31\n  \
              support {{\n    during ola_cal{i}\n    incident p1 {{ response 30m resolve 4h }}\n  }}\n}}\n"
         );
     }

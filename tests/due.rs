@@ -344,3 +344,79 @@ fn an_opening_outside_the_years_1_to_9999_is_refused() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("9999"), "{}", stderr(&out));
 }
+
+/// The notes of `slac due`: outside the validity, past the last dated closure; none for
+/// recurring closures or inside everything (docs/cli.md).
+#[test]
+fn due_notes_an_opening_outside_the_validity_and_a_deadline_past_the_last_closure() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let text = "provider acme \"Acme\"\ncustomer globex \"Globex\" { subscribes api, web }\n\
+        service api \"API\"\nservice web \"Web\"\n\
+        calendar cal \"Office\" {\n  timezone \"Europe/Paris\"\n  mon-fri 09:00-17:00\n  \
+        closed 2026-12-25 \"Christmas Day\"\n  closed 2027-12-24\n}\n\
+        calendar yearly \"Office\" {\n  timezone \"Europe/Paris\"\n  mon-fri 09:00-17:00\n  \
+        closed every 12-25 \"Christmas Day\"\n}\n\
+        sla api_sla \"API SLA\" {\n  provider acme\n  customer globex\n  services api\n  \
+        timezone \"Europe/Paris\"\n  valid from 2026-01-01 to 2027-12-31\n  \
+        support {\n    during cal\n    incident p1 { response 1h resolve 8h }\n  }\n}\n\
+        sla web_sla \"Web SLA\" {\n  provider acme\n  customer globex\n  services web\n  \
+        timezone \"Europe/Paris\"\n  valid from 2026-01-01 to 2027-12-31\n  \
+        support {\n    during yearly\n    incident p1 { response 1h resolve 8h }\n  }\n}\n";
+    let path = dir.path().join("p.sla");
+    fs::write(&path, text).expect("write portfolio");
+    let path = path.to_string_lossy().into_owned();
+    let run = |agreement: &str, opened: &str, json: bool| {
+        let mut args = vec![
+            "due",
+            path.as_str(),
+            "--agreement",
+            agreement,
+            "--incident",
+            "p1",
+            "--target",
+            "resolve",
+            "--opened",
+            opened,
+        ];
+        if json {
+            args.extend(["--format", "json"]);
+        }
+        let out = slac(&args);
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        stdout(&out)
+    };
+    // Inside the validity, before the last closure: no note.
+    let inside = run("api_sla", "2027-03-01T10:00:00+01:00", false);
+    assert_eq!(inside.lines().count(), 2, "{inside}");
+    // Opened before the validity.
+    let before = run("api_sla", "2025-12-01T10:00:00+01:00", false);
+    assert!(
+        before.contains(
+            "note: the ticket is opened on 2025-12-01, outside the validity of `api_sla` \
+             (from 2026-01-01 to 2027-12-31): the agreement does not apply then"
+        ),
+        "{before}"
+    );
+    // After both: two notes, the deadline still printed first.
+    let after = run("api_sla", "2028-02-01T10:00:00+01:00", false);
+    assert!(after.starts_with("2028-02-02T10:00:00+01:00\n"), "{after}");
+    assert!(
+        after.contains("outside the validity of `api_sla`"),
+        "{after}"
+    );
+    assert!(
+        after.contains(
+            "note: calendar `cal` lists no closures after 2027-12-24: no holidays are assumed in 2028"
+        ),
+        "{after}"
+    );
+    let json: serde_json::Value =
+        serde_json::from_str(&run("api_sla", "2028-02-01T10:00:00+01:00", true)).expect("json");
+    assert_eq!(json["notes"].as_array().map(Vec::len), Some(2), "{json}");
+    let json: serde_json::Value =
+        serde_json::from_str(&run("api_sla", "2027-03-01T10:00:00+01:00", true)).expect("json");
+    assert!(json.get("notes").is_none(), "{json}");
+    // A recurring closure: holidays are known every year.
+    let yearly = run("web_sla", "2027-06-01T10:00:00+02:00", false);
+    assert_eq!(yearly.lines().count(), 2, "{yearly}");
+}

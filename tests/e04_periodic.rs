@@ -291,6 +291,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "America/New_York"
   valid from 2026-01-01 to 9999-12-31
   availability { target 99.9% window month }
   latency { target 99% within 300ms window month }
@@ -300,6 +301,7 @@ ola ops_ola "Operations OLA" {
   provider ops
   customer ops
   services api
+  timezone "America/New_York"
   valid from 2026-01-01 to 9999-12-31
   availability { target 99.95% window month }
   maintenance { during patch }
@@ -309,9 +311,17 @@ ola ops_ola "Operations OLA" {
     map.add("maint.sla".to_string(), "maint.sla", text.to_string());
     let diags = check_sources(&map);
     let codes: Vec<Code> = diags.iter().map(|d| d.code).collect();
-    assert_eq!(codes, vec![Code::W0407], "{diags:?}");
+    // W0507 too: `own_patch` lists a closure in 9999 and none for 2026 to 9998.
+    assert_eq!(codes, vec![Code::W0507, Code::W0407], "{diags:?}");
     assert!(
-        diags[0].message.contains("Sun 9999-12-26 02:00"),
+        diags[1].message.contains("Sun 9999-12-26 02:00"),
+        "{}",
+        diags[1].message
+    );
+    assert!(
+        diags[0]
+            .message
+            .contains("lists closures for 9999 but none for 2026 to 9998"),
         "{}",
         diags[0].message
     );

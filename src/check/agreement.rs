@@ -1,6 +1,6 @@
 //! Each agreement on its own, after inheritance (phase E03): required statements, the
-//! level order of `extends`, loosening, penalty tiers, validity, indicators, the
-//! corporate floor and the cap.
+//! level order of `extends`, loosening, penalty tiers, validity, indicators, resolve
+//! after response, the corporate floor and the cap.
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
@@ -20,6 +20,7 @@ pub fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
             currencies(a, terms, region, diags);
             validity(terms, diags);
             indicators(terms, diags);
+            resolve_after_response(terms, diags);
         }
         super::loosening::check(p, a, diags);
         corporate_floor(p, a, diags);
@@ -365,6 +366,45 @@ fn currencies(a: &Agreement, terms: &Terms, region: Option<&str>, diags: &mut Ve
             .primary(format!("in {other}"))
             .label(first_span, format!("in {first}"))
             .help("state the fee and every credit amount in one currency, also across `extends`"),
+        );
+    }
+}
+
+/// E0308: an incident cannot be resolved before it has been responded to, so a `resolve`
+/// shorter than the `response` of the same priority is a promise that cannot be kept.
+fn resolve_after_response(terms: &Terms, diags: &mut Vec<Diagnostic>) {
+    let Some(support) = &terms.support else {
+        return;
+    };
+    for t in &support.targets {
+        let (Some(response), Some(resolve)) = (&t.response, &t.resolve) else {
+            continue;
+        };
+        let (r, s) = (response.duration_ms.value, resolve.duration_ms.value);
+        if s >= r {
+            continue;
+        }
+        diags.push(
+            Diagnostic::new(
+                Code::E0308,
+                resolve.duration_ms.span,
+                format!(
+                    "incident {} is to be resolved within {} but responded to within {}",
+                    t.id,
+                    super::fmt_duration(s),
+                    super::fmt_duration(r)
+                ),
+            )
+            .primary(format!("resolve {}", super::fmt_duration(s)))
+            .label(
+                response.duration_ms.span,
+                format!("response {}, later than the resolve", super::fmt_duration(r)),
+            )
+            .help(format!(
+                "an incident is responded to before it is resolved: make the resolve at least {} (`resolve {}`), or shorten the response",
+                super::fmt_duration(r),
+                super::fmt_duration(r)
+            )),
         );
     }
 }

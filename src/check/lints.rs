@@ -1,9 +1,11 @@
 //! Lints (phase W05): review cadence, the watermelon effect, day-long durations on
-//! business-hours clocks, unused items, expired agreements.
+//! business-hours clocks, unused items, expired agreements, an agreement left in UTC
+//! beside calendars of one other zone, calendars whose closures stop before a year in
+//! force.
 
 use crate::diag::{Code, Diagnostic};
-use crate::model::{AgreementKind, ObjectiveKind, PartyKind, Portfolio, Ref};
-use crate::source::{SourceMap, Sp};
+use crate::model::{AgreementKind, Calendar, ObjectiveKind, PartyKind, Portfolio, Ref, Terms};
+use crate::source::{SourceMap, Sp, Span};
 use chrono::{Months, NaiveDate};
 
 pub fn check(p: &Portfolio, sources: &SourceMap, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
@@ -12,6 +14,8 @@ pub fn check(p: &Portfolio, sources: &SourceMap, today: NaiveDate, diags: &mut V
     day_durations(p, sources, diags);
     unused(p, diags);
     expired(p, today, diags);
+    utc_beside_one_zone(p, diags);
+    closure_years(p, today, diags);
 }
 
 /// W0501: last review (`reviewed`, else `valid from`) + cadence is before today.
@@ -48,7 +52,9 @@ fn external_customer(p: &Portfolio, c: Option<&Sp<Ref>>) -> bool {
     c.is_some_and(|c| p.parties[c.value.index].kind == PartyKind::Customer)
 }
 
-/// W0502: an external SLA that measures availability and nothing else.
+/// W0502: an external SLA that measures availability and nothing else. Latency and
+/// outcome objectives count, and so do support targets (response, resolve, fulfil): they
+/// are commitments on what the customer gets, not on whether the service is up.
 fn watermelon(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
     for a in &p.agreements {
         if a.kind != AgreementKind::Sla || !external_customer(p, a.terms.customer.as_ref()) {
@@ -56,8 +62,31 @@ fn watermelon(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
         }
         let objs = &a.terms.objectives;
         let avail = objs.iter().find(|o| o.kind == ObjectiveKind::Availability);
-        let other = objs.iter().any(|o| o.kind != ObjectiveKind::Availability);
+        let other = objs.iter().any(|o| o.kind != ObjectiveKind::Availability)
+            || a.variants().any(|(_, t)| {
+                t.support.as_ref().is_some_and(|s| !s.targets.is_empty())
+                    || t.objectives
+                        .iter()
+                        .any(|o| o.kind != ObjectiveKind::Availability)
+            });
         if let (Some(av), false) = (avail, other) {
+            let service = a
+                .terms
+                .service_refs()
+                .first()
+                .map_or_else(|| "the service".to_string(), |s| format!("`{}`", s.name));
+            // A service measured by requests (an indicator) can promise how fast they are
+            // answered; one measured otherwise (a desk, a printer fleet) what its users get
+            // done and how fast they are helped.
+            let help = if av.indicator.is_some() {
+                format!(
+                    "a service can be up and still useless (green outside, red inside); {service} is measured by its requests, so promise how fast they are answered, e.g. `latency 99% within 300ms per month` with an indicator like the availability one, or an outcome that counts what its users complete"
+                )
+            } else {
+                format!(
+                    "a service can be up and still useless (green outside, red inside); promise what the users of {service} get: support targets such as `support {{ incident p1 {{ response 1h resolve 8h }} }}`, or an outcome such as `outcome completed \"Jobs completed\" {{ target 99% window month }}`"
+                )
+            };
             diags.push(
                 Diagnostic::new(
                     Code::W0502,
@@ -66,7 +95,7 @@ fn watermelon(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
                 )
                 .primary("only availability is measured")
                 .label(av.span, "the availability objective")
-                .help("a service can be up and still useless (green outside, red inside); add a latency or outcome objective, e.g. `latency 99% within 300ms per month`"),
+                .help(help),
             );
         }
     }
@@ -220,5 +249,191 @@ fn expired(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
                     .help("renew it with a new validity, or remove it from the portfolio"),
             );
         }
+    }
+}
+
+/// The calendars an agreement's terms name (objectives, support, its targets,
+/// maintenance), built-in `always` left out, by index.
+fn calendars_of(terms: &Terms) -> Vec<usize> {
+    let mut out: Vec<usize> = Vec::new();
+    let objectives = terms.objectives.iter().filter_map(|o| o.during.as_ref());
+    let support = terms.support.iter().flat_map(|s| {
+        s.during
+            .iter()
+            .chain(s.targets.iter().filter_map(|t| t.during.as_ref()))
+    });
+    let maintenance = terms
+        .maintenance
+        .iter()
+        .filter_map(|m| m.value.during.as_ref());
+    for c in objectives.chain(support).chain(maintenance) {
+        if !out.contains(&c.value.index) {
+            out.push(c.value.index);
+        }
+    }
+    out
+}
+
+/// W0506: an agreement without `timezone` counts its months and reads its `valid` dates
+/// in UTC; when every calendar it uses keeps one other zone, that is almost always a
+/// `timezone` left out.
+fn utc_beside_one_zone(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
+    for a in &p.agreements {
+        if a.variants().any(|(_, t)| t.timezone.is_some()) {
+            continue;
+        }
+        let mut used: Vec<usize> = Vec::new();
+        for (_, t) in a.variants() {
+            for c in calendars_of(t) {
+                if !used.contains(&c) {
+                    used.push(c);
+                }
+            }
+        }
+        let cals: Vec<&Calendar> = used
+            .iter()
+            .map(|&i| &p.calendars[i])
+            .filter(|c| !c.builtin)
+            .collect();
+        let Some(first) = cals.first() else { continue };
+        let zone = &first.timezone;
+        if zone == "UTC" || cals.iter().any(|c| c.timezone != *zone) {
+            continue;
+        }
+        let names: Vec<String> = cals.iter().map(|c| format!("`{}`", c.name)).collect();
+        let mut d =
+            Diagnostic::new(
+                Code::W0506,
+                a.name_span,
+                format!(
+                "`{}` has no `timezone`, so its months and dates are UTC, while {} {} {} {zone}",
+                a.name,
+                if names.len() == 1 { "its calendar" } else { "all its calendars" },
+                or_list(&names, "and"),
+                if names.len() == 1 { "keeps" } else { "keep" }
+            ),
+            )
+            .primary("no `timezone`: reporting periods and validity in UTC");
+        for c in cals.iter().take(3) {
+            d = d.label(c.name_span, format!("in {}", c.timezone));
+        }
+        diags.push(d.help(format!(
+            "add `timezone \"{zone}\"` so that months, quarters and the validity follow the same clock as the calendars; write `timezone \"UTC\"` if UTC is meant"
+        )));
+    }
+}
+
+/// W0507: a calendar with dated closures for some years but none for a year in which an
+/// agreement using it is in force (an open end counts up to the end of the year after
+/// `today`): that year's holidays are most likely missing. A recurring closure (`closed
+/// every 12-25`, `closed easter+1`) covers every year.
+fn closure_years(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
+    use chrono::Datelike;
+    use std::collections::{BTreeMap, BTreeSet};
+    for (ci, c) in p.calendars.iter().enumerate() {
+        if c.builtin || c.closures.is_empty() || !c.recurring.is_empty() {
+            continue;
+        }
+        let listed: BTreeSet<i32> = c.closures.iter().map(|d| d.date.year()).collect();
+        // Missing year → the agreements in force then (name, span of validity or name).
+        let mut missing: BTreeMap<i32, Vec<(&str, Span, String)>> = BTreeMap::new();
+        for a in &p.agreements {
+            if !a.variants().any(|(_, t)| calendars_of(t).contains(&ci)) {
+                continue;
+            }
+            let (from, to) = crate::model::years_in_force(&a.terms, today);
+            let (span, when) = match &a.terms.valid {
+                Some(v) => (
+                    v.span,
+                    match v.value.to {
+                        Some(to) => format!("`{}` is in force until {to}", a.name),
+                        None => format!("`{}` has no end: counted to the end of {to}", a.name),
+                    },
+                ),
+                None => (
+                    a.name_span,
+                    format!(
+                        "`{}` has no `valid`: counted from today to the end of {to}",
+                        a.name
+                    ),
+                ),
+            };
+            for y in (from..=to).filter(|y| !listed.contains(y)) {
+                let list = missing.entry(y).or_default();
+                if list.iter().all(|(n, _, _)| *n != a.name) {
+                    list.push((&a.name, span, when.clone()));
+                }
+            }
+        }
+        let Some(first) = missing.values().next() else {
+            continue;
+        };
+        let years = year_runs(&missing.keys().copied().collect::<Vec<_>>());
+        let mut agreements: Vec<&str> = Vec::new();
+        for list in missing.values() {
+            for (n, _, _) in list {
+                if !agreements.contains(n) {
+                    agreements.push(n);
+                }
+            }
+        }
+        let shown = year_runs(&listed.iter().copied().collect::<Vec<_>>());
+        let mut named: Vec<String> = agreements
+            .iter()
+            .take(3)
+            .map(|n| format!("`{n}`"))
+            .collect();
+        if agreements.len() > 3 {
+            named.push(format!("{} more", agreements.len() - 3));
+        }
+        let mut d = Diagnostic::new(
+            Code::W0507,
+            c.name_span,
+            format!(
+                "calendar `{}` lists closures for {} but none for {}, when {} {} in force",
+                c.name,
+                or_list(&shown, "and"),
+                or_list(&years, "or"),
+                or_list(&named, "and"),
+                if named.len() == 1 { "is" } else { "are" }
+            ),
+        )
+        .primary(format!("no closures in {}", or_list(&years, "or")));
+        for (_, span, when) in first.iter().take(3) {
+            d = d.label(*span, when.clone());
+        }
+        diags.push(d.help(format!(
+            "list the closures of {} (holidays that fall on the same day every year can be written once: `closed every 12-25 \"Christmas Day\"`, `closed easter+1 \"Easter Monday\"`)",
+            or_list(&years, "and")
+        )));
+    }
+}
+
+/// Sorted years as runs: `2026`, `2028 to 2030`.
+fn year_runs(years: &[i32]) -> Vec<String> {
+    let mut runs: Vec<(i32, i32)> = Vec::new();
+    for &y in years {
+        match runs.last_mut() {
+            Some((_, last)) if *last + 1 == y => *last = y,
+            _ => runs.push((y, y)),
+        }
+    }
+    runs.iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a} to {b}")
+            }
+        })
+        .collect()
+}
+
+/// `a`, `a and b`, `a, b and c` (or `or`).
+fn or_list(items: &[String], word: &str) -> String {
+    match items {
+        [] => String::new(),
+        [one] => one.clone(),
+        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
     }
 }

@@ -7,6 +7,7 @@ use crate::time::{Calendar, Instant};
 use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta, Utc};
 use clap::ValueEnum;
 use serde::Serialize;
+use std::fmt::Write as _;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -114,6 +115,10 @@ struct Answer {
     duration_minutes: f64,
     calendar: String,
     timezone: String,
+    /// What the answer cannot vouch for: an instant outside the agreement's validity, a
+    /// deadline past the calendar's last closure.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    notes: Vec<String>,
 }
 
 pub fn run(args: &Args, style: Style) -> i32 {
@@ -125,21 +130,28 @@ pub fn run(args: &Args, style: Style) -> i32 {
     match answer(portfolio, args) {
         Ok(a) => {
             match args.format {
-                Format::Human => print_stdout(&crate::diag::render::visible(&format!(
-                    "{}\n{} {} {} of `{}`{}: {} on calendar `{}` ({}), opened {}\n",
-                    a.deadline,
-                    a.kind,
-                    a.class,
-                    a.target,
-                    a.agreement,
-                    a.region
-                        .as_ref()
-                        .map_or(String::new(), |r| format!(" (region {r})")),
-                    crate::check::fmt_duration((a.duration_minutes * 60_000.0) as i64),
-                    a.calendar,
-                    a.timezone,
-                    a.opened
-                ))),
+                Format::Human => {
+                    let mut text = crate::diag::render::visible(&format!(
+                        "{}\n{} {} {} of `{}`{}: {} on calendar `{}` ({}), opened {}\n",
+                        a.deadline,
+                        a.kind,
+                        a.class,
+                        a.target,
+                        a.agreement,
+                        a.region
+                            .as_ref()
+                            .map_or(String::new(), |r| format!(" (region {r})")),
+                        crate::check::fmt_duration((a.duration_minutes * 60_000.0) as i64),
+                        a.calendar,
+                        a.timezone,
+                        a.opened
+                    ))
+                    .into_owned();
+                    for n in &a.notes {
+                        let _ = writeln!(text, "note: {}", crate::diag::render::visible(n));
+                    }
+                    print_stdout(&text);
+                }
                 Format::Json => print_stdout(&serde_json::to_string_pretty(&a).unwrap_or_default()),
             }
             EXIT_OK
@@ -235,7 +247,9 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         .to_utc()
         .and_then(|t| t.checked_add_signed(TimeDelta::nanoseconds(due_ns)))
         .ok_or_else(|| "the deadline is out of the supported range of dates".to_string())?;
+    let notes = notes(agreement, terms, calendar, opened_utc, due);
     Ok(Answer {
+        notes,
         deadline: fmt(due),
         opened: fmt(opened_utc),
         agreement: agreement.name.clone(),
@@ -247,4 +261,46 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         calendar: calendar.name.clone(),
         timezone: calendar.timezone.clone(),
     })
+}
+
+/// What the deadline cannot vouch for: a ticket opened outside the agreement's validity
+/// (whole days in its `timezone`), and a deadline in a year after the last dated closure
+/// of a calendar that has no recurring ones (its holidays are not known then).
+fn notes(
+    agreement: &crate::model::Agreement,
+    terms: &Terms,
+    calendar: &crate::model::Calendar,
+    opened: DateTime<Utc>,
+    due: DateTime<Utc>,
+) -> Vec<String> {
+    use chrono::Datelike;
+    let mut out = Vec::new();
+    if let Some(v) = &terms.valid {
+        let day = opened.with_timezone(&terms.tz()).date_naive();
+        let (from, to) = (v.value.from, v.value.to);
+        let range = match to {
+            Some(to) => format!("from {from} to {to}"),
+            None => format!("from {from}"),
+        };
+        if day < from || to.is_some_and(|to| day > to) {
+            out.push(format!(
+                "the ticket is opened on {day}, outside the validity of `{}` ({range}): the agreement does not apply then",
+                agreement.name
+            ));
+        }
+    }
+    if calendar.recurring.is_empty() {
+        if let Some(last) = calendar.closures.iter().map(|c| c.date).max() {
+            let tz = calendar.clock.tz();
+            let until = due.with_timezone(&tz).date_naive();
+            if until.year() > last.year() {
+                out.push(format!(
+                    "calendar `{}` lists no closures after {last}: no holidays are assumed in {}",
+                    calendar.name,
+                    until.year()
+                ));
+            }
+        }
+    }
+    out
 }

@@ -55,6 +55,7 @@ codes! {
     E0305 Error "penalty on a target the agreement does not have";
     E0306 Error "validity starts after it ends";
     E0307 Error "malformed indicator";
+    E0308 Error "resolve shorter than response";
     W0308 Warning "SLA does not extend its provider's corporate SLA";
     W0309 Warning "credit tier larger than the cap";
     E0401 Error "availability not backed by supporters";
@@ -71,6 +72,8 @@ codes! {
     W0503 Warning "`d` or `w` duration on a business-hours clock";
     W0504 Warning "item never referenced";
     W0505 Warning "agreement has expired";
+    W0506 Warning "agreement in UTC while its calendars keep another zone";
+    W0507 Warning "calendar has no closures for a year the agreement is in force";
 }
 
 impl Code {

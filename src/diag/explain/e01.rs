@@ -72,6 +72,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 8h }
@@ -89,6 +90,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 8h }
@@ -136,6 +138,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during night_shift
     incident p1 { response 15m resolve 4h }
@@ -154,6 +157,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during night_shift
     incident p1 { response 15m resolve 4h }
@@ -175,6 +179,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 8h }
@@ -192,6 +197,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 8h }
@@ -327,6 +333,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 8h }
@@ -345,6 +352,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 8h }

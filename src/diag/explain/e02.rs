@@ -167,6 +167,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during always
     incident p1 { response 1h resolve 8h }
@@ -184,6 +185,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during paris_days
     incident p1 { response 1h resolve 8h }

@@ -231,6 +231,30 @@ sla api_sla "API SLA" {
 "#,
     },
     Explanation {
+        code: Code::E0308,
+        explanation: "An incident's `resolve` is shorter than its `response` (of the same priority, after inheritance). Responding to an incident is the first step of resolving it, so an incident resolved within 1h but responded to within 4h makes a promise that the support team cannot keep, and penalties on either deadline become meaningless. A resolve equal to the response is allowed (the response is then the fix). Make the resolve at least as long as the response, or shorten the response.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 4h resolve 1h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 4h } }
+}
+"#,
+    },
+    Explanation {
         code: Code::W0308,
         explanation: "An SLA with an external customer does not extend, directly or through its parents, the corporate SLA of its provider. The corporate SLA is the floor the provider promises every customer (support hours, exclusions, maintenance rules), so an SLA outside it quietly drops those terms for one customer. Add `extends` with the corporate SLA, or with a customer SLA that extends it.",
         wrong: r#"provider acme "Acme"

@@ -86,6 +86,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 30m resolve 4h }
@@ -95,6 +96,7 @@ ola ops_ola "Operations OLA" {
   provider ops
   customer ops
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 30m resolve 5h }
@@ -113,6 +115,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 30m resolve 4h }
@@ -122,6 +125,7 @@ ola ops_ola "Operations OLA" {
   provider ops
   customer ops
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 30m resolve 3h }
@@ -148,6 +152,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during six_days
     incident p1 { response 1h resolve 8h }
@@ -157,6 +162,7 @@ ola ops_ola "Operations OLA" {
   provider ops
   customer ops
   services api
+  timezone "Europe/Paris"
   support {
     during weekdays
     incident p1 { response 30m resolve 4h }
@@ -175,6 +181,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during six_days
     incident p1 { response 1h resolve 8h }
@@ -184,6 +191,7 @@ ola ops_ola "Operations OLA" {
   provider ops
   customer ops
   services api
+  timezone "Europe/Paris"
   support {
     during six_days
     incident p1 { response 30m resolve 4h }
@@ -358,6 +366,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   availability 99.5% per month
   latency 99% within 200ms per month
 }
@@ -365,6 +374,7 @@ uc hosting_uc "Hosting UC" {
   provider host
   customer acme
   services hosting
+  timezone "Europe/Paris"
   availability 99.9% per month
   maintenance { during sunday_night notice 72h max 4h per month }
 }
@@ -382,6 +392,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   availability 99.5% per month
   latency 99% within 200ms per month
   maintenance { during sunday_night notice 72h max 4h per month }
@@ -390,6 +401,7 @@ uc hosting_uc "Hosting UC" {
   provider host
   customer acme
   services hosting
+  timezone "Europe/Paris"
   availability 99.9% per month
   maintenance { during sunday_night notice 72h max 4h per month }
 }

@@ -34,7 +34,7 @@ sla api_sla "API SLA" {
     },
     Explanation {
         code: Code::W0502,
-        explanation: "An SLA with an external customer has availability objectives and nothing else: the watermelon effect, green outside and red inside. A service can be up while it is too slow to use or fails the customer's actual work, so the report says 99.9% while the customer is unhappy. Add a latency objective or an outcome that measures what the customer cares about, such as orders completed.",
+        explanation: "An SLA with an external customer has availability objectives and nothing else: the watermelon effect, green outside and red inside. A service can be up while it is too slow to use or fails the customer's actual work, so the report says 99.9% while the customer is unhappy. Latency and outcome objectives count as commitments on what the customer gets, and so do support targets (`response`, `resolve`, `fulfil` of incidents and requests), in the agreement or any of its regions. The help fits the service: one whose availability is measured from its requests (an `indicator`) is asked for a latency objective; one measured otherwise (a desk, a printer fleet) for support targets or an outcome of what its users complete.",
         wrong: r#"provider acme "Acme"
 customer globex "Globex" { subscribes api }
 service api "API"
@@ -71,6 +71,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 2d }
@@ -88,6 +89,7 @@ sla api_sla "API SLA" {
   provider acme
   customer globex
   services api
+  timezone "Europe/Paris"
   support {
     during office
     incident p1 { response 1h resolve 16h }
@@ -144,6 +146,89 @@ sla api_sla "API SLA" {
   services api
   valid from 2026-01-01 to 2027-12-31
   support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0506,
+        explanation: "An agreement has no `timezone`, so its reporting periods (months, quarters) and its `valid` dates are in UTC, while every calendar it uses keeps one other zone. A monthly report then starts at 01:00 or 02:00 local time and the validity ends in the middle of a local evening, out of step with the support hours the same agreement promises. It is almost always a `timezone` left out; `extends` inherits it, so the warning counts the agreement's own and inherited statements. Add `timezone` with the calendars' zone, or write `timezone \"UTC\"` when UTC is meant.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  timezone "Europe/Paris"
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0507,
+        explanation: "A calendar lists dated closures (`closed 2026-12-25`) for some years but none for a year in which an agreement that uses it is in force. That year's holidays are most likely missing: the clock would count them as working days, so deadlines run through Christmas and downtime on a public holiday counts. An open-ended validity (or none) counts up to the end of the year after `--today`. A recurring closure (`closed every 12-25`, `closed easter+1`) covers every year, so a calendar with one is never reported. List the closures of the missing years, or write the holidays that come back every year once with `every` or `easter`.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+  closed 2026-12-25 "Christmas Day"
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  timezone "Europe/Paris"
+  valid from 2026-01-01 to 2027-12-31
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+  closed every 12-25 "Christmas Day"
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  timezone "Europe/Paris"
+  valid from 2026-01-01 to 2027-12-31
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
 }
 "#,
     },

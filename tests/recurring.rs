@@ -7,14 +7,14 @@ use chrono::{Datelike, Days, NaiveDate, TimeZone, Timelike, Weekday};
 use chrono_tz::Tz;
 use proptest::prelude::*;
 use slac::check::clock::{
-    first_deadline_breach, first_deadline_breach_unskipped, first_uncovered,
-    first_uncovered_unskipped,
+    first_counted_maintenance, first_deadline_breach, first_deadline_breach_unskipped,
+    first_uncovered, first_uncovered_unskipped,
 };
 use slac::source::SourceMap;
 use slac::time::{easter, Calendar, Instant, Recurring, WeekInterval, Yearly, DAY, HOUR, MINUTE};
 
 use crate::calendars::*;
-use crate::common::check_sources;
+use crate::common::{check_sources, slac, stderr};
 
 /// Gauss's Easter algorithm for the Gregorian calendar, with its two exceptions: a
 /// second, independent computation.
@@ -415,4 +415,163 @@ fn closures_meet_dated_ones_through_the_year() {
     );
     assert_eq!(cal.closures(), &[closed("2026-12-28")]);
     assert_eq!(cal.recurring().len(), 1);
+}
+
+/// W0407's search the way it was asked before: every interval of their maintenance
+/// outside ours, listed, then tested in order.
+fn maintenance_listed(
+    maint: &Calendar,
+    own: &Calendar,
+    counted: &[&Calendar],
+    from: Instant,
+    to: Instant,
+) -> Option<(Instant, usize)> {
+    maint
+        .uncovered_by(own, from, to)
+        .iter()
+        .find_map(|&(x0, x1)| {
+            counted
+                .iter()
+                .position(|c| c.open_time(x0, x1) > 0)
+                .map(|d| (x0, d))
+        })
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: 32, ..ProptestConfig::default() })]
+
+    /// The maintenance search skips windows by shape too: with recurring closures on
+    /// their maintenance calendars it finds what listing every interval finds.
+    #[test]
+    fn maintenance_search_agrees_with_listing_with_recurring_closures(
+        zones in (0..ZONES.len(), 0..ZONES.len()),
+        weekly in prop::collection::vec((1..128_u8, 0..1440_u16, 30..900_u16), 1..3),
+        widen in (0..180_u16, 0..180_u16),
+        theirs in prop::collection::vec(rule(), 0..3),
+        ours in prop::collection::vec(rule(), 1..3),
+        start in prop_oneof![Just(2026), Just(2098)],
+        years in 1..5_i64,
+    ) {
+        let maint = cal(ZONES[zones.0], &weekly, widen, &theirs);
+        let own = cal(ZONES[zones.1], &weekly, widen, &ours);
+        let counted_a = cal(ZONES[zones.1], &weekly, (widen.1, 0), &[]);
+        let counted_b = office(ZONES[zones.0], &[]);
+        let counted = [&counted_a, &counted_b];
+        let from = utc(&format!("{start}-01-01 00:00"));
+        let to = from.saturating_add(years * 366 * DAY);
+        prop_assert_eq!(
+            first_counted_maintenance(&maint, Some(&own), &counted, from, to),
+            maintenance_listed(&maint, &own, &counted, from, to)
+        );
+    }
+}
+
+const PORTFOLIO: &str = r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+  closed every 12-25 "Christmas Day"
+  closed every 12-24 13:00-17:00 "Christmas Eve afternoon"
+  closed easter+1 "Easter Monday"
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  timezone "Europe/Paris"
+  valid from 2026-01-01 to 2028-12-31
+  availability { target 99.9% window month during office }
+  latency 99% within 300ms per month
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#;
+
+fn build(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("p.sla");
+    std::fs::write(&input, text).expect("write");
+    let out = dir.path().join("out");
+    let run = slac(&[
+        "build",
+        input.to_str().expect("path"),
+        "--out",
+        out.to_str().expect("path"),
+        "--today",
+        "2026-11-26",
+    ]);
+    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    (dir, out)
+}
+
+#[test]
+fn documents_list_recurring_closures_for_each_year_of_validity() {
+    let (_dir, out) = build(PORTFOLIO);
+    let md = std::fs::read_to_string(out.join("markdown/api_sla.md")).expect("markdown");
+    for row in [
+        "| 6 April 2026 | Monday | all day | Easter Monday |",
+        "| 29 March 2027 | Monday | all day | Easter Monday |",
+        "| 17 April 2028 | Monday | all day | Easter Monday |",
+        "| 24 December 2026 | Thursday | 13:00\\-17:00 | Christmas Eve afternoon |",
+        "| 25 December 2028 | Monday | all day | Christmas Day |",
+    ] {
+        assert!(md.contains(row), "{row} missing from\n{md}");
+    }
+    assert!(!md.contains("2029"), "{md}");
+    assert!(!md.contains("2025"), "{md}");
+}
+
+#[test]
+fn alertmanager_repeats_fixed_days_and_lists_easter_per_year() {
+    let (_dir, out) = build(PORTFOLIO);
+    let yml = std::fs::read_to_string(out.join("alertmanager/time_intervals.yml")).expect("yml");
+    let closed = &yml[yml.find("office_closed").expect("closed interval")..];
+    assert!(
+        closed.contains(
+            "      # every 12-25: Christmas Day\n      - months: [\"december\"]\n        days_of_month: [\"25\"]\n        location: \"Europe/Paris\"\n"
+        ),
+        "{closed}"
+    );
+    assert!(
+        closed.contains(
+            "      # every 12-24: Christmas Eve afternoon\n      - months: [\"december\"]\n        days_of_month: [\"24\"]\n        times:\n          - start_time: \"13:00\"\n            end_time: \"17:00\"\n"
+        ),
+        "{closed}"
+    );
+    // Easter from the year of --today to the last year in force.
+    for (y, m, d) in [(2026, "april", 6), (2027, "march", 29), (2028, "april", 17)] {
+        let entry = format!(
+            "      - years: [\"{y}\"]\n        months: [\"{m}\"]\n        days_of_month: [\"{d}\"]\n"
+        );
+        assert!(closed.contains(&entry), "{entry} missing from\n{closed}");
+    }
+    assert!(!closed.contains("2029"), "{closed}");
+}
+
+#[test]
+fn diff_compares_recurring_closures_by_the_time_they_close() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let old = dir.path().join("old.sla");
+    let new = dir.path().join("new.sla");
+    // Old: two dated Christmases; new: Christmas every year, which closes more.
+    let dated = PORTFOLIO
+        .replace(
+            "  closed every 12-25 \"Christmas Day\"\n",
+            "  closed 2026-12-25 \"Christmas Day\"\n  closed 2027-12-25 \"Christmas Day\"\n  closed 2028-12-25\n",
+        );
+    std::fs::write(&old, &dated).expect("write");
+    std::fs::write(&new, PORTFOLIO).expect("write");
+    let run = slac(&["diff", old.to_str().expect("p"), new.to_str().expect("p")]);
+    let text = crate::common::stdout(&run);
+    assert!(text.contains("closed: added every 12-25"), "{text}");
+    assert!(text.contains("closed: removed 2026-12-25"), "{text}");
+    // Less open time: the support clock runs less, a loosening.
+    assert!(text.contains("loosened   support during"), "{text}");
+    // The same closures written either way: no change.
+    let run = slac(&["diff", new.to_str().expect("p"), new.to_str().expect("p")]);
+    assert!(crate::common::stdout(&run).contains("no changes") || run.status.code() == Some(0));
 }

@@ -100,7 +100,7 @@ sla api_sla "API SLA" {
     },
     Explanation {
         code: Code::E0103,
-        explanation: "A date does not exist in the calendar: 2026-02-30, a month 13, or 29 February in a year that is not a leap year. Validity, review and holiday dates decide when a contract binds and when the clock stops, and a guessed correction (the 1st of March? the 28th of February?) could change an obligation. Write the real date you mean, usually the last day of the month.",
+        explanation: "A date does not exist in the calendar: 2026-02-30, a month 13, or 29 February in a year that is not a leap year. Validity, review and holiday dates decide when a contract binds and when the clock stops, and a guessed correction (the 1st of March? the 28th of February?) could change an obligation. Write the real date you mean, usually the last day of the month. The same goes for a recurring closure: `closed every 02-30` names no day of any year (`every 02-29` is fine: leap years only), and `closed easter+400` is more than a year from Easter (at most 365 days either way).",
         wrong: r#"provider acme "Acme"
 customer globex "Globex" { subscribes api }
 service api "API"

@@ -11,13 +11,16 @@
 //! 9999-12-31 with closures in 9999 (8,000 years between), and whole
 //! `slac check` runs of `slac::synth::far_pairs`: 20 such pairs in one file,
 //! and 400 pairs on 800 distinct calendars.
+//!
+//! Recurring closures (issue 15.6): the eleven French public holidays every year
+//! (`every MM-DD` and `easter+N`) on both calendars of a pair to 9999-12-31.
 
 use std::hint::black_box;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 use slac::check::clock::{first_counted_maintenance, first_deadline_breach, first_uncovered};
-use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};
+use slac::time::{Calendar, Closure, Instant, Recurring, WeekInterval, Yearly, DAY, HOUR, MINUTE};
 
 /// 2026-01-01T00:00Z.
 const START: i64 = 1_767_225_600_000;
@@ -280,4 +283,69 @@ fn check_400_pairs_distinct_calendars(bencher: divan::Bencher) {
 
 fn main() {
     divan::main();
+}
+
+/// The French public holidays, every year: eight fixed days and three from Easter.
+fn french_holidays() -> Vec<Recurring> {
+    let whole = |date| Recurring { date, part: None };
+    let mut v: Vec<Recurring> = [
+        (1, 1),
+        (5, 1),
+        (5, 8),
+        (7, 14),
+        (8, 15),
+        (11, 1),
+        (11, 11),
+        (12, 25),
+    ]
+    .iter()
+    .map(|&(month, day)| whole(Yearly::Fixed { month, day }))
+    .collect();
+    v.extend([1, 39, 50].map(|n| whole(Yearly::Easter(n))));
+    v
+}
+
+/// Paris office hours against Paris weekdays around the clock, both closed on the
+/// French public holidays every year, from 2026-01-01 to 9999-12-31: backed all along,
+/// so every window is looked at; the holiday weeks recur in a few shapes.
+fn recurring_pair() -> (Calendar, Calendar, Instant, Instant) {
+    let days = |start, end| -> Vec<WeekInterval> {
+        [
+            Weekday::Mon,
+            Weekday::Tue,
+            Weekday::Wed,
+            Weekday::Thu,
+            Weekday::Fri,
+        ]
+        .iter()
+        .map(|&day| WeekInterval { day, start, end })
+        .collect()
+    };
+    let paris = chrono_tz::Europe::Paris;
+    let ours = Calendar::with_recurring(paris, &days(8 * 60, 17 * 60), &[], &french_holidays());
+    let theirs = Calendar::with_recurring(paris, &days(0, 24 * 60), &[], &french_holidays());
+    (ours, theirs, Instant(START), Instant(253_402_214_400_000))
+}
+
+#[divan::bench(sample_count = 5)]
+fn recurring_holidays_to_9999_uncovered(bencher: divan::Bencher) {
+    let (ours, theirs, from, to) = recurring_pair();
+    assert!(first_uncovered(&ours, &theirs, from, to).is_none());
+    bencher.bench_local(|| first_uncovered(black_box(&ours), black_box(&theirs), from, to));
+}
+
+#[divan::bench(sample_count = 5)]
+fn recurring_holidays_to_9999_deadline(bencher: divan::Bencher) {
+    let (ours, theirs, from, to) = recurring_pair();
+    assert!(first_deadline_breach(&ours, 8 * HOUR, &theirs, 8 * HOUR, from, to).is_none());
+    bencher.bench_local(|| {
+        first_deadline_breach(
+            black_box(&ours),
+            black_box(8 * HOUR),
+            black_box(&theirs),
+            black_box(8 * HOUR),
+            from,
+            to,
+        )
+    });
 }

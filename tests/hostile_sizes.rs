@@ -82,3 +82,58 @@ fn a_snippet_of_a_very_long_line_is_a_window_at_the_right_place() {
         "the same column in JSON"
     );
 }
+
+/// `n` calendars, each with `rules` distinct recurring closures.
+fn recurring(n: usize, rules: usize) -> String {
+    let mut text = String::from("provider acme \"Acme\"\n");
+    for c in 0..n {
+        let _ = writeln!(text, "calendar c{c} \"C\" {{\n  mon-fri 09:00-17:00");
+        for k in 0..rules {
+            let _ = writeln!(
+                text,
+                "  closed every {:02}-{:02} {:02}:00-{:02}:30",
+                1 + k % 12,
+                1 + k / 12 % 28,
+                9 + k / 336,
+                9 + k / 336
+            );
+        }
+        text.push_str("}\n");
+    }
+    text
+}
+
+#[test]
+fn recurring_closures_are_bounded_before_they_are_expanded() {
+    for (text, scope) in [
+        (recurring(1, 2_000), "calendar `c0` has more than 64"),
+        (recurring(17, 61), "the portfolio has more than 1024"),
+    ] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let file = dir.path().join("p.sla");
+        std::fs::write(&file, text).expect("write");
+        let r = slac(&[
+            "check",
+            file.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+        ]);
+        assert_eq!(r.status.code(), Some(1));
+        assert!(
+            stderr(&r).contains("E0207") && stderr(&r).contains(scope),
+            "{}",
+            stderr(&r)
+        );
+    }
+    // Within the limits: checked, with a warning for the unused calendars only.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let file = dir.path().join("p.sla");
+    std::fs::write(&file, recurring(2, 64)).expect("write");
+    let r = slac(&[
+        "check",
+        file.to_str().expect("utf-8"),
+        "--today",
+        "2026-11-26",
+    ]);
+    assert!(!stderr(&r).contains("E0207"), "{}", stderr(&r));
+}

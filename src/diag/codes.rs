@@ -48,6 +48,7 @@ codes! {
     E0204 Error "cycle in `depends_on`";
     E0205 Error "cycle in `extends`";
     E0206 Error "redefinition of the built-in calendar `always`";
+    E0207 Error "more recurring closures than slac expands";
     E0301 Error "required statement missing";
     E0302 Error "`extends` across kinds or levels";
     E0303 Error "child loosens what its parent set";

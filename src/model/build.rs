@@ -219,6 +219,15 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
         );
     }
 
+    // Each recurring rule becomes a closure in every year the clock covers: bound them
+    // before any is expanded, so a small hostile file cannot take the memory of a large
+    // one.
+    if let Some(d) = too_many_recurring(&items) {
+        diags.append(&mut r.diags);
+        diags.push(d);
+        return None;
+    }
+
     let mut portfolio = Portfolio {
         parties: Vec::new(),
         calendars: vec![always_calendar()],
@@ -245,6 +254,59 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
     }
     super::inherit::apply(&mut portfolio);
     Some(portfolio)
+}
+
+/// Distinct recurring closures one calendar may list: a year has a few dozen holidays.
+pub const MAX_RECURRING_PER_CALENDAR: usize = 64;
+/// Distinct recurring closures in a whole portfolio (each one is a closure in each of
+/// 10,001 years, about half a megabyte of clock).
+pub const MAX_RECURRING: usize = 1024;
+
+/// E0207 at the first recurring closure over a limit.
+fn too_many_recurring(items: &[&ast::Item]) -> Option<Diagnostic> {
+    let mut total = 0;
+    for item in items {
+        let ast::Item::Calendar(c) = item else {
+            continue;
+        };
+        let mut seen = std::collections::BTreeSet::new();
+        for s in &c.body.stmts {
+            let ast::CalendarStmt::Closed { date, part, .. } = &s.kind else {
+                continue;
+            };
+            let ast::ClosedDay::Yearly(y) = date.value else {
+                continue;
+            };
+            if !seen.insert((y, part.map(|p| (p.start.value, p.end.value)))) {
+                continue;
+            }
+            total += 1;
+            let (limit, scope) = if seen.len() > MAX_RECURRING_PER_CALENDAR {
+                (
+                    MAX_RECURRING_PER_CALENDAR,
+                    format!("calendar `{}`", c.name.value),
+                )
+            } else if total > MAX_RECURRING {
+                (MAX_RECURRING, "the portfolio".to_string())
+            } else {
+                continue;
+            };
+            return Some(
+                Diagnostic::new(
+                    Code::E0207,
+                    s.span,
+                    format!("{scope} has more than {limit} recurring closures"),
+                )
+                .primary("one too many")
+                .help(format!(
+                    "slac expands each recurring closure into every year it can be asked \
+                     about; at most {MAX_RECURRING_PER_CALENDAR} per calendar and \
+                     {MAX_RECURRING} in a portfolio: list dated closures for rare days"
+                )),
+            );
+        }
+    }
+    None
 }
 
 fn title(t: Option<&ast::Str>, name: &ast::Ident) -> String {

@@ -143,7 +143,7 @@ impl RecurringDef {
 /// The calendar years an agreement is in force: from its `valid from` (today without
 /// one) to its `to`, an open end counting up to the end of the year after `today`.
 /// Documents list recurring closures for these years; the lint for missing years
-/// (W0513) uses the same rule.
+/// (W0507) uses the same rule.
 pub fn years_in_force(terms: &Terms, today: NaiveDate) -> (i32, i32) {
     use chrono::Datelike;
     let (from, to) = terms

@@ -193,4 +193,114 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::E0207,
+        explanation: "A calendar lists more than 64 recurring closures (`closed every MM-DD`, `closed easter+N`), or a portfolio more than 1,024. Each recurring closure becomes one closed day in every year the clock can be asked about (years 0 to 10000), so a few hundred lines would cost gigabytes and seconds in every `slac check` of every pull request: a small hostile file could stall CI. A real holiday calendar has a few dozen rules. List the holidays that recur, and write rare days as dated closures (`closed 2026-06-01`).",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+  closed every 01-01 "Day 1"
+  closed every 01-06 "Day 2"
+  closed every 01-11 "Day 3"
+  closed every 01-16 "Day 4"
+  closed every 01-21 "Day 5"
+  closed every 01-26 "Day 6"
+  closed every 01-31 "Day 7"
+  closed every 02-05 "Day 8"
+  closed every 02-10 "Day 9"
+  closed every 02-15 "Day 10"
+  closed every 02-20 "Day 11"
+  closed every 02-25 "Day 12"
+  closed every 03-02 "Day 13"
+  closed every 03-07 "Day 14"
+  closed every 03-12 "Day 15"
+  closed every 03-17 "Day 16"
+  closed every 03-22 "Day 17"
+  closed every 03-27 "Day 18"
+  closed every 04-01 "Day 19"
+  closed every 04-06 "Day 20"
+  closed every 04-11 "Day 21"
+  closed every 04-16 "Day 22"
+  closed every 04-21 "Day 23"
+  closed every 04-26 "Day 24"
+  closed every 05-01 "Day 25"
+  closed every 05-06 "Day 26"
+  closed every 05-11 "Day 27"
+  closed every 05-16 "Day 28"
+  closed every 05-21 "Day 29"
+  closed every 05-26 "Day 30"
+  closed every 05-31 "Day 31"
+  closed every 06-05 "Day 32"
+  closed every 06-10 "Day 33"
+  closed every 06-15 "Day 34"
+  closed every 06-20 "Day 35"
+  closed every 06-25 "Day 36"
+  closed every 06-30 "Day 37"
+  closed every 07-05 "Day 38"
+  closed every 07-10 "Day 39"
+  closed every 07-15 "Day 40"
+  closed every 07-20 "Day 41"
+  closed every 07-25 "Day 42"
+  closed every 07-30 "Day 43"
+  closed every 08-04 "Day 44"
+  closed every 08-09 "Day 45"
+  closed every 08-14 "Day 46"
+  closed every 08-19 "Day 47"
+  closed every 08-24 "Day 48"
+  closed every 08-29 "Day 49"
+  closed every 09-03 "Day 50"
+  closed every 09-08 "Day 51"
+  closed every 09-13 "Day 52"
+  closed every 09-18 "Day 53"
+  closed every 09-23 "Day 54"
+  closed every 09-28 "Day 55"
+  closed every 10-03 "Day 56"
+  closed every 10-08 "Day 57"
+  closed every 10-13 "Day 58"
+  closed every 10-18 "Day 59"
+  closed every 10-23 "Day 60"
+  closed every 10-28 "Day 61"
+  closed every 11-02 "Day 62"
+  closed every 11-07 "Day 63"
+  closed every 11-12 "Day 64"
+  closed every 11-17 "Day 65"
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  timezone "Europe/Paris"
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar office "Office hours" {
+  timezone "Europe/Paris"
+  mon-fri 09:00-17:00
+  closed every 01-01 "New Year's Day"
+  closed easter+1 "Easter Monday"
+  closed every 05-01 "Labour Day"
+  closed every 07-14 "Bastille Day"
+  closed every 12-25 "Christmas Day"
+}
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  timezone "Europe/Paris"
+  support {
+    during office
+    incident p1 { response 1h resolve 8h }
+  }
+}
+"#,
+    },
 ];

@@ -192,7 +192,7 @@ fn penalty_target(terms: &Terms, on: &PenaltyOn) -> Result<Option<Decimal>, ()> 
                 .as_ref()
                 .and_then(|s| s.targets.iter().find(|t| t.kind == kind && t.id == *id))
                 .and_then(|t| t.deadline(*deadline))
-                .map(|d| Some(d.at.as_ref().map_or(Decimal::ONE_HUNDRED, |a| a.value)))
+                .map(|d| Some(d.share()))
         }
     };
     found.ok_or(())

@@ -147,7 +147,7 @@ pub fn evaluate(
                 met: 0,
                 breached: Vec::new(),
                 pending: Vec::new(),
-                required: term.at.as_ref().map_or(Decimal::ONE_HUNDRED, |a| a.value),
+                required: term.share(),
             };
             let duration = term
                 .duration_ms

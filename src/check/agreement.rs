@@ -11,6 +11,14 @@ use crate::source::Span;
 use rust_decimal::Decimal;
 
 pub fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
+    // Each provider's first corporate SLA, found once (not once per agreement).
+    let mut floors: std::collections::HashMap<usize, &Agreement> =
+        std::collections::HashMap::new();
+    for c in p.agreements.iter().filter(|c| is_corporate_sla(c)) {
+        if let Some(provider) = &c.terms.provider {
+            floors.entry(provider.value.index).or_insert(c);
+        }
+    }
     for a in &p.agreements {
         levels(p, a, diags);
         required(a, diags);
@@ -23,8 +31,12 @@ pub fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
             resolve_after_response(terms, diags);
         }
         super::loosening::check(p, a, diags);
-        corporate_floor(p, a, diags);
+        corporate_floor(p, a, &floors, diags);
     }
+}
+
+fn is_corporate_sla(a: &Agreement) -> bool {
+    a.kind == AgreementKind::Sla && a.level == Level::Corporate
 }
 
 fn kind_name(a: &Agreement) -> String {
@@ -482,7 +494,12 @@ fn indicators(terms: &Terms, diags: &mut Vec<Diagnostic>) {
 }
 
 /// W0308: an SLA with an external customer should build on its provider's corporate SLA.
-fn corporate_floor(p: &Portfolio, a: &Agreement, diags: &mut Vec<Diagnostic>) {
+fn corporate_floor(
+    p: &Portfolio,
+    a: &Agreement,
+    floors: &std::collections::HashMap<usize, &Agreement>,
+    diags: &mut Vec<Diagnostic>,
+) {
     if a.kind != AgreementKind::Sla || a.level == Level::Corporate {
         return;
     }
@@ -495,27 +512,22 @@ fn corporate_floor(p: &Portfolio, a: &Agreement, diags: &mut Vec<Diagnostic>) {
     let Some(provider) = &a.terms.provider else {
         return;
     };
-    let corporate: Vec<&Agreement> = p
-        .agreements
-        .iter()
-        .filter(|c| {
-            c.kind == AgreementKind::Sla
-                && c.level == Level::Corporate
-                && c.terms
-                    .provider
-                    .as_ref()
-                    .is_some_and(|x| x.value == provider.value)
-        })
-        .collect();
-    let Some(floor) = corporate.first() else {
+    let Some(floor) = floors.get(&provider.value.index) else {
         return;
     };
-    // Walk up the `extends` chain (acyclic: E0205 ran before).
+    // Walk up the `extends` chain (acyclic: E0205 ran before) to any corporate SLA of
+    // the same provider.
     let mut cur = a;
     let mut steps = 0;
     while let Some(ext) = &cur.extends {
         cur = &p.agreements[ext.value.index];
-        if corporate.iter().any(|c| std::ptr::eq(*c, cur)) {
+        if is_corporate_sla(cur)
+            && cur
+                .terms
+                .provider
+                .as_ref()
+                .is_some_and(|x| x.value == provider.value)
+        {
             return;
         }
         steps += 1;

@@ -8,57 +8,46 @@ use crate::time::Calendar;
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
-/// Tickets grouped by customer and region.
+/// Tickets grouped by (customer, service), so that each agreement reads only the
+/// tickets of the pairs it covers: linear in the tickets, however many agreements.
 #[derive(Debug, Default)]
 pub struct TicketIndex<'a> {
-    by_party: HashMap<(&'a str, Option<&'a str>), Vec<&'a Ticket>>,
+    by_pair: HashMap<(&'a str, &'a str), Vec<&'a Ticket>>,
+    by_service: HashMap<&'a str, Vec<&'a Ticket>>,
 }
 
 impl<'a> TicketIndex<'a> {
     pub fn new(tickets: &'a [Ticket]) -> TicketIndex<'a> {
-        let mut by_party: HashMap<_, Vec<&Ticket>> = HashMap::new();
+        let mut index = TicketIndex::default();
         for t in tickets {
-            by_party
-                .entry((t.customer.as_str(), t.region.as_deref()))
+            index
+                .by_pair
+                .entry((t.customer.as_str(), t.service.as_str()))
                 .or_default()
                 .push(t);
+            index.by_service.entry(t.service.as_str()).or_default().push(t);
         }
-        TicketIndex { by_party }
+        index
     }
 
     /// The tickets a variant judges: of a (customer, service) pair it covers, in its
     /// region, opened in the time it judges that pair. In input order.
     pub fn judged_by(&self, portfolio: &Portfolio, judge: &Judge<'_>) -> Vec<&'a Ticket> {
-        let service: HashMap<&str, usize> = portfolio
-            .services
-            .iter()
-            .enumerate()
-            .map(|(i, s)| (s.name.as_str(), i))
-            .collect();
         let mut out: Vec<&Ticket> = Vec::new();
-        let mut keys: Vec<&(&str, Option<&str>)> = self
-            .by_party
-            .keys()
-            .filter(|k| judge.takes_region(k.1))
-            .collect();
-        keys.sort();
-        for key in keys {
-            let Some(c) = portfolio.parties.iter().position(|p| p.name == key.0) else {
-                continue;
+        for (&(customer, s), window) in &judge.pairs {
+            let service = portfolio.services[s].name.as_str();
+            let tickets = match customer {
+                Some(c) => self.by_pair.get(&(portfolio.parties[c].name.as_str(), service)),
+                // Any customer (a portfolio without customer parties).
+                None => self.by_service.get(service),
             };
-            for t in &self.by_party[key] {
-                let Some(&s) = service.get(t.service.as_str()) else {
-                    continue;
-                };
-                if judge
-                    .window(c, s)
-                    .is_some_and(|w| clock::overlaps(w, (t.opened, t.opened)))
-                {
-                    out.push(t);
-                }
-            }
+            out.extend(tickets.into_iter().flatten().copied().filter(|t| {
+                judge.takes_region(t.region.as_deref())
+                    && clock::overlaps(window, (t.opened, t.opened))
+            }));
         }
         out.sort_by_key(|t| t.line);
+        out.dedup_by_key(|t| t.line);
         out
     }
 }

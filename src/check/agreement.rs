@@ -12,8 +12,7 @@ use rust_decimal::Decimal;
 
 pub fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
     // Each provider's first corporate SLA, found once (not once per agreement).
-    let mut floors: std::collections::HashMap<usize, &Agreement> =
-        std::collections::HashMap::new();
+    let mut floors: std::collections::HashMap<usize, &Agreement> = std::collections::HashMap::new();
     for c in p.agreements.iter().filter(|c| is_corporate_sla(c)) {
         if let Some(provider) = &c.terms.provider {
             floors.entry(provider.value.index).or_insert(c);

@@ -25,7 +25,11 @@ impl<'a> TicketIndex<'a> {
                 .entry((t.customer.as_str(), t.service.as_str()))
                 .or_default()
                 .push(t);
-            index.by_service.entry(t.service.as_str()).or_default().push(t);
+            index
+                .by_service
+                .entry(t.service.as_str())
+                .or_default()
+                .push(t);
         }
         index
     }
@@ -37,7 +41,9 @@ impl<'a> TicketIndex<'a> {
         for (&(customer, s), window) in &judge.pairs {
             let service = portfolio.services[s].name.as_str();
             let tickets = match customer {
-                Some(c) => self.by_pair.get(&(portfolio.parties[c].name.as_str(), service)),
+                Some(c) => self
+                    .by_pair
+                    .get(&(portfolio.parties[c].name.as_str(), service)),
                 // Any customer (a portfolio without customer parties).
                 None => self.by_service.get(service),
             };

@@ -3,7 +3,6 @@
 use super::{fail, fail_write, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
-use crate::diag::Severity;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -44,16 +43,9 @@ pub fn run(args: &Args, style: Style) -> i32 {
     let day = today(args.today);
     let checked = compile::check(&sources, &Options { today: day });
     let diags = &checked.diagnostics;
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = crate::diag::count_errors(diags);
     if !diags.is_empty() {
-        eprint!("{}", render::human(diags, &sources, style));
-        eprintln!(
-            "{}",
-            render::summary(errors, diags.len() - errors, sources.len())
-        );
+        eprint!("{}", render::human_report(diags, &sources, style));
     }
     let Some(portfolio) = checked.portfolio.as_ref().filter(|_| errors == 0) else {
         eprintln!("error: nothing was written");

@@ -3,7 +3,6 @@
 use super::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
-use crate::diag::Severity;
 use chrono::NaiveDate;
 use clap::ValueEnum;
 use std::path::PathBuf;
@@ -48,16 +47,10 @@ pub fn run(args: &Args, style: Style) -> i32 {
         },
     );
     let diags = &checked.diagnostics;
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = crate::diag::count_errors(diags);
     let warnings = diags.len() - errors;
     match args.format {
-        Format::Human => {
-            eprint!("{}", render::human(diags, &sources, style));
-            eprintln!("{}", render::summary(errors, warnings, sources.len()));
-        }
+        Format::Human => eprint!("{}", render::human_report(diags, &sources, style)),
         Format::Json => super::print_stdout(&render::json(diags, &sources)),
         Format::Sarif => super::print_stdout(&render::sarif(diags, &sources)),
         Format::Github => super::print_stdout(&render::github(diags, &sources)),

@@ -3,7 +3,6 @@
 use super::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
-use crate::diag::Severity;
 use crate::model::Portfolio;
 use crate::source::SourceMap;
 use clap::ValueEnum;
@@ -56,16 +55,11 @@ pub enum Format {
 /// Checks one side; prints its diagnostics when it has errors.
 fn checked(sources: &SourceMap, style: Style) -> Option<Portfolio> {
     let result = compile::check(sources, &Options { today: today(None) });
-    let errors = result
-        .diagnostics
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = crate::diag::count_errors(&result.diagnostics);
     if errors > 0 {
-        eprint!("{}", render::human(&result.diagnostics, sources, style));
-        eprintln!(
+        eprint!(
             "{}",
-            render::summary(errors, result.diagnostics.len() - errors, sources.len())
+            render::human_report(&result.diagnostics, sources, style)
         );
         return None;
     }

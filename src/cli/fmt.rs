@@ -2,7 +2,6 @@
 
 use super::{fail, paths_or_dot, EXIT_FAILED, EXIT_OK};
 use crate::diag::render::{self, Style};
-use crate::diag::Severity;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
@@ -29,16 +28,9 @@ pub fn run(args: &Args, style: Style) -> i32 {
             Err(d) => diags.extend(d),
         }
     }
-    let errors = diags
-        .iter()
-        .filter(|d| d.severity == Severity::Error)
-        .count();
+    let errors = crate::diag::count_errors(&diags);
     if errors > 0 {
-        eprint!("{}", render::human(&diags, &sources, style));
-        eprintln!(
-            "{}",
-            render::summary(errors, diags.len() - errors, sources.len())
-        );
+        eprint!("{}", render::human_report(&diags, &sources, style));
     }
     if args.check {
         let mut list = String::new();

@@ -232,15 +232,9 @@ fn load_checked(
             Ok((sources, p))
         }
         _ => {
-            let diags = &checked.diagnostics;
-            let errors = diags
-                .iter()
-                .filter(|d| d.severity == crate::diag::Severity::Error)
-                .count();
-            eprint!("{}", crate::diag::render::human(diags, &sources, style));
-            eprintln!(
+            eprint!(
                 "{}",
-                crate::diag::render::summary(errors, diags.len() - errors, sources.len())
+                crate::diag::render::human_report(&checked.diagnostics, &sources, style)
             );
             Err(EXIT_FAILED)
         }

@@ -94,6 +94,14 @@ pub struct Diagnostics {
     list: Vec<Diagnostic>,
 }
 
+/// How many of `diags` are errors (the rest are warnings).
+pub fn count_errors(diags: &[Diagnostic]) -> usize {
+    diags
+        .iter()
+        .filter(|d| d.severity == Severity::Error)
+        .count()
+}
+
 impl Diagnostics {
     pub fn new() -> Diagnostics {
         Diagnostics::default()

@@ -102,6 +102,16 @@ fn not_shown(rest: &[(&str, usize)]) -> Option<String> {
     })
 }
 
+/// What every command prints on stderr for its diagnostics: the human report, then the
+/// summary line.
+pub fn human_report(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String {
+    let errors = super::count_errors(diags);
+    let mut out = human(diags, sources, style);
+    out.push_str(&summary(errors, diags.len() - errors, sources.len()));
+    out.push('\n');
+    out
+}
+
 /// `error: 2 errors, 1 warning in 7 files` (docs/cli.md).
 pub fn summary(errors: usize, warnings: usize, files: usize) -> String {
     let head = if errors > 0 {

@@ -102,28 +102,10 @@ pub fn first_deadline_breach(
     from: Instant,
     to: Instant,
 ) -> Option<DeadlineBreach> {
-    let pair = Pair {
-        ours,
-        a: our_dur,
-        theirs,
-        b: their_dur,
-        last: Cell::new(None),
+    let (pair, first) = match start(ours, our_dur, theirs, their_dur, from, to) {
+        Start::Settled(answer) => return answer,
+        Start::Search(pair, first) => (pair, first),
     };
-    let first = ceil_minute(from.0)?;
-    if first >= to.0 || our_dur < 0 {
-        return None;
-    }
-    // Deadlines are `None` from some instant on (or everywhere), never
-    // before an instant that has one, so one probe settles these cases.
-    if their_dur < 0 || (ours == theirs && their_dur > our_dur) {
-        // Same clock, more open time to use up: due strictly later at every
-        // instant where ours is due at all.
-        return pair.breach_at(first);
-    }
-    if ours == theirs || (theirs.is_always() && their_dur <= our_dur) {
-        // Real time elapses at least as fast as any calendar's open time.
-        return None;
-    }
     let mut shapes = Shapes::new(ours, theirs);
     let mut points = Vec::new();
     let mut start = first;
@@ -162,23 +144,10 @@ pub fn first_deadline_breach_unskipped(
     from: Instant,
     to: Instant,
 ) -> Option<DeadlineBreach> {
-    let pair = Pair {
-        ours,
-        a: our_dur,
-        theirs,
-        b: their_dur,
-        last: Cell::new(None),
+    let (pair, first) = match start(ours, our_dur, theirs, their_dur, from, to) {
+        Start::Settled(answer) => return answer,
+        Start::Search(pair, first) => (pair, first),
     };
-    let first = ceil_minute(from.0)?;
-    if first >= to.0 || our_dur < 0 {
-        return None;
-    }
-    if their_dur < 0 || (ours == theirs && their_dur > our_dur) {
-        return pair.breach_at(first);
-    }
-    if ours == theirs || (theirs.is_always() && their_dur <= our_dur) {
-        return None;
-    }
     // Windows of doubling length, so that an early breach is found without
     // listing two years of breakpoints. Splitting is exact: breakpoints of a
     // window depend only on the window, and the windows split the minutes.
@@ -193,6 +162,46 @@ pub fn first_deadline_breach_unskipped(
         len = len.saturating_mul(2).min(MAX_WINDOW);
     }
     None
+}
+
+/// How a deadline-breach question begins: settled by one probe, or a search of the
+/// pair from the first whole minute.
+enum Start<'a> {
+    Settled(Option<DeadlineBreach>),
+    Search(Pair<'a>, i64),
+}
+
+/// The cases one probe settles, shared by the skipping search and its reference.
+fn start<'a>(
+    ours: &'a Calendar,
+    our_dur: i64,
+    theirs: &'a Calendar,
+    their_dur: i64,
+    from: Instant,
+    to: Instant,
+) -> Start<'a> {
+    let pair = Pair {
+        ours,
+        a: our_dur,
+        theirs,
+        b: their_dur,
+        last: Cell::new(None),
+    };
+    let Some(first) = ceil_minute(from.0).filter(|&f| f < to.0 && our_dur >= 0) else {
+        return Start::Settled(None);
+    };
+    // Deadlines are `None` from some instant on (or everywhere), never
+    // before an instant that has one, so one probe settles these cases.
+    if their_dur < 0 || (ours == theirs && their_dur > our_dur) {
+        // Same clock, more open time to use up: due strictly later at every
+        // instant where ours is due at all.
+        return Start::Settled(pair.breach_at(first));
+    }
+    if ours == theirs || (theirs.is_always() && their_dur <= our_dur) {
+        // Real time elapses at least as fast as any calendar's open time.
+        return Start::Settled(None);
+    }
+    Start::Search(pair, first)
 }
 
 /// Window lengths for the breach search: whole minutes, so that every

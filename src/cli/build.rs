@@ -1,6 +1,6 @@
 //! `slac build`: check, then write every output atomically.
 
-use super::{fail, fail_write, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use super::common::{fail, fail_write, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
 use std::path::PathBuf;

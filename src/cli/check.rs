@@ -1,6 +1,6 @@
 //! `slac check`.
 
-use super::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use super::common::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
 use chrono::NaiveDate;
@@ -51,9 +51,9 @@ pub fn run(args: &Args, style: Style) -> i32 {
     let warnings = diags.len() - errors;
     match args.format {
         Format::Human => eprint!("{}", render::human_report(diags, &sources, style)),
-        Format::Json => super::print_stdout(&render::json(diags, &sources)),
-        Format::Sarif => super::print_stdout(&render::sarif(diags, &sources)),
-        Format::Github => super::print_stdout(&render::github(diags, &sources)),
+        Format::Json => super::common::print_stdout(&render::json(diags, &sources)),
+        Format::Sarif => super::common::print_stdout(&render::sarif(diags, &sources)),
+        Format::Github => super::common::print_stdout(&render::github(diags, &sources)),
     }
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         EXIT_FAILED

@@ -1,6 +1,6 @@
 //! `slac diff`.
 
-use super::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use super::common::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
 use crate::model::Portfolio;
@@ -98,7 +98,7 @@ pub fn run(args: &Args, style: Style) -> i32 {
         Format::Json => crate::diff::json(&report),
         Format::Markdown => crate::diff::markdown(&report),
     };
-    super::print_stdout(&text);
+    super::common::print_stdout(&text);
     let deny = args.deny_weakening.map(|d| match d {
         Deny::Sla => crate::diff::Deny::Sla,
         Deny::All => crate::diff::Deny::All,

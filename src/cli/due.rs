@@ -1,6 +1,6 @@
 //! `slac due`: when a ticket is due under an agreement's support target.
 
-use super::{fail, print_stdout, EXIT_OK};
+use super::common::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::Style;
 use crate::model::{Deadline, Portfolio, TargetKind, Terms};
 use crate::time::{Calendar, Instant};
@@ -122,7 +122,7 @@ struct Answer {
 }
 
 pub fn run(args: &Args, style: Style) -> i32 {
-    let (_sources, portfolio) = match super::load_checked(&args.paths, args.today, style) {
+    let (_sources, portfolio) = match super::common::load_checked(&args.paths, args.today, style) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -1,6 +1,6 @@
 //! `slac eval`: attainment, breaches and service credits for one period.
 
-use super::{fail, print_stdout, EXIT_OK};
+use super::common::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::{visible, Style};
 use crate::eval::{self, input, Evaluation, Kind, Period};
 use clap::ValueEnum;
@@ -54,7 +54,7 @@ pub enum Format {
 }
 
 pub fn run(args: &Args, style: Style) -> i32 {
-    let (_sources, portfolio) = match super::load_checked(&args.paths, args.today, style) {
+    let (_sources, portfolio) = match super::common::load_checked(&args.paths, args.today, style) {
         Ok(x) => x,
         Err(code) => return code,
     };

@@ -1,6 +1,6 @@
 //! `slac explain CODE`.
 
-use super::{EXIT_OK, EXIT_USAGE};
+use super::common::{EXIT_OK, EXIT_USAGE};
 use crate::diag::explain::{closest_code, explain_text};
 use crate::diag::Code;
 
@@ -12,7 +12,7 @@ pub struct Args {
 
 pub fn run(args: &Args) -> i32 {
     if let Some(code) = Code::parse(args.code.trim()) {
-        super::print_stdout(&explain_text(code));
+        super::common::print_stdout(&explain_text(code));
         return EXIT_OK;
     }
     let hint = match closest_code(&args.code) {

@@ -1,6 +1,6 @@
 //! `slac fmt`.
 
-use super::{fail, paths_or_dot, EXIT_FAILED, EXIT_OK};
+use super::common::{fail, paths_or_dot, EXIT_FAILED, EXIT_OK};
 use crate::diag::render::{self, Style};
 use std::path::PathBuf;
 
@@ -38,7 +38,7 @@ pub fn run(args: &Args, style: Style) -> i32 {
             list.push_str(&f.name);
             list.push('\n');
         }
-        super::print_stdout(&list);
+        super::common::print_stdout(&list);
         return if errors > 0 || !changed.is_empty() {
             EXIT_FAILED
         } else {

@@ -5,28 +5,29 @@
 // (a `macro_rules!` defined before the `mod` lines shadows the standard ones there), so a
 // closed stream loses the text and the command keeps its exit code.
 macro_rules! eprint {
-    ($($arg:tt)*) => { $crate::cli::write_stream(false, format_args!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::common::write_stream(false, format_args!($($arg)*)) };
 }
 macro_rules! eprintln {
-    () => { $crate::cli::write_stream(false, format_args!("\n")) };
+    () => { $crate::cli::common::write_stream(false, format_args!("\n")) };
     ($($arg:tt)*) => {
-        $crate::cli::write_stream(false, format_args!("{}\n", format_args!($($arg)*)))
+        $crate::cli::common::write_stream(false, format_args!("{}\n", format_args!($($arg)*)))
     };
 }
 #[allow(unused_macros)]
 macro_rules! print {
-    ($($arg:tt)*) => { $crate::cli::write_stream(true, format_args!($($arg)*)) };
+    ($($arg:tt)*) => { $crate::cli::common::write_stream(true, format_args!($($arg)*)) };
 }
 #[allow(unused_macros)]
 macro_rules! println {
-    () => { $crate::cli::write_stream(true, format_args!("\n")) };
+    () => { $crate::cli::common::write_stream(true, format_args!("\n")) };
     ($($arg:tt)*) => {
-        $crate::cli::write_stream(true, format_args!("{}\n", format_args!($($arg)*)))
+        $crate::cli::common::write_stream(true, format_args!("{}\n", format_args!($($arg)*)))
     };
 }
 
 mod build;
 mod check;
+pub(crate) mod common;
 mod diff;
 mod due;
 mod eval;
@@ -35,11 +36,10 @@ mod fmt;
 mod synth;
 
 use crate::diag::render::Style;
-use chrono::NaiveDate;
 use clap::{Parser, Subcommand, ValueEnum};
+pub use common::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
 use std::ffi::OsString;
 use std::io::IsTerminal;
-use std::path::PathBuf;
 
 const EXAMPLES: &str = "\
 Examples:
@@ -132,11 +132,6 @@ Examples:
     Synth(synth::Args),
 }
 
-/// Exit codes (docs/cli.md).
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FAILED: i32 = 1;
-pub const EXIT_USAGE: i32 = 2;
-
 /// Runs slac with the given arguments (the first is the program name) and returns the
 /// exit code.
 pub fn run<I, T>(args: I) -> i32
@@ -170,89 +165,4 @@ where
         Command::Fmt(args) => fmt::run(&args, style),
         Command::Diff(args) => diff::run(&args, style),
     }
-}
-
-/// `PATH…` defaults to the current directory.
-fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {
-    if paths.is_empty() {
-        vec![PathBuf::from(".")]
-    } else {
-        paths.to_vec()
-    }
-}
-
-/// `--today`, else the system's date in UTC.
-fn today(arg: Option<NaiveDate>) -> NaiveDate {
-    arg.unwrap_or_else(|| chrono::Utc::now().date_naive())
-}
-
-/// Writes to stdout (`true`) or stderr, ignoring a failure: a closed pipe (`slac … | head`)
-/// is the reader's choice, not an error worth a panic.
-pub(crate) fn write_stream(stdout: bool, args: std::fmt::Arguments<'_>) {
-    use std::io::Write as _;
-    if stdout {
-        let mut out = std::io::stdout().lock();
-        let _ = out.write_fmt(args);
-        let _ = out.flush();
-    } else {
-        let mut err = std::io::stderr().lock();
-        let _ = err.write_fmt(args);
-        let _ = err.flush();
-    }
-}
-
-/// Writes a machine-readable report to stdout. A closed pipe (`slac … | head`) is the
-/// reader's choice, not an error worth a panic.
-fn print_stdout(text: &str) {
-    use std::io::Write as _;
-    let mut out = std::io::stdout().lock();
-    let _ = out.write_all(text.as_bytes());
-    if !text.is_empty() && !text.ends_with('\n') {
-        let _ = out.write_all(b"\n");
-    }
-    let _ = out.flush();
-}
-
-/// Loads and checks the portfolio for the commands that need a clean one (`due`, `eval`):
-/// with any error the diagnostics are printed and the exit code is returned instead.
-fn load_checked(
-    paths: &[PathBuf],
-    day: Option<NaiveDate>,
-    style: Style,
-) -> Result<(crate::source::SourceMap, crate::model::Portfolio), i32> {
-    let sources = crate::load::load(&paths_or_dot(paths)).map_err(|e| fail(&e.to_string()))?;
-    let checked = crate::compile::check(&sources, &crate::compile::Options { today: today(day) });
-    match checked.portfolio {
-        Some(p)
-            if !checked
-                .diagnostics
-                .iter()
-                .any(|d| d.severity == crate::diag::Severity::Error) =>
-        {
-            Ok((sources, p))
-        }
-        _ => {
-            eprint!(
-                "{}",
-                crate::diag::render::human_report(&checked.diagnostics, &sources, style)
-            );
-            Err(EXIT_FAILED)
-        }
-    }
-}
-
-/// Prints a usage or input error the way every command does, and gives exit code 2.
-fn fail(message: &str) -> i32 {
-    // Messages quote input files (a CSV field, a path): shown, never obeyed.
-    eprintln!("error: {}", crate::diag::render::visible(message));
-    EXIT_USAGE
-}
-
-/// A refused or failed write (`build`, `synth`): the output directory is as it was.
-fn fail_write(e: &crate::output::WriteError) -> i32 {
-    let code = fail(&format!("{e}; nothing was written"));
-    if let Some(help) = e.help() {
-        eprintln!("  help: {help}");
-    }
-    code
 }

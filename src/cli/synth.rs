@@ -1,7 +1,7 @@
 //! `slac synth` (hidden): writes a synthetic portfolio and events, for the scaling runs
 //! of docs/performance.md (benches/scale.sh). Not a user command.
 
-use super::{fail_write, EXIT_OK};
+use super::common::{fail_write, EXIT_OK};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]

@@ -1,6 +1,6 @@
 //! Calendars compared by the time they are open: hours and closures as sets of minutes.
 
-use super::{Change, Fact};
+use super::report::{Change, Fact};
 use crate::model::strictness::{Term, Verdict};
 use crate::model::{Calendar, Portfolio};
 use std::collections::{BTreeMap, BTreeSet};

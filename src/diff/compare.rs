@@ -2,8 +2,8 @@
 //! model's strictness table (`model::strictness`), the one E0303 reads.
 
 use super::calendar::{self, Open};
+use super::report::{Change, Fact};
 use super::value::{credit, duration, money, percent, window};
-use super::{Change, Fact};
 use crate::model::strictness::{self, Term, Verdict};
 use crate::model::{
     Agreement, Dependency, Objective, Penalty, Portfolio, Ref, Support, Target, Terms, TierOp,

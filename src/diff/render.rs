@@ -1,6 +1,6 @@
 //! The change report as text for people, JSON for tools, Markdown for pull requests.
 
-use super::{Change, Effect, Entry, Report};
+use super::report::{Change, Effect, Entry, Report};
 use crate::diag::render::visible;
 use crate::emit::markdown::text as md_text;
 use std::fmt::Write as _;

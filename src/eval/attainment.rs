@@ -245,7 +245,7 @@ impl Share {
             l.cmp(&r)
         } else {
             let a = self.num as f64 / self.den as f64 * 100.0;
-            a.total_cmp(&super::report::to_f64(percent))
+            a.total_cmp(&to_f64(percent))
         }
     }
 
@@ -300,4 +300,9 @@ fn gcd(mut a: i128, mut b: i128) -> i128 {
         (a, b) = (b, a % b);
     }
     a.abs().max(1)
+}
+
+/// A decimal as the nearest `f64` (through its text, which rounds correctly).
+pub fn to_f64(d: Decimal) -> f64 {
+    d.normalize().to_string().parse().unwrap_or(f64::NAN)
 }

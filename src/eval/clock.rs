@@ -5,8 +5,14 @@
 //! exact: the clock is asked about whole milliseconds and the sub-millisecond rest is
 //! added where the calendar is open.
 
-use super::input::{Nanos, NS_PER_MS};
 use crate::time::{Calendar, Instant};
+
+/// An instant in nanoseconds since the Unix epoch: RFC 3339 allows fractional seconds,
+/// and they are never rounded. `i64` nanoseconds cover the years 1678 to 2261.
+pub type Nanos = i64;
+
+/// Nanoseconds in a millisecond.
+pub const NS_PER_MS: i64 = 1_000_000;
 
 /// Half-open `[start, end)` in nanoseconds.
 pub type Interval = (Nanos, Nanos);

@@ -8,12 +8,7 @@ use chrono::DateTime;
 use std::fmt;
 use std::io::Read;
 
-/// An instant in nanoseconds since the Unix epoch: RFC 3339 allows fractional seconds,
-/// and they are never rounded. `i64` nanoseconds cover the years 1678 to 2261.
-pub type Nanos = i64;
-
-/// Nanoseconds in a millisecond.
-pub const NS_PER_MS: i64 = 1_000_000;
+pub use super::clock::{Nanos, NS_PER_MS};
 
 /// A bad input file, or a bad field in one.
 #[derive(Clone, Debug, PartialEq, Eq)]

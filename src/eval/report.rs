@@ -1,7 +1,7 @@
 //! The eval report: the JSON document of docs/cli.md (field names and order as written
 //! there), a human table and an HTML page with one SVG bar per objective.
 
-use super::attainment::Share;
+use super::attainment::{to_f64, Share};
 use super::credits::{CreditLine, Totals};
 use super::input::Nanos;
 use super::scope::Judge;
@@ -165,11 +165,6 @@ pub struct CreditReport {
     pub on: String,
     pub percent: Option<f64>,
     pub amount: Option<f64>,
-}
-
-/// A decimal as the nearest `f64` (through its text, which rounds correctly).
-pub fn to_f64(d: Decimal) -> f64 {
-    d.normalize().to_string().parse().unwrap_or(f64::NAN)
 }
 
 /// Nanoseconds as exact decimal seconds: `2592000`, `750.5`.

@@ -5,11 +5,12 @@
 //! (outages and tickets in force, sums per service and objective), not the size of the
 //! files: a year of outages streams through a monthly evaluation.
 
+use super::clock;
 use super::input::{InputError, Measurement, Outage, Ticket};
+use super::judge::{Context, Options, Sums};
 use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
 use super::scope::{self, Judge};
-use super::{clock, Context, Options, Sums};
 use crate::model::{ObjectiveKind, Portfolio, TargetKind};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};

@@ -1,0 +1,96 @@
+//! What every subcommand shares: exit codes, default paths and date, how reports and
+//! errors are printed, and loading a portfolio that must check clean.
+
+use crate::diag::render::Style;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// Exit codes (docs/cli.md).
+pub const EXIT_OK: i32 = 0;
+pub const EXIT_FAILED: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+
+/// `PATH…` defaults to the current directory.
+pub(super) fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {
+    if paths.is_empty() {
+        vec![PathBuf::from(".")]
+    } else {
+        paths.to_vec()
+    }
+}
+
+/// `--today`, else the system's date in UTC.
+pub(super) fn today(arg: Option<NaiveDate>) -> NaiveDate {
+    arg.unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+/// Writes to stdout (`true`) or stderr, ignoring a failure: a closed pipe (`slac … | head`)
+/// is the reader's choice, not an error worth a panic.
+pub(crate) fn write_stream(stdout: bool, args: std::fmt::Arguments<'_>) {
+    use std::io::Write as _;
+    if stdout {
+        let mut out = std::io::stdout().lock();
+        let _ = out.write_fmt(args);
+        let _ = out.flush();
+    } else {
+        let mut err = std::io::stderr().lock();
+        let _ = err.write_fmt(args);
+        let _ = err.flush();
+    }
+}
+
+/// Writes a machine-readable report to stdout. A closed pipe (`slac … | head`) is the
+/// reader's choice, not an error worth a panic.
+pub(super) fn print_stdout(text: &str) {
+    use std::io::Write as _;
+    let mut out = std::io::stdout().lock();
+    let _ = out.write_all(text.as_bytes());
+    if !text.is_empty() && !text.ends_with('\n') {
+        let _ = out.write_all(b"\n");
+    }
+    let _ = out.flush();
+}
+
+/// Loads and checks the portfolio for the commands that need a clean one (`due`, `eval`):
+/// with any error the diagnostics are printed and the exit code is returned instead.
+pub(super) fn load_checked(
+    paths: &[PathBuf],
+    day: Option<NaiveDate>,
+    style: Style,
+) -> Result<(crate::source::SourceMap, crate::model::Portfolio), i32> {
+    let sources = crate::load::load(&paths_or_dot(paths)).map_err(|e| fail(&e.to_string()))?;
+    let checked = crate::compile::check(&sources, &crate::compile::Options { today: today(day) });
+    match checked.portfolio {
+        Some(p)
+            if !checked
+                .diagnostics
+                .iter()
+                .any(|d| d.severity == crate::diag::Severity::Error) =>
+        {
+            Ok((sources, p))
+        }
+        _ => {
+            eprint!(
+                "{}",
+                crate::diag::render::human_report(&checked.diagnostics, &sources, style)
+            );
+            Err(EXIT_FAILED)
+        }
+    }
+}
+
+/// Prints a usage or input error the way every command does, and gives exit code 2.
+pub(super) fn fail(message: &str) -> i32 {
+    // Messages quote input files (a CSV field, a path): shown, never obeyed.
+    eprintln!("error: {}", crate::diag::render::visible(message));
+    EXIT_USAGE
+}
+
+/// A refused or failed write (`build`, `synth`): the output directory is as it was.
+pub(super) fn fail_write(e: &crate::output::WriteError) -> i32 {
+    let code = fail(&format!("{e}; nothing was written"));
+    if let Some(help) = e.help() {
+        eprintln!("  help: {help}");
+    }
+    code
+}

@@ -1,0 +1,363 @@
+//! How one SLA or regional variant is judged at the end of a period: attainment of each
+//! objective, support targets, and the credits its penalties owe.
+
+use super::attainment::{Downtime, MaintenanceRules, OutageIndex, Rules, Share};
+use super::credits::Basis;
+use super::input::NS_PER_MS;
+use super::period::Period;
+use super::report::{AgreementReport, ObjectiveReport};
+use super::scope::Judge;
+use super::tickets::{TargetResult, TicketIndex};
+use super::{attainment, clock, credits, report, tickets};
+use std::collections::HashMap;
+
+use crate::model::{Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind, ALWAYS};
+
+#[derive(Clone, Copy, Debug)]
+pub struct Options {
+    pub period: Period,
+    /// Outages of a service also count against its dependents.
+    pub propagate: bool,
+}
+
+/// Good and total events of one (service, objective), summed exactly.
+#[derive(Clone, Debug, Default)]
+pub(super) struct Sums {
+    pub(super) good: u128,
+    pub(super) total: u128,
+    pub(super) overflow: bool,
+}
+
+/// What the judges read at the end: the rows kept while streaming.
+pub(super) struct Context<'a> {
+    pub(super) portfolio: &'a Portfolio,
+    pub(super) outages: Option<&'a OutageIndex<'a>>,
+    pub(super) tickets: Option<&'a TicketIndex<'a>>,
+    pub(super) measured: Option<&'a HashMap<(String, String), Sums>>,
+    pub(super) options: &'a Options,
+}
+
+/// Why an objective was not evaluated; the first two leave a penalty on it uncomputed.
+enum NotEvaluated {
+    Window(String),
+    NoData(String),
+    NothingJudged(String),
+}
+
+impl Context<'_> {
+    pub(super) fn variant(&self, judge: &Judge<'_>) -> AgreementReport {
+        let p = self.portfolio;
+        let terms = judge.terms;
+        let tz = terms.tz();
+        let period = judge.period;
+        // Outages and maintenance count only while the agreement is in force.
+        let in_force = judge.in_force;
+        let judged = judge.services();
+        let maintenance = terms.maintenance.as_ref().map(|m| {
+            let m = &m.value;
+            let cal = &p.calendars[m.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+            MaintenanceRules {
+                window: clock::open_intervals(cal, in_force.0, in_force.1),
+                notice: m
+                    .notice_ms
+                    .as_ref()
+                    .map_or(0, |n| n.value.saturating_mul(NS_PER_MS)),
+                max_per_month: m
+                    .max_per_month_ms
+                    .as_ref()
+                    .map(|n| n.value.saturating_mul(NS_PER_MS)),
+                months: self.options.period.month_bounds(tz),
+            }
+        });
+        let rules = Rules {
+            exclusions: terms.exclusions.iter().map(|e| e.id.as_str()).collect(),
+            maintenance,
+            period: in_force,
+            region: judge.region(),
+            regions: judge
+                .agreement
+                .regions
+                .iter()
+                .map(|v| v.name.as_str())
+                .collect(),
+        };
+        let empty = OutageIndex::default();
+        let mut downtime = Downtime::new(
+            p,
+            self.outages.unwrap_or(&empty),
+            &rules,
+            self.options.propagate,
+        );
+
+        let mut objectives = Vec::new();
+        let mut shares: Vec<(&Objective, Share)> = Vec::new();
+        let mut skipped: Vec<(&Objective, NotEvaluated)> = Vec::new();
+        for o in &terms.objectives {
+            // The services this objective judges, with the time it judges each.
+            let services: Vec<(usize, &[clock::Interval])> = judged
+                .iter()
+                .filter(|(s, _)| o.service.as_ref().is_none_or(|r| r.value.index == **s))
+                .map(|(s, t)| (*s, t.as_slice()))
+                .collect();
+            let target = o.target.as_ref().map(|t| t.value);
+            let mut rep = ObjectiveReport::listed(o, target);
+            let Some(target) = target else {
+                objectives.push(rep);
+                continue;
+            };
+            let result = if !self.options.period.matches(o.window()) {
+                Err(NotEvaluated::Window(format!(
+                    "measured {}, not per {}",
+                    window_words(o.window()),
+                    self.options.period.kind_word()
+                )))
+            } else if services.is_empty() {
+                Err(NotEvaluated::NothingJudged(
+                    "no service it covers is judged by this agreement in the period".into(),
+                ))
+            } else {
+                match o.kind {
+                    ObjectiveKind::Availability => {
+                        self.availability(o, &services, &mut downtime, &rules, &mut rep)
+                    }
+                    ObjectiveKind::Latency | ObjectiveKind::Outcome => {
+                        self.measured_share(o, &services, &mut rep)
+                    }
+                }
+            };
+            match result {
+                Ok(share) => {
+                    let on = penalty_key(o);
+                    let tier_applies = terms
+                        .penalties
+                        .iter()
+                        .filter(|pen| pen.on == on)
+                        .any(|pen| credits::tier(&pen.tiers, &share).is_some());
+                    let met =
+                        share.cmp_percent(target) != std::cmp::Ordering::Less && !tier_applies;
+                    rep.evaluated = true;
+                    rep.attainment = Some(if o.kind == ObjectiveKind::Availability {
+                        share.percent_f64()
+                    } else {
+                        100.0 * share.num as f64 / share.den as f64
+                    });
+                    rep.share = Some(share);
+                    rep.met = Some(met);
+                    shares.push((o, share));
+                }
+                Err(why) => {
+                    rep.reason = Some(match &why {
+                        NotEvaluated::Window(r)
+                        | NotEvaluated::NoData(r)
+                        | NotEvaluated::NothingJudged(r) => r.clone(),
+                    });
+                    skipped.push((o, why));
+                }
+            }
+            objectives.push(rep);
+        }
+
+        let support: Option<Vec<TargetResult>> = match (&terms.support, self.tickets) {
+            (None, _) => Some(Vec::new()),
+            (Some(_), None) => None,
+            (Some(s), Some(tickets)) => {
+                let mine = tickets.judged_by(p, judge);
+                Some(tickets::evaluate(p, s, &mine, period.1))
+            }
+        };
+
+        // A percentage is of the fee for the part of the period in force.
+        let (in_force, length) = judge.in_force_share();
+        let fee: Option<Money> = terms.fee.as_ref().map(|f| {
+            let full = crate::model::periods::fee_basis(&f.value, self.options.period.kind);
+            if in_force == length {
+                full
+            } else {
+                Money {
+                    amount: full.amount * rust_decimal::Decimal::from(in_force)
+                        / rust_decimal::Decimal::from(length),
+                    currency: full.currency,
+                }
+            }
+        });
+        let mut not_computed = Vec::new();
+        let mut lines = Vec::new();
+        for pen in &terms.penalties {
+            if let Some(why) = uncomputed(pen, &skipped, support.as_deref()) {
+                not_computed.push(report::NotComputed {
+                    on: pen.on.to_string(),
+                    reason: why,
+                });
+                continue;
+            }
+            let Some(basis) = basis(&pen.on, &shares, support.as_deref().unwrap_or(&[])) else {
+                continue;
+            };
+            lines.extend(credits::credit(pen, basis, fee.as_ref()));
+        }
+        let totals = credits::totals(terms, &lines, fee.as_ref());
+        AgreementReport::new(
+            judge,
+            objectives,
+            support.as_deref(),
+            &lines,
+            &totals,
+            not_computed,
+        )
+    }
+
+    /// The worst service's availability over the time the agreement judges it.
+    fn availability(
+        &self,
+        o: &Objective,
+        services: &[(usize, &[clock::Interval])],
+        downtime: &mut Downtime<'_, '_>,
+        rules: &Rules<'_>,
+        rep: &mut ObjectiveReport,
+    ) -> Result<Share, NotEvaluated> {
+        if self.outages.is_none() {
+            return Err(NotEvaluated::NoData("no --outages given".into()));
+        }
+        let p = self.portfolio;
+        let cal = &p.calendars[o.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+        let runs = clock::open_intervals(cal, rules.period.0, rules.period.1);
+        let mut worst: Option<attainment::Availability> = None;
+        for &(s, window) in services {
+            let open_runs = clock::intersect(&runs, window);
+            let av = attainment::Availability {
+                open: window
+                    .iter()
+                    .map(|&(a, b)| clock::open_time(cal, a, b))
+                    .sum(),
+                down: clock::measure(&clock::intersect(&downtime.of(s), &open_runs)),
+            };
+            if worst.is_none_or(|w| {
+                i128::from(av.down) * i128::from(w.open) > i128::from(w.down) * i128::from(av.open)
+            }) {
+                worst = Some(av);
+            }
+        }
+        let av = worst.ok_or_else(|| NotEvaluated::NothingJudged("no service".into()))?;
+        rep.open_minutes = Some(minutes(av.open));
+        rep.downtime_minutes = Some(minutes(av.down));
+        rep.open_seconds = Some(report::seconds(av.open));
+        rep.downtime_seconds = Some(report::seconds(av.down));
+        Ok(Share {
+            num: i128::from(av.open - av.down),
+            den: i128::from(av.open),
+        })
+    }
+
+    /// The worst service's good ÷ total events, summed exactly over its rows.
+    fn measured_share(
+        &self,
+        o: &Objective,
+        services: &[(usize, &[clock::Interval])],
+        rep: &mut ObjectiveReport,
+    ) -> Result<Share, NotEvaluated> {
+        let Some(measured) = self.measured else {
+            return Err(NotEvaluated::NoData("no --measurements given".into()));
+        };
+        let mut worst: Option<Share> = None;
+        for &(s, _) in services {
+            let name = self.portfolio.services[s].name.as_str();
+            let Some(sums) = measured.get(&(name.to_string(), o.id.clone())) else {
+                continue;
+            };
+            let (Ok(num), Ok(den), false) = (
+                i128::try_from(sums.good),
+                i128::try_from(sums.total),
+                sums.overflow,
+            ) else {
+                return Err(NotEvaluated::NoData(format!(
+                    "the events of `{name}` add up to more than can be counted exactly"
+                )));
+            };
+            if den == 0 {
+                continue;
+            }
+            let share = Share { num, den };
+            if worst.is_none_or(|w| share.cmp_share(&w) == std::cmp::Ordering::Less) {
+                worst = Some(share);
+            }
+        }
+        let share = worst.ok_or_else(|| {
+            NotEvaluated::NoData(format!("no measurements of `{}` for its services", o.id))
+        })?;
+        rep.good = u128::try_from(share.num).ok();
+        rep.total = u128::try_from(share.den).ok();
+        Ok(share)
+    }
+}
+
+/// Why a penalty cannot be computed: an objective it is on was not evaluated for want of
+/// data or because it is measured over another kind of period, or no tickets were given.
+fn uncomputed(
+    pen: &crate::model::Penalty,
+    skipped: &[(&Objective, NotEvaluated)],
+    support: Option<&[TargetResult]>,
+) -> Option<String> {
+    match &pen.on {
+        PenaltyOn::Incident { .. } | PenaltyOn::Request { .. } => {
+            support.is_none().then(|| "no --tickets given".to_string())
+        }
+        on => skipped.iter().find_map(|(o, why)| match why {
+            NotEvaluated::Window(r) | NotEvaluated::NoData(r) if penalty_key(o) == *on => {
+                Some(format!("{} not evaluated: {r}", o.id))
+            }
+            _ => None,
+        }),
+    }
+}
+
+/// "per quarter", "over a rolling 28d".
+fn window_words(w: crate::model::Window) -> String {
+    match w {
+        crate::model::Window::Rolling(_) => format!("over a {}", crate::check::fmt_window(w)),
+        _ => format!("per {}", crate::check::fmt_window(w)),
+    }
+}
+
+use crate::model::periods::penalty_on as penalty_key;
+
+/// What a penalty looks at: the worst evaluated objective it is on, or its support
+/// target's breaches and share met. `None` when nothing it is on was evaluated.
+fn basis(
+    on: &PenaltyOn,
+    shares: &[(&Objective, Share)],
+    support: &[TargetResult],
+) -> Option<Basis> {
+    match on {
+        PenaltyOn::Incident { id, deadline } | PenaltyOn::Request { id, deadline } => {
+            let kind = if matches!(on, PenaltyOn::Incident { .. }) {
+                TargetKind::Incident
+            } else {
+                TargetKind::Request
+            };
+            let r = support
+                .iter()
+                .find(|r| r.kind == kind && r.class == *id && r.deadline == *deadline)?;
+            Some(Basis::Support {
+                share: (r.tickets() > 0).then(|| Share {
+                    num: i128::from(r.met),
+                    den: i128::from(r.tickets()),
+                }),
+                breaches: r.breached.len() as u64,
+            })
+        }
+        _ => {
+            let worst = shares
+                .iter()
+                .filter(|(o, _)| penalty_key(o) == *on)
+                .map(|(_, s)| *s)
+                .min_by(Share::cmp_share)?;
+            Some(Basis::Share(worst))
+        }
+    }
+}
+
+/// Nanoseconds as minutes, rounded only once.
+fn minutes(ns: i64) -> f64 {
+    const NS_PER_MINUTE: i64 = 60_000_000_000;
+    (ns / NS_PER_MINUTE) as f64 + (ns % NS_PER_MINUTE) as f64 / NS_PER_MINUTE as f64
+}

@@ -10,7 +10,7 @@ use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
 use super::scope::{self, Judge};
 use super::{clock, Context, Options, Sums};
-use crate::model::{ObjectiveKind, Portfolio, TargetKind};
+use crate::model::{ObjectiveKind, Portfolio};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -327,10 +327,7 @@ impl<'p> Evaluation<'p> {
             }
             return;
         }
-        let kind = match t.kind {
-            TargetKind::Incident => "incident",
-            TargetKind::Request => "request",
-        };
+        let kind = t.kind.keyword();
         let period = self.options.period;
         let reason = if !here.is_empty() {
             format!(

@@ -2,6 +2,10 @@
 //! names, times of day and percentages, both to read them (`syntax`) and to print them
 //! (check messages, `emit`, `diff`, `eval`, the CLI). Below `syntax` in the layering: it
 //! imports only std, chrono and `rust_decimal`, so every module may use it.
+//!
+//! Other languages stay with the backend that speaks them: the contract's prose durations
+//! (`4 h`, `43 min 12 s`: `emit::view::format::duration`), `OpenSLO`'s window shorthand
+//! (`1M`, `1Q`: `emit::openslo`) and the words of a syntax error's did-you-mean.
 
 use chrono::Weekday;
 use rust_decimal::Decimal;

@@ -48,11 +48,10 @@ pub fn view(c: &Calendar, years: (i32, i32)) -> CalendarView {
     let days = WEEKDAYS
         .iter()
         .map(|d| {
-            let (wd, name) = (&d.day, d.title);
-            let runs: Vec<_> = weekly.iter().filter(|w| w.day == *wd).collect();
+            let runs: Vec<_> = weekly.iter().filter(|w| w.day == d.day).collect();
             let minutes: i64 = runs.iter().map(|w| i64::from(w.end - w.start)).sum();
             DayRow {
-                day: name.to_string(),
+                day: d.title.to_string(),
                 hours: if runs.is_empty() {
                     "closed".into()
                 } else {

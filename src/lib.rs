@@ -23,5 +23,6 @@ pub mod source;
 pub mod syntax;
 pub mod synth;
 pub mod time;
+pub mod written;
 
 pub use cli::run;

@@ -75,10 +75,7 @@ pub(super) fn clock_of(target: &Target, terms: &Terms) -> usize {
 }
 
 pub(super) fn kind_word(k: TargetKind) -> &'static str {
-    match k {
-        TargetKind::Incident => "incident",
-        TargetKind::Request => "request",
-    }
+    k.keyword()
 }
 
 pub(super) fn show(i: Instant, tz: chrono_tz::Tz, same_day_as: Option<Instant>) -> String {

@@ -3,7 +3,6 @@
 
 use super::between::{instants, show, sup_name, who};
 use super::clock::first_counted_maintenance;
-use super::fmt_window;
 use super::supporters::{own_window, reached, validity, Days2, Supporter};
 use crate::diag::{Code, Diagnostic};
 use crate::model::periods::nominal_window_ms;
@@ -46,9 +45,9 @@ pub(super) fn windows(
                     format!(
                         "{} measures availability per {} but {} per {}",
                         sup_name(s),
-                        fmt_window(o.window()),
+                        o.window(),
                         who(a, region),
-                        fmt_window(mine)
+                        mine
                     ),
                 )
                 .primary("longer window")

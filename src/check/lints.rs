@@ -131,7 +131,7 @@ fn day_durations(p: &Portfolio, sources: &SourceMap, diags: &mut Vec<Diagnostic>
                                 cal.name
                             ),
                         )
-                        .primary(format!("the {} clock of {} {} runs only while `{}` is open", which.keyword(), match t.kind { crate::model::TargetKind::Incident => "incident", crate::model::TargetKind::Request => "request" }, t.id, cal.name))
+                        .primary(format!("the {} clock of {} {} runs only while `{}` is open", which.keyword(), t.kind.keyword(), t.id, cal.name))
                         .help(format!(
                             "`1d` here is 24 open hours (about {:.0} working days); write the open hours you mean, e.g. `8h` for one working day",
                             24.0 / hours.max(1.0)

@@ -3,7 +3,7 @@
 //! its floors are compared here, and only where the parent set a value.
 
 use super::agreement::pct;
-use super::{fmt_duration, fmt_window};
+use super::fmt_duration;
 use crate::diag::{Code, Diagnostic};
 use crate::diff::value::credit;
 use crate::model::strictness::{self, Less, Term};
@@ -99,9 +99,7 @@ fn compare(parent: &Terms, child: &Terms, pname: &str, cname: &str, diags: &mut 
                     pw.span,
                     &format!(
                         "the {} window ({} is longer than {})",
-                        c.id,
-                        fmt_window(cw.value),
-                        fmt_window(pw.value)
+                        c.id, cw.value, pw.value
                     ),
                     "a longer window hides outages; use the parent's window or a shorter one",
                 );
@@ -117,10 +115,7 @@ fn compare(parent: &Terms, child: &Terms, pname: &str, cname: &str, diags: &mut 
             else {
                 continue;
             };
-            let kind = match ct.kind {
-                crate::model::TargetKind::Incident => "incident",
-                crate::model::TargetKind::Request => "request",
-            };
+            let kind = ct.kind.keyword();
             for which in [Deadline::Response, Deadline::Resolve, Deadline::Fulfil] {
                 let (Some(pd), Some(cd)) = (pt.deadline(which), ct.deadline(which)) else {
                     continue;

@@ -141,7 +141,7 @@ pub fn run(args: &Args, style: Style) -> i32 {
                         a.region
                             .as_ref()
                             .map_or(String::new(), |r| format!(" (region {r})")),
-                        crate::check::fmt_duration((a.duration_minutes * 60_000.0) as i64),
+                        crate::written::duration((a.duration_minutes * 60_000.0) as i64),
                         a.calendar,
                         a.timezone,
                         a.opened
@@ -184,11 +184,7 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         (None, Some(r), _) => (TargetKind::Request, r, Deadline::Fulfil),
         (None, None, _) => return Err("give --incident P --target T, or --request R".into()),
     };
-    let kind_word = if kind == TargetKind::Incident {
-        "incident"
-    } else {
-        "request"
-    };
+    let kind_word = kind.keyword();
     let support = terms
         .support
         .as_ref()

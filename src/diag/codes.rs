@@ -1,7 +1,7 @@
 //! The registry of diagnostic codes: the one source of truth for codes, severities and
 //! titles, read by the renderers, `slac explain` and docs/checks.md.
 
-use super::Severity;
+use super::severity::Severity;
 use serde::Serialize;
 
 macro_rules! codes {

@@ -6,27 +6,12 @@
 pub mod codes;
 pub mod explain;
 pub mod render;
+mod severity;
 
 use crate::source::Span;
-use serde::Serialize;
 
 pub use codes::Code;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Error,
-    Warning,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Error => "error",
-            Severity::Warning => "warning",
-        }
-    }
-}
+pub use severity::Severity;
 
 /// A labelled source span; the first label of a diagnostic is the primary one.
 #[derive(Clone, Debug, PartialEq, Eq)]

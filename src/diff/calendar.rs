@@ -3,6 +3,7 @@
 use super::report::{Change, Fact};
 use crate::model::strictness::{Term, Verdict};
 use crate::model::{Calendar, Portfolio};
+use crate::written::WEEKDAYS;
 use std::collections::{BTreeMap, BTreeSet};
 
 /// How the open time of one calendar compares with another's.
@@ -35,16 +36,20 @@ impl Open {
     }
 }
 
+/// `mon` → 0 … `sun` → 6 (0 for anything else).
+fn day_index(day: &str) -> usize {
+    WEEKDAYS.iter().position(|d| d.short == day).unwrap_or(0)
+}
+
 fn minutes(hhmm: &str) -> usize {
     let (h, m) = hhmm.split_once(':').unwrap_or(("0", "0"));
     h.parse::<usize>().unwrap_or(0) * 60 + m.parse::<usize>().unwrap_or(0)
 }
 
 fn weekly(c: &Calendar) -> BTreeSet<usize> {
-    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     let mut set = BTreeSet::new();
     for h in &c.hours {
-        let day = days.iter().position(|d| *d == h.day).unwrap_or(0);
+        let day = day_index(&h.day);
         for m in minutes(&h.start)..minutes(&h.end).min(1440) {
             set.insert(day * 1440 + m);
         }
@@ -130,9 +135,8 @@ pub fn compare(old: &Calendar, new: &Calendar) -> Open {
 
 fn hours_text(c: &Calendar) -> String {
     let mut by_day: BTreeMap<usize, Vec<String>> = BTreeMap::new();
-    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     for h in &c.hours {
-        let day = days.iter().position(|d| *d == h.day).unwrap_or(0);
+        let day = day_index(&h.day);
         by_day
             .entry(day)
             .or_default()
@@ -140,7 +144,7 @@ fn hours_text(c: &Calendar) -> String {
     }
     by_day
         .iter()
-        .map(|(d, v)| format!("{} {}", days[*d], v.join(", ")))
+        .map(|(d, v)| format!("{} {}", WEEKDAYS[*d].short, v.join(", ")))
         .collect::<Vec<_>>()
         .join("; ")
 }

@@ -3,7 +3,7 @@
 
 use super::calendar::{self, Open};
 use super::report::{Change, Fact};
-use super::value::{credit, duration, money, percent, window};
+use super::value::{credit, duration, money, percent};
 use crate::model::strictness::{self, Term, Verdict};
 use crate::model::{
     Agreement, Dependency, Objective, Penalty, Portfolio, Ref, Support, Target, Terms, TierOp,
@@ -319,7 +319,7 @@ impl Ctx<'_> {
             if let Some(w) = &o.within_ms {
                 let _ = write!(s, " within {}", duration(w.value));
             }
-            let _ = write!(s, " per {}", window(o.window()));
+            let _ = write!(s, " per {}", o.window());
             s
         };
         for n in new {
@@ -352,7 +352,7 @@ impl Ctx<'_> {
                 Term::Window,
                 (Some(&o.window()), Some(&n.window())),
                 strictness::window_order,
-                |w| window(*w),
+                ToString::to_string,
             );
             self.calendar(
                 out,
@@ -396,17 +396,7 @@ impl Ctx<'_> {
             n.during.as_ref(),
             Term::During,
         );
-        let what = |t: &Target| {
-            format!(
-                "{} {}",
-                if t.kind == crate::model::TargetKind::Incident {
-                    "incident"
-                } else {
-                    "request"
-                },
-                t.id
-            )
-        };
+        let what = |t: &Target| format!("{} {}", t.kind.keyword(), t.id);
         let text = |t: &Target| {
             t.deadlines()
                 .map(|(w, d)| format!("{} {}", w.keyword(), duration(d.duration_ms.value)))

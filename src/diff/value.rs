@@ -1,11 +1,9 @@
 //! How values are shown in a change report.
 
-use crate::model::{Credit, Money, Window};
-use rust_decimal::Decimal;
+use crate::model::{Credit, Money};
 
-pub fn percent(d: Decimal) -> String {
-    format!("{}%", d.normalize())
-}
+/// Without trailing zeros, so that `99.90%` and `99.9%` read alike.
+pub use crate::written::percent_normalized as percent;
 
 pub fn money(m: &Money) -> String {
     format!("{} {}", m.amount.normalize(), m.currency)
@@ -19,16 +17,4 @@ pub fn credit(c: &Credit) -> String {
 }
 
 /// Milliseconds as written in `.sla` files: `1h30m`, `300ms`.
-pub fn duration(ms: i64) -> String {
-    crate::check::fmt_duration(ms)
-}
-
-pub fn window(w: Window) -> String {
-    match w {
-        Window::Week => "week".into(),
-        Window::Month => "month".into(),
-        Window::Quarter => "quarter".into(),
-        Window::Year => "year".into(),
-        Window::Rolling(ms) => format!("rolling {}", duration(ms)),
-    }
-}
+pub use crate::written::duration;

@@ -12,20 +12,11 @@ use super::{Backend, Context, EmitError};
 use crate::model::{Calendar, Portfolio};
 use crate::output::Artifact;
 use crate::time::Yearly;
+use crate::written::{DayNames, WEEKDAYS};
 use chrono::{Datelike, NaiveDate};
 use std::fmt::Write as _;
 
 pub struct Alertmanager;
-
-const DAYS: [(&str, &str); 7] = [
-    ("mon", "monday"),
-    ("tue", "tuesday"),
-    ("wed", "wednesday"),
-    ("thu", "thursday"),
-    ("fri", "friday"),
-    ("sat", "saturday"),
-    ("sun", "sunday"),
-];
 
 const MONTHS: [&str; 12] = [
     "january",
@@ -109,7 +100,7 @@ type Spans = Vec<(String, String)>;
 fn open(out: &mut String, c: &Calendar) {
     let _ = writeln!(out, "  - name: {}", scalar(&c.name));
     let mut groups: Vec<(Spans, Vec<&str>)> = Vec::new();
-    for (short, long) in DAYS {
+    for &DayNames { short, long, .. } in &WEEKDAYS {
         let mut spans: Vec<(String, String)> = c
             .hours
             .iter()

@@ -91,7 +91,7 @@ impl Slo<'_> {
     pub fn window_text(&self) -> String {
         match self.window {
             Window::Rolling(ms) => format!("rolling {}", prom_duration(ms)),
-            w => crate::check::fmt_window(w),
+            w => w.to_string(),
         }
     }
 
@@ -197,7 +197,7 @@ fn slos<'a>(
                 Some(ms) => format!(
                     "{}% within {}",
                     target.value.normalize(),
-                    crate::check::fmt_duration(ms.value)
+                    crate::written::duration(ms.value)
                 ),
                 None => format!("{}%", target.value.normalize()),
             },
@@ -256,7 +256,7 @@ pub fn window_ms(window: Window, tz: Tz, today: NaiveDate) -> i64 {
 /// (so a 28-day window reads `28d`): `30d`, `14h24m`, `13h26m24s`.
 pub fn prom_duration(ms: i64) -> String {
     // PromQL windows read best in days (`28d`, not `4w`).
-    crate::check::duration_in(ms, &crate::check::DURATION_UNITS[1..])
+    crate::written::duration_in(ms, &crate::written::DURATION_UNITS[1..])
 }
 
 /// An exact decimal rounded to at most six places, without trailing zeros.

@@ -313,8 +313,8 @@ fn uncomputed(
 /// "per quarter", "over a rolling 28d".
 fn window_words(w: crate::model::Window) -> String {
     match w {
-        crate::model::Window::Rolling(_) => format!("over a {}", crate::check::fmt_window(w)),
-        _ => format!("per {}", crate::check::fmt_window(w)),
+        crate::model::Window::Rolling(_) => format!("over a {w}"),
+        _ => format!("per {w}"),
     }
 }
 

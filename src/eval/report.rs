@@ -6,7 +6,7 @@ use super::credits::{CreditLine, Totals};
 use super::input::Nanos;
 use super::scope::Judge;
 use super::tickets::TargetResult;
-use crate::model::{Objective, TargetKind};
+use crate::model::Objective;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::fmt::Write as _;
@@ -209,10 +209,7 @@ impl AgreementReport {
                 .unwrap_or(&[])
                 .iter()
                 .map(|r| SupportReport {
-                    kind: match r.kind {
-                        TargetKind::Incident => "incident",
-                        TargetKind::Request => "request",
-                    },
+                    kind: r.kind.keyword(),
                     class: r.class.clone(),
                     target: r.deadline.keyword(),
                     tickets: r.tickets(),

@@ -11,7 +11,7 @@ use super::judge::{Context, Options, Sums};
 use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
 use super::scope::{self, Judge};
-use crate::model::{ObjectiveKind, Portfolio, TargetKind};
+use crate::model::{ObjectiveKind, Portfolio};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -328,10 +328,7 @@ impl<'p> Evaluation<'p> {
             }
             return;
         }
-        let kind = match t.kind {
-            TargetKind::Incident => "incident",
-            TargetKind::Request => "request",
-        };
+        let kind = t.kind.keyword();
         let period = self.options.period;
         let reason = if !here.is_empty() {
             format!(

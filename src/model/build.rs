@@ -10,6 +10,7 @@ use crate::diag::{Code, Diagnostic};
 use crate::source::{Sp, Span};
 use crate::syntax::ast::{self, AgreementKind, AgreementStmt, Level, PartyKind};
 use crate::syntax::values::or_list;
+use crate::written::{hhmm, weekday as day_name};
 use std::collections::BTreeMap;
 
 /// What kind of item a name stands for.
@@ -319,10 +320,10 @@ fn always_calendar() -> Calendar {
         title: "Always".into(),
         timezone: "UTC".into(),
         description: None,
-        hours: ["mon", "tue", "wed", "thu", "fri", "sat", "sun"]
+        hours: crate::written::WEEKDAYS
             .iter()
             .map(|d| Hours {
-                day: (*d).to_string(),
+                day: d.short.to_string(),
                 start: "00:00".into(),
                 end: "24:00".into(),
             })
@@ -363,14 +364,6 @@ fn party(r: &mut Resolver<'_>, p: &ast::Party) -> Party {
         }
     }
     out
-}
-
-fn hhmm(m: u16) -> String {
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
-
-fn day_name(d: chrono::Weekday) -> &'static str {
-    ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][d.num_days_from_monday() as usize]
 }
 
 fn calendar(c: &ast::Calendar) -> Calendar {

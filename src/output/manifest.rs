@@ -29,6 +29,37 @@ pub(super) enum Found {
 
 /// Whether slac may replace `target`, and why not.
 pub(super) fn inspect(target: &Path) -> Result<Found, WriteError> {
+    // The first inspection runs before the lock, while another build may exchange `DIR`
+    // for its new output: a walk that straddles the exchange reads one tree's listing
+    // against the other's manifest. The exchange gives `DIR` a new inode, so a walk during
+    // which the inode stayed the same saw one tree; otherwise it is done again.
+    let mut tries = 0;
+    loop {
+        let before = identity(target);
+        let found = inspect_once(target);
+        tries += 1;
+        if tries >= 100 || identity(target) == before {
+            return found;
+        }
+    }
+}
+
+/// The device and inode of `path` itself (not followed), when it exists.
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt as _;
+        std::fs::symlink_metadata(path)
+            .ok()
+            .map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        std::fs::symlink_metadata(path).ok().map(|_| (0, 0))
+    }
+}
+
+fn inspect_once(target: &Path) -> Result<Found, WriteError> {
     match std::fs::symlink_metadata(target) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Found::Nothing),
         Err(e) => Err(super::io(target)(e)),

@@ -402,6 +402,19 @@ pub enum Window {
     Rolling(Millis),
 }
 
+/// A window as written: `week`, `month`, `quarter`, `year`, `rolling 28d`.
+impl std::fmt::Display for Window {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Window::Week => f.write_str("week"),
+            Window::Month => f.write_str("month"),
+            Window::Quarter => f.write_str("quarter"),
+            Window::Year => f.write_str("year"),
+            Window::Rolling(ms) => write!(f, "rolling {}", crate::written::duration(*ms)),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum ObjectiveStmt {
     /// `target PERCENT (within DURATION)?`
@@ -441,6 +454,15 @@ pub enum SupportStmt {
 pub enum TargetKind {
     Incident,
     Request,
+}
+
+impl TargetKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            TargetKind::Incident => "incident",
+            TargetKind::Request => "request",
+        }
+    }
 }
 
 /// `incident ID STRING? { … }` or `request ID STRING? { … }`.

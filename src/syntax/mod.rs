@@ -9,7 +9,8 @@ pub mod values;
 use crate::diag::Diagnostic;
 use crate::source::SourceMap;
 
-pub use parser::{parse_file, INVALID_TIME, MAX_NESTING};
+pub use parser::{parse_file, MAX_NESTING};
+pub use values::INVALID_TIME;
 
 /// Parses every file and runs the value and structure checks (phase E01). Files with a
 /// syntax error yield no tree; the others are returned in file order.

@@ -8,8 +8,10 @@ use super::ast::{
     ObjectiveStmt, Party, PartyKind, PartyStmt, PenaltyOn, PenaltyStmt, Service, ServiceStmt, Stmt,
     SupportStmt, TargetKind, TargetStmt,
 };
+use super::values::INVALID_TIME;
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
+use crate::written::hhmm;
 use chrono::Weekday;
 use std::collections::HashMap;
 
@@ -100,7 +102,7 @@ fn service(sv: &Service, diags: &mut Vec<Diagnostic>) {
 fn days_text(days: &[DaySpec], shift: bool) -> String {
     let name = |d: Weekday| {
         let d = if shift { d.succ() } else { d };
-        ["mon", "tue", "wed", "thu", "fri", "sat", "sun"][d.num_days_from_monday() as usize]
+        crate::written::weekday(d)
     };
     days.iter()
         .map(|d| {
@@ -114,13 +116,9 @@ fn days_text(days: &[DaySpec], shift: bool) -> String {
         .join(", ")
 }
 
-fn hhmm(m: u16) -> String {
-    format!("{:02}:{:02}", m / 60, m % 60)
-}
-
 /// E0102 for a 24:00 start, E0104 for an end not after the start. True when usable.
 fn interval_ok(iv: &Interval, days: Option<&[DaySpec]>, diags: &mut Vec<Diagnostic>) -> bool {
-    if iv.start.value == super::INVALID_TIME || iv.end.value == super::INVALID_TIME {
+    if iv.start.value == INVALID_TIME || iv.end.value == INVALID_TIME {
         return false;
     }
     if iv.start.value == 1440 {
@@ -416,10 +414,7 @@ fn support(b: &Block<Stmt<SupportStmt>>, diags: &mut Vec<Diagnostic>) {
         match &st.kind {
             SupportStmt::During(_) => once.see("during", st.span, diags),
             SupportStmt::Target(t) => {
-                let kind = match t.kind {
-                    TargetKind::Incident => "incident",
-                    TargetKind::Request => "request",
-                };
+                let kind = t.kind.keyword();
                 once.see(&format!("{kind} {}", t.id.value), st.span, diags);
                 let mut inner = Once::new(kind);
                 for s in &t.body.stmts {

@@ -3,6 +3,7 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
+use crate::written::{self, DurationError};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 
@@ -41,16 +42,8 @@ pub fn percent(text: &str, span: Span) -> Result<Decimal> {
     }
 }
 
-const UNITS: [(&str, i64); 6] = [
-    ("w", 7 * 86_400_000),
-    ("d", 86_400_000),
-    ("h", 3_600_000),
-    ("m", 60_000),
-    ("s", 1_000),
-    ("ms", 1),
-];
-
 /// `1h30m` → milliseconds. Units strictly descending, none repeated, total > 0 (E0106).
+/// The units and the reading are [`crate::written`]'s, which prints them too.
 pub fn duration(text: &str, span: Span) -> Result<i64> {
     let bad = |message: String, label: &str| {
         err(
@@ -61,71 +54,38 @@ pub fn duration(text: &str, span: Span) -> Result<i64> {
             "write units from largest to smallest, each once, e.g. `1h30m` or `2d4h`",
         )
     };
-    let mut rest = text;
-    let mut total: i64 = 0;
-    let mut last_rank: Option<usize> = None;
-    while !rest.is_empty() {
-        let digits = rest
-            .find(|c: char| !c.is_ascii_digit())
-            .unwrap_or(rest.len());
-        let (num, after) = rest.split_at(digits);
-        // `ms` must be tried before `m`.
-        let (rank, unit, factor) = UNITS
-            .iter()
-            .enumerate()
-            .filter(|(_, (u, _))| after.starts_with(u))
-            .max_by_key(|(_, (u, _))| u.len())
-            .map(|(i, (u, f))| (i, *u, *f))
-            .ok_or_else(|| bad(format!("`{text}` is not a duration"), "not a duration"))?;
-        if let Some(prev) = last_rank {
-            if rank == prev {
-                return Err(bad(
-                    format!("duration `{text}` repeats the unit `{unit}`"),
-                    "unit repeated",
-                ));
-            }
-            if rank < prev {
-                return Err(bad(
-                    format!(
-                        "duration `{text}` has units out of order (`{unit}` after a smaller unit)"
-                    ),
-                    "units not in descending order",
-                ));
-            }
-        }
-        last_rank = Some(rank);
-        let n: i64 = num
-            .parse()
-            .map_err(|_| bad(format!("duration `{text}` is too long"), "too long"))?;
-        total = n
-            .checked_mul(factor)
-            .and_then(|v| total.checked_add(v))
-            .filter(|v| *v <= MAX_DURATION_MS)
-            .ok_or_else(|| {
-                err(
-                    Code::E0106,
-                    span,
-                    format!("duration `{text}` is too long"),
-                    "too long",
-                    "durations are limited to 10,000 years",
-                )
-            })?;
-        rest = &after[unit.len()..];
-    }
-    if total == 0 {
-        return Err(err(
+    written::parse_duration(text).map_err(|e| match e {
+        DurationError::NotADuration => bad(format!("`{text}` is not a duration"), "not a duration"),
+        DurationError::Repeated(unit) => bad(
+            format!("duration `{text}` repeats the unit `{unit}`"),
+            "unit repeated",
+        ),
+        DurationError::OutOfOrder(unit) => bad(
+            format!("duration `{text}` has units out of order (`{unit}` after a smaller unit)"),
+            "units not in descending order",
+        ),
+        DurationError::NumberTooLong => bad(format!("duration `{text}` is too long"), "too long"),
+        DurationError::TooLong => err(
+            Code::E0106,
+            span,
+            format!("duration `{text}` is too long"),
+            "too long",
+            "durations are limited to 10,000 years",
+        ),
+        DurationError::Zero => err(
             Code::E0106,
             span,
             format!("duration `{text}` is zero"),
             "zero",
             "a duration must be longer than zero, e.g. `15m`",
-        ));
-    }
-    Ok(total)
+        ),
+    })
 }
 
-/// The longest duration accepted: 10,000 years keeps every sum of instants in range.
-pub const MAX_DURATION_MS: i64 = 10_000 * 366 * 86_400_000;
+pub use crate::written::MAX_DURATION_MS;
+
+/// The minutes of a time of day that failed its check (E0102 already reported).
+pub const INVALID_TIME: u16 = u16::MAX;
 
 /// `08:30` → minutes after midnight; `24:00` → 1440 (E0102; whether 24:00 may be used
 /// where it stands is checked by the caller).

@@ -5,7 +5,8 @@
 use super::format::{date, duration, hhmm};
 use crate::model::Calendar;
 use crate::time::MINUTE;
-use chrono::{Datelike, Weekday};
+use crate::written::{day_names, WEEKDAYS};
+use chrono::Datelike;
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -40,27 +41,17 @@ pub struct ClosureRow {
     pub label: String,
 }
 
-const DAYS: [(Weekday, &str); 7] = [
-    (Weekday::Mon, "Monday"),
-    (Weekday::Tue, "Tuesday"),
-    (Weekday::Wed, "Wednesday"),
-    (Weekday::Thu, "Thursday"),
-    (Weekday::Fri, "Friday"),
-    (Weekday::Sat, "Saturday"),
-    (Weekday::Sun, "Sunday"),
-];
-
 /// `years`: the calendar years whose recurring closures are listed (an agreement's
 /// years in force, `model::years_in_force`), one row per year.
 pub fn view(c: &Calendar, years: (i32, i32)) -> CalendarView {
     let weekly = c.clock.weekly();
-    let days = DAYS
+    let days = WEEKDAYS
         .iter()
-        .map(|(wd, name)| {
-            let runs: Vec<_> = weekly.iter().filter(|w| w.day == *wd).collect();
+        .map(|d| {
+            let runs: Vec<_> = weekly.iter().filter(|w| w.day == d.day).collect();
             let minutes: i64 = runs.iter().map(|w| i64::from(w.end - w.start)).sum();
             DayRow {
-                day: (*name).to_string(),
+                day: d.title.to_string(),
                 hours: if runs.is_empty() {
                     "closed".into()
                 } else {
@@ -87,9 +78,7 @@ pub fn view(c: &Calendar, years: (i32, i32)) -> CalendarView {
         .map(|d| ClosureRow {
             date: date(d.date),
             iso: d.date.to_string(),
-            weekday: DAYS[d.date.weekday().num_days_from_monday() as usize]
-                .1
-                .to_string(),
+            weekday: day_names(d.date.weekday()).title.to_string(),
             hours: match (&d.start, &d.end) {
                 (Some(s), Some(e)) => format!("{s}-{e}"),
                 _ => "all day".into(),

@@ -43,9 +43,7 @@ pub fn period(ms: i64) -> String {
 }
 
 /// A percentage exactly as written (`99.90%` keeps its zero).
-pub fn percent(p: Decimal) -> String {
-    format!("{p}%")
-}
+pub use crate::written::percent;
 
 /// `12000` → `12,000`; a fraction keeps two places (`99.5` → `99.50`).
 pub fn amount(a: Decimal) -> String {
@@ -126,9 +124,7 @@ pub fn date(d: NaiveDate) -> String {
 }
 
 /// Minutes of a day → `08:00`; 1440 → `24:00`.
-pub fn hhmm(minutes: u16) -> String {
-    format!("{:02}:{:02}", minutes / 60, minutes % 60)
-}
+pub use crate::written::hhmm;
 
 /// A downtime allowance in whole seconds, rounded down: `(100 - target)% × open`, by the
 /// model's one definition ([`crate::model::periods::allowance_seconds`]).

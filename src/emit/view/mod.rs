@@ -10,8 +10,8 @@ mod objectives;
 use crate::check::supporters::{is_checked, supporters};
 use crate::model::periods;
 use crate::model::{
-    Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, TargetKind,
-    Terms, TierOp, Variant,
+    Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, Terms,
+    TierOp, Variant,
 };
 use calendar::CalendarView;
 use chrono::NaiveDate;
@@ -266,10 +266,7 @@ pub fn document(
                 })
                 .collect();
             TargetRow {
-                kind: match t.kind {
-                    TargetKind::Incident => "incident",
-                    TargetKind::Request => "request",
-                },
+                kind: t.kind.keyword(),
                 id: t.id.clone(),
                 title: t.title.clone().unwrap_or_default(),
                 response: t

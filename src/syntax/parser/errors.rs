@@ -2,10 +2,14 @@
 //! as `4h`", the token at the failure becomes "found `4 hours`", and an unclosed block is
 //! pointed at.
 
-use super::Rule;
+use super::grammar::Rule;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use pest::error::{Error, ErrorVariant, InputLocation};
+
+/// Blocks nested deeper than this are refused before pest sees them (pest recurses once
+/// per level, and a hostile file must not overflow the stack).
+pub const MAX_NESTING: usize = 32;
 
 /// What a rule looks like to a user, and a help line when it is the main expectation.
 fn describe(rule: Rule) -> Option<&'static str> {
@@ -213,11 +217,10 @@ fn help_for(rule: Rule, found: &str) -> Option<String> {
     if let Some(k) = close {
         return Some(format!("did you mean `{k}`?"));
     }
-    let days = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
     if rule == Rule::calendar_stmt
-        && days
+        && crate::written::WEEKDAYS
             .iter()
-            .any(|d| word.to_ascii_lowercase().starts_with(d))
+            .any(|d| word.to_ascii_lowercase().starts_with(d.short))
     {
         return Some(
             "weekdays are written `mon` `tue` `wed` `thu` `fri` `sat` `sun`; a range is `mon-fri`"
@@ -490,7 +493,7 @@ pub(super) fn check_nesting(file: FileId, src: &str) -> Option<Diagnostic> {
         match b {
             b'{' | b'(' => {
                 depth += 1;
-                if depth > super::MAX_NESTING {
+                if depth > MAX_NESTING {
                     too_deep = Some(i);
                     return false;
                 }
@@ -504,7 +507,7 @@ pub(super) fn check_nesting(file: FileId, src: &str) -> Option<Diagnostic> {
         Diagnostic::new(
             Code::E0100,
             Span::new(file, i, i + 1),
-            format!("blocks nested more than {} deep", super::MAX_NESTING),
+            format!("blocks nested more than {MAX_NESTING} deep"),
         )
         .primary("too deep")
         .help("no .sla construct nests this deep; check for unbalanced braces")

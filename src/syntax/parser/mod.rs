@@ -7,9 +7,11 @@ use crate::syntax::ast::{
     Item, Money, Party, PartyKind, PartyStmt, Service, ServiceStmt, Sp, Stmt, Str, TimeZone,
 };
 use errors::syntax_error;
+use grammar::{Rule, SlaParser};
 
 mod agreement;
 mod errors;
+mod grammar;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use crate::syntax::values;
@@ -19,16 +21,7 @@ use pest::iterators::Pair;
 use pest::Parser as _;
 use rust_decimal::Decimal;
 
-#[derive(pest_derive::Parser)]
-#[grammar = "grammar/sla.pest"]
-pub(crate) struct SlaParser;
-
-/// Blocks nested deeper than this are refused before pest sees them (pest recurses once
-/// per level, and a hostile file must not overflow the stack).
-pub const MAX_NESTING: usize = 32;
-
-/// The minutes of a time of day that failed its check (E0102 already reported).
-pub const INVALID_TIME: u16 = u16::MAX;
+pub use errors::MAX_NESTING;
 
 /// Parses one file. A syntax error yields `None` and one E0100 (parsing of that file
 /// stops); value errors (E0101…E0107) are pushed and the tree is still returned.
@@ -251,7 +244,7 @@ impl Lower<'_> {
         // An invalid time is marked out of range so that interval checks skip it.
         let v = values::time(pair.as_str(), span).unwrap_or_else(|d| {
             self.report(*d);
-            INVALID_TIME
+            values::INVALID_TIME
         });
         Sp::new(v, span)
     }
@@ -512,13 +505,5 @@ impl Lower<'_> {
 }
 
 fn weekday(s: &str) -> Weekday {
-    match s {
-        "mon" => Weekday::Mon,
-        "tue" => Weekday::Tue,
-        "wed" => Weekday::Wed,
-        "thu" => Weekday::Thu,
-        "fri" => Weekday::Fri,
-        "sat" => Weekday::Sat,
-        _ => Weekday::Sun,
-    }
+    crate::written::parse_weekday(s).unwrap_or(Weekday::Sun)
 }

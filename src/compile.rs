@@ -2,7 +2,7 @@
 //! phases before it found no error, so one mistake never cascades.
 
 use crate::check;
-use crate::diag::{Diagnostic, Diagnostics};
+use crate::diag::{self, Diagnostic};
 use crate::model::{self, Portfolio};
 use crate::source::SourceMap;
 use crate::syntax::{self, ast};
@@ -26,9 +26,7 @@ pub struct Checked {
 
 impl Checked {
     pub fn has_errors(&self) -> bool {
-        self.diagnostics
-            .iter()
-            .any(|d| d.severity == crate::diag::Severity::Error)
+        diag::count_errors(&self.diagnostics) > 0
     }
 }
 
@@ -36,19 +34,16 @@ pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
     let portfolio = run_phases(&files, sources, *options, &mut diags);
-    let mut sink = Diagnostics::new();
-    sink.extend(diags);
+    diag::sort(&mut diags);
     Checked {
         files,
         portfolio,
-        diagnostics: sink.into_sorted(),
+        diagnostics: diags,
     }
 }
 
 fn errors(diags: &[Diagnostic]) -> bool {
-    diags
-        .iter()
-        .any(|d| d.severity == crate::diag::Severity::Error)
+    diag::count_errors(diags) > 0
 }
 
 /// E02 → E03 → E04 → W05, each only when nothing before it failed. The portfolio is

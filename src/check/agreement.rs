@@ -360,25 +360,15 @@ fn currencies(a: &Agreement, terms: &Terms, region: Option<&str>, diags: &mut Ve
             }
         }
     }
-    let Some(&(first, first_span)) = amounts.first() else {
-        return;
-    };
-    if let Some(&(other, span)) = amounts.iter().find(|(c, _)| *c != first) {
-        let name = region.map_or_else(
-            || format!("`{}`", a.name),
-            |r| format!("region `{r}` of `{}`", a.name),
-        );
-        diags.push(
-            Diagnostic::new(
-                Code::E0107,
-                span,
-                format!("{name} mixes currencies after inheritance: {first} and {other}"),
-            )
-            .primary(format!("in {other}"))
-            .label(first_span, format!("in {first}"))
-            .help("state the fee and every credit amount in one currency, also across `extends`"),
-        );
-    }
+    let name = region.map_or_else(
+        || format!("`{}`", a.name),
+        |r| format!("region `{r}` of `{}`", a.name),
+    );
+    diags.extend(crate::syntax::mixed_currencies(
+        &amounts,
+        |first, other| format!("{name} mixes currencies after inheritance: {first} and {other}"),
+        "state the fee and every credit amount in one currency, also across `extends`",
+    ));
 }
 
 /// E0308: an incident cannot be resolved before it has been responded to, so a `resolve`

@@ -73,12 +73,6 @@ impl Diagnostic {
     }
 }
 
-/// Collects diagnostics from every phase.
-#[derive(Debug, Default)]
-pub struct Diagnostics {
-    list: Vec<Diagnostic>,
-}
-
 /// How many of `diags` are errors (the rest are warnings).
 pub fn count_errors(diags: &[Diagnostic]) -> usize {
     diags
@@ -87,58 +81,8 @@ pub fn count_errors(diags: &[Diagnostic]) -> usize {
         .count()
 }
 
-impl Diagnostics {
-    pub fn new() -> Diagnostics {
-        Diagnostics::default()
-    }
-
-    pub fn push(&mut self, d: Diagnostic) {
-        self.list.push(d);
-    }
-
-    pub fn extend(&mut self, ds: impl IntoIterator<Item = Diagnostic>) {
-        self.list.extend(ds);
-    }
-
-    pub fn errors(&self) -> usize {
-        self.list
-            .iter()
-            .filter(|d| d.severity == Severity::Error)
-            .count()
-    }
-
-    pub fn warnings(&self) -> usize {
-        self.list
-            .iter()
-            .filter(|d| d.severity == Severity::Warning)
-            .count()
-    }
-
-    pub fn has_errors(&self) -> bool {
-        self.list.iter().any(|d| d.severity == Severity::Error)
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.list.is_empty()
-    }
-
-    pub fn len(&self) -> usize {
-        self.list.len()
-    }
-
-    /// Sorted by primary span (file order, then position), then code: the order users read.
-    /// The sort is stable, so diagnostics at one place keep the order phases found them in.
-    pub fn into_sorted(mut self) -> Vec<Diagnostic> {
-        self.list
-            .sort_by_key(|d| (d.primary_span().map(|s| (s.file, s.start, s.end)), d.code));
-        self.list
-    }
-}
-
-impl IntoIterator for Diagnostics {
-    type Item = Diagnostic;
-    type IntoIter = std::vec::IntoIter<Diagnostic>;
-    fn into_iter(self) -> Self::IntoIter {
-        self.list.into_iter()
-    }
+/// Sorts by primary span (file order, then position), then code: the order users read.
+/// The sort is stable, so diagnostics at one place keep the order phases found them in.
+pub fn sort(diags: &mut [Diagnostic]) {
+    diags.sort_by_key(|d| (d.primary_span().map(|s| (s.file, s.start, s.end)), d.code));
 }

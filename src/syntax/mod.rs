@@ -4,6 +4,7 @@ pub mod ast;
 mod bidi;
 mod parser;
 mod structure;
+pub(crate) use structure::mixed_currencies;
 pub mod values;
 
 use crate::diag::Diagnostic;

@@ -452,27 +452,31 @@ fn support(b: &Block<Stmt<SupportStmt>>, diags: &mut Vec<Diagnostic>) {
 fn currencies(a: &Agreement, diags: &mut Vec<Diagnostic>) {
     let mut amounts: Vec<(String, Span)> = Vec::new();
     collect_amounts(&a.body, &mut amounts);
-    let Some((first, first_span)) = amounts.first().cloned() else {
-        return;
-    };
-    if let Some((other, span)) = amounts.iter().find(|(c, _)| *c != first) {
-        diags.push(
-            Diagnostic::new(
-                Code::E0107,
-                *span,
-                format!(
-                    "agreement `{}` mixes currencies: {first} and {other}",
-                    a.name.value
-                ),
-            )
+    let amounts: Vec<(&str, Span)> = amounts.iter().map(|(c, s)| (c.as_str(), *s)).collect();
+    let name = &a.name.value;
+    diags.extend(mixed_currencies(
+        &amounts,
+        |first, other| format!("agreement `{name}` mixes currencies: {first} and {other}"),
+        &format!("state the fee and every credit amount of `{name}` in one currency"),
+    ));
+}
+
+/// E0107, the one rule: the amounts of one agreement, in the order they are written, must
+/// share the first one's currency. Checked as written (here) and after inheritance
+/// (`check::agreement`), with the message of each place; reported at the first that differs.
+pub(crate) fn mixed_currencies(
+    amounts: &[(&str, Span)],
+    message: impl FnOnce(&str, &str) -> String,
+    help: &str,
+) -> Option<Diagnostic> {
+    let &(first, first_span) = amounts.first()?;
+    let &(other, span) = amounts.iter().find(|(c, _)| *c != first)?;
+    Some(
+        Diagnostic::new(Code::E0107, span, message(first, other))
             .primary(format!("in {other}"))
             .label(first_span, format!("in {first}"))
-            .help(format!(
-                "state the fee and every credit amount of `{}` in one currency",
-                a.name.value
-            )),
-        );
-    }
+            .help(help.to_string()),
+    )
 }
 
 fn collect_amounts(block: &Block<Stmt<AgreementStmt>>, out: &mut Vec<(String, Span)>) {

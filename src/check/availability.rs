@@ -4,8 +4,8 @@
 //! measure over another calendar; an uncovered one is composed from its own dependencies.
 //! The worst stretch of X's validity counts. Exact decimals throughout.
 
-use super::supporters::{Days2, Supporter};
 use crate::diag::{Code, Diagnostic};
+use crate::model::supporters::{Days2, Supporter};
 use crate::model::{Agreement, AgreementKind, Dependency, ObjectiveKind, Portfolio, Terms};
 use crate::time::{Calendar, Instant};
 use chrono::{Datelike, Days, NaiveDate};

@@ -6,8 +6,10 @@ use super::coverage::{
     maintenance, subscriptions, uncovered_dependencies, validity_cover, windows,
 };
 use super::deadlines::{support, Memo};
-use super::supporters::{coverage_index, is_checked, own_window, supporters, Days2, Supporter};
 use crate::diag::Diagnostic;
+use crate::model::supporters::{
+    coverage_index, is_checked, own_window, supporters, Days2, Supporter,
+};
 use crate::model::{Agreement, Portfolio, Target, TargetKind, Terms, ALWAYS};
 use crate::time::Instant;
 use chrono::{NaiveDate, TimeZone};

@@ -4,9 +4,9 @@
 use super::between::{instants, show, sup_name, who};
 use super::clock::first_counted_maintenance;
 use super::fmt_window;
-use super::supporters::{own_window, reached, validity, Days2, Supporter};
 use crate::diag::{Code, Diagnostic};
 use crate::model::periods::nominal_window_ms;
+use crate::model::supporters::{own_window, reached, validity, Days2, Supporter};
 use crate::model::{
     Agreement, AgreementKind, Dependency, Level, ObjectiveKind, PartyKind, Portfolio, Terms, ALWAYS,
 };

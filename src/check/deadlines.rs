@@ -4,8 +4,8 @@
 use super::between::{clock_of, instants, kind_word, show, sup_name, who};
 use super::clock::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
 use super::fmt_duration;
-use super::supporters::Supporter;
 use crate::diag::{Code, Diagnostic};
+use crate::model::supporters::Supporter;
 use crate::model::{Agreement, Deadline, Portfolio, TargetKind, Terms};
 use crate::time::Instant;
 use std::collections::HashMap;

@@ -9,7 +9,6 @@ mod coverage;
 mod deadlines;
 pub mod lints;
 mod loosening;
-pub mod supporters;
 
 use crate::diag::Diagnostic;
 use std::fmt::Write as _;

@@ -9,6 +9,7 @@ mod inherit;
 pub mod periods;
 pub mod strictness;
 pub mod suggest;
+pub mod supporters;
 mod terms;
 
 pub use build::resolve;

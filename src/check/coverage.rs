@@ -2,7 +2,6 @@
 //! dependencies nobody covers (W0408) and subscriptions (E0409).
 
 use super::between::{instants, show, sup_name, who};
-use super::clock::first_counted_maintenance;
 use super::fmt_window;
 use crate::diag::{Code, Diagnostic};
 use crate::model::periods::nominal_window_ms;
@@ -10,6 +9,7 @@ use crate::model::supporters::{own_window, reached, validity, Days2, Supporter};
 use crate::model::{
     Agreement, AgreementKind, Dependency, Level, ObjectiveKind, PartyKind, Portfolio, Terms, ALWAYS,
 };
+use crate::time::compare::first_counted_maintenance;
 use crate::time::Calendar;
 use chrono::NaiveDate;
 
@@ -85,7 +85,7 @@ pub(super) fn maintenance(
         let Some(mc) = &m.value.during else { continue };
         let theirs = &p.calendars[mc.value.index];
         let tz = theirs.clock.tz();
-        // The whole overlap: the search skips the weeks that repeat (check::clock).
+        // The whole overlap: the search skips the weeks that repeat (time::compare).
         let (from, to) = instants(tz, s.overlap);
         let during: Vec<usize> = objectives
             .iter()

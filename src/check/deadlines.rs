@@ -2,11 +2,11 @@
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
 use super::between::{clock_of, instants, kind_word, show, sup_name, who};
-use super::clock::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
 use super::fmt_duration;
 use crate::diag::{Code, Diagnostic};
 use crate::model::supporters::Supporter;
 use crate::model::{Agreement, Deadline, Portfolio, TargetKind, Terms};
+use crate::time::compare::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
 use crate::time::Instant;
 use std::collections::HashMap;
 
@@ -69,7 +69,7 @@ pub(super) fn support(
             let x_cal = &p.calendars[cx];
             let tz = x_cal.clock.tz();
             // The whole overlap, however long: the searches skip the weeks
-            // that repeat (check::clock), so they cost per closure and per
+            // that repeat (time::compare), so they cost per closure and per
             // clock change, not per year.
             let (from, to) = instants(tz, s.overlap);
             // E0403 first: one report per pair of calendars, and no E0402 for it.

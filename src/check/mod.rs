@@ -4,7 +4,6 @@
 pub mod agreement;
 pub mod availability;
 pub mod between;
-pub mod clock;
 mod coverage;
 mod deadlines;
 pub mod lints;

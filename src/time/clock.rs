@@ -102,7 +102,7 @@ impl Calendar {
     }
 }
 
-/// What the clock comparisons (`check::clock`) need to know to tell when two
+/// What the clock comparisons (`time::compare`) need to know to tell when two
 /// stretches of time look alike: where offsets change and where closures lie.
 impl Calendar {
     /// The UTC offset (local minus UTC, ms) in force at `t`.

@@ -18,6 +18,7 @@
 
 mod calendar;
 mod clock;
+pub mod compare;
 mod coverage;
 mod instant;
 mod local;

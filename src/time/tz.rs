@@ -18,7 +18,7 @@
 //! 2099-11-01): from [`SETTLED`] on, every zone keeps one offset for good.
 //! Past it a zone is one stretch up to [`Instant::MAX`], so a query about the
 //! year 9999 costs what one about next week does, and the clock comparisons
-//! (`check::clock`) know that nothing but closures changes after it.
+//! (`time::compare`) know that nothing but closures changes after it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};

@@ -7,12 +7,9 @@ use super::coverage::{
 };
 use super::deadlines::{support, Memo};
 use crate::diag::Diagnostic;
-use crate::model::supporters::{
-    coverage_index, is_checked, own_window, supporters, Days2, Supporter,
-};
-use crate::model::{Agreement, Portfolio, Target, TargetKind, Terms, ALWAYS};
-use crate::time::Instant;
-use chrono::{NaiveDate, TimeZone};
+use crate::model::supporters::{coverage_index, is_checked, own_window, supporters};
+use crate::model::Portfolio;
+use chrono::NaiveDate;
 
 pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
     let index = coverage_index(p);
@@ -35,62 +32,4 @@ pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
         }
     }
     subscriptions(p, diags);
-}
-
-pub(super) fn who(a: &Agreement, region: Option<&str>) -> String {
-    match region {
-        Some(r) => format!("`{}` (region {r})", a.name),
-        None => format!("`{}`", a.name),
-    }
-}
-
-pub(super) fn sup_name(s: &Supporter<'_>) -> String {
-    match s.region {
-        Some(r) => format!("`{}` (region {r})", s.agreement.name),
-        None => format!("`{}`", s.agreement.name),
-    }
-}
-
-/// Local midnight at the start of `date` in `tz` (the earliest such instant).
-pub(super) fn day_start(tz: chrono_tz::Tz, date: NaiveDate) -> Instant {
-    let naive = date.and_hms_opt(0, 0, 0).unwrap_or_default();
-    match tz.from_local_datetime(&naive).earliest() {
-        Some(t) => Instant::from(t.with_timezone(&chrono::Utc)),
-        // Midnight skipped by a clock change: the day starts an hour later.
-        None => Instant::from(naive.and_utc()).saturating_add(3_600_000),
-    }
-}
-
-pub(super) fn instants(tz: chrono_tz::Tz, days: Days2) -> (Instant, Instant) {
-    (
-        day_start(tz, days.from),
-        day_start(tz, days.to.succ_opt().unwrap_or(days.to)),
-    )
-}
-
-pub(super) fn clock_of(target: &Target, terms: &Terms) -> usize {
-    target
-        .during
-        .as_ref()
-        .or(terms.support.as_ref().and_then(|s| s.during.as_ref()))
-        .map_or(ALWAYS, |c| c.value.index)
-}
-
-pub(super) fn kind_word(k: TargetKind) -> &'static str {
-    match k {
-        TargetKind::Incident => "incident",
-        TargetKind::Request => "request",
-    }
-}
-
-pub(super) fn show(i: Instant, tz: chrono_tz::Tz, same_day_as: Option<Instant>) -> String {
-    let Some(t) = i.in_tz(tz) else {
-        return format!("{i:?}");
-    };
-    if let Some(d) = same_day_as.and_then(|o| o.in_tz(tz)) {
-        if d.date_naive() == t.date_naive() {
-            return t.format("%H:%M").to_string();
-        }
-    }
-    t.format("%a %Y-%m-%d %H:%M %Z").to_string()
 }

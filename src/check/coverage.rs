@@ -1,8 +1,8 @@
 //! Coverage between agreements: windows (W0406), maintenance (W0407), validity (E0404),
 //! dependencies nobody covers (W0408) and subscriptions (E0409).
 
-use super::between::{instants, show, sup_name, who};
 use super::fmt_window;
+use super::subject::{instants, show, sup_name, who};
 use crate::diag::{Code, Diagnostic};
 use crate::model::periods::nominal_window_ms;
 use crate::model::supporters::{own_window, reached, validity, Days2, Supporter};

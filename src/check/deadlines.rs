@@ -1,8 +1,8 @@
 //! E0402, E0403 and E0405: each support target of X against the same target of each
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
-use super::between::{clock_of, instants, kind_word, show, sup_name, who};
 use super::fmt_duration;
+use super::subject::{clock_of, instants, kind_word, show, sup_name, who};
 use crate::diag::{Code, Diagnostic};
 use crate::model::supporters::Supporter;
 use crate::model::{Agreement, Deadline, Portfolio, TargetKind, Terms};

@@ -8,6 +8,7 @@ mod coverage;
 mod deadlines;
 pub mod lints;
 mod loosening;
+mod subject;
 
 use crate::diag::Diagnostic;
 use std::fmt::Write as _;

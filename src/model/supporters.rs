@@ -1,7 +1,7 @@
 //! Who backs an agreement (checks.md, "Supporters"): the one relation the E04 checks and
 //! the documents share.
 
-use crate::model::{Agreement, AgreementKind, Level, Portfolio, Terms};
+use super::portfolio::{Agreement, AgreementKind, Level, Portfolio, Terms};
 use chrono::{Days, NaiveDate};
 
 /// An inclusive range of whole days.

@@ -6,7 +6,8 @@
 //! a year long and offsets change a few times a year, so a query costs
 //! O(log n) per stretch crossed, whatever the span.
 
-use super::{Calendar, Instant};
+use super::calendar::Calendar;
+use super::instant::Instant;
 
 /// Clamps into the range the clock answers for; time outside it is closed.
 fn clamp(t: Instant) -> i64 {

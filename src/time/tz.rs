@@ -26,7 +26,8 @@ use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
-use super::{Instant, DAY};
+use super::instant::Instant;
+use super::units::DAY;
 
 /// 2100-01-01T00:00Z: no zone changes its offset from then on (a test holds
 /// chrono-tz to it, so that an upgrade that extends its tables is noticed).

@@ -6,6 +6,7 @@ use super::coverage::{
     maintenance, subscriptions, uncovered_dependencies, validity_cover, windows,
 };
 use super::deadlines::{support, Memo};
+use super::subject::Subject;
 use crate::diag::Diagnostic;
 use crate::model::supporters::{coverage_index, is_checked, own_window, supporters};
 use crate::model::Portfolio;
@@ -19,16 +20,23 @@ pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
         if !is_checked(a) {
             continue;
         }
-        for (variant, terms) in a.variants() {
-            let region = variant.map(|v| v.name.as_str());
-            let sups = supporters(p, &index, x, terms, region, today);
-            let window = own_window(terms, today);
-            availability::check(p, &plain, a, region, terms, window, &sups, diags);
-            support(p, a, region, terms, &sups, &mut memo, diags);
-            windows(a, region, terms, &sups, diags);
-            maintenance(p, a, region, terms, &sups, diags);
-            validity_cover(p, &index, a, region, terms, today, diags);
-            uncovered_dependencies(p, &index, a, region, terms, diags);
+        for (region, terms) in a.variants() {
+            let subject = Subject {
+                portfolio: p,
+                covered_by: &index,
+                agreement: a,
+                region,
+                terms,
+                supporters: supporters(p, &index, x, terms, region.map(|v| v.name.as_str()), today),
+                window: own_window(terms, today),
+                today,
+            };
+            availability::check(&subject, &plain, diags);
+            support(&subject, &mut memo, diags);
+            windows(&subject, diags);
+            maintenance(&subject, diags);
+            validity_cover(&subject, diags);
+            uncovered_dependencies(&subject, diags);
         }
     }
     subscriptions(p, diags);

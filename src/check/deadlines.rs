@@ -2,10 +2,9 @@
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
 use super::fmt_duration;
-use super::subject::{clock_of, instants, kind_word, show, sup_name, who};
+use super::subject::{clock_of, instants, kind_word, show, sup_name, who, Subject};
 use crate::diag::{Code, Diagnostic};
-use crate::model::supporters::Supporter;
-use crate::model::{Agreement, Deadline, Portfolio, TargetKind, Terms};
+use crate::model::{Deadline, TargetKind};
 use crate::time::compare::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
 use crate::time::Instant;
 use std::collections::HashMap;
@@ -17,15 +16,14 @@ pub(super) struct Memo {
 }
 
 /// E0402, E0403 and E0405.
-pub(super) fn support(
-    p: &Portfolio,
-    a: &Agreement,
-    region: Option<&str>,
-    terms: &Terms,
-    sups: &[Supporter<'_>],
-    memo: &mut Memo,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Diagnostic>) {
+    let (p, a, region, terms, sups) = (
+        subject.portfolio,
+        subject.agreement,
+        subject.region,
+        subject.terms,
+        &subject.supporters[..],
+    );
     let Some(ours) = &terms.support else { return };
     for s in sups {
         let Some(theirs) = &s.terms.support else {

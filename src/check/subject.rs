@@ -1,21 +1,39 @@
-//! What the E04 checks say about an agreement and its supporters: names, clocks, days
-//! as instants (shared by between.rs, coverage.rs and deadlines.rs).
+//! What every E04 check is asked about: one agreement in one variant with its supporters
+//! ([`Subject`]), and what they say about it: names, clocks, days as instants (shared by
+//! between.rs, availability.rs, coverage.rs and deadlines.rs).
 
 use crate::model::supporters::{Days2, Supporter};
-use crate::model::{Agreement, Target, TargetKind, Terms, ALWAYS};
+use crate::model::{Agreement, Portfolio, Target, TargetKind, Terms, Variant, ALWAYS};
 use crate::time::Instant;
 use chrono::{NaiveDate, TimeZone};
 
-pub(super) fn who(a: &Agreement, region: Option<&str>) -> String {
+/// One service-level SLA or OLA in one variant (its base terms or a region), with what
+/// backs it: the agreement X of checks.md.
+pub(super) struct Subject<'p> {
+    pub portfolio: &'p Portfolio,
+    /// [`crate::model::supporters::coverage_index`]: the OLAs and UCs of each service.
+    pub covered_by: &'p [Vec<usize>],
+    pub agreement: &'p Agreement,
+    /// The regional variant checked, `None` for the base terms.
+    pub region: Option<&'p Variant>,
+    /// The variant's terms.
+    pub terms: &'p Terms,
+    pub supporters: Vec<Supporter<'p>>,
+    /// Its own checking window ([`crate::model::supporters::own_window`]).
+    pub window: Days2,
+    pub today: NaiveDate,
+}
+
+pub(super) fn who(a: &Agreement, region: Option<&Variant>) -> String {
     match region {
-        Some(r) => format!("`{}` (region {r})", a.name),
+        Some(r) => format!("`{}` (region {})", a.name, r.name),
         None => format!("`{}`", a.name),
     }
 }
 
 pub(super) fn sup_name(s: &Supporter<'_>) -> String {
     match s.region {
-        Some(r) => format!("`{}` (region {r})", s.agreement.name),
+        Some(r) => format!("`{}` (region {})", s.agreement.name, r.name),
         None => format!("`{}`", s.agreement.name),
     }
 }

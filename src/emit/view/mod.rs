@@ -353,7 +353,7 @@ pub fn document(
                     .map(|&c| p.services[c].title.clone())
                     .collect::<Vec<_>>()
                     .join(", "),
-                stem: stem(s.agreement, s.region),
+                stem: stem(s.agreement, s.region_name()),
             })
             .collect()
     } else {

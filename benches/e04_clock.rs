@@ -19,7 +19,7 @@ use std::hint::black_box;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
-use slac::check::clock::{first_counted_maintenance, first_deadline_breach, first_uncovered};
+use slac::time::compare::{first_counted_maintenance, first_deadline_breach, first_uncovered};
 use slac::time::{Calendar, Closure, Instant, Recurring, WeekInterval, Yearly, DAY, HOUR, MINUTE};
 
 /// 2026-01-01T00:00Z.

@@ -5,7 +5,7 @@
 use chrono::{NaiveDate, TimeZone, Weekday};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use slac::check::clock::{
+use slac::time::compare::{
     first_deadline_breach, first_uncovered, latest_start, DeadlineBreach, PairKey,
 };
 use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};

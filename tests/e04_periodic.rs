@@ -1,5 +1,5 @@
 //! E0402/E0403 over long and far validities (issue 14): the skipping searches
-//! of `check::clock` against the searches that look at every week (the
+//! of `time::compare` against the searches that look at every week (the
 //! previous implementation, kept as the oracle), on random calendars over
 //! years, across the daylight-saving changes and the end of chrono-tz's
 //! tables in 2099; and whole portfolios valid to 9999-12-31 with closures in
@@ -8,12 +8,12 @@
 use chrono::{Datelike, NaiveDate, TimeZone};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use slac::check::clock::{
+use slac::diag::Code;
+use slac::source::SourceMap;
+use slac::time::compare::{
     first_counted_maintenance, first_deadline_breach, first_deadline_breach_unskipped,
     first_uncovered, first_uncovered_unskipped,
 };
-use slac::diag::Code;
-use slac::source::SourceMap;
 use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};
 
 use crate::calendars::*;

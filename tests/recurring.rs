@@ -6,11 +6,11 @@
 use chrono::{Datelike, Days, NaiveDate, TimeZone, Timelike, Weekday};
 use chrono_tz::Tz;
 use proptest::prelude::*;
-use slac::check::clock::{
+use slac::source::SourceMap;
+use slac::time::compare::{
     first_counted_maintenance, first_deadline_breach, first_deadline_breach_unskipped,
     first_uncovered, first_uncovered_unskipped,
 };
-use slac::source::SourceMap;
 use slac::time::{easter, Calendar, Instant, Recurring, WeekInterval, Yearly, DAY, HOUR, MINUTE};
 
 use crate::calendars::*;

@@ -8,6 +8,7 @@ use crate::model::{
     Portfolio, Terms, TierOp,
 };
 use crate::source::Span;
+use crate::written::percent_normalized as pct;
 use rust_decimal::Decimal;
 
 pub fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
@@ -172,10 +173,6 @@ fn customer_help(kind: AgreementKind) -> &'static str {
         AgreementKind::Ola => "name the team that receives the service, e.g. `customer platform`",
         AgreementKind::Uc => "name the provider that buys the service, e.g. `customer acme`",
     }
-}
-
-pub(super) fn pct(d: Decimal) -> String {
-    format!("{}%", d.normalize())
 }
 
 /// What a penalty is on, if the agreement has it: `Ok(what its thresholds compare with,

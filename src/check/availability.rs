@@ -4,9 +4,10 @@
 //! measure over another calendar; an uncovered one is composed from its own dependencies.
 //! The worst stretch of X's validity counts. Exact decimals throughout.
 
-use super::supporters::{Days2, Supporter};
+use super::subject::Subject;
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Agreement, AgreementKind, Dependency, ObjectiveKind, Portfolio, Terms};
+use crate::model::supporters::Supporter;
+use crate::model::{AgreementKind, Dependency, ObjectiveKind, Portfolio};
 use crate::time::{Calendar, Instant};
 use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
@@ -162,17 +163,15 @@ fn first_week(from: NaiveDate) -> (Instant, Instant) {
     (start, start.saturating_add(7 * 86_400_000))
 }
 
-#[allow(clippy::too_many_arguments)]
-pub fn check(
-    p: &Portfolio,
-    plain: &Plain,
-    x: &Agreement,
-    region: Option<&str>,
-    terms: &Terms,
-    window: Days2,
-    sups: &[Supporter<'_>],
-    diags: &mut Vec<Diagnostic>,
-) {
+pub(super) fn check(subject: &Subject<'_>, plain: &Plain, diags: &mut Vec<Diagnostic>) {
+    let (p, x, region, terms, window, sups) = (
+        subject.portfolio,
+        subject.agreement,
+        subject.region,
+        subject.terms,
+        subject.window,
+        &subject.supporters[..],
+    );
     // Stretches of X's validity in which the set of supporters in force does not change.
     let mut cuts: Vec<NaiveDate> = vec![window.from];
     for s in sups {
@@ -236,7 +235,7 @@ pub fn check(
                 continue;
             }
             let name = match region {
-                Some(r) => format!("`{}` (region {r})", x.name),
+                Some(r) => format!("`{}` (region {})", x.name, r.name),
                 None => format!("`{}`", x.name),
             };
             let when = if cuts.len() > 1 {

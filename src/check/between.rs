@@ -6,11 +6,11 @@ use super::coverage::{
     maintenance, subscriptions, uncovered_dependencies, validity_cover, windows,
 };
 use super::deadlines::{support, Memo};
-use super::supporters::{coverage_index, is_checked, own_window, supporters, Days2, Supporter};
+use super::subject::Subject;
 use crate::diag::Diagnostic;
-use crate::model::{Agreement, Portfolio, Target, TargetKind, Terms, ALWAYS};
-use crate::time::Instant;
-use chrono::{NaiveDate, TimeZone};
+use crate::model::supporters::{coverage_index, is_checked, own_window, supporters};
+use crate::model::Portfolio;
+use chrono::NaiveDate;
 
 pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
     let index = coverage_index(p);
@@ -20,72 +20,24 @@ pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
         if !is_checked(a) {
             continue;
         }
-        for (variant, terms) in a.variants() {
-            let region = variant.map(|v| v.name.as_str());
-            let sups = supporters(p, &index, x, terms, region, today);
-            let window = own_window(terms, today);
-            availability::check(p, &plain, a, region, terms, window, &sups, diags);
-            support(p, a, region, terms, &sups, &mut memo, diags);
-            windows(a, region, terms, &sups, diags);
-            maintenance(p, a, region, terms, &sups, diags);
-            validity_cover(p, &index, a, region, terms, today, diags);
-            uncovered_dependencies(p, &index, a, region, terms, diags);
+        for (region, terms) in a.variants() {
+            let subject = Subject {
+                portfolio: p,
+                covered_by: &index,
+                agreement: a,
+                region,
+                terms,
+                supporters: supporters(p, &index, x, terms, region.map(|v| v.name.as_str()), today),
+                window: own_window(terms, today),
+                today,
+            };
+            availability::check(&subject, &plain, diags);
+            support(&subject, &mut memo, diags);
+            windows(&subject, diags);
+            maintenance(&subject, diags);
+            validity_cover(&subject, diags);
+            uncovered_dependencies(&subject, diags);
         }
     }
     subscriptions(p, diags);
-}
-
-pub(super) fn who(a: &Agreement, region: Option<&str>) -> String {
-    match region {
-        Some(r) => format!("`{}` (region {r})", a.name),
-        None => format!("`{}`", a.name),
-    }
-}
-
-pub(super) fn sup_name(s: &Supporter<'_>) -> String {
-    match s.region {
-        Some(r) => format!("`{}` (region {r})", s.agreement.name),
-        None => format!("`{}`", s.agreement.name),
-    }
-}
-
-/// Local midnight at the start of `date` in `tz` (the earliest such instant).
-pub(super) fn day_start(tz: chrono_tz::Tz, date: NaiveDate) -> Instant {
-    let naive = date.and_hms_opt(0, 0, 0).unwrap_or_default();
-    match tz.from_local_datetime(&naive).earliest() {
-        Some(t) => Instant::from(t.with_timezone(&chrono::Utc)),
-        // Midnight skipped by a clock change: the day starts an hour later.
-        None => Instant::from(naive.and_utc()).saturating_add(3_600_000),
-    }
-}
-
-pub(super) fn instants(tz: chrono_tz::Tz, days: Days2) -> (Instant, Instant) {
-    (
-        day_start(tz, days.from),
-        day_start(tz, days.to.succ_opt().unwrap_or(days.to)),
-    )
-}
-
-pub(super) fn clock_of(target: &Target, terms: &Terms) -> usize {
-    target
-        .during
-        .as_ref()
-        .or(terms.support.as_ref().and_then(|s| s.during.as_ref()))
-        .map_or(ALWAYS, |c| c.value.index)
-}
-
-pub(super) fn kind_word(k: TargetKind) -> &'static str {
-    k.keyword()
-}
-
-pub(super) fn show(i: Instant, tz: chrono_tz::Tz, same_day_as: Option<Instant>) -> String {
-    let Some(t) = i.in_tz(tz) else {
-        return format!("{i:?}");
-    };
-    if let Some(d) = same_day_as.and_then(|o| o.in_tz(tz)) {
-        if d.date_naive() == t.date_naive() {
-            return t.format("%H:%M").to_string();
-        }
-    }
-    t.format("%a %Y-%m-%d %H:%M %Z").to_string()
 }

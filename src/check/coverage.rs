@@ -1,25 +1,25 @@
 //! Coverage between agreements: windows (W0406), maintenance (W0407), validity (E0404),
 //! dependencies nobody covers (W0408) and subscriptions (E0409).
 
-use super::between::{instants, show, sup_name, who};
-use super::clock::first_counted_maintenance;
-use super::supporters::{own_window, reached, validity, Days2, Supporter};
+use super::subject::{instants, show, sup_name, who, Subject};
 use crate::diag::{Code, Diagnostic};
 use crate::model::periods::nominal_window_ms;
+use crate::model::supporters::{reached, validity, Days2};
 use crate::model::{
-    Agreement, AgreementKind, Dependency, Level, ObjectiveKind, PartyKind, Portfolio, Terms, ALWAYS,
+    Agreement, AgreementKind, Dependency, Level, ObjectiveKind, PartyKind, Portfolio, ALWAYS,
 };
+use crate::time::compare::first_counted_maintenance;
 use crate::time::Calendar;
 use chrono::NaiveDate;
 
 /// W0406: a supporter measures availability over a longer window.
-pub(super) fn windows(
-    a: &Agreement,
-    region: Option<&str>,
-    terms: &Terms,
-    sups: &[Supporter<'_>],
-    diags: &mut Vec<Diagnostic>,
-) {
+pub(super) fn windows(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>) {
+    let (a, region, terms, sups) = (
+        subject.agreement,
+        subject.region,
+        subject.terms,
+        &subject.supporters[..],
+    );
     let Some(ours) = terms
         .objective(ObjectiveKind::Availability)
         .min_by_key(|o| nominal_window_ms(o.window()))
@@ -59,14 +59,14 @@ pub(super) fn windows(
 }
 
 /// W0407: a supporter's planned maintenance counts against X's availability.
-pub(super) fn maintenance(
-    p: &Portfolio,
-    a: &Agreement,
-    region: Option<&str>,
-    terms: &Terms,
-    sups: &[Supporter<'_>],
-    diags: &mut Vec<Diagnostic>,
-) {
+pub(super) fn maintenance(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>) {
+    let (p, a, region, terms, sups) = (
+        subject.portfolio,
+        subject.agreement,
+        subject.region,
+        subject.terms,
+        &subject.supporters[..],
+    );
     let objectives: Vec<_> = terms.objective(ObjectiveKind::Availability).collect();
     if objectives.is_empty() {
         return;
@@ -84,7 +84,7 @@ pub(super) fn maintenance(
         let Some(mc) = &m.value.during else { continue };
         let theirs = &p.calendars[mc.value.index];
         let tz = theirs.clock.tz();
-        // The whole overlap: the search skips the weeks that repeat (check::clock).
+        // The whole overlap: the search skips the weeks that repeat (time::compare).
         let (from, to) = instants(tz, s.overlap);
         let during: Vec<usize> = objectives
             .iter()
@@ -119,15 +119,15 @@ pub(super) fn maintenance(
 /// E0404: every covered dependency (and own service, for an SLA) is covered during all of
 /// X's validity; back-to-back renewals count, an `any_of` group is covered while one
 /// member is.
-pub(super) fn validity_cover(
-    p: &Portfolio,
-    index: &[Vec<usize>],
-    a: &Agreement,
-    region: Option<&str>,
-    terms: &Terms,
-    today: NaiveDate,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub(super) fn validity_cover(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>) {
+    let (p, index, a, region, terms, today) = (
+        subject.portfolio,
+        subject.covered_by,
+        subject.agreement,
+        subject.region,
+        subject.terms,
+        subject.today,
+    );
     let own: Vec<usize> = terms.service_refs().iter().map(|r| r.index).collect();
     let mut units: Vec<Vec<usize>> = Vec::new();
     if a.kind == AgreementKind::Sla {
@@ -146,7 +146,7 @@ pub(super) fn validity_cover(
             }
         }
     }
-    let window = own_window(terms, today);
+    let window = subject.window;
     for unit in units {
         let mut spans: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
         for &svc in &unit {
@@ -214,14 +214,14 @@ fn first_gap(
 }
 
 /// W0408: a dependency no OLA or UC covers at any time.
-pub(super) fn uncovered_dependencies(
-    p: &Portfolio,
-    index: &[Vec<usize>],
-    a: &Agreement,
-    region: Option<&str>,
-    terms: &Terms,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub(super) fn uncovered_dependencies(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>) {
+    let (p, index, a, region, terms) = (
+        subject.portfolio,
+        subject.covered_by,
+        subject.agreement,
+        subject.region,
+        subject.terms,
+    );
     let own: Vec<usize> = terms.service_refs().iter().map(|r| r.index).collect();
     for d in reached(p, &own) {
         if own.contains(&d) || index[d].iter().any(|&i| p.agreements[i].name != a.name) {

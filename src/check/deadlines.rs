@@ -1,12 +1,11 @@
 //! E0402, E0403 and E0405: each support target of X against the same target of each
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
-use super::between::{clock_of, instants, kind_word, show, sup_name, who};
-use super::clock::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
 use super::fmt_duration;
-use super::supporters::Supporter;
+use super::subject::{clock_of, instants, show, sup_name, who, Subject};
 use crate::diag::{Code, Diagnostic};
-use crate::model::{Agreement, Deadline, Portfolio, TargetKind, Terms};
+use crate::model::{Deadline, TargetKind};
+use crate::time::compare::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
 use crate::time::Instant;
 use std::collections::HashMap;
 
@@ -17,15 +16,14 @@ pub(super) struct Memo {
 }
 
 /// E0402, E0403 and E0405.
-pub(super) fn support(
-    p: &Portfolio,
-    a: &Agreement,
-    region: Option<&str>,
-    terms: &Terms,
-    sups: &[Supporter<'_>],
-    memo: &mut Memo,
-    diags: &mut Vec<Diagnostic>,
-) {
+pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Diagnostic>) {
+    let (p, a, region, terms, sups) = (
+        subject.portfolio,
+        subject.agreement,
+        subject.region,
+        subject.terms,
+        &subject.supporters[..],
+    );
     let Some(ours) = &terms.support else { return };
     for s in sups {
         let Some(theirs) = &s.terms.support else {
@@ -48,16 +46,16 @@ pub(super) fn support(
                         format!(
                             "{} has no target for {} `{}` of {}",
                             sup_name(s),
-                            kind_word(t.kind),
+                            t.kind.keyword(),
                             t.id,
                             who(a, region)
                         ),
                     )
-                    .primary(format!("{} {} promised here", kind_word(t.kind), t.id))
+                    .primary(format!("{} {} promised here", t.kind.keyword(), t.id))
                     .label(s.agreement.name_span, "supports it, but has no such target")
                     .help(format!(
                         "add `{} {} {{ … }}` to `{}` so that the promise is backed",
-                        kind_word(t.kind),
+                        t.kind.keyword(),
                         t.id,
                         s.agreement.name
                     )),
@@ -69,7 +67,7 @@ pub(super) fn support(
             let x_cal = &p.calendars[cx];
             let tz = x_cal.clock.tz();
             // The whole overlap, however long: the searches skip the weeks
-            // that repeat (check::clock), so they cost per closure and per
+            // that repeat (time::compare), so they cost per closure and per
             // clock change, not per year.
             let (from, to) = instants(tz, s.overlap);
             // E0403 first: one report per pair of calendars, and no E0402 for it.
@@ -94,7 +92,7 @@ pub(super) fn support(
                                 p.calendars[cs].name
                             ),
                         )
-                        .primary(format!("{} {} runs on `{}`", kind_word(t.kind), t.id, x_cal.name))
+                        .primary(format!("{} {} runs on `{}`", t.kind.keyword(), t.id, x_cal.name))
                         .label(st.id_span, format!("backed on `{}`", p.calendars[cs].name))
                         .help("the supporter must be working whenever this clock runs: widen its calendar, or narrow this one"),
                     );
@@ -113,7 +111,7 @@ pub(super) fn support(
                                 "{} has no {} target for {} `{}` of {}",
                                 sup_name(s),
                                 which.keyword(),
-                                kind_word(t.kind),
+                                t.kind.keyword(),
                                 t.id,
                                 who(a, region)
                             ),
@@ -123,7 +121,7 @@ pub(super) fn support(
                         .help(format!(
                             "add `{} …` to {} `{}` of `{}`",
                             which.keyword(),
-                            kind_word(t.kind),
+                            t.kind.keyword(),
                             t.id,
                             s.agreement.name
                         )),

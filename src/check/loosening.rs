@@ -2,13 +2,13 @@
 //! model's strictness table (`model::strictness`), the same one `slac diff` reads; only
 //! its floors are compared here, and only where the parent set a value.
 
-use super::agreement::pct;
 use super::fmt_duration;
 use crate::diag::{Code, Diagnostic};
 use crate::diff::value::credit;
 use crate::model::strictness::{self, Less, Term};
 use crate::model::{Agreement, Credit, Deadline, Penalty, Portfolio, Terms};
 use crate::source::{Sp, Span};
+use crate::written::percent_normalized as pct;
 
 /// E0303: a child (or a region) loosens what its parent set.
 pub(super) fn check(p: &Portfolio, a: &Agreement, diags: &mut Vec<Diagnostic>) {

@@ -4,12 +4,11 @@
 pub mod agreement;
 pub mod availability;
 pub mod between;
-pub mod clock;
 mod coverage;
 mod deadlines;
 pub mod lints;
 mod loosening;
-pub mod supporters;
+mod subject;
 
 use crate::diag::Diagnostic;
 // How a duration is written: `crate::written`, for check's messages.

@@ -2,163 +2,16 @@
 //! kind, cycles in `depends_on` and `extends`; then each agreement's own statements as
 //! [`Terms`], and inheritance (inherit.rs).
 
-use super::{
-    Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, RecurringDef, Ref,
-    Service, Terms, Variant, ALWAYS,
+use super::portfolio::{
+    Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, RecurringDef, Service,
+    Terms, Variant,
 };
+use super::resolver::{Kind, Resolver, Symbol, TEAM};
 use crate::diag::{Code, Diagnostic};
-use crate::source::{Sp, Span};
-use crate::syntax::ast::{self, AgreementKind, AgreementStmt, Level, PartyKind};
-use crate::syntax::values::or_list;
+use crate::source::Span;
+use crate::syntax::ast::{self, AgreementStmt, Level};
 use crate::written::{hhmm, weekday as day_name};
 use std::collections::BTreeMap;
-
-/// What kind of item a name stands for.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub(super) enum Kind {
-    Party(PartyKind),
-    Calendar,
-    Service,
-    Agreement(AgreementKind),
-}
-
-impl Kind {
-    fn noun(self) -> &'static str {
-        match self {
-            Kind::Party(PartyKind::Provider) => "a provider",
-            Kind::Party(PartyKind::Customer) => "a customer",
-            Kind::Party(PartyKind::Team) => "a team",
-            Kind::Party(PartyKind::Supplier) => "a supplier",
-            Kind::Calendar => "a calendar",
-            Kind::Service => "a service",
-            Kind::Agreement(AgreementKind::Sla) => "an SLA",
-            Kind::Agreement(AgreementKind::Ola) => "an OLA",
-            Kind::Agreement(AgreementKind::Uc) => "a UC",
-        }
-    }
-
-    fn matches(self, want: &[Kind]) -> bool {
-        want.iter().any(|w| match (w, self) {
-            // `extends` names any agreement; the kind rule is E0302's business.
-            (Kind::Agreement(_), Kind::Agreement(_)) => true,
-            _ => *w == self,
-        })
-    }
-}
-
-#[derive(Clone, Copy, Debug)]
-struct Symbol {
-    kind: Kind,
-    index: usize,
-    span: Span,
-}
-
-pub(super) const PROVIDER: Kind = Kind::Party(PartyKind::Provider);
-pub(super) const CUSTOMER: Kind = Kind::Party(PartyKind::Customer);
-pub(super) const TEAM: Kind = Kind::Party(PartyKind::Team);
-pub(super) const SUPPLIER: Kind = Kind::Party(PartyKind::Supplier);
-
-pub(super) struct Resolver<'a> {
-    symbols: BTreeMap<&'a str, Symbol>,
-    diags: Vec<Diagnostic>,
-}
-
-fn noun_list(want: &[Kind]) -> String {
-    or_list(
-        &want
-            .iter()
-            .map(|k| k.noun().to_string())
-            .collect::<Vec<_>>(),
-    )
-}
-
-impl Resolver<'_> {
-    /// Binds `name` to an item of one of the `want` kinds (E0202, E0203).
-    pub(super) fn bind(&mut self, name: &ast::Ident, want: &[Kind], role: &str) -> Option<Sp<Ref>> {
-        let found = if name.value == "always" && want.contains(&Kind::Calendar) {
-            Some(Symbol {
-                kind: Kind::Calendar,
-                index: ALWAYS,
-                span: name.span,
-            })
-        } else {
-            self.symbols.get(name.value.as_str()).copied()
-        };
-        match found {
-            Some(sym) if sym.kind.matches(want) => Some(Sp::new(
-                Ref {
-                    index: sym.index,
-                    name: name.value.clone(),
-                },
-                name.span,
-            )),
-            Some(sym) => {
-                let mut d = Diagnostic::new(
-                    Code::E0203,
-                    name.span,
-                    format!(
-                        "`{}` is {}, but {role} must be {}",
-                        name.value,
-                        sym.kind.noun(),
-                        noun_list(want)
-                    ),
-                )
-                .primary(format!("{}, not {}", sym.kind.noun(), noun_list(want)))
-                .label(
-                    sym.span,
-                    format!("`{}` is defined here as {}", name.value, sym.kind.noun()),
-                );
-                d = d.help(self.suggest(&name.value, want, role));
-                self.diags.push(d);
-                None
-            }
-            None => {
-                let d = Diagnostic::new(
-                    Code::E0202,
-                    name.span,
-                    format!(
-                        "unknown name `{}`: no {} has this name",
-                        name.value,
-                        noun_list(want).replace("a ", "").replace("an ", "")
-                    ),
-                )
-                .primary("not defined anywhere in the portfolio")
-                .help(self.suggest(&name.value, want, role));
-                self.diags.push(d);
-                None
-            }
-        }
-    }
-
-    /// "did you mean `checkout`?" among the names of the wanted kinds.
-    fn suggest(&self, name: &str, want: &[Kind], role: &str) -> String {
-        let mut candidates: Vec<&str> = self
-            .symbols
-            .iter()
-            .filter(|(_, s)| s.kind.matches(want))
-            .map(|(n, _)| *n)
-            .collect();
-        if want.contains(&Kind::Calendar) {
-            candidates.push("always");
-        }
-        if let Some(c) = super::suggest::closest(name, candidates.iter().copied()) {
-            return format!("did you mean `{c}`?");
-        }
-        candidates.sort_unstable();
-        match candidates.as_slice() {
-            [] => format!("define {} to use it as {role}", noun_list(want)),
-            list => {
-                let shown: Vec<String> = list.iter().take(5).map(|c| format!("`{c}`")).collect();
-                let more = if list.len() > 5 { ", …" } else { "" };
-                format!(
-                    "{role} must be {}: {}{more}",
-                    noun_list(want),
-                    shown.join(", ")
-                )
-            }
-        }
-    }
-}
 
 /// Builds the resolved portfolio. With any E02 error, returns `None` (the diagnostics say
 /// why) and no later phase runs.

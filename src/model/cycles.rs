@@ -1,7 +1,7 @@
 //! E0204 and E0205: cycles in `depends_on` and `extends`, each reported once with its
 //! path (`a → b → c → a`) and a label on every edge.
 
-use super::{Dependency, Portfolio};
+use super::portfolio::{Dependency, Portfolio};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 

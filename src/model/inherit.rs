@@ -2,7 +2,7 @@
 //! region's) statement replaces the parent's; objectives, support targets, penalties,
 //! exclusions and regions are matched by key, and a support target merges field by field.
 
-use super::{Portfolio, Support, Terms, Variant};
+use super::portfolio::{Portfolio, Support, Terms, Variant};
 
 /// Fills every agreement's effective `terms` and `regions` from its own statements and
 /// its parent's. Runs only on a portfolio without `extends` cycles.

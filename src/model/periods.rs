@@ -7,7 +7,7 @@
 //! (100 − target)%, exact; documents round it down to the second, so that downtime equal
 //! to the printed figure always meets the objective and one second more never does.
 
-use super::{Money, Objective, PenaltyOn, Portfolio, Terms, Window};
+use super::portfolio::{Money, Objective, PenaltyOn, Portfolio, Terms, Window};
 use crate::time::{Calendar, Instant};
 use chrono::{Datelike, Duration, LocalResult, NaiveDate, TimeZone};
 use chrono_tz::Tz;

@@ -8,7 +8,7 @@
 //! a value only where the parent set one (an unset value is no floor); `slac diff` also
 //! ranks a value that appears or disappears, by [`Row::absent`].
 
-use super::{Credit, DeadlineTerm, Penalty, TierOp, Window};
+use super::portfolio::{Credit, DeadlineTerm, Penalty, TierOp, Window};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;

@@ -1,11 +1,11 @@
 //! An agreement's (or region's) own statements as [`Terms`], every reference bound with
 //! the kind rules of language.md §3.4. Inheritance merges these (inherit.rs).
 
-use super::build::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
-use super::{
+use super::portfolio::{
     Credit, DeadlineTerm, Exclusion, Indicator, Maintenance, Money, Objective, Penalty, PenaltyOn,
     Support, Target, Terms, Tier, Validity,
 };
+use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
 use crate::syntax::ast::{self, AgreementKind, AgreementStmt};
 

@@ -6,10 +6,11 @@ use std::sync::Arc;
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
 
+use super::closure::Closure;
 use super::local::{merge, LocalSet};
 use super::tz::{zone, Zone};
+use super::units::{DAY, MINUTE};
 use super::yearly::Recurring;
-use super::{DAY, MINUTE};
 
 const DAY_MINUTES: u16 = 1440;
 
@@ -20,14 +21,6 @@ pub struct WeekInterval {
     pub day: Weekday,
     pub start: u16,
     pub end: u16,
-}
-
-/// A local day off (`part: None`), or part of one: `[start, end)` in minutes,
-/// `end` may be 1440.
-#[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]
-pub struct Closure {
-    pub date: NaiveDate,
-    pub part: Option<(u16, u16)>,
 }
 
 /// When something is open: a weekly pattern in a zone's local time, minus

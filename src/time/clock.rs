@@ -6,7 +6,8 @@
 //! a year long and offsets change a few times a year, so a query costs
 //! O(log n) per stretch crossed, whatever the span.
 
-use super::{Calendar, Instant};
+use super::calendar::Calendar;
+use super::instant::Instant;
 
 /// Clamps into the range the clock answers for; time outside it is closed.
 fn clamp(t: Instant) -> i64 {
@@ -102,7 +103,7 @@ impl Calendar {
     }
 }
 
-/// What the clock comparisons (`check::clock`) need to know to tell when two
+/// What the clock comparisons (`time::compare`) need to know to tell when two
 /// stretches of time look alike: where offsets change and where closures lie.
 impl Calendar {
     /// The UTC offset (local minus UTC, ms) in force at `t`.

@@ -2,8 +2,9 @@
 //! another. These are output-sized walks: they cost O(intervals produced +
 //! stretches + closures skipped), never O(days).
 
+use super::calendar::Calendar;
+use super::instant::Instant;
 use super::tz::Segment;
-use super::{Calendar, Instant};
 
 /// Maximal open intervals of a calendar in `[from, to)`, in order, merged
 /// (also across midnight and across UTC offset changes). Made by

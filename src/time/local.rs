@@ -8,7 +8,7 @@
 //! closures, which remove open time) plus binary searches, so their cost does
 //! not depend on how far apart the instants are.
 
-use super::{DAY, WEEK};
+use super::units::{DAY, WEEK};
 
 /// 1970-01-05, the first Monday after the epoch: weeks start on Monday.
 const MONDAY0: i64 = 4 * DAY;

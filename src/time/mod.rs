@@ -18,22 +18,18 @@
 
 mod calendar;
 mod clock;
+mod closure;
+pub mod compare;
 mod coverage;
 mod instant;
 mod local;
 mod tz;
+mod units;
 mod yearly;
 
-pub use calendar::{Calendar, Closure, WeekInterval};
+pub use calendar::{Calendar, WeekInterval};
+pub use closure::Closure;
 pub use coverage::OpenRuns;
 pub use instant::Instant;
+pub use units::{DAY, HOUR, MINUTE, WEEK};
 pub use yearly::{easter, Recurring, Yearly};
-
-/// One minute, in milliseconds.
-pub const MINUTE: i64 = 60_000;
-/// One hour, in milliseconds.
-pub const HOUR: i64 = 60 * MINUTE;
-/// One day of 24 hours, in milliseconds.
-pub const DAY: i64 = 24 * HOUR;
-/// One week of 7 days of 24 hours, in milliseconds.
-pub const WEEK: i64 = 7 * DAY;

@@ -18,7 +18,7 @@
 //! 2099-11-01): from [`SETTLED`] on, every zone keeps one offset for good.
 //! Past it a zone is one stretch up to [`Instant::MAX`], so a query about the
 //! year 9999 costs what one about next week does, and the clock comparisons
-//! (`check::clock`) know that nothing but closures changes after it.
+//! (`time::compare`) know that nothing but closures changes after it.
 
 use std::collections::HashMap;
 use std::sync::{Arc, OnceLock, PoisonError, RwLock};
@@ -26,7 +26,8 @@ use std::sync::{Arc, OnceLock, PoisonError, RwLock};
 use chrono::{DateTime, Offset, TimeZone};
 use chrono_tz::Tz;
 
-use super::{Instant, DAY};
+use super::instant::Instant;
+use super::units::DAY;
 
 /// 2100-01-01T00:00Z: no zone changes its offset from then on (a test holds
 /// chrono-tz to it, so that an upgrade that extends its tables is noticed).

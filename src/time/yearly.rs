@@ -4,7 +4,7 @@
 
 use chrono::{Days, NaiveDate};
 
-use super::calendar::Closure;
+use super::closure::Closure;
 
 /// A day of the year, by rule.
 #[derive(Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Debug)]

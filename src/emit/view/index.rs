@@ -4,7 +4,7 @@
 
 use super::format::{amount, money, percent};
 use super::{kind_short, stem, validity, Named};
-use crate::check::supporters::{coverage_index, supporters};
+use crate::model::supporters::{coverage_index, supporters};
 use crate::model::{AgreementKind, Credit, Dependency, Money, Portfolio, Terms};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;

@@ -7,8 +7,8 @@ pub mod format;
 pub mod index;
 mod objectives;
 
-use crate::check::supporters::{is_checked, supporters};
 use crate::model::periods;
+use crate::model::supporters::{is_checked, supporters};
 use crate::model::{
     Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, Terms,
     TierOp, Variant,
@@ -350,7 +350,7 @@ pub fn document(
                     .map(|&c| p.services[c].title.clone())
                     .collect::<Vec<_>>()
                     .join(", "),
-                stem: stem(s.agreement, s.region),
+                stem: stem(s.agreement, s.region_name()),
             })
             .collect()
     } else {
@@ -517,7 +517,7 @@ where
     F: Fn(&Document) -> Result<crate::output::Artifact, super::EmitError> + Sync,
 {
     // Built once: looking up who covers a service is per portfolio, not per document.
-    let covered_by = crate::check::supporters::coverage_index(p);
+    let covered_by = crate::model::supporters::coverage_index(p);
     let jobs: Vec<(usize, Option<&Variant>)> = p
         .agreements
         .iter()

@@ -4,7 +4,9 @@
 
 use super::first_uncovered_unskipped;
 use super::shape::{Shapes, Window};
-use crate::time::{Calendar, Instant, WEEK};
+use crate::time::calendar::Calendar;
+use crate::time::instant::Instant;
+use crate::time::units::WEEK;
 
 /// The first maximal interval of `[from, to)` in which `maint` is open and `own` (if
 /// any) closed, and during which one of `counted` is open for some time: its start and

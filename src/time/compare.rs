@@ -28,7 +28,9 @@ use std::cell::Cell;
 
 pub use maintenance::first_counted_maintenance;
 
-use crate::time::{Calendar, Instant, MINUTE, WEEK};
+use super::calendar::Calendar;
+use super::instant::Instant;
+use super::units::{MINUTE, WEEK};
 use shape::{Shapes, Window};
 
 /// A ticket opened at `opened` is due at `ours` under the agreement being

@@ -1,7 +1,7 @@
 //! Who backs an agreement (checks.md, "Supporters"): the one relation the E04 checks and
 //! the documents share.
 
-use crate::model::{Agreement, AgreementKind, Level, Portfolio, Terms};
+use super::portfolio::{Agreement, AgreementKind, Level, Portfolio, Terms, Variant};
 use chrono::{Days, NaiveDate};
 
 /// An inclusive range of whole days.
@@ -54,7 +54,8 @@ pub struct Supporter<'p> {
     pub index: usize,
     pub agreement: &'p Agreement,
     pub terms: &'p Terms,
-    pub region: Option<&'p str>,
+    /// The supporter's variant for X's region, `None` for its base terms.
+    pub region: Option<&'p Variant>,
     /// The services of X's graph it covers.
     pub covers: Vec<usize>,
     /// Whether it covers one of X's own services (for requests, E0405).
@@ -140,7 +141,7 @@ pub fn supporters<'p>(
             let sa = &p.agreements[si];
             let (sterms, sregion) =
                 match region.and_then(|r| sa.regions.iter().find(|v| v.name == r)) {
-                    Some(v) => (&v.terms, Some(v.name.as_str())),
+                    Some(v) => (&v.terms, Some(v)),
                     None => (&sa.terms, None),
                 };
             if !sterms.service_refs().iter().any(|r| r.index == service) {
@@ -169,4 +170,11 @@ pub fn supporters<'p>(
     }
     out.sort_by_key(|s| s.index);
     out
+}
+
+impl Supporter<'_> {
+    /// The name of the supporter's region, if it is a regional variant.
+    pub fn region_name(&self) -> Option<&str> {
+        self.region.map(|v| v.name.as_str())
+    }
 }

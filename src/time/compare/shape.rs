@@ -24,7 +24,9 @@
 //! every 12-25`) falls on one of seven weekdays, so its windows have a
 //! handful of shapes: after the first years each is looked at, not searched.
 
-use crate::time::{Calendar, Instant, DAY, WEEK};
+use crate::time::calendar::Calendar;
+use crate::time::instant::Instant;
+use crate::time::units::{DAY, WEEK};
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 

@@ -1,0 +1,430 @@
+//! The types of the resolved portfolio (serde `Serialize`), re-exported by `model`.
+
+use crate::source::{Sp, Span};
+pub use crate::syntax::ast::{
+    AgreementKind, Deadline, Level, ObjectiveKind, PartyKind, TargetKind, TierOp, Window,
+};
+use chrono::NaiveDate;
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// A bound reference: the index of the item in its list and its name (what JSON shows).
+#[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Ref {
+    pub index: usize,
+    pub name: String,
+}
+
+impl Serialize for Ref {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.name.serialize(s)
+    }
+}
+
+/// The index of the built-in calendar `always` in [`Portfolio::calendars`].
+pub const ALWAYS: usize = 0;
+
+#[derive(Debug, Serialize)]
+pub struct Portfolio {
+    pub parties: Vec<Party>,
+    pub calendars: Vec<Calendar>,
+    pub services: Vec<Service>,
+    pub agreements: Vec<Agreement>,
+}
+
+impl Portfolio {
+    pub fn agreement(&self, name: &str) -> Option<&Agreement> {
+        self.agreements.iter().find(|a| a.name == name)
+    }
+
+    pub fn calendar(&self, r: &Ref) -> &Calendar {
+        &self.calendars[r.index]
+    }
+
+    pub fn always(&self) -> Ref {
+        Ref {
+            index: ALWAYS,
+            name: "always".into(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Party {
+    pub name: String,
+    pub title: String,
+    pub kind: PartyKind,
+    pub contact: Option<String>,
+    pub address: Option<String>,
+    pub description: Option<String>,
+    pub subscribes: Vec<Sp<Ref>>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Calendar {
+    pub name: String,
+    pub title: String,
+    pub timezone: String,
+    pub description: Option<String>,
+    pub hours: Vec<Hours>,
+    pub closures: Vec<ClosureDef>,
+    /// Closures that come back every year (`closed every 12-25`, `closed easter+1`).
+    pub recurring: Vec<RecurringDef>,
+    pub builtin: bool,
+    /// The clock built from the rules above.
+    #[serde(skip)]
+    pub clock: crate::time::Calendar,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+}
+
+/// One weekly interval in local wall-clock minutes, as written (after splitting ranges).
+#[derive(Clone, Debug, Serialize)]
+pub struct Hours {
+    pub day: String,
+    pub start: String,
+    pub end: String,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct ClosureDef {
+    pub date: NaiveDate,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub label: Option<String>,
+}
+
+/// A closure that comes back every year, as written.
+#[derive(Clone, Debug, Serialize)]
+pub struct RecurringDef {
+    /// `every 12-25`, `easter`, `easter+1`, `easter-2`.
+    pub rule: String,
+    #[serde(skip)]
+    pub yearly: crate::time::Yearly,
+    pub start: Option<String>,
+    pub end: Option<String>,
+    pub label: Option<String>,
+}
+
+impl RecurringDef {
+    /// Its dated closures whose rule year lies in `from..=to`.
+    pub fn dated(&self, from: i32, to: i32) -> Vec<ClosureDef> {
+        self.yearly
+            .dates(from, to)
+            .map(|date| ClosureDef {
+                date,
+                start: self.start.clone(),
+                end: self.end.clone(),
+                label: self.label.clone(),
+            })
+            .collect()
+    }
+}
+
+/// The calendar years an agreement is in force: from its `valid from` (today without
+/// one) to its `to`, an open end counting up to the end of the year after `today`.
+/// Documents list recurring closures for these years; the lint for missing years
+/// (W0507) uses the same rule.
+pub fn years_in_force(terms: &Terms, today: NaiveDate) -> (i32, i32) {
+    use chrono::Datelike;
+    let (from, to) = terms
+        .valid
+        .as_ref()
+        .map_or((today, None), |v| (v.value.from, v.value.to));
+    let last = to.map_or(today.year().saturating_add(1), |t| t.year());
+    (from.year(), last.max(from.year()))
+}
+
+#[derive(Debug, Serialize)]
+pub struct Service {
+    pub name: String,
+    pub title: String,
+    pub description: Option<String>,
+    pub owner: Option<Sp<Ref>>,
+    pub depends_on: Vec<Dependency>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Dependency {
+    Service(Sp<Ref>),
+    AnyOf(Vec<Sp<Ref>>),
+}
+
+impl Dependency {
+    pub fn members(&self) -> Vec<&Sp<Ref>> {
+        match self {
+            Dependency::Service(r) => vec![r],
+            Dependency::AnyOf(rs) => rs.iter().collect(),
+        }
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Agreement {
+    pub name: String,
+    pub title: String,
+    pub kind: AgreementKind,
+    pub level: Level,
+    pub extends: Option<Sp<Ref>>,
+    /// The agreement's own statements merged over its parent's (`extends`).
+    pub terms: Terms,
+    /// Each region: the agreement's terms overridden by the region's.
+    pub regions: Vec<Variant>,
+    /// The agreement's own statements only, before inheritance (for checks that compare
+    /// a child with its parent).
+    #[serde(skip)]
+    pub own: Terms,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+    #[serde(skip)]
+    pub level_span: Option<Span>,
+}
+
+impl Agreement {
+    /// The base terms and every regional variant, with the region's name.
+    pub fn variants(&self) -> impl Iterator<Item = (Option<&Variant>, &Terms)> {
+        std::iter::once((None, &self.terms)).chain(self.regions.iter().map(|v| (Some(v), &v.terms)))
+    }
+}
+
+#[derive(Debug, Serialize)]
+pub struct Variant {
+    pub name: String,
+    pub title: String,
+    pub terms: Terms,
+    /// The region's own statements, merged over the same region of the parent.
+    #[serde(skip)]
+    pub own: Terms,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Validity {
+    pub from: NaiveDate,
+    pub to: Option<NaiveDate>,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct Money {
+    pub amount: Decimal,
+    pub currency: String,
+}
+
+/// Every statement of an agreement body, at most once each (E0108 saw to that).
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Terms {
+    pub provider: Option<Sp<Ref>>,
+    pub customer: Option<Sp<Ref>>,
+    pub services: Option<Sp<Vec<Sp<Ref>>>>,
+    pub valid: Option<Sp<Validity>>,
+    pub timezone: Option<Sp<String>>,
+    pub fee: Option<Sp<Money>>,
+    pub review_every_months: Option<Sp<u32>>,
+    pub reviewed: Option<Sp<NaiveDate>>,
+    pub objectives: Vec<Objective>,
+    pub support: Option<Support>,
+    pub maintenance: Option<Sp<Maintenance>>,
+    pub exclusions: Vec<Exclusion>,
+    pub penalties: Vec<Penalty>,
+    pub cap: Option<Sp<Decimal>>,
+    pub claim_within_ms: Option<Sp<i64>>,
+    pub notes: Vec<Sp<String>>,
+}
+
+impl Terms {
+    pub fn service_refs(&self) -> Vec<&Ref> {
+        self.services
+            .as_ref()
+            .map(|s| s.value.iter().map(|r| &r.value).collect())
+            .unwrap_or_default()
+    }
+
+    /// The zone of reporting periods and of `valid` dates (default UTC).
+    pub fn tz(&self) -> chrono_tz::Tz {
+        self.timezone
+            .as_ref()
+            .and_then(|t| t.value.parse().ok())
+            .unwrap_or(chrono_tz::UTC)
+    }
+
+    pub fn objective(&self, kind: ObjectiveKind) -> impl Iterator<Item = &Objective> {
+        self.objectives.iter().filter(move |o| o.kind == kind)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Objective {
+    pub kind: ObjectiveKind,
+    /// `availability`, `latency`, or the id of an outcome.
+    pub id: String,
+    pub title: Option<String>,
+    pub service: Option<Sp<Ref>>,
+    pub target: Option<Sp<Decimal>>,
+    /// Latency threshold.
+    pub within_ms: Option<Sp<i64>>,
+    pub window: Option<Sp<Window>>,
+    pub during: Option<Sp<Ref>>,
+    pub indicator: Option<Indicator>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Objective {
+    /// What identifies an objective across inheritance: kind, id and service.
+    pub fn key(&self) -> (ObjectiveKind, &str, Option<&str>) {
+        (
+            self.kind,
+            &self.id,
+            self.service.as_ref().map(|s| s.value.name.as_str()),
+        )
+    }
+
+    /// `window`, default a month.
+    pub fn window(&self) -> Window {
+        self.window.map_or(Window::Month, |w| w.value)
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Indicator {
+    pub source: String,
+    pub errors: Option<Sp<String>>,
+    pub good: Option<Sp<String>>,
+    pub total: Option<Sp<String>>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Support {
+    pub during: Option<Sp<Ref>>,
+    pub targets: Vec<Target>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Target {
+    pub kind: TargetKind,
+    pub id: String,
+    pub title: Option<String>,
+    pub response: Option<DeadlineTerm>,
+    pub resolve: Option<DeadlineTerm>,
+    pub fulfil: Option<DeadlineTerm>,
+    pub during: Option<Sp<Ref>>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub id_span: Span,
+}
+
+impl Target {
+    pub fn deadline(&self, which: Deadline) -> Option<&DeadlineTerm> {
+        match which {
+            Deadline::Response => self.response.as_ref(),
+            Deadline::Resolve => self.resolve.as_ref(),
+            Deadline::Fulfil => self.fulfil.as_ref(),
+        }
+    }
+
+    /// The deadlines this target sets, in document order.
+    pub fn deadlines(&self) -> impl Iterator<Item = (Deadline, &DeadlineTerm)> {
+        [
+            (Deadline::Response, &self.response),
+            (Deadline::Resolve, &self.resolve),
+            (Deadline::Fulfil, &self.fulfil),
+        ]
+        .into_iter()
+        .filter_map(|(w, d)| d.as_ref().map(|d| (w, d)))
+    }
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct DeadlineTerm {
+    pub duration_ms: Sp<i64>,
+    /// The share of tickets that must meet it, in percent (default: all).
+    pub at: Option<Sp<Decimal>>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Maintenance {
+    pub during: Option<Sp<Ref>>,
+    pub notice_ms: Option<Sp<i64>>,
+    pub max_per_month_ms: Option<Sp<i64>>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Exclusion {
+    pub id: String,
+    pub text: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// What a penalty is on.
+#[derive(Clone, Debug, PartialEq, Eq, Hash, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum PenaltyOn {
+    Availability,
+    Latency,
+    Outcome { id: String },
+    Incident { id: String, deadline: Deadline },
+    Request { id: String, deadline: Deadline },
+}
+
+impl std::fmt::Display for PenaltyOn {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            PenaltyOn::Availability => f.write_str("availability"),
+            PenaltyOn::Latency => f.write_str("latency"),
+            PenaltyOn::Outcome { id } => write!(f, "outcome {id}"),
+            PenaltyOn::Incident { id, deadline } => {
+                write!(f, "incident {id} {}", deadline.keyword())
+            }
+            PenaltyOn::Request { id, deadline } => write!(f, "request {id} {}", deadline.keyword()),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Credit {
+    Percent(Decimal),
+    Amount(Money),
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Tier {
+    pub op: TierOp,
+    pub threshold: Sp<Decimal>,
+    pub credit: Sp<Credit>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Penalty {
+    pub on: PenaltyOn,
+    pub tiers: Vec<Tier>,
+    pub each_breach: Option<Sp<Credit>>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub on_span: Span,
+}

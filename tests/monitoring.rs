@@ -2,7 +2,7 @@
 //! that run promtool and amtool are ignored in a plain `cargo test`; run them with
 //! `cargo test -- --include-ignored monitoring` (.ci/run installs the tools).
 
-use crate::common::{slac, stderr};
+use crate::common::Slac;
 use serde_norway::Value;
 use std::fmt::Write as _;
 use std::fs;
@@ -17,15 +17,17 @@ const CHECKOUT_RULES: &str = "prometheus/globex_checkout.rules.yml";
 fn build(input: &str, today: &str) -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        input,
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--today",
-        today,
-    ]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            input,
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--today",
+            today,
+        ])
+        .run();
+    r.assert_code(0);
     (dir, out)
 }
 
@@ -110,14 +112,16 @@ fn monitoring_files_are_named_per_agreement_and_calendar() {
         ],
         "only globex_checkout has prometheus indicators"
     );
-    let r = slac(&[
-        "build",
-        ACME,
-        "--out",
-        "/tmp/x",
-        "--emit",
-        "prometheus,nope",
-    ]);
+    let r = Slac::new()
+        .args([
+            "build",
+            ACME,
+            "--out",
+            "/tmp/x",
+            "--emit",
+            "prometheus,nope",
+        ])
+        .run();
     assert_eq!(r.status.code(), Some(2));
 }
 
@@ -125,17 +129,19 @@ fn monitoring_files_are_named_per_agreement_and_calendar() {
 fn monitoring_emit_selects_backends() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        ACME,
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--emit",
-        "prometheus,openslo",
-        "--today",
-        "2026-11-26",
-    ]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            ACME,
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--emit",
+            "prometheus,openslo",
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    r.assert_code(0);
     assert_eq!(
         files(&out),
         ["openslo/globex_checkout.yaml", CHECKOUT_RULES]

@@ -1,6 +1,6 @@
 //! The real binary: exit codes, formats and input errors (docs/cli.md).
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::Slac;
 use std::fs;
 
 fn temp() -> tempfile::TempDir {
@@ -9,25 +9,25 @@ fn temp() -> tempfile::TempDir {
 
 #[test]
 fn acme_checks_clean_with_exit_0_and_a_summary() {
-    let out = slac(&["check", "examples/acme", "--today", "2026-11-26"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("ok: 0 errors, 0 warnings in 7 files"),
-        "{}",
-        stderr(&out)
-    );
+    let out = Slac::new()
+        .args(["check", "examples/acme", "--today", "2026-11-26"])
+        .run();
+    out.assert_code(0);
+    out.assert_stderr_contains("ok: 0 errors, 0 warnings in 7 files");
 }
 
 #[test]
 fn errors_exit_1_and_json_has_the_documented_shape() {
-    let out = slac(&[
-        "check",
-        "tests/ui/e01/overnight_interval.sla",
-        "--format",
-        "json",
-    ]);
+    let out = Slac::new()
+        .args([
+            "check",
+            "tests/ui/e01/overnight_interval.sla",
+            "--format",
+            "json",
+        ])
+        .run();
     assert_eq!(out.status.code(), Some(1));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json output");
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json output");
     let d = &v["diagnostics"][0];
     assert_eq!(d["code"], "E0104");
     assert_eq!(d["severity"], "error");
@@ -55,32 +55,34 @@ fn errors_exit_1_and_json_has_the_documented_shape() {
 #[test]
 fn warnings_fail_only_under_deny_warnings() {
     let p = "tests/ui/e01/overlapping_hours.sla";
-    let out = slac(&["check", p]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("W0110"));
-    assert!(stderr(&out).contains("warning: 0 errors, 1 warning in 1 file"));
-    let out = slac(&["check", p, "--deny-warnings"]);
+    let out = Slac::new().args(["check", p]).run();
+    out.assert_code(0);
+    assert!(out.stderr.contains("W0110"));
+    assert!(out
+        .stderr
+        .contains("warning: 0 errors, 1 warning in 1 file"));
+    let out = Slac::new().args(["check", p, "--deny-warnings"]).run();
     assert_eq!(out.status.code(), Some(1));
 }
 
 #[test]
 fn a_missing_path_is_exit_2_with_a_clear_message() {
-    let out = slac(&["check", "no/such/dir"]);
+    let out = Slac::new().args(["check", "no/such/dir"]).run();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("cannot read `no/such/dir`: no such file or directory"));
+    assert!(out
+        .stderr
+        .contains("cannot read `no/such/dir`: no such file or directory"));
 }
 
 #[test]
 fn a_directory_without_sla_files_is_exit_2() {
     let dir = temp();
     fs::write(dir.path().join("notes.txt"), "hello").expect("write");
-    let out = slac(&["check", dir.path().to_str().expect("utf-8 path")]);
+    let out = Slac::new()
+        .args(["check", dir.path().to_str().expect("utf-8 path")])
+        .run();
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("no .sla files found"),
-        "{}",
-        stderr(&out)
-    );
+    out.assert_stderr_contains("no .sla files found");
 }
 
 #[test]
@@ -91,9 +93,11 @@ fn a_file_that_is_not_utf8_is_exit_2_naming_the_place() {
         b"team a \"A\"\nteam b \"\xff\"\n",
     )
     .expect("write");
-    let out = slac(&["check", dir.path().to_str().expect("utf-8 path")]);
+    let out = Slac::new()
+        .args(["check", dir.path().to_str().expect("utf-8 path")])
+        .run();
     assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let err = &out.stderr;
     assert!(
         err.contains("is not UTF-8") && err.contains("line 2, column 9"),
         "{err}"
@@ -112,13 +116,15 @@ fn directories_are_searched_recursively_in_path_order() {
     .expect("write");
     fs::write(dir.path().join("a.sla"), "team a \"A\" { subscribes x }\n").expect("write");
     fs::write(dir.path().join("b/readme.md"), "not a portfolio").expect("write");
-    let out = slac(&[
-        "check",
-        dir.path().to_str().expect("utf-8 path"),
-        "--format",
-        "json",
-    ]);
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let out = Slac::new()
+        .args([
+            "check",
+            dir.path().to_str().expect("utf-8 path"),
+            "--format",
+            "json",
+        ])
+        .run();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     let files: Vec<String> = v["diagnostics"]
         .as_array()
         .expect("array")
@@ -136,17 +142,35 @@ fn directories_are_searched_recursively_in_path_order() {
 #[test]
 fn usage_errors_are_exit_2() {
     assert_eq!(
-        slac(&["check", "--today", "2026-02-30"]).status.code(),
+        Slac::new()
+            .args(["check", "--today", "2026-02-30"])
+            .run()
+            .status
+            .code(),
         Some(2)
     );
-    assert_eq!(slac(&["check", "--format", "xml"]).status.code(), Some(2));
-    assert_eq!(slac(&["frobnicate"]).status.code(), Some(2));
-    assert_eq!(slac(&["--help"]).status.code(), Some(0));
+    assert_eq!(
+        Slac::new()
+            .args(["check", "--format", "xml"])
+            .run()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        Slac::new().args(["frobnicate"]).run().status.code(),
+        Some(2)
+    );
+    assert_eq!(Slac::new().args(["--help"]).run().status.code(), Some(0));
 }
 
 #[test]
 fn output_is_deterministic() {
-    let a = slac(&["check", "tests/ui", "--format", "json"]);
-    let b = slac(&["check", "tests/ui", "--format", "json"]);
-    assert_eq!(a.stdout, b.stdout);
+    let a = Slac::new()
+        .args(["check", "tests/ui", "--format", "json"])
+        .run();
+    let b = Slac::new()
+        .args(["check", "tests/ui", "--format", "json"])
+        .run();
+    assert_eq!(a.stdout_bytes, b.stdout_bytes);
 }

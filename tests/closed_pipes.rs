@@ -3,6 +3,9 @@
 
 use std::process::{Command, Stdio};
 
+/// Spawned by hand, not through `common::Slac`, which always reads both outputs to the
+/// end: here one read end must be dropped while slac still runs.
+///
 /// Runs slac with stdout (`closed_stdout`) or stderr piped and the read end dropped at
 /// once, so every write meets a closed pipe.
 fn run_closed(args: &[&str], closed_stdout: bool) -> (Option<i32>, String) {

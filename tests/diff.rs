@@ -1,6 +1,6 @@
 //! `slac diff`: pairs of portfolios whose changes are known.
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::{Run, Slac};
 use std::path::Path;
 use std::process::Command;
 
@@ -64,7 +64,7 @@ impl Pair {
         Pair { dir }
     }
 
-    fn run(&self, extra: &[&str]) -> std::process::Output {
+    fn run(&self, extra: &[&str]) -> Run {
         let old = self.dir.path().join("old");
         let new = self.dir.path().join("new");
         let mut args = vec![
@@ -73,13 +73,13 @@ impl Pair {
             new.to_str().expect("utf-8"),
         ];
         args.extend_from_slice(extra);
-        slac(&args)
+        Slac::new().args(&args).run()
     }
 
     fn json(&self) -> serde_json::Value {
         let out = self.run(&["--format", "json"]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        serde_json::from_str(&stdout(&out)).expect("json")
+        out.assert_code(0);
+        serde_json::from_str(&out.stdout).expect("json")
     }
 }
 
@@ -112,7 +112,7 @@ fn identical_portfolios_have_no_changes() {
     let p = Pair::new(&[]);
     let out = p.run(&["--deny-weakening"]);
     assert_eq!(out.status.code(), Some(0));
-    assert_eq!(stdout(&out), "no semantic changes\n");
+    assert_eq!(out.stdout, "no semantic changes\n");
     // Layout and comments are not changes.
     let q = Pair::new(&[("sla internal_api {", "# internal\nsla   internal_api{")]);
     assert_eq!(q.json()["changes"].as_array().map(Vec::len), Some(0));
@@ -147,7 +147,7 @@ fn a_loosened_customer_deadline_is_a_weakening() {
     );
     let out = p.run(&["--deny-weakening"]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).contains("[weakening]"), "{}", stdout(&out));
+    out.assert_stdout_contains("[weakening]");
     assert_eq!(
         p.run(&[]).status.code(),
         Some(0),
@@ -230,10 +230,10 @@ fn weakened_olas_and_ucs_are_reported_and_denied_with_all() {
     let run = |extra: &[&str]| {
         let mut args = vec!["diff", old.to_str().expect("p"), new.to_str().expect("p")];
         args.extend_from_slice(extra);
-        slac(&args)
+        Slac::new().args(&args).run()
     };
     let out = run(&["--format", "json"]);
-    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert!(
         has(&r, "dev_ops", "incident p1 resolve", "loosened", true),
         "{r}"
@@ -244,12 +244,12 @@ fn weakened_olas_and_ucs_are_reported_and_denied_with_all() {
     );
     assert_eq!(r["summary"]["weakenings"], 2);
     assert_eq!(r["summary"]["sla_weakenings"], 0);
-    let human = stdout(&run(&[]));
+    let human = run(&[]).stdout;
     assert!(
         human.contains("loosened   incident p1 resolve: 4h → 8h  [weakening]"),
         "{human}"
     );
-    let md = stdout(&run(&["--format", "markdown"]));
+    let md = run(&["--format", "markdown"]).stdout;
     assert!(
         md.contains("**2 weakenings**: 0 of an SLA, 2 of an OLA or UC."),
         "{md}"
@@ -370,31 +370,25 @@ fn added_and_removed_agreements() {
     )
     .expect("w");
     std::fs::write(&new, "provider a\ncustomer c\n").expect("w");
-    let out = slac(&[
-        "diff",
-        old.to_str().expect("p"),
-        new.to_str().expect("p"),
-        "--deny-weakening",
-    ]);
-    assert_eq!(
-        out.status.code(),
-        Some(1),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
-    let out = slac(&[
-        "diff",
-        new.to_str().expect("p"),
-        old.to_str().expect("p"),
-        "--deny-weakening",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert!(
-        stdout(&out).contains("tightened  agreement: added sla"),
-        "{}",
-        stdout(&out)
-    );
+    let out = Slac::new()
+        .args([
+            "diff",
+            old.to_str().expect("p"),
+            new.to_str().expect("p"),
+            "--deny-weakening",
+        ])
+        .run();
+    assert_eq!(out.status.code(), Some(1), "{}{}", out.stdout, out.stderr);
+    let out = Slac::new()
+        .args([
+            "diff",
+            new.to_str().expect("p"),
+            old.to_str().expect("p"),
+            "--deny-weakening",
+        ])
+        .run();
+    assert_eq!(out.status.code(), Some(0), "{}", out.stdout);
+    out.assert_stdout_contains("tightened  agreement: added sla");
 }
 
 #[test]
@@ -421,7 +415,7 @@ fn json_and_markdown_shapes() {
     for key in ["tightened", "loosened", "changed", "weakenings"] {
         assert!(r["summary"][key].is_u64(), "summary.{key}");
     }
-    let md = stdout(&p.run(&["--format", "markdown"]));
+    let md = p.run(&["--format", "markdown"]).stdout;
     assert!(md.starts_with("## SLA changes"), "{md}");
     assert!(md.contains("### sla globex\\_api \\(customer\\-facing\\)\n\n| what | change | old | new | effect |\n| --- | --- | --- | --- | --- |\n"), "{md}");
     assert!(
@@ -441,10 +435,19 @@ fn errors_on_either_side_exit_1_and_usage_errors_exit_2() {
     )]);
     let out = p.run(&[]);
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("nope"), "{}", stderr(&out));
-    assert_eq!(slac(&["diff", "examples/acme"]).status.code(), Some(2));
+    out.assert_stderr_contains("nope");
     assert_eq!(
-        slac(&["diff", "examples/acme", "/nonexistent"])
+        Slac::new()
+            .args(["diff", "examples/acme"])
+            .run()
+            .status
+            .code(),
+        Some(2)
+    );
+    assert_eq!(
+        Slac::new()
+            .args(["diff", "examples/acme", "/nonexistent"])
+            .run()
             .status
             .code(),
         Some(2)
@@ -464,13 +467,8 @@ fn git(dir: &Path, args: &[&str]) {
     );
 }
 
-fn slac_in(dir: &Path, args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_slac"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("slac runs")
+fn slac_in(dir: &Path, args: &[&str]) -> Run {
+    Slac::new().args(args).current_dir(dir).run()
 }
 
 #[test]
@@ -489,8 +487,8 @@ fn git_compares_the_working_tree_with_a_revision() {
     std::fs::write(repo.join("contracts/p.sla"), changed).expect("write");
 
     let out = slac_in(repo, &["diff", "--git", "HEAD", "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    out.assert_code(0);
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert!(
         has(&r, "globex_api", "incident p1 resolve", "loosened", true),
         "{r}"
@@ -499,27 +497,23 @@ fn git_compares_the_working_tree_with_a_revision() {
         repo,
         &["diff", "--git", "main", "contracts", "--deny-weakening"],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    out.assert_code(1);
     // From a subdirectory, paths are relative to it.
     let out = slac_in(
         &repo.join("contracts"),
         &["diff", "--git", "HEAD", "p.sla", "--format", "markdown"],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stdout(&out).contains("incident p1 resolve"),
-        "{}",
-        stdout(&out)
-    );
+    out.assert_code(0);
+    out.assert_stdout_contains("incident p1 resolve");
     // A file new in the working tree: everything is added.
     std::fs::write(repo.join("contracts/more.sla"), "customer initech\n").expect("write");
     let out = slac_in(repo, &["diff", "--git", "HEAD", "--format", "json"]);
-    let r: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert!(has(&r, "initech", "party", "changed", false), "{r}");
     // Errors of git are usage errors.
     let out = slac_in(repo, &["diff", "--git", "no-such-rev"]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no-such-rev"), "{}", stderr(&out));
+    out.assert_stderr_contains("no-such-rev");
     let outside = tempfile::tempdir().expect("tempdir");
     std::fs::write(outside.path().join("x.sla"), "team a\n").expect("write");
     assert_eq!(

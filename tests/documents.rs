@@ -1,7 +1,7 @@
 //! Contract documents (`slac build`, html and markdown): the numbers a customer reads,
 //! escaping, determinism, template overrides, and a real browser printing them.
 
-use crate::common::{slac, stderr};
+use crate::common::Slac;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -11,8 +11,8 @@ fn build(dir: &Path, inputs: &str, extra: &[&str]) -> PathBuf {
     let o = out.to_str().expect("utf-8");
     let mut args = vec!["build", inputs, "--out", o, "--today", "2026-11-26"];
     args.extend_from_slice(extra);
-    let r = slac(&args);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new().args(&args).run();
+    r.assert_code(0);
     out
 }
 
@@ -239,16 +239,18 @@ fn templates_can_be_overridden_and_a_broken_one_is_an_error() {
     )
     .expect("write");
     let fresh = dir.path().join("never");
-    let r = slac(&[
-        "build",
-        "examples/acme",
-        "--out",
-        fresh.to_str().expect("utf-8"),
-        "--templates",
-        tpl.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    let err = stderr(&r);
+    let r = Slac::new()
+        .args([
+            "build",
+            "examples/acme",
+            "--out",
+            fresh.to_str().expect("utf-8"),
+            "--templates",
+            tpl.to_str().expect("utf-8"),
+        ])
+        .run();
+    r.assert_code(2);
+    let err = &r.stderr;
     assert!(
         err.contains("contract.html.hbs") && err.contains("line "),
         "{err}"
@@ -261,20 +263,18 @@ fn templates_can_be_overridden_and_a_broken_one_is_an_error() {
         "<p>{{title}}</p>\n<p>{{no_such_field}}</p>\n",
     )
     .expect("write");
-    let r = slac(&[
-        "build",
-        "examples/acme",
-        "--out",
-        fresh.to_str().expect("utf-8"),
-        "--templates",
-        tpl.to_str().expect("utf-8"),
-    ]);
+    let r = Slac::new()
+        .args([
+            "build",
+            "examples/acme",
+            "--out",
+            fresh.to_str().expect("utf-8"),
+            "--templates",
+            tpl.to_str().expect("utf-8"),
+        ])
+        .run();
     assert_eq!(r.status.code(), Some(2));
-    assert!(
-        stderr(&r).contains("contract.html.hbs` line 2"),
-        "{}",
-        stderr(&r)
-    );
+    r.assert_stderr_contains("contract.html.hbs` line 2");
 }
 
 /// Runs headless Chromium with a fresh profile and no network features; `what` is the
@@ -298,7 +298,11 @@ fn chromium(profile: &Path, what: &str, html: &Path, extra: &[&str]) {
     let o = cmd
         .output()
         .expect("chromium runs (apt-get install chromium)");
-    assert!(o.status.success(), "chromium failed: {}", stderr(&o));
+    assert!(
+        o.status.success(),
+        "chromium failed: {}",
+        String::from_utf8_lossy(&o.stderr)
+    );
 }
 
 /// A page object, not the `/Pages` tree: `/Type /Page` or `/Type/Page` not followed by `s`.

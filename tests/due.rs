@@ -1,13 +1,13 @@
 //! `slac due` through the real binary: the first line is the deadline in RFC 3339 with the
 //! support calendar's offset (docs/cli.md).
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::Slac;
 use std::fs;
 
 fn first_line(args: &[&str]) -> String {
-    let out = slac(args);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    stdout(&out).lines().next().unwrap_or("").to_string()
+    let out = Slac::new().args(args).run();
+    out.assert_code(0);
+    out.stdout.lines().next().unwrap_or("").to_string()
 }
 
 /// A one-file portfolio: an SLA whose incident p1 runs on `cal`.
@@ -144,22 +144,24 @@ fn regions_and_requests_use_their_own_targets_and_clocks() {
 
 #[test]
 fn json_names_the_target_and_the_clock() {
-    let out = slac(&[
-        "due",
-        "examples/acme",
-        "--agreement",
-        "globex_checkout",
-        "--incident",
-        "p1",
-        "--target",
-        "response",
-        "--opened",
-        "2026-11-27T16:50:00+01:00",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let out = Slac::new()
+        .args([
+            "due",
+            "examples/acme",
+            "--agreement",
+            "globex_checkout",
+            "--incident",
+            "p1",
+            "--target",
+            "response",
+            "--opened",
+            "2026-11-27T16:50:00+01:00",
+            "--format",
+            "json",
+        ])
+        .run();
+    out.assert_code(0);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(v["deadline"], "2026-11-30T08:05:00+01:00");
     assert_eq!(v["calendar"], "paris_office");
     assert_eq!(v["timezone"], "Europe/Paris");
@@ -177,7 +179,7 @@ fn wrong_questions_are_exit_2_and_a_broken_portfolio_exit_1() {
         "--opened",
         "2026-11-27T10:00:00+01:00",
     ];
-    let with = |more: &[&str]| slac(&[&base[..], more].concat());
+    let with = |more: &[&str]| Slac::new().args([&base[..], more].concat()).run();
     let out = with(&[
         "--agreement",
         "nope",
@@ -187,7 +189,7 @@ fn wrong_questions_are_exit_2_and_a_broken_portfolio_exit_1() {
         "resolve",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no agreement `nope`"));
+    assert!(out.stderr.contains("no agreement `nope`"));
     let out = with(&[
         "--agreement",
         "globex_checkout",
@@ -197,43 +199,43 @@ fn wrong_questions_are_exit_2_and_a_broken_portfolio_exit_1() {
         "resolve",
     ]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("no incident `p9`"),
-        "{}",
-        stderr(&out)
-    );
+    out.assert_stderr_contains("no incident `p9`");
     assert_eq!(
         with(&["--agreement", "globex_checkout", "--incident", "p1"])
             .status
             .code(),
         Some(2)
     );
-    let out = slac(&[
-        "due",
-        "examples/acme",
-        "--agreement",
-        "globex_checkout",
-        "--request",
-        "x",
-        "--opened",
-        "yesterday",
-    ]);
+    let out = Slac::new()
+        .args([
+            "due",
+            "examples/acme",
+            "--agreement",
+            "globex_checkout",
+            "--request",
+            "x",
+            "--opened",
+            "yesterday",
+        ])
+        .run();
     assert_eq!(out.status.code(), Some(2));
-    let out = slac(&[
-        "due",
-        "tests/ui/e01/overnight_interval.sla",
-        "--agreement",
-        "api_sla",
-        "--incident",
-        "p1",
-        "--target",
-        "resolve",
-        "--opened",
-        "2026-11-27T10:00:00+01:00",
-    ]);
+    let out = Slac::new()
+        .args([
+            "due",
+            "tests/ui/e01/overnight_interval.sla",
+            "--agreement",
+            "api_sla",
+            "--incident",
+            "p1",
+            "--target",
+            "resolve",
+            "--opened",
+            "2026-11-27T10:00:00+01:00",
+        ])
+        .run();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).is_empty());
-    assert!(stderr(&out).contains("E0104"));
+    assert!(out.stdout.is_empty());
+    assert!(out.stderr.contains("E0104"));
 }
 
 /// An SLA whose incident p1 has no `during`: the clock is `always`.
@@ -275,21 +277,23 @@ fn fractional_seconds_keep_the_precision_they_had() {
         "2026-11-30T13:00:00+01:00"
     );
     // The JSON answer keeps them too, in `opened` as well.
-    let out = slac(&[
-        "due",
-        &p,
-        "--agreement",
-        "api_sla",
-        "--incident",
-        "p1",
-        "--target",
-        "response",
-        "--opened",
-        "2026-11-27T10:00:00.000000042+01:00",
-        "--format",
-        "json",
-    ]);
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let out = Slac::new()
+        .args([
+            "due",
+            &p,
+            "--agreement",
+            "api_sla",
+            "--incident",
+            "p1",
+            "--target",
+            "response",
+            "--opened",
+            "2026-11-27T10:00:00.000000042+01:00",
+            "--format",
+            "json",
+        ])
+        .run();
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(json["deadline"], "2026-11-27T11:00:00.000000042+01:00");
     assert_eq!(json["opened"], "2026-11-27T10:00:00.000000042+01:00");
 }
@@ -304,7 +308,35 @@ fn an_opening_outside_the_years_1_to_9999_is_refused() {
         "0001-01-01T00:30:00+01:00",
         "9999-12-31T23:30:00-01:00",
     ] {
-        let out = slac(&[
+        let out = Slac::new()
+            .args([
+                "due",
+                &p,
+                "--agreement",
+                "api_sla",
+                "--incident",
+                "p1",
+                "--target",
+                "response",
+                "--opened",
+                opened,
+            ])
+            .run();
+        assert_eq!(out.status.code(), Some(2), "{opened}: {}", out.stdout);
+        assert!(out.stdout.is_empty(), "{opened}: {}", out.stdout);
+        assert!(
+            out.stderr.contains("outside the dates slac handles"),
+            "{opened}: {}",
+            out.stderr
+        );
+    }
+    // The first and the last instants still answer (or say the deadline is too late).
+    assert_eq!(
+        due(&p, "response", "0001-01-01T00:00:00Z"),
+        "0001-01-01T04:00:00+00:00"
+    );
+    let out = Slac::new()
+        .args([
             "due",
             &p,
             "--agreement",
@@ -314,35 +346,11 @@ fn an_opening_outside_the_years_1_to_9999_is_refused() {
             "--target",
             "response",
             "--opened",
-            opened,
-        ]);
-        assert_eq!(out.status.code(), Some(2), "{opened}: {}", stdout(&out));
-        assert!(stdout(&out).is_empty(), "{opened}: {}", stdout(&out));
-        assert!(
-            stderr(&out).contains("outside the dates slac handles"),
-            "{opened}: {}",
-            stderr(&out)
-        );
-    }
-    // The first and the last instants still answer (or say the deadline is too late).
-    assert_eq!(
-        due(&p, "response", "0001-01-01T00:00:00Z"),
-        "0001-01-01T04:00:00+00:00"
-    );
-    let out = slac(&[
-        "due",
-        &p,
-        "--agreement",
-        "api_sla",
-        "--incident",
-        "p1",
-        "--target",
-        "response",
-        "--opened",
-        "9999-12-31T23:00:00Z",
-    ]);
+            "9999-12-31T23:00:00Z",
+        ])
+        .run();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("9999"), "{}", stderr(&out));
+    out.assert_stderr_contains("9999");
 }
 
 /// The notes of `slac due`: outside the validity, past the last dated closure; none for
@@ -381,9 +389,9 @@ fn due_notes_an_opening_outside_the_validity_and_a_deadline_past_the_last_closur
         if json {
             args.extend(["--format", "json"]);
         }
-        let out = slac(&args);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        stdout(&out)
+        let out = Slac::new().args(&args).run();
+        out.assert_code(0);
+        out.stdout
     };
     // Inside the validity, before the last closure: no note.
     let inside = run("api_sla", "2027-03-01T10:00:00+01:00", false);

@@ -3,7 +3,7 @@
 //! business-hours calendars, ticket deadlines with pauses, DST and holidays, credits, the
 //! cap, quarter fees, strict CSV errors and `--propagate`.
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::{Run, Slac};
 use serde_json::Value;
 use std::fmt::Write as _;
 use std::fs;
@@ -21,7 +21,7 @@ pub(crate) fn eval_in(
     period: &str,
     files: &[(&str, &str)],
     extra: &[&str],
-) -> std::process::Output {
+) -> Run {
     fs::write(dir.join("p.sla"), format!("{PARTIES}{body}")).expect("write portfolio");
     let mut args: Vec<String> = vec![
         "eval".into(),
@@ -39,7 +39,7 @@ pub(crate) fn eval_in(
     }
     args.extend(extra.iter().map(|s| (*s).to_string()));
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    slac(&args)
+    Slac::new().args(&args).run()
 }
 
 /// The JSON report; the run must succeed.
@@ -48,8 +48,8 @@ pub(crate) fn eval_json(body: &str, period: &str, files: &[(&str, &str)], extra:
     let mut extra = extra.to_vec();
     extra.extend(["--format", "json"]);
     let out = eval_in(dir.path(), body, period, files, &extra);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    serde_json::from_str(&stdout(&out)).expect("valid JSON")
+    out.assert_code(0);
+    serde_json::from_str(&out.stdout).expect("valid JSON")
 }
 
 pub(crate) fn agreement<'a>(report: &'a Value, name: &str) -> &'a Value {
@@ -485,8 +485,8 @@ fn a_bad_row_names_file_line_and_column_and_nothing_is_printed() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(stdout(&out).is_empty());
-    let err = stderr(&out);
+    assert!(out.stdout.is_empty());
+    let err = &out.stderr;
     assert!(err.contains("outages.csv:3:2: `start`"), "{err}");
 
     let tickets = "id,customer,service,type,class,opened,responded,resolved\nT1,globex,api,problem,p1,2026-11-10T00:00:00Z,,\n";
@@ -498,35 +498,19 @@ fn a_bad_row_names_file_line_and_column_and_nothing_is_printed() {
         &[],
     );
     assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("tickets.csv:2:4: `type`"),
-        "{}",
-        stderr(&out)
-    );
+    out.assert_stderr_contains("tickets.csv:2:4: `type`");
 
     let short = format!("{OUTAGE_HEADER}api,2026-11-10T00:00:00Z\n");
     let out = eval_in(dir.path(), &sla(""), "2026-11", &[("outages", &short)], &[]);
-    assert!(
-        stderr(&out).contains("outages.csv:2:3: expected 5 fields, found 2"),
-        "{}",
-        stderr(&out)
-    );
+    out.assert_stderr_contains("outages.csv:2:3: expected 5 fields, found 2");
 
     let header = "service,begin,end,cause,announced\n";
     let out = eval_in(dir.path(), &sla(""), "2026-11", &[("outages", header)], &[]);
-    assert!(
-        stderr(&out).contains("outages.csv:1:2:"),
-        "{}",
-        stderr(&out)
-    );
+    out.assert_stderr_contains("outages.csv:1:2:");
 
     let m = "service,objective,good,total\napi,latency,5,4\n";
     let out = eval_in(dir.path(), &sla(""), "2026-11", &[("measurements", m)], &[]);
-    assert!(
-        stderr(&out).contains("measurements.csv:2:3:"),
-        "{}",
-        stderr(&out)
-    );
+    out.assert_stderr_contains("measurements.csv:2:3:");
 }
 
 #[test]
@@ -540,7 +524,7 @@ fn a_portfolio_with_errors_is_reported_first() {
         &[],
     );
     assert_eq!(out.status.code(), Some(1));
-    assert!(stdout(&out).is_empty());
+    assert!(out.stdout.is_empty());
 }
 
 #[test]
@@ -563,20 +547,22 @@ fn the_acme_example_in_human_json_and_html() {
     .expect("write");
     let o = outages.to_string_lossy();
     let run = |format: &str| {
-        let out = slac(&[
-            "eval",
-            "examples/acme",
-            "--period",
-            "2026-11",
-            "--outages",
-            &o,
-            "--format",
-            format,
-            "--today",
-            "2026-11-26",
-        ]);
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        stdout(&out)
+        let out = Slac::new()
+            .args([
+                "eval",
+                "examples/acme",
+                "--period",
+                "2026-11",
+                "--outages",
+                &o,
+                "--format",
+                format,
+                "--today",
+                "2026-11-26",
+            ])
+            .run();
+        out.assert_code(0);
+        out.stdout
     };
     let text = run("json");
     // The document of docs/cli.md, field by field and in order.

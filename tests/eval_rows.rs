@@ -3,7 +3,6 @@
 //! validity clips time and prorates the fee, credits are never understated, and one
 //! outage pays once (the most specific SLA judges a pair; regions share fee and cap).
 
-use crate::common::{stderr, stdout};
 use crate::eval::{
     agreement, eval_in, eval_json, sla, support, support_sla, OUTAGE_HEADER, TICKET_HEADER,
     UTC_OFFICE,
@@ -15,9 +14,9 @@ use std::fmt::Write as _;
 fn eval_fails(body: &str, files: &[(&str, &str)]) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = eval_in(dir.path(), body, "2026-11", files, &[]);
-    assert_eq!(out.status.code(), Some(2), "{}", stdout(&out));
-    assert!(stdout(&out).is_empty(), "nothing is printed on stdout");
-    stderr(&out)
+    assert_eq!(out.status.code(), Some(2), "{}", out.stdout);
+    assert!(out.stdout.is_empty(), "nothing is printed on stdout");
+    out.stderr
 }
 
 const CLOUD: &str = "  fee 1000 USD per month\n  availability 99.9% per month\n  \
@@ -126,10 +125,10 @@ fn rows_with_known_ids_that_no_sla_judges_are_counted_with_the_reason() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = eval_in(dir.path(), &body, "2026-11", &[("outages", &outages)], &[]);
     assert!(
-        stdout(&out)
+        out.stdout
             .contains("unmatched rows (known ids, but no SLA in force judges them): 2 outages"),
         "{}",
-        stdout(&out)
+        out.stdout
     );
 }
 
@@ -145,7 +144,7 @@ fn without_data_an_objective_is_not_evaluated_never_100_percent() {
     assert_eq!(a["complete"], false);
     assert_eq!(a["not_computed"][0]["on"], "availability");
     let dir = tempfile::tempdir().expect("temp dir");
-    let human = stdout(&eval_in(dir.path(), &body, "2026-11", &[], &[]));
+    let human = eval_in(dir.path(), &body, "2026-11", &[], &[]).stdout;
     assert!(human.contains("INCOMPLETE"), "{human}");
     assert!(
         human.contains("credit on availability NOT COMPUTED"),
@@ -167,13 +166,14 @@ fn measurement_sums_are_exact_beyond_64_bits() {
     assert_eq!(o["attainment"], 50.0, "{o}");
     assert_eq!(o["met"], false);
     let dir = tempfile::tempdir().expect("temp dir");
-    let raw = stdout(&eval_in(
+    let raw = eval_in(
         dir.path(),
         &sla("  latency 99% within 300ms per month"),
         "2026-11",
         &[("measurements", &m)],
         &["--format", "json"],
-    ));
+    )
+    .stdout;
     assert!(
         raw.contains(&format!("\"total\": {}", u128::from(max) * 2)),
         "{raw}"
@@ -291,7 +291,7 @@ fn human_attainment_is_rounded_down_so_a_breach_never_reads_as_the_target() {
     let o = format!("{OUTAGE_HEADER}api,2026-11-10T00:00:00Z,2026-11-10T00:43:12.5Z,,\n");
     let dir = tempfile::tempdir().expect("temp dir");
     let out = eval_in(dir.path(), &body, "2026-11", &[("outages", &o)], &[]);
-    let human = stdout(&out);
+    let human = &out.stdout;
     assert!(human.contains("99.8999%"), "{human}");
     assert_eq!(
         human.matches("99.9%").count(),
@@ -433,14 +433,14 @@ fn text_from_the_input_files_never_drives_the_terminal() {
     );
     let dir = tempfile::tempdir().expect("temp dir");
     let out = eval_in(dir.path(), &body, "2026-11", &[("tickets", &t)], &[]);
-    let human = stdout(&out);
+    let human = &out.stdout;
     assert!(human.contains("T\\u{1b}]52;c;ZXZpbA==\\u{7}"), "{human}");
     assert!(!human.contains('\u{1b}') && !human.contains('\u{7}'));
     // A bad field quoted in an error is shown the same way.
     let bad = format!("{TICKET_HEADER}T1,globex,api,incident,p1,\u{1b}[2J,,,\n");
     let out = eval_in(dir.path(), &body, "2026-11", &[("tickets", &bad)], &[]);
     assert_eq!(out.status.code(), Some(2));
-    assert!(!stderr(&out).contains('\u{1b}'), "{}", stderr(&out));
+    assert!(!out.stderr.contains('\u{1b}'), "{}", out.stderr);
 }
 
 #[test]

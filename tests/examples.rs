@@ -1,6 +1,6 @@
 //! Every example portfolio checks clean and goes through every backend (DESIGN §9).
 
-use crate::common::{slac, stderr};
+use crate::common::Slac;
 use std::path::Path;
 
 #[test]
@@ -15,26 +15,30 @@ fn every_example_checks_clean_and_builds_through_every_backend() {
     assert!(!examples.is_empty());
     for example in examples {
         let path = example.to_str().expect("utf-8 path");
-        let r = slac(&["fmt", "--check", path]);
+        let r = Slac::new().args(["fmt", "--check", path]).run();
         assert_eq!(
             r.status.code(),
             Some(0),
             "{path} is not in canonical layout: {}",
-            crate::common::stdout(&r)
+            r.stdout
         );
-        let r = slac(&["check", path, "--today", "2026-11-26", "--deny-warnings"]);
-        assert_eq!(r.status.code(), Some(0), "{path}: {}", stderr(&r));
+        let r = Slac::new()
+            .args(["check", path, "--today", "2026-11-26", "--deny-warnings"])
+            .run();
+        assert_eq!(r.status.code(), Some(0), "{path}: {}", r.stderr);
         let dir = tempfile::tempdir().expect("temp dir");
         let out = dir.path().join("out");
-        let r = slac(&[
-            "build",
-            path,
-            "--out",
-            out.to_str().expect("utf-8"),
-            "--today",
-            "2026-11-26",
-        ]);
-        assert_eq!(r.status.code(), Some(0), "{path}: {}", stderr(&r));
+        let r = Slac::new()
+            .args([
+                "build",
+                path,
+                "--out",
+                out.to_str().expect("utf-8"),
+                "--today",
+                "2026-11-26",
+            ])
+            .run();
+        assert_eq!(r.status.code(), Some(0), "{path}: {}", r.stderr);
         for backend in [
             "html",
             "markdown",

@@ -1,7 +1,7 @@
 //! `slac explain` and docs/checks.md: every code's explanation, and its wrong and right
 //! examples checked by the real checker.
 
-use crate::common::{check_sources, slac, stderr, stdout};
+use crate::common::{check_sources, Slac};
 use slac::diag::explain::{self, checks_markdown};
 use slac::diag::Code;
 use slac::source::SourceMap;
@@ -106,9 +106,9 @@ fn docs_checks_md_lists_every_code_in_its_family() {
 
 #[test]
 fn explain_e0401_describes_availability_composition() {
-    let out = slac(&["explain", "E0401"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = Slac::new().args(["explain", "E0401"]).run();
+    out.assert_code(0);
+    let text = &out.stdout;
     assert!(
         text.starts_with("E0401: availability not backed by supporters\n"),
         "{text}"
@@ -130,29 +130,26 @@ fn explain_e0401_describes_availability_composition() {
 
 #[test]
 fn explain_accepts_any_case() {
-    let lower = slac(&["explain", "w0504"]);
-    assert_eq!(lower.status.code(), Some(0), "{}", stderr(&lower));
-    assert!(stdout(&lower).starts_with("W0504: item never referenced\nseverity: warning"));
-    assert_eq!(stdout(&lower), stdout(&slac(&["explain", "W0504"])));
+    let lower = Slac::new().args(["explain", "w0504"]).run();
+    lower.assert_code(0);
+    assert!(lower
+        .stdout
+        .starts_with("W0504: item never referenced\nseverity: warning"));
+    assert_eq!(
+        lower.stdout,
+        Slac::new().args(["explain", "W0504"]).run().stdout
+    );
 }
 
 #[test]
 fn explain_unknown_code_exits_2_and_suggests_the_closest() {
-    let out = slac(&["explain", "E401"]);
+    let out = Slac::new().args(["explain", "E401"]).run();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stdout(&out).is_empty());
-    assert!(
-        stderr(&out).contains("unknown diagnostic code `E401`"),
-        "{}",
-        stderr(&out)
-    );
-    assert!(
-        stderr(&out).contains("did you mean `E0401`"),
-        "{}",
-        stderr(&out)
-    );
+    assert!(out.stdout.is_empty());
+    out.assert_stderr_contains("unknown diagnostic code `E401`");
+    out.assert_stderr_contains("did you mean `E0401`");
 
-    let far = slac(&["explain", "nonsense"]);
+    let far = Slac::new().args(["explain", "nonsense"]).run();
     assert_eq!(far.status.code(), Some(2));
-    assert!(stderr(&far).contains("E0100 to W0507"), "{}", stderr(&far));
+    far.assert_stderr_contains("E0100 to W0507");
 }

@@ -1,7 +1,7 @@
 //! `slac fmt`: the canonical layout, comments kept, idempotence, and meaning preserved
 //! (the resolved model is the same before and after formatting).
 
-use crate::common::{sla_files, slac, stderr, stdout};
+use crate::common::{sla_files, Slac};
 use slac::diag::Severity;
 use slac::source::{FileId, SourceMap};
 use std::path::Path;
@@ -267,9 +267,9 @@ fn fmt_check_lists_files_that_would_change_and_exits_1() {
     std::fs::write(&messy, MESSY).expect("write");
     std::fs::write(&clean, MESSY_FORMATTED).expect("write");
     let d = dir.path().to_str().expect("utf-8 path");
-    let out = slac(&["fmt", d, "--check"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let listed = stdout(&out);
+    let out = Slac::new().args(["fmt", d, "--check"]).run();
+    out.assert_code(1);
+    let listed = &out.stdout;
     assert!(
         listed.contains("messy.sla") && !listed.contains("clean.sla"),
         "{listed}"
@@ -280,15 +280,15 @@ fn fmt_check_lists_files_that_would_change_and_exits_1() {
         "--check wrote"
     );
 
-    let out = slac(&["fmt", d]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = Slac::new().args(["fmt", d]).run();
+    out.assert_code(0);
     assert_eq!(
         std::fs::read_to_string(&messy).expect("read"),
         MESSY_FORMATTED
     );
-    let out = slac(&["fmt", d, "--check"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(stdout(&out), "");
+    let out = Slac::new().args(["fmt", d, "--check"]).run();
+    assert_eq!(out.status.code(), Some(0), "{}", out.stdout);
+    assert_eq!(out.stdout, "");
     // No temporary file is left beside the rewritten one.
     let names: Vec<_> = std::fs::read_dir(dir.path()).expect("dir").collect();
     assert_eq!(names.len(), 2);
@@ -301,15 +301,17 @@ fn files_with_syntax_errors_are_not_formatted() {
     let good = dir.path().join("good.sla");
     std::fs::write(&bad, "sla x {  provider\n").expect("write");
     std::fs::write(&good, "team   a").expect("write");
-    let out = slac(&["fmt", dir.path().to_str().expect("utf-8")]);
+    let out = Slac::new()
+        .args(["fmt", dir.path().to_str().expect("utf-8")])
+        .run();
     assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("E0100"), "{}", stderr(&out));
+    out.assert_stderr_contains("E0100");
     assert_eq!(
         std::fs::read_to_string(&bad).expect("read"),
         "sla x {  provider\n"
     );
     assert_eq!(std::fs::read_to_string(&good).expect("read"), "team a\n");
-    let out = slac(&["fmt", "/nonexistent/x.sla"]);
+    let out = Slac::new().args(["fmt", "/nonexistent/x.sla"]).run();
     assert_eq!(out.status.code(), Some(2));
 }
 
@@ -331,8 +333,10 @@ fn fmt_writes_through_a_symbolic_link_and_keeps_mode_and_owner() {
     }
     let link = dir.path().join("link.sla");
     std::os::unix::fs::symlink("real.sla", &link).expect("symlink");
-    let r = slac(&["fmt", link.to_str().expect("utf-8")]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args(["fmt", link.to_str().expect("utf-8")])
+        .run();
+    r.assert_code(0);
     assert!(std::fs::symlink_metadata(&link)
         .expect("meta")
         .file_type()
@@ -354,9 +358,9 @@ fn fmt_refuses_a_hard_linked_file_and_changes_nothing() {
     std::fs::write(&a, UNTIDY).expect("write");
     let b = dir.path().join("b.txt");
     std::fs::hard_link(&a, &b).expect("hard link");
-    let r = slac(&["fmt", a.to_str().expect("utf-8")]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    assert!(stderr(&r).contains("hard links"), "{}", stderr(&r));
+    let r = Slac::new().args(["fmt", a.to_str().expect("utf-8")]).run();
+    r.assert_code(2);
+    r.assert_stderr_contains("hard links");
     assert_eq!(std::fs::read_to_string(&b).expect("read"), UNTIDY);
     assert_eq!(std::fs::read_to_string(&a).expect("read"), UNTIDY);
 }
@@ -370,27 +374,35 @@ fn a_comment_or_a_line_break_may_sit_inside_at_or_below() {
                 services api\n  availability 99.9% per month\n  latency 99% within 1s per month\n  \
                 penalty on availability {\n    at # boundary\n      or\n      below 99% credit 10%\n  }\n}\n";
     std::fs::write(&file, text).expect("write");
-    let r = slac(&["check", file.to_str().expect("utf-8"), "--format", "json"]);
-    assert_eq!(r.status.code(), Some(0), "{}", stdout(&r));
-    let r = slac(&["fmt", file.to_str().expect("utf-8")]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args(["check", file.to_str().expect("utf-8"), "--format", "json"])
+        .run();
+    assert_eq!(r.status.code(), Some(0), "{}", r.stdout);
+    let r = Slac::new()
+        .args(["fmt", file.to_str().expect("utf-8")])
+        .run();
+    r.assert_code(0);
     let formatted = std::fs::read_to_string(&file).expect("read");
     assert!(
         formatted.contains("at # boundary\n      or below 99%"),
         "{formatted}"
     );
-    let r = slac(&["fmt", "--check", file.to_str().expect("utf-8")]);
-    assert_eq!(r.status.code(), Some(0), "idempotent: {}", stdout(&r));
+    let r = Slac::new()
+        .args(["fmt", "--check", file.to_str().expect("utf-8")])
+        .run();
+    assert_eq!(r.status.code(), Some(0), "idempotent: {}", r.stdout);
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        file.to_str().expect("utf-8"),
-        "--emit",
-        "json",
-        "--out",
-        out.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            file.to_str().expect("utf-8"),
+            "--emit",
+            "json",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ])
+        .run();
+    r.assert_code(0);
     let json = std::fs::read_to_string(out.join("json/portfolio.json")).expect("portfolio");
     assert!(json.contains("\"at_or_below\""), "{json}");
 }

@@ -1,24 +1,23 @@
 //! `slac check --format sarif|github`: the real binary, parsed or compared line by line.
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::{Run, Slac};
 use serde_json::Value;
 use slac::diag::Code;
 use std::fs;
-use std::process::{Command, Output};
 
 const MIXED: &str = "tests/ui/e01/money_mixed_currencies.sla";
 
 fn sarif(args: &[&str]) -> Value {
     let mut all = vec!["check", "--format", "sarif", "--today", "2026-11-26"];
     all.extend_from_slice(args);
-    let out = slac(&all);
-    serde_json::from_str(&stdout(&out)).expect("sarif output is json")
+    let out = Slac::new().args(&all).run();
+    serde_json::from_str(&out.stdout).expect("sarif output is json")
 }
 
 fn json(args: &[&str]) -> Value {
     let mut all = vec!["check", "--format", "json", "--today", "2026-11-26"];
     all.extend_from_slice(args);
-    serde_json::from_str(&stdout(&slac(&all))).expect("json output")
+    serde_json::from_str(&Slac::new().args(&all).run().stdout).expect("json output")
 }
 
 /// Line, column, end line, end column of a SARIF location.
@@ -37,9 +36,11 @@ fn strings(v: &Value, key: &str) -> Vec<String> {
 
 #[test]
 fn sarif_for_two_labels_has_a_location_and_a_related_location() {
-    let out = slac(&["check", MIXED, "--format", "sarif"]);
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
-    let v: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let out = Slac::new()
+        .args(["check", MIXED, "--format", "sarif"])
+        .run();
+    out.assert_code(1);
+    let v: Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(v["version"], "2.1.0");
     assert_eq!(
         v["$schema"],
@@ -152,16 +153,18 @@ fn sarif_rules_are_exactly_the_codes_used_and_results_match_json() {
 
 #[test]
 fn sarif_of_a_clean_portfolio_has_no_rules_and_no_results() {
-    let out = slac(&[
-        "check",
-        "examples/acme",
-        "--format",
-        "sarif",
-        "--today",
-        "2026-11-26",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let v: Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let out = Slac::new()
+        .args([
+            "check",
+            "examples/acme",
+            "--format",
+            "sarif",
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    out.assert_code(0);
+    let v: Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(
         v["runs"][0]["tool"]["driver"]["rules"],
         Value::Array(vec![])
@@ -179,35 +182,39 @@ fn sarif_is_byte_identical_across_runs() {
         "--today",
         "2026-11-26",
     ];
-    let a = slac(&args);
-    let b = slac(&args);
-    assert!(!a.stdout.is_empty());
-    assert_eq!(a.stdout, b.stdout);
+    let a = Slac::new().args(args).run();
+    let b = Slac::new().args(args).run();
+    assert!(!a.stdout_bytes.is_empty());
+    assert_eq!(a.stdout_bytes, b.stdout_bytes);
 }
 
 #[test]
 fn github_gives_one_error_command_with_the_help_on_the_next_line() {
-    let out = slac(&["check", MIXED, "--format", "github"]);
+    let out = Slac::new()
+        .args(["check", MIXED, "--format", "github"])
+        .run();
     assert_eq!(out.status.code(), Some(1));
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "::error file=tests/ui/e01/money_mixed_currencies.sla,line=14,col=28,endLine=14,\
          endColumn=31,title=E0107::agreement `api_sla` mixes currencies: EUR and USD\
          %0Ahelp: state the fee and every credit amount of `api_sla` in one currency\n"
     );
-    assert_eq!(stderr(&out), "", "no summary line");
+    assert_eq!(out.stderr, "", "no summary line");
 }
 
 #[test]
 fn github_warnings_use_the_warning_command_and_exit_0() {
-    let out = slac(&[
-        "check",
-        "tests/ui/e01/overlapping_hours.sla",
-        "--format",
-        "github",
-    ]);
+    let out = Slac::new()
+        .args([
+            "check",
+            "tests/ui/e01/overlapping_hours.sla",
+            "--format",
+            "github",
+        ])
+        .run();
     assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
+    let text = &out.stdout;
     assert_eq!(text.lines().count(), 1, "{text}");
     assert!(
         text.starts_with("::warning file=tests/ui/e01/overlapping_hours.sla,line=9,col=3,"),
@@ -217,13 +224,8 @@ fn github_warnings_use_the_warning_command_and_exit_0() {
 }
 
 /// Runs the binary in `dir`, so the file's display name is the relative path given.
-fn slac_in(dir: &std::path::Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slac"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("slac runs")
+fn slac_in(dir: &std::path::Path, args: &[&str]) -> Run {
+    Slac::new().args(args).current_dir(dir).run()
 }
 
 #[test]
@@ -239,10 +241,10 @@ fn github_escapes_properties_and_message() {
         dir.path(),
         &["check", "zones/tz,1:x.sla", "--format", "github"],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    out.assert_code(1);
     // In the file property `,` and `:` are encoded; in the message only `%` and newlines.
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "::error file=zones/tz%2C1%3Ax.sla,line=2,col=12,endLine=2,endColumn=30,title=E0105\
          ::unknown time zone \"Europe/Pa,ris:x%25\"%0Ahelp: did you mean \"Europe/Paris\", \
          \"Europe/Riga\" or \"Europe/Madrid\"?\n"
@@ -251,14 +253,16 @@ fn github_escapes_properties_and_message() {
 
 #[test]
 fn github_of_a_clean_portfolio_prints_nothing() {
-    let out = slac(&[
-        "check",
-        "examples/acme",
-        "--format",
-        "github",
-        "--today",
-        "2026-11-26",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out), "");
+    let out = Slac::new()
+        .args([
+            "check",
+            "examples/acme",
+            "--format",
+            "github",
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    out.assert_code(0);
+    assert_eq!(out.stdout, "");
 }

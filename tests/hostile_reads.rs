@@ -2,9 +2,9 @@
 //! a symbolic link only to a regular file inside the root, never a FIFO or a device, each
 //! file once however it is spelled, and no more than the size limits.
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::{Run, Slac};
 use std::path::Path;
-use std::process::{Command, Output, Stdio};
+use std::process::Command;
 use std::time::{Duration, Instant};
 
 const SLA: &str = "provider acme \"Acme\"\nservice api \"API\"\n";
@@ -23,49 +23,24 @@ fn p(dir: &tempfile::TempDir) -> String {
 
 /// Runs the binary with a deadline: a run that blocks (on a FIFO, on /dev/zero) fails
 /// the test instead of hanging it.
-fn slac_within(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Output {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_slac"));
-    cmd.args(args)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped());
+fn slac_within(args: &[&str], env: &[(&str, &str)], limit: Duration) -> Run {
+    let mut slac = Slac::new().args(args).timeout(limit);
     for (k, v) in env {
-        cmd.env(k, v);
+        slac = slac.env(k, v);
     }
-    let mut child = cmd.spawn().expect("slac runs");
-    let start = Instant::now();
-    loop {
-        if child.try_wait().expect("wait").is_some() {
-            return child.wait_with_output().expect("output");
-        }
-        if start.elapsed() > limit {
-            let _ = child.kill();
-            let _ = child.wait();
-            panic!("`slac {}` still ran after {limit:?}", args.join(" "));
-        }
-        std::thread::sleep(Duration::from_millis(20));
-    }
+    slac.run()
 }
 
-fn refused(out: &Output, name: &str) {
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
-    let err = stderr(out);
+fn refused(out: &Run, name: &str) {
+    out.assert_code(2);
+    let err = &out.stderr;
     assert!(err.contains(name), "the message names `{name}`: {err}");
     assert!(err.contains("refusing to read"), "{err}");
 }
 
-fn no_secret(out: &Output) {
-    assert!(
-        !stdout(out).contains(SECRET),
-        "stdout leaks: {}",
-        stdout(out)
-    );
-    assert!(
-        !stderr(out).contains(SECRET),
-        "stderr leaks: {}",
-        stderr(out)
-    );
+fn no_secret(out: &Run) {
+    assert!(!out.stdout.contains(SECRET), "stdout leaks: {}", out.stdout);
+    assert!(!out.stderr.contains(SECRET), "stderr leaks: {}", out.stderr);
 }
 
 #[cfg(unix)]
@@ -80,12 +55,14 @@ fn a_link_to_a_file_outside_the_root_is_refused_without_its_content() {
     // A secret that would even parse as an error message's source line.
     std::fs::write(dir.path().join("secret.txt"), format!("{SECRET} = 1\n")).expect("secret");
     symlink("../secret.txt", dir.path().join("p/evil.sla"));
-    let out = slac(&["check", &p(&dir)]);
+    let out = Slac::new().args(["check", &p(&dir)]).run();
     refused(&out, "evil.sla");
     no_secret(&out);
     // Given as a file argument, the root is its directory: still outside.
     let link = dir.path().join("p/evil.sla");
-    let out = slac(&["check", &link.to_string_lossy(), "--format", "json"]);
+    let out = Slac::new()
+        .args(["check", &link.to_string_lossy(), "--format", "json"])
+        .run();
     refused(&out, "evil.sla");
     no_secret(&out);
 }
@@ -129,7 +106,7 @@ fn a_link_inside_the_root_to_a_device_inside_is_refused() {
     symlink("pipe", dir.path().join("p/link.sla"));
     let out = slac_within(&["check", &p(&dir)], &[], Duration::from_secs(20));
     refused(&out, "link.sla");
-    assert!(stderr(&out).contains("FIFO"), "{}", stderr(&out));
+    out.assert_stderr_contains("FIFO");
 }
 
 #[cfg(unix)]
@@ -144,7 +121,7 @@ fn a_fifo_is_refused_without_waiting_for_a_writer() {
     assert!(made.success());
     let out = slac_within(&["check", &p(&dir)], &[], Duration::from_secs(20));
     refused(&out, "b.sla");
-    assert!(stderr(&out).contains("FIFO"), "{}", stderr(&out));
+    out.assert_stderr_contains("FIFO");
     // Named on the command line, too.
     let out = slac_within(
         &["check", &fifo.to_string_lossy()],
@@ -167,13 +144,15 @@ fn a_link_inside_the_root_to_a_file_inside_is_read_once() {
     symlink("shared/calendar.txt", dir.path().join("p/b.sla"));
     // A second name for a.sla: still one file, so no duplicate definitions (E0201).
     symlink("a.sla", dir.path().join("p/0-alias.sla"));
-    let out = slac(&["check", &p(&dir), "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let out = Slac::new()
+        .args(["check", &p(&dir), "--format", "json"])
+        .run();
+    out.assert_code(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(json["summary"]["files"], 2, "{json}");
-    assert!(!stdout(&out).contains("E0201"), "{}", stdout(&out));
+    assert!(!out.stdout.contains("E0201"), "{}", out.stdout);
     // The file itself is shown, not the alias.
-    assert!(!stdout(&out).contains("0-alias.sla"), "{}", stdout(&out));
+    assert!(!out.stdout.contains("0-alias.sla"), "{}", out.stdout);
 }
 
 #[test]
@@ -182,11 +161,13 @@ fn one_directory_spelled_several_ways_is_one_portfolio() {
     let plain = p(&dir);
     let dotted = format!("{}/./p/", dir.path().display());
     let file = format!("{plain}/a.sla");
-    let out = slac(&["check", &plain, &dotted, &file, "--format", "json"]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let json: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    let out = Slac::new()
+        .args(["check", &plain, &dotted, &file, "--format", "json"])
+        .run();
+    out.assert_code(0);
+    let json: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(json["summary"]["files"], 1, "{json}");
-    assert!(!stdout(&out).contains("E0201"), "{}", stdout(&out));
+    assert!(!out.stdout.contains("E0201"), "{}", out.stdout);
     // The first spelling is the one diagnostics show.
     let shown = json["diagnostics"][0]["labels"][0]["file"]
         .as_str()
@@ -200,15 +181,17 @@ fn one_directory_spelled_several_ways_is_one_portfolio() {
 
 #[test]
 fn examples_given_twice_check_as_once() {
-    let out = slac(&[
-        "check",
-        "examples/acme",
-        "./examples/acme",
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stdout(&out).contains("E0201"));
+    let out = Slac::new()
+        .args([
+            "check",
+            "examples/acme",
+            "./examples/acme",
+            "--format",
+            "json",
+        ])
+        .run();
+    out.assert_code(0);
+    assert!(!out.stdout.contains("E0201"));
 }
 
 #[test]
@@ -220,9 +203,9 @@ fn a_file_over_the_limit_is_refused_by_what_it_holds() {
     f.set_len(slac::load::MAX_FILE_BYTES + 1).expect("set_len");
     drop(f);
     let out = slac_within(&["check", &p(&dir)], &[], Duration::from_secs(60));
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("big.sla"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("64 MiB"), "{}", stderr(&out));
+    out.assert_code(2);
+    out.assert_stderr_contains("big.sla");
+    out.assert_stderr_contains("64 MiB");
 }
 
 fn git(dir: &Path, args: &[&str]) {
@@ -238,13 +221,8 @@ fn git(dir: &Path, args: &[&str]) {
     );
 }
 
-fn slac_in(dir: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slac"))
-        .args(args)
-        .current_dir(dir)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("slac runs")
+fn slac_in(dir: &Path, args: &[&str]) -> Run {
+    Slac::new().args(args).current_dir(dir).run()
 }
 
 /// A repository whose `p/` holds `a.sla`, committed with whatever `setup` adds.
@@ -275,9 +253,9 @@ fn diff_git_refuses_a_link_in_the_revision_that_leads_outside() {
     std::fs::remove_file(dir.path().join("p/evil.sla")).expect("rm");
     std::fs::remove_file(dir.path().join("p/abs.sla")).expect("rm");
     let out = slac_in(dir.path(), &["diff", "--git", "HEAD", "p"]);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
-    assert!(stderr(&out).contains("HEAD:p/abs.sla"), "{}", stderr(&out));
-    assert!(stderr(&out).contains("symbolic link"), "{}", stderr(&out));
+    out.assert_code(2);
+    out.assert_stderr_contains("HEAD:p/abs.sla");
+    out.assert_stderr_contains("symbolic link");
     no_secret(&out);
 }
 
@@ -289,9 +267,9 @@ fn diff_git_follows_a_link_in_the_revision_to_a_file_inside_once() {
         dir.path(),
         &["diff", "--git", "HEAD", "p", "--format", "json"],
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("E0201"), "{}", stderr(&out));
-    let r: serde_json::Value = serde_json::from_slice(&out.stdout).expect("json");
+    out.assert_code(0);
+    assert!(!out.stderr.contains("E0201"), "{}", out.stderr);
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert_eq!(r["changes"].as_array().map(Vec::len), Some(0), "{r}");
 }
 
@@ -304,8 +282,8 @@ fn fmt_rewrites_the_target_of_a_link_and_keeps_the_link() {
     std::fs::write(&target, "customer   globex \"Globex\"\n").expect("write");
     let link = dir.path().join("p/b.sla");
     symlink("shared/b.txt", &link);
-    let out = slac(&["fmt", &p(&dir)]);
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = Slac::new().args(["fmt", &p(&dir)]).run();
+    out.assert_code(0);
     assert!(std::fs::symlink_metadata(&link)
         .expect("link")
         .file_type()

@@ -3,7 +3,7 @@
 //! rest, and a snippet of a very long line shows a window around the span, at the right
 //! line and column. Speed is measured in benches/diagnostics.rs, not here.
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::Slac;
 use std::fmt::Write as _;
 
 fn teams(n: usize, sep: &str) -> String {
@@ -19,16 +19,18 @@ fn check(text: &str, format: &str) -> (String, String) {
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("teams.sla");
     std::fs::write(&file, text).expect("write");
-    let r = slac(&[
-        "check",
-        file.to_str().expect("utf-8"),
-        "--format",
-        format,
-        "--today",
-        "2026-11-26",
-    ]);
+    let r = Slac::new()
+        .args([
+            "check",
+            file.to_str().expect("utf-8"),
+            "--format",
+            format,
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
     assert_eq!(r.status.code(), Some(0), "warnings only");
-    (stdout(&r), stderr(&r))
+    (r.stdout, r.stderr)
 }
 
 #[test]
@@ -112,28 +114,32 @@ fn recurring_closures_are_bounded_before_they_are_expanded() {
         let dir = tempfile::tempdir().expect("temp dir");
         let file = dir.path().join("p.sla");
         std::fs::write(&file, text).expect("write");
-        let r = slac(&[
-            "check",
-            file.to_str().expect("utf-8"),
-            "--today",
-            "2026-11-26",
-        ]);
+        let r = Slac::new()
+            .args([
+                "check",
+                file.to_str().expect("utf-8"),
+                "--today",
+                "2026-11-26",
+            ])
+            .run();
         assert_eq!(r.status.code(), Some(1));
         assert!(
-            stderr(&r).contains("E0207") && stderr(&r).contains(scope),
+            r.stderr.contains("E0207") && r.stderr.contains(scope),
             "{}",
-            stderr(&r)
+            r.stderr
         );
     }
     // Within the limits: checked, with a warning for the unused calendars only.
     let dir = tempfile::tempdir().expect("temp dir");
     let file = dir.path().join("p.sla");
     std::fs::write(&file, recurring(2, 64)).expect("write");
-    let r = slac(&[
-        "check",
-        file.to_str().expect("utf-8"),
-        "--today",
-        "2026-11-26",
-    ]);
-    assert!(!stderr(&r).contains("E0207"), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "check",
+            file.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    assert!(!r.stderr.contains("E0207"), "{}", r.stderr);
 }

@@ -3,7 +3,7 @@
 //! output, computed partial names. Each is an error with exit 2 that says what is wrong,
 //! never a crash (a stack overflow aborts with 134) or a hang, and nothing is written.
 
-use crate::common::{slac, stderr};
+use crate::common::Slac;
 use std::fs;
 use std::path::Path;
 
@@ -16,19 +16,21 @@ fn build_with(templates: &[(&str, String)]) -> (Option<i32>, String, bool) {
         fs::write(tpl.join(name), text).expect("template");
     }
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        "examples/acme",
-        "--out",
-        out.to_str().expect("utf-8 path"),
-        "--emit",
-        "html",
-        "--templates",
-        tpl.to_str().expect("utf-8 path"),
-        "--today",
-        "2026-11-26",
-    ]);
-    (r.status.code(), stderr(&r), Path::new(&out).exists())
+    let r = Slac::new()
+        .args([
+            "build",
+            "examples/acme",
+            "--out",
+            out.to_str().expect("utf-8 path"),
+            "--emit",
+            "html",
+            "--templates",
+            tpl.to_str().expect("utf-8 path"),
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    (r.status.code(), r.stderr, Path::new(&out).exists())
 }
 
 #[test]

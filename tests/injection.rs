@@ -2,7 +2,7 @@
 //! labels and comments reach YAML, Markdown, HTML and the terminal as text, never as
 //! markup. Each test builds a portfolio whose strings try to break out of their place.
 
-use crate::common::{slac, stderr};
+use crate::common::Slac;
 use std::fs;
 use std::path::{Path, PathBuf};
 
@@ -70,17 +70,19 @@ fn build(text: &str, emit: &str) -> (tempfile::TempDir, PathBuf) {
     let input = dir.path().join("portfolio.sla");
     fs::write(&input, text).expect("write");
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        input.to_str().expect("utf-8"),
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--today",
-        "2026-11-26",
-        "--emit",
-        emit,
-    ]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            input.to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+            "--emit",
+            emit,
+        ])
+        .run();
+    r.assert_code(0);
     (dir, out)
 }
 
@@ -245,9 +247,9 @@ fn check(text: &str, extra: &[&str]) -> String {
     fs::write(&input, text).expect("write");
     let mut args = vec!["check", input.to_str().expect("utf-8")];
     args.extend_from_slice(extra);
-    let r = slac(&args);
-    assert_eq!(r.status.code(), Some(1), "{}", stderr(&r));
-    format!("{}{}", crate::common::stdout(&r), stderr(&r))
+    let r = Slac::new().args(&args).run();
+    r.assert_code(1);
+    format!("{}{}", r.stdout, r.stderr)
 }
 
 #[test]

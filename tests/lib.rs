@@ -27,6 +27,7 @@ mod paths;
 mod prefixes;
 mod recurring;
 mod robustness;
+mod snapshots;
 mod strictness;
 mod synth;
 mod template_names;

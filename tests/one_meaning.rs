@@ -6,7 +6,7 @@
 //! downtime equal to the printed allowance and misses it with one second more. Credit,
 //! cap and claim texts name the period and fee basis `eval` pays on.
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::Slac;
 use chrono::{DateTime, SecondsFormat};
 use serde_json::Value;
 use slac::model::periods::{self, Period, PeriodAllowance};
@@ -96,8 +96,8 @@ fn json_allowances(
     args.extend_from_slice(inputs);
     let o = out.to_str().expect("utf-8");
     args.extend(["--out", o, "--emit", "json", "--today", TODAY]);
-    let r = slac(&args);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new().args(&args).run();
+    r.assert_code(0);
     let text = fs::read_to_string(out.join("json/portfolio.json")).expect("portfolio.json");
     let v: Value = serde_json::from_str(&text).expect("JSON");
     let mut map = BTreeMap::new();
@@ -179,9 +179,9 @@ fn every_period_agrees(inputs: &[&str]) {
                 "--today",
                 TODAY,
             ]);
-            let r = slac(&args);
-            assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
-            let report: Value = serde_json::from_str(&stdout(&r)).expect("JSON report");
+            let r = Slac::new().args(&args).run();
+            r.assert_code(0);
+            let report: Value = serde_json::from_str(&r.stdout).expect("JSON report");
             for (c, a) in list {
                 let agreement = report["agreements"]
                     .as_array()
@@ -237,17 +237,19 @@ fn one_meaning_synthetic_portfolio_agrees_with_eval() {
 fn markdown(inputs: &str, stem: &str) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        inputs,
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--emit",
-        "markdown",
-        "--today",
-        TODAY,
-    ]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            inputs,
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--emit",
+            "markdown",
+            "--today",
+            TODAY,
+        ])
+        .run();
+    r.assert_code(0);
     fs::read_to_string(out.join(format!("markdown/{stem}.md")))
         .expect("contract")
         .replace('\\', "")
@@ -352,20 +354,22 @@ fn one_meaning_credit_texts_name_the_period_eval_pays_on() {
             format!("service,start,end,cause,announced\n{service},{start},{end},,\n"),
         )
         .expect("write");
-        let r = slac(&[
-            "eval",
-            PERIODS,
-            "--period",
-            period,
-            "--outages",
-            file.to_str().expect("utf-8"),
-            "--format",
-            "json",
-            "--today",
-            TODAY,
-        ]);
-        assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
-        let report: Value = serde_json::from_str(&stdout(&r)).expect("JSON");
+        let r = Slac::new()
+            .args([
+                "eval",
+                PERIODS,
+                "--period",
+                period,
+                "--outages",
+                file.to_str().expect("utf-8"),
+                "--format",
+                "json",
+                "--today",
+                TODAY,
+            ])
+            .run();
+        r.assert_code(0);
+        let report: Value = serde_json::from_str(&r.stdout).expect("JSON");
         assert_eq!(
             credit_amount(&report, agreement),
             Value::from(amount),
@@ -386,17 +390,19 @@ fn rules_and_allowance(
     period: &str,
 ) -> (PathBuf, String, String) {
     let out = dir.join("out");
-    let r = slac(&[
-        "build",
-        input,
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--emit",
-        "prometheus,alertmanager,json",
-        "--today",
-        today,
-    ]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            input,
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--emit",
+            "prometheus,alertmanager,json",
+            "--today",
+            today,
+        ])
+        .run();
+    r.assert_code(0);
     let rules = out.join(format!("prometheus/{agreement}.rules.yml"));
     let text = fs::read_to_string(&rules).expect("rules");
     let json: Value = serde_json::from_str(

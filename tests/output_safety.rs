@@ -2,26 +2,20 @@
 //! (docs/cli.md, `slac build`): anything else is refused with exit 2 and left byte for byte
 //! as it was, with nothing created beside it.
 
-use crate::common::stderr;
+use crate::common::{Run, Slac};
 use std::collections::BTreeMap;
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
 
 const ACME: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/examples/acme");
 
 /// Runs the real binary in `cwd`.
-fn slac_in(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_slac"))
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .output()
-        .expect("slac runs")
+fn slac_in(cwd: &Path, args: &[&str]) -> Run {
+    Slac::new().args(args).current_dir(cwd).run()
 }
 
 /// `slac build examples/acme --out OUT --today 2026-11-26 [EXTRA…]`, run in `cwd`.
-fn build_in(cwd: &Path, out: &str, extra: &[&str]) -> Output {
+fn build_in(cwd: &Path, out: &str, extra: &[&str]) -> Run {
     let mut args = vec!["build", ACME, "--out", out, "--today", "2026-11-26"];
     args.extend_from_slice(extra);
     slac_in(cwd, &args)
@@ -88,14 +82,10 @@ fn refused(plant: impl FnOnce(&Path), named: &str) {
     plant(&site);
     let before = tree(dir.path());
     let r = build_in(dir.path(), "site", &[]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    assert!(
-        stderr(&r).contains("refusing to replace `site`"),
-        "{}",
-        stderr(&r)
-    );
-    assert!(stderr(&r).contains(&format!("`{named}`")), "{}", stderr(&r));
-    assert!(stderr(&r).contains("help: "), "{}", stderr(&r));
+    r.assert_code(2);
+    r.assert_stderr_contains("refusing to replace `site`");
+    assert!(r.stderr.contains(&format!("`{named}`")), "{}", r.stderr);
+    r.assert_stderr_contains("help: ");
     assert_eq!(
         before,
         tree(dir.path()),
@@ -172,20 +162,20 @@ fn a_manifest_written_by_hand_does_not_make_a_directory_slacs() {
 fn a_file_added_to_an_earlier_output_is_refused() {
     let dir = tempfile::tempdir().expect("temp dir");
     let r = build_in(dir.path(), "site", &[]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    r.assert_code(0);
     fs::write(dir.path().join("site/html/notes.txt"), "mine").expect("write");
     let html = dir.path().join("site/html/index.html");
     fs::remove_file(&html).expect("rm");
     std::os::unix::fs::symlink("/etc/hostname", &html).expect("symlink");
     let before = tree(dir.path());
     let r = build_in(dir.path(), "site", &[]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    r.assert_code(2);
     assert!(
-        stderr(&r).contains(
+        r.stderr.contains(
             "it holds 2 entries slac did not write: `html/index.html (a symbolic link)`, `html/notes.txt`"
         ),
         "{}",
-        stderr(&r)
+        r.stderr
     );
     assert_eq!(before, tree(dir.path()));
 }
@@ -205,13 +195,13 @@ fn a_refusal_names_five_entries_sorted_and_counts_the_rest() {
     }
     let before = tree(dir.path());
     let r = build_in(dir.path(), home.to_str().expect("utf-8"), &[]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
+    r.assert_code(2);
     assert!(
-        stderr(&r).contains(
+        r.stderr.contains(
             "it holds 7 entries slac did not write: `.bashrc`, `.profile`, `.ssh/`, `a.txt`, `b.txt` and 2 more"
         ),
         "{}",
-        stderr(&r)
+        r.stderr
     );
     assert_eq!(before, tree(dir.path()));
 }
@@ -221,11 +211,11 @@ fn a_second_build_replaces_the_first_and_the_manifest_lists_exactly_what_is_ther
     let dir = tempfile::tempdir().expect("temp dir");
     let site = dir.path().join("site");
     let r = build_in(dir.path(), "site", &["--emit", "html,json"]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    r.assert_code(0);
     assert_eq!(manifest_lines(&site), listing(&site));
     assert!(listing(&site).contains(&"html/".to_owned()));
     let r = build_in(dir.path(), "site", &["--emit", "markdown"]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    r.assert_code(0);
     assert!(!site.join("html").exists(), "replaced as a whole");
     let lines = manifest_lines(&site);
     assert_eq!(lines, listing(&site));
@@ -244,7 +234,7 @@ fn an_empty_directory_is_replaced() {
     let dir = tempfile::tempdir().expect("temp dir");
     fs::create_dir(dir.path().join("site")).expect("mkdir");
     let r = build_in(dir.path(), "site", &[]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    r.assert_code(0);
     assert_eq!(
         manifest_lines(&dir.path().join("site")),
         listing(&dir.path().join("site"))
@@ -258,8 +248,8 @@ fn out_git_is_refused() {
     fs::write(dir.path().join(".git/HEAD"), "ref: refs/heads/main\n").expect("write");
     let before = tree(dir.path());
     let r = build_in(dir.path(), ".git", &[]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    assert!(stderr(&r).contains("`HEAD`"), "{}", stderr(&r));
+    r.assert_code(2);
+    r.assert_stderr_contains("`HEAD`");
     assert_eq!(before, tree(dir.path()));
 }
 
@@ -278,8 +268,8 @@ fn the_templates_directory_is_refused_as_out() {
         }
         let before = tree(dir.path());
         let r = build_in(dir.path(), "tpl", &["--templates", "tpl"]);
-        assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-        assert!(stderr(&r).contains("the templates"), "{}", stderr(&r));
+        r.assert_code(2);
+        r.assert_stderr_contains("the templates");
         assert_eq!(before, tree(dir.path()));
     }
 }
@@ -291,21 +281,21 @@ fn synth_is_held_to_the_same_rule() {
     let here = dir.path().to_str().expect("utf-8");
     let before = tree(dir.path());
     let r = slac_in(dir.path(), &["synth", "--services", "2", "--out", here]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    assert!(stderr(&r).contains("`Cargo.toml`"), "{}", stderr(&r));
+    r.assert_code(2);
+    r.assert_stderr_contains("`Cargo.toml`");
     assert_eq!(before, tree(dir.path()));
 
     let empty = tempfile::tempdir().expect("temp dir");
     let here = empty.path().to_str().expect("utf-8");
     let r = slac_in(empty.path(), &["synth", "--services", "2", "--out", here]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    assert!(stderr(&r).contains("current directory"), "{}", stderr(&r));
+    r.assert_code(2);
+    r.assert_stderr_contains("current directory");
     assert!(tree(empty.path()).is_empty());
 
     let r = slac_in(dir.path(), &["synth", "--services", "2", "--out", "data"]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    r.assert_code(0);
     let r = slac_in(dir.path(), &["synth", "--services", "2", "--out", "data"]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    r.assert_code(0);
     assert!(dir.path().join("data/portfolio").is_dir());
 }
 
@@ -319,12 +309,12 @@ fn a_relative_out_through_a_symbolic_link_is_refused_naming_it() {
     let before = tree(dir.path());
     for out in ["public/site", "./public/site", "public/new/site"] {
         let r = build_in(&repo, out, &[]);
-        assert_eq!(r.status.code(), Some(2), "{out}: {}", stderr(&r));
+        assert_eq!(r.status.code(), Some(2), "{out}: {}", r.stderr);
         assert!(
-            stderr(&r).contains("refusing to write through `public`")
-                || stderr(&r).contains("refusing to write through `./public`"),
+            r.stderr.contains("refusing to write through `public`")
+                || r.stderr.contains("refusing to write through `./public`"),
             "{}",
-            stderr(&r)
+            r.stderr
         );
         assert_eq!(before, tree(dir.path()));
     }
@@ -356,7 +346,7 @@ fn leftovers_of_a_killed_build_are_removed_by_the_next_and_nothing_else() {
     fs::create_dir_all(&kept[1]).expect("mkdir");
     fs::create_dir_all(&kept[2]).expect("mkdir");
     let r = build_in(p, "site", &[]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    r.assert_code(0);
     let mut beside: Vec<String> = fs::read_dir(p)
         .expect("list")
         .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
@@ -388,31 +378,31 @@ fn concurrent_builds_of_one_directory_run_one_after_the_other() {
         "json",
         "openslo",
     ];
-    let children: Vec<_> = emits
+    // Each build on its own thread, so that all of them run at once.
+    let runs: Vec<_> = emits
         .iter()
-        .map(|emit| {
-            Command::new(env!("CARGO_BIN_EXE_slac"))
-                .args([
-                    "build",
-                    ACME,
-                    "--out",
-                    "site",
-                    "--today",
-                    "2026-11-26",
-                    "--emit",
-                    emit,
-                ])
-                .current_dir(dir.path())
-                .env("NO_COLOR", "1")
-                .stdout(std::process::Stdio::piped())
-                .stderr(std::process::Stdio::piped())
-                .spawn()
-                .expect("slac starts")
+        .map(|&emit| {
+            let cwd = dir.path().to_path_buf();
+            std::thread::spawn(move || {
+                Slac::new()
+                    .args([
+                        "build",
+                        ACME,
+                        "--out",
+                        "site",
+                        "--today",
+                        "2026-11-26",
+                        "--emit",
+                        emit,
+                    ])
+                    .current_dir(cwd)
+                    .run()
+            })
         })
         .collect();
-    for child in children {
-        let r = child.wait_with_output().expect("slac runs");
-        assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    for run in runs {
+        let r = run.join().expect("slac runs");
+        r.assert_code(0);
     }
     let site = dir.path().join("site");
     let lines = manifest_lines(&site);
@@ -451,7 +441,7 @@ fn an_out_that_names_no_directory_of_its_own_is_refused() {
     let before = tree(dir.path());
     for out in [".", "a/..", "/"] {
         let r = build_in(&dir.path().join("a"), out, &[]);
-        assert_eq!(r.status.code(), Some(2), "{out}: {}", stderr(&r));
+        assert_eq!(r.status.code(), Some(2), "{out}: {}", r.stderr);
         assert_eq!(before, tree(dir.path()));
     }
 }

@@ -1,7 +1,7 @@
 //! Path safety: nothing is written outside `--out`, `--templates` reads only regular files
 //! inside its directory, an output path that is a symbolic link is refused.
 
-use crate::common::{slac, stderr};
+use crate::common::Slac;
 use std::fs;
 
 #[test]
@@ -13,16 +13,18 @@ fn a_template_that_is_a_symbolic_link_is_refused() {
     fs::write(&secret, "not a template").expect("write");
     std::os::unix::fs::symlink(&secret, tpl.join("contract.md.hbs")).expect("symlink");
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        "examples/acme",
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--templates",
-        tpl.to_str().expect("utf-8"),
-    ]);
-    assert_eq!(r.status.code(), Some(2), "{}", stderr(&r));
-    assert!(stderr(&r).contains("symbolic link"), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            "examples/acme",
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--templates",
+            tpl.to_str().expect("utf-8"),
+        ])
+        .run();
+    r.assert_code(2);
+    r.assert_stderr_contains("symbolic link");
     assert!(!out.exists(), "nothing written");
 }
 
@@ -30,16 +32,18 @@ fn a_template_that_is_a_symbolic_link_is_refused() {
 fn a_missing_templates_directory_is_an_error_not_a_silent_default() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("out");
-    let r = slac(&[
-        "build",
-        "examples/acme",
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--templates",
-        "no/such/dir",
-    ]);
+    let r = Slac::new()
+        .args([
+            "build",
+            "examples/acme",
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--templates",
+            "no/such/dir",
+        ])
+        .run();
     assert_eq!(r.status.code(), Some(2));
-    assert!(stderr(&r).contains("is not a directory"));
+    assert!(r.stderr.contains("is not a directory"));
     assert!(!out.exists());
 }
 
@@ -47,15 +51,17 @@ fn a_missing_templates_directory_is_an_error_not_a_silent_default() {
 fn every_file_lands_inside_out_and_nothing_beside_it_survives() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = dir.path().join("site");
-    let r = slac(&[
-        "build",
-        "examples/acme",
-        "--out",
-        out.to_str().expect("utf-8"),
-        "--today",
-        "2026-11-26",
-    ]);
-    assert_eq!(r.status.code(), Some(0), "{}", stderr(&r));
+    let r = Slac::new()
+        .args([
+            "build",
+            "examples/acme",
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    r.assert_code(0);
     let beside: Vec<String> = fs::read_dir(dir.path())
         .expect("list")
         .filter_map(Result::ok)

@@ -14,7 +14,7 @@ use slac::time::compare::{
 use slac::time::{easter, Calendar, Instant, Recurring, WeekInterval, Yearly, DAY, HOUR, MINUTE};
 
 use crate::calendars::*;
-use crate::common::{check_sources, slac, stderr};
+use crate::common::{check_sources, Slac};
 
 /// Gauss's Easter algorithm for the Gregorian calendar, with its two exceptions: a
 /// second, independent computation.
@@ -496,15 +496,17 @@ fn build(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
     let input = dir.path().join("p.sla");
     std::fs::write(&input, text).expect("write");
     let out = dir.path().join("out");
-    let run = slac(&[
-        "build",
-        input.to_str().expect("path"),
-        "--out",
-        out.to_str().expect("path"),
-        "--today",
-        "2026-11-26",
-    ]);
-    assert_eq!(run.status.code(), Some(0), "{}", stderr(&run));
+    let run = Slac::new()
+        .args([
+            "build",
+            input.to_str().expect("path"),
+            "--out",
+            out.to_str().expect("path"),
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    run.assert_code(0);
     (dir, out)
 }
 
@@ -565,13 +567,17 @@ fn diff_compares_recurring_closures_by_the_time_they_close() {
         );
     std::fs::write(&old, &dated).expect("write");
     std::fs::write(&new, PORTFOLIO).expect("write");
-    let run = slac(&["diff", old.to_str().expect("p"), new.to_str().expect("p")]);
-    let text = crate::common::stdout(&run);
+    let run = Slac::new()
+        .args(["diff", old.to_str().expect("p"), new.to_str().expect("p")])
+        .run();
+    let text = run.stdout;
     assert!(text.contains("closed: added every 12-25"), "{text}");
     assert!(text.contains("closed: removed 2026-12-25"), "{text}");
     // Less open time: the support clock runs less, a loosening.
     assert!(text.contains("loosened   support during"), "{text}");
     // The same closures written either way: no change.
-    let run = slac(&["diff", new.to_str().expect("p"), new.to_str().expect("p")]);
-    assert!(crate::common::stdout(&run).contains("no changes") || run.status.code() == Some(0));
+    let run = Slac::new()
+        .args(["diff", new.to_str().expect("p"), new.to_str().expect("p")])
+        .run();
+    assert!(run.stdout.contains("no changes") || run.status.code() == Some(0));
 }

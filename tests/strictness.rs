@@ -2,7 +2,7 @@
 //! against its parent, through `slac check`) and `slac diff` (new against old) give the
 //! same verdict on the same pair of values, and the verdict the table says.
 
-use crate::common::{slac, stderr, stdout};
+use crate::common::Slac;
 use slac::model::strictness::{table, Absent, Direction, How, Row, Term};
 use std::collections::BTreeSet;
 
@@ -129,15 +129,17 @@ fn e0303(parent: &str, child: &str) -> bool {
     let dir = tempfile::tempdir().expect("tempdir");
     let path = dir.path().join("p.sla");
     std::fs::write(&path, &text).expect("write");
-    let out = slac(&[
-        "check",
-        path.to_str().expect("utf-8"),
-        "--format",
-        "json",
-        "--today",
-        "2026-11-26",
-    ]);
-    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let out = Slac::new()
+        .args([
+            "check",
+            path.to_str().expect("utf-8"),
+            "--format",
+            "json",
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     let errors: BTreeSet<String> = report["diagnostics"]
         .as_array()
         .expect("diagnostics")
@@ -148,7 +150,7 @@ fn e0303(parent: &str, child: &str) -> bool {
     assert!(
         errors.iter().all(|c| c == "E0303"),
         "{text}\n{}",
-        stdout(&out)
+        out.stdout
     );
     !errors.is_empty()
 }
@@ -159,15 +161,17 @@ fn diff(old: &str, new: &str) -> (BTreeSet<String>, bool) {
     let (o, n) = (dir.path().join("old.sla"), dir.path().join("new.sla"));
     std::fs::write(&o, old).expect("write");
     std::fs::write(&n, new).expect("write");
-    let out = slac(&[
-        "diff",
-        o.to_str().expect("utf-8"),
-        n.to_str().expect("utf-8"),
-        "--format",
-        "json",
-    ]);
-    assert_eq!(out.status.code(), Some(0), "{old}\n{new}\n{}", stderr(&out));
-    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).expect("json");
+    let out = Slac::new()
+        .args([
+            "diff",
+            o.to_str().expect("utf-8"),
+            n.to_str().expect("utf-8"),
+            "--format",
+            "json",
+        ])
+        .run();
+    assert_eq!(out.status.code(), Some(0), "{old}\n{new}\n{}", out.stderr);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     let mine: Vec<&serde_json::Value> = report["changes"]
         .as_array()
         .expect("changes")

@@ -1,21 +1,23 @@
 //! `slac build --templates DIR`: a file that overrides no template (a misspelt name) is
 //! not ignored silently but named in a warning, once, with the names that would work.
 
-use crate::common::{slac, stderr};
+use crate::common::{Run, Slac};
 
-fn build(templates: &std::path::Path, out: &std::path::Path, emit: &str) -> std::process::Output {
-    slac(&[
-        "build",
-        "examples/acme",
-        "--out",
-        &out.to_string_lossy(),
-        "--emit",
-        emit,
-        "--templates",
-        &templates.to_string_lossy(),
-        "--today",
-        "2026-11-26",
-    ])
+fn build(templates: &std::path::Path, out: &std::path::Path, emit: &str) -> Run {
+    Slac::new()
+        .args([
+            "build",
+            "examples/acme",
+            "--out",
+            &out.to_string_lossy(),
+            "--emit",
+            emit,
+            "--templates",
+            &templates.to_string_lossy(),
+            "--today",
+            "2026-11-26",
+        ])
+        .run()
 }
 
 #[test]
@@ -26,8 +28,8 @@ fn a_misspelt_template_is_named_in_a_warning_once() {
     std::fs::write(tpl.join("contract.htm.hbs"), "{{title}}").expect("write");
     std::fs::write(tpl.join("contract.mdd.hbs"), "{{title}}").expect("write");
     let out = build(&tpl, &dir.path().join("out"), "html,markdown");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let err = stderr(&out);
+    out.assert_code(0);
+    let err = &out.stderr;
     for (file, hint) in [
         ("contract.htm.hbs", "did you mean `contract.html.hbs`?"),
         ("contract.mdd.hbs", "did you mean `contract.md.hbs`?"),
@@ -51,8 +53,8 @@ fn a_correct_override_warns_nothing() {
     std::fs::create_dir(&tpl).expect("mkdir");
     std::fs::write(tpl.join("contract.md.hbs"), "# {{title}}\n").expect("write");
     let out = build(&tpl, &dir.path().join("out"), "html,markdown");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stderr(&out).contains("warning: `"), "{}", stderr(&out));
+    out.assert_code(0);
+    assert!(!out.stderr.contains("warning: `"), "{}", out.stderr);
     let md = std::fs::read_dir(dir.path().join("out/markdown"))
         .expect("markdown out")
         .next()

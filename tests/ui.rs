@@ -20,51 +20,43 @@ fn expected_codes(text: &str, path: &Path) -> Vec<String> {
     codes
 }
 
-#[test]
-fn every_ui_case_reports_exactly_its_codes() {
-    let mut failures = Vec::new();
-    let files = sla_files(Path::new("tests/ui"));
-    assert!(files.len() > 10, "the UI corpus is missing");
-    let mut rendered = Vec::new();
-    for path in files {
-        let text = std::fs::read_to_string(&path).expect("readable case");
-        let expected = expected_codes(&text, &path);
-        let sources = load(std::slice::from_ref(&path));
-        let diags = check_sources(&sources);
-        let mut got: Vec<String> = diags.iter().map(|d| d.code.to_string()).collect();
-        got.sort();
-        let human = human(&diags, &sources);
-        if got != expected {
-            failures.push(format!(
-                "{}: expected {expected:?}, got {got:?}\n{human}",
-                path.display()
-            ));
-        }
-        for d in &diags {
-            assert!(
-                d.help.is_some(),
-                "{}: {} has no help line",
-                path.display(),
-                d.code
-            );
-            assert!(
-                !d.labels.is_empty(),
-                "{}: {} has no span",
-                path.display(),
-                d.code
-            );
-        }
-        rendered.push((path, text, human));
+/// The snapshot name of a case: its path below tests/ui without `.sla`, `/` as `__`.
+fn snapshot_name(path: &Path) -> String {
+    path.strip_prefix("tests/ui")
+        .unwrap_or(path)
+        .with_extension("")
+        .to_string_lossy()
+        .replace(['/', '\\'], "__")
+}
+
+/// Every problem of one case, each as a line naming the file; empty when it passes.
+fn run_case(path: &Path) -> Vec<String> {
+    let mut problems = Vec::new();
+    let text = std::fs::read_to_string(path).expect("readable case");
+    let expected = expected_codes(&text, path);
+    let sources = load(&[path.to_path_buf()]);
+    let diags = check_sources(&sources);
+    let mut got: Vec<String> = diags.iter().map(|d| d.code.to_string()).collect();
+    got.sort();
+    let human = human(&diags, &sources);
+    if got != expected {
+        problems.push(format!(
+            "{}: expected {expected:?}, got {got:?}\n{human}",
+            path.display()
+        ));
     }
-    assert!(failures.is_empty(), "{}", failures.join("\n\n"));
-    // Codes first, for every case; then what users see, which review keeps stable.
-    for (path, text, human) in rendered {
-        let name = path
-            .strip_prefix("tests/ui")
-            .unwrap_or(&path)
-            .with_extension("")
-            .to_string_lossy()
-            .replace(['/', '\\'], "__");
+    for d in &diags {
+        if d.help.is_none() {
+            problems.push(format!("{}: {} has no help line", path.display(), d.code));
+        }
+        if d.labels.is_empty() {
+            problems.push(format!("{}: {} has no span", path.display(), d.code));
+        }
+    }
+    // What users see, which review keeps stable. insta panics on a mismatch (after
+    // printing the diff); caught here so that every other case still runs.
+    let name = snapshot_name(path);
+    let snapshot = std::panic::catch_unwind(|| {
         insta::with_settings!({
             snapshot_path => "ui/snapshots",
             prepend_module_to_snapshot => false,
@@ -72,7 +64,50 @@ fn every_ui_case_reports_exactly_its_codes() {
         }, {
             insta::assert_snapshot!(name, format!("{text}\n----- slac check -----\n{human}"));
         });
+    });
+    if snapshot.is_err() {
+        problems.push(format!(
+            "{}: the rendering differs from tests/ui/snapshots/{}.snap (diff above)",
+            path.display(),
+            snapshot_name(path)
+        ));
     }
+    problems
+}
+
+/// One driver for every case, by design: a file dropped into tests/ui/ is a case without
+/// touching any code (no list, no macro, no build script generating a `#[test]` per file,
+/// which would add a build script to the whole package for the tests' sake). Each case
+/// runs on its own, every problem is collected, and the failure lists every failing case
+/// by file name, not only the first. `SLAC_UI_CASE=e04/` runs only the cases whose path
+/// contains that text.
+#[test]
+fn every_ui_case_reports_exactly_its_codes() {
+    let only = std::env::var("SLAC_UI_CASE").unwrap_or_default();
+    let files = sla_files(Path::new("tests/ui"));
+    assert!(files.len() > 10, "the UI corpus is missing");
+    let mut failing = Vec::new();
+    let mut problems = Vec::new();
+    let mut ran = 0;
+    for path in files {
+        if !path.to_string_lossy().contains(only.as_str()) {
+            continue;
+        }
+        ran += 1;
+        let found = run_case(&path);
+        if !found.is_empty() {
+            failing.push(path.display().to_string());
+            problems.extend(found);
+        }
+    }
+    assert!(ran > 0, "no UI case matches SLAC_UI_CASE={only:?}");
+    assert!(
+        failing.is_empty(),
+        "{} of {ran} UI cases fail:\n  {}\n\n{}",
+        failing.len(),
+        failing.join("\n  "),
+        problems.join("\n\n")
+    );
 }
 
 #[test]

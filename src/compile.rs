@@ -35,7 +35,7 @@ impl Checked {
 pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
-    let portfolio = run_phases(&files, sources, *options, &mut diags);
+    let portfolio = run_phases(&files, *options, &mut diags);
     let mut sink = Diagnostics::new();
     sink.extend(diags);
     Checked {
@@ -55,7 +55,6 @@ fn errors(diags: &[Diagnostic]) -> bool {
 /// returned only when every phase passed (warnings allowed).
 fn run_phases(
     files: &[ast::File],
-    sources: &SourceMap,
     options: Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Portfolio> {
@@ -78,7 +77,7 @@ fn run_phases(
     if failed {
         return None;
     }
-    check::lints::check(&portfolio, sources, options.today, &mut phase);
+    check::lints::check(&portfolio, options.today, &mut phase);
     check::dedup(&mut phase);
     diags.append(&mut phase);
     Some(portfolio)

@@ -103,13 +103,8 @@ impl Code {
 /// The code closest to what a user typed, for "did you mean" (`E401` → `E0401`).
 pub fn closest_code(input: &str) -> Option<Code> {
     let upper = input.trim().to_ascii_uppercase();
-    Code::ALL
-        .iter()
-        .copied()
-        .map(|c| (strsim::damerau_levenshtein(c.as_str(), &upper), c))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let near = crate::suggest::nearest(&upper, Code::ALL.iter().map(|c| c.as_str()), |_| 2)?;
+    Code::ALL.iter().copied().find(|c| c.as_str() == near)
 }
 
 /// What `slac explain CODE` prints.

@@ -19,7 +19,8 @@ use std::hint::black_box;
 
 use chrono::{Datelike, NaiveDate, Weekday};
 use chrono_tz::Tz;
-use slac::time::compare::{first_counted_maintenance, first_deadline_breach, first_uncovered};
+use slac::time::compare::{first_deadline_breach, first_uncovered};
+use slac::time::maintenance::first_counted_maintenance;
 use slac::time::{Calendar, Closure, Instant, Recurring, WeekInterval, Yearly, DAY, HOUR, MINUTE};
 
 /// 2026-01-01T00:00Z.

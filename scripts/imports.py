@@ -29,7 +29,9 @@ for mod, f in files.items():
     i = src.find("#[cfg(test)]\nmod tests")
     if i >= 0: src = src[:i]
     here = list(mod)
-    is_dir = f.endswith("mod.rs") or f.endswith("lib.rs")
+    # `a/mod.rs` and `a.rs` beside a folder `a/` both have children.
+    is_dir = f.endswith("mod.rs") or f.endswith("lib.rs") or os.path.isdir(
+        os.path.join(os.path.dirname(root), f[:-3]))
     cands = []
     for m in use_re.finditer(src):
         base = m.group(1).split("::")
@@ -50,8 +52,8 @@ for mod, f in files.items():
     for c in cands:
         if c[0] == "crate": p = c[1:]
         elif c[0] in ("super", "self"):
-            p = here[:] if is_dir else here[:-1]
-            if c[0] == "self": p = here[:]
+            # `super` is the parent module, whether this file is `a/mod.rs` or `a.rs`.
+            p = here[:-1] if c[0] == "super" else here[:]
             rest = c[1:]
             if c[0] == "super":
                 while rest and rest[0] == "super":

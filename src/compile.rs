@@ -33,7 +33,7 @@ impl Checked {
 pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
-    let portfolio = run_phases(&files, sources, *options, &mut diags);
+    let portfolio = run_phases(&files, *options, &mut diags);
     diag::sort(&mut diags);
     Checked {
         files,
@@ -50,7 +50,6 @@ fn errors(diags: &[Diagnostic]) -> bool {
 /// returned only when every phase passed (warnings allowed).
 fn run_phases(
     files: &[ast::File],
-    sources: &SourceMap,
     options: Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Portfolio> {
@@ -73,7 +72,7 @@ fn run_phases(
     if failed {
         return None;
     }
-    check::lints::check(&portfolio, sources, options.today, &mut phase);
+    check::lints::check(&portfolio, options.today, &mut phase);
     check::dedup(&mut phase);
     diags.append(&mut phase);
     Some(portfolio)

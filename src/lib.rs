@@ -20,6 +20,7 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod source;
+pub mod suggest;
 pub mod syntax;
 pub mod synth;
 pub mod time;

@@ -198,6 +198,11 @@ pub fn percent_normalized(p: Decimal) -> String {
     format!("{}%", p.normalize())
 }
 
+/// "1 file", "3 files".
+pub fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -11,9 +11,10 @@ use proptest::prelude::*;
 use slac::diag::Code;
 use slac::source::SourceMap;
 use slac::time::compare::{
-    first_counted_maintenance, first_deadline_breach, first_deadline_breach_unskipped,
-    first_uncovered, first_uncovered_unskipped,
+    first_deadline_breach, first_deadline_breach_unskipped, first_uncovered,
+    first_uncovered_unskipped,
 };
+use slac::time::maintenance::first_counted_maintenance;
 use slac::time::{Calendar, Closure, Instant, WeekInterval, DAY, HOUR, MINUTE};
 
 use crate::calendars::*;

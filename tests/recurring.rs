@@ -8,9 +8,10 @@ use chrono_tz::Tz;
 use proptest::prelude::*;
 use slac::source::SourceMap;
 use slac::time::compare::{
-    first_counted_maintenance, first_deadline_breach, first_deadline_breach_unskipped,
-    first_uncovered, first_uncovered_unskipped,
+    first_deadline_breach, first_deadline_breach_unskipped, first_uncovered,
+    first_uncovered_unskipped,
 };
+use slac::time::maintenance::first_counted_maintenance;
 use slac::time::{easter, Calendar, Instant, Recurring, WeekInterval, Yearly, DAY, HOUR, MINUTE};
 
 use crate::calendars::*;

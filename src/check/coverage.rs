@@ -8,7 +8,7 @@ use crate::model::supporters::{reached, validity, Days2};
 use crate::model::{
     Agreement, AgreementKind, Dependency, Level, ObjectiveKind, PartyKind, Portfolio, ALWAYS,
 };
-use crate::time::compare::first_counted_maintenance;
+use crate::time::maintenance::first_counted_maintenance;
 use crate::time::Calendar;
 use chrono::NaiveDate;
 

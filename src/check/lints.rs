@@ -5,13 +5,13 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{AgreementKind, Calendar, ObjectiveKind, PartyKind, Portfolio, Ref, Terms};
-use crate::source::{SourceMap, Sp, Span};
+use crate::source::{Sp, Span};
 use chrono::{Months, NaiveDate};
 
-pub fn check(p: &Portfolio, sources: &SourceMap, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
+pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
     review(p, today, diags);
     watermelon(p, diags);
-    day_durations(p, sources, diags);
+    day_durations(p, diags);
     unused(p, diags);
     expired(p, today, diags);
     utc_beside_one_zone(p, diags);
@@ -102,7 +102,7 @@ fn watermelon(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
 }
 
 /// W0503: `d` or `w` in a support target whose clock is not open around the clock.
-fn day_durations(p: &Portfolio, sources: &SourceMap, diags: &mut Vec<Diagnostic>) {
+fn day_durations(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
     for a in &p.agreements {
         for (_, terms) in a.variants() {
             let Some(support) = &terms.support else {
@@ -117,7 +117,7 @@ fn day_durations(p: &Portfolio, sources: &SourceMap, diags: &mut Vec<Diagnostic>
                     continue;
                 }
                 for (which, d) in t.deadlines() {
-                    let text = sources.slice(d.duration_ms.span);
+                    let text = d.written.as_str();
                     if !text.contains(['d', 'w']) {
                         continue;
                     }

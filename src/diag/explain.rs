@@ -10,23 +10,14 @@ mod e01;
 mod e02;
 mod e03;
 mod e04;
+mod entry;
 mod w05;
+
+pub use entry::Explanation;
 
 use super::render::visible;
 use super::Code;
 use std::fmt::Write as _;
-
-/// The explanation of one code.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct Explanation {
-    pub code: Code,
-    /// What the code means, why it matters and how to fix it (Markdown inline syntax).
-    pub explanation: &'static str,
-    /// A complete portfolio that reports exactly this code, once.
-    pub wrong: &'static str,
-    /// The nearest fixed portfolio: it reports nothing.
-    pub right: &'static str,
-}
 
 /// A family of codes: the prefix of its codes and its heading.
 #[derive(Clone, Copy, Debug)]
@@ -103,13 +94,8 @@ impl Code {
 /// The code closest to what a user typed, for "did you mean" (`E401` → `E0401`).
 pub fn closest_code(input: &str) -> Option<Code> {
     let upper = input.trim().to_ascii_uppercase();
-    Code::ALL
-        .iter()
-        .copied()
-        .map(|c| (strsim::damerau_levenshtein(c.as_str(), &upper), c))
-        .filter(|(d, _)| *d <= 2)
-        .min_by_key(|(d, _)| *d)
-        .map(|(_, c)| c)
+    let near = crate::suggest::nearest(&upper, Code::ALL.iter().map(|c| c.as_str()), |_| 2)?;
+    Code::ALL.iter().copied().find(|c| c.as_str() == near)
 }
 
 /// What `slac explain CODE` prints.

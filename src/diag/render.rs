@@ -2,7 +2,9 @@
 //! document of docs/cli.md, SARIF 2.1.0 ([`sarif`]) or GitHub Actions workflow commands
 //! ([`github`]).
 
+mod cap;
 mod github;
+mod place;
 mod sarif;
 mod terminal;
 
@@ -10,9 +12,13 @@ pub use github::github;
 pub use sarif::sarif;
 pub use terminal::visible;
 
-use super::{Diagnostic, Label, Severity};
+use super::{Diagnostic, Severity};
 use crate::source::{FileId, LineIndex, SourceMap};
+pub use crate::written::plural;
+use cap::{capped, not_shown};
+pub use cap::{IN_ALL, PER_CODE};
 use miette::{GraphicalReportHandler, GraphicalTheme, LabeledSpan, SourceCode, SourceSpan};
+use place::Place;
 use serde::Serialize;
 use std::borrow::Cow;
 use std::fmt::{self, Write as _};
@@ -61,47 +67,6 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
     out
 }
 
-/// Diagnostics printed per code and in all: a file of ten thousand unused teams needs
-/// the first few to be understood, and a CI log of ten thousand snippets helps no one.
-pub const PER_CODE: usize = 50;
-pub const IN_ALL: usize = 200;
-
-/// The diagnostics to print, in order, and how many of each code are left out.
-fn capped(diags: &[Diagnostic]) -> (Vec<&Diagnostic>, Vec<(&'static str, usize)>) {
-    let mut per_code: std::collections::BTreeMap<&'static str, (usize, usize)> =
-        std::collections::BTreeMap::new();
-    let mut printed = Vec::new();
-    for d in diags {
-        let e = per_code.entry(d.code.as_str()).or_default();
-        if e.0 < PER_CODE && printed.len() < IN_ALL {
-            e.0 += 1;
-            printed.push(d);
-        } else {
-            e.1 += 1;
-        }
-    }
-    let rest = per_code
-        .into_iter()
-        .filter(|(_, (_, left))| *left > 0)
-        .map(|(code, (_, left))| (code, left))
-        .collect();
-    (printed, rest)
-}
-
-/// "1,200 more diagnostics not shown (E0501: 1,150, W0502: 50); …".
-fn not_shown(rest: &[(&str, usize)]) -> Option<String> {
-    let total: usize = rest.iter().map(|(_, n)| n).sum();
-    (total > 0).then(|| {
-        let each: Vec<String> = rest.iter().map(|(c, n)| format!("{c}: {n}")).collect();
-        format!(
-            "{} not shown ({}); at most {PER_CODE} of a code and {IN_ALL} in all are printed, \
-             `--format json` lists every one",
-            plural(total, "more diagnostic", "more diagnostics"),
-            each.join(", ")
-        )
-    })
-}
-
 /// What every command prints on stderr for its diagnostics: the human report, then the
 /// summary line.
 pub fn human_report(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String {
@@ -127,10 +92,6 @@ pub fn summary(errors: usize, warnings: usize, files: usize) -> String {
         plural(warnings, "warning", "warnings"),
         plural(files, "file", "files")
     )
-}
-
-pub fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 #[derive(Serialize)]
@@ -207,33 +168,6 @@ pub fn json(diags: &[Diagnostic], sources: &SourceMap) -> String {
         },
     };
     serde_json::to_string_pretty(&report).unwrap_or_default()
-}
-
-/// Where a label points, as every machine-readable format reports it: the file's display
-/// name, 1-based lines and columns (columns count characters), and the end just after the
-/// span.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-struct Place<'a> {
-    file: &'a str,
-    line: usize,
-    column: usize,
-    end_line: usize,
-    end_column: usize,
-}
-
-impl<'a> Place<'a> {
-    fn of(label: &Label, sources: &'a SourceMap) -> Place<'a> {
-        let f = sources.get(label.span.file);
-        let (line, column) = f.line_col(label.span.start as usize);
-        let (end_line, end_column) = f.line_col(label.span.end as usize);
-        Place {
-            file: &f.name,
-            line,
-            column,
-            end_line,
-            end_column,
-        }
-    }
 }
 
 /// A file's text under its display name, borrowed (miette's `NamedSource` wants owned

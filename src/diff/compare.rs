@@ -214,8 +214,8 @@ impl Ctx<'_> {
         changed(
             &mut out,
             "timezone",
-            o.timezone.as_ref().map(|t| t.value.clone()),
-            n.timezone.as_ref().map(|t| t.value.clone()),
+            o.timezone.as_ref().map(|t| t.value.name.clone()),
+            n.timezone.as_ref().map(|t| t.value.name.clone()),
         );
         term_by(
             &mut out,

@@ -3,6 +3,7 @@
 use super::report::{Change, Effect, Entry, Report};
 use crate::diag::render::visible;
 use crate::emit::markdown::text as md_text;
+use crate::written::plural;
 use std::fmt::Write as _;
 
 /// Entries grouped by subject (kind, name, region), in report order.
@@ -37,13 +38,6 @@ fn summary_line(report: &Report) -> String {
     if total == 0 {
         return "no semantic changes".into();
     }
-    let plural = |n: usize, one: &str, many: &str| {
-        if n == 1 {
-            format!("{n} {one}")
-        } else {
-            format!("{n} {many}")
-        }
-    };
     format!(
         "{}: {} tightened, {} loosened, {} changed; {}",
         plural(total, "change", "changes"),

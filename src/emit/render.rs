@@ -65,12 +65,10 @@ impl Renderer {
                 .collect();
             stray.sort();
             for name in stray {
-                let closest = known
-                    .iter()
-                    .map(|k| (strsim::levenshtein(k, &name), *k))
-                    .min()
-                    .filter(|(d, _)| *d <= 3)
-                    .map_or_else(String::new, |(_, k)| format!(" (did you mean `{k}`?)"));
+                let mut by_name = known.clone();
+                by_name.sort_unstable();
+                let closest = crate::suggest::nearest(&name, by_name, |_| 3)
+                    .map_or_else(String::new, |k| format!(" (did you mean `{k}`?)"));
                 let _ = writeln!(
                     std::io::stderr(),
                     "warning: `{}` does not override any template{closest}; known: {}",

@@ -4,7 +4,8 @@
 //! did-you-mean that also catches case.
 
 use super::input::{InputError, Measurement, Outage, Ticket};
-use crate::model::{suggest, Portfolio, TargetKind};
+use crate::model::{Portfolio, TargetKind};
+use crate::suggest;
 use std::collections::BTreeSet;
 
 /// The ids the portfolio defines, by what a row can name.

@@ -10,7 +10,6 @@ pub mod periods;
 mod portfolio;
 mod resolver;
 pub mod strictness;
-pub mod suggest;
 pub mod supporters;
 mod terms;
 

@@ -224,6 +224,20 @@ pub struct Money {
     pub currency: String,
 }
 
+/// A `timezone` statement: the name as written and the zone, parsed once when the model
+/// is built. Serialises as the name.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Zone {
+    pub name: String,
+    pub tz: chrono_tz::Tz,
+}
+
+impl Serialize for Zone {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        self.name.serialize(s)
+    }
+}
+
 /// Every statement of an agreement body, at most once each (E0108 saw to that).
 #[derive(Clone, Debug, Default, Serialize)]
 pub struct Terms {
@@ -231,7 +245,7 @@ pub struct Terms {
     pub customer: Option<Sp<Ref>>,
     pub services: Option<Sp<Vec<Sp<Ref>>>>,
     pub valid: Option<Sp<Validity>>,
-    pub timezone: Option<Sp<String>>,
+    pub timezone: Option<Sp<Zone>>,
     pub fee: Option<Sp<Money>>,
     pub review_every_months: Option<Sp<u32>>,
     pub reviewed: Option<Sp<NaiveDate>>,
@@ -257,8 +271,7 @@ impl Terms {
     pub fn tz(&self) -> chrono_tz::Tz {
         self.timezone
             .as_ref()
-            .and_then(|t| t.value.parse().ok())
-            .unwrap_or(chrono_tz::UTC)
+            .map_or(chrono_tz::UTC, |t| t.value.tz)
     }
 
     pub fn objective(&self, kind: ObjectiveKind) -> impl Iterator<Item = &Objective> {
@@ -356,6 +369,9 @@ impl Target {
 #[derive(Clone, Debug, Serialize)]
 pub struct DeadlineTerm {
     pub duration_ms: Sp<i64>,
+    /// The duration as written (`2d`, `1h30m`): W0503 looks at its units.
+    #[serde(skip)]
+    pub written: String,
     /// The share of tickets that must meet it, in percent (default: all).
     pub at: Option<Sp<Decimal>>,
     #[serde(skip)]

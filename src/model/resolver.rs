@@ -136,7 +136,7 @@ impl Resolver<'_> {
         if want.contains(&Kind::Calendar) {
             candidates.push("always");
         }
-        if let Some(c) = super::suggest::closest(name, candidates.iter().copied()) {
+        if let Some(c) = crate::suggest::closest(name, candidates.iter().copied()) {
             return format!("did you mean `{c}`?");
         }
         candidates.sort_unstable();

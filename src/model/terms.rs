@@ -3,7 +3,7 @@
 
 use super::portfolio::{
     Credit, DeadlineTerm, Exclusion, Indicator, Maintenance, Money, Objective, Penalty, PenaltyOn,
-    Support, Target, Terms, Tier, Validity,
+    Support, Target, Terms, Tier, Validity, Zone,
 };
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
@@ -55,7 +55,13 @@ pub(super) fn terms(
                 ));
             }
             AgreementStmt::Timezone(z) => {
-                out.timezone = Some(Sp::new(z.value.name.clone(), s.span));
+                out.timezone = Some(Sp::new(
+                    Zone {
+                        name: z.value.name.clone(),
+                        tz: z.value.tz,
+                    },
+                    s.span,
+                ));
             }
             AgreementStmt::Fee(m) => out.fee = Some(Sp::new(money(&m.value), s.span)),
             AgreementStmt::ReviewEvery(n) => {
@@ -194,10 +200,12 @@ fn support(
                         ast::TargetStmt::Deadline {
                             which,
                             duration,
+                            written,
                             at,
                         } => {
                             let term = DeadlineTerm {
                                 duration_ms: Sp::new(duration.value, duration.span),
+                                written: written.clone(),
                                 at: at.map(|a| Sp::new(a.value, a.span)),
                                 span: s.span,
                             };

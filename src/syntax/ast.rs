@@ -498,6 +498,8 @@ pub enum TargetStmt {
     Deadline {
         which: Deadline,
         duration: Sp<Millis>,
+        /// The duration as written (`2d`, `1h30m`): its units matter to W0503.
+        written: String,
         at: Option<Sp<Decimal>>,
     },
     During(Ident),

@@ -176,7 +176,7 @@ pub fn timezone(name: &str, span: Span) -> Result<chrono_tz::Tz> {
     if let Ok(tz) = name.parse::<chrono_tz::Tz>() {
         return Ok(tz);
     }
-    let suggestions = closest_zones(name, 3);
+    let suggestions = crate::suggest::closest_zones(name, 3);
     let help = if suggestions.is_empty() {
         "use an IANA time zone name such as \"Europe/Paris\" or \"America/New_York\"".to_string()
     } else {
@@ -197,25 +197,6 @@ pub fn timezone(name: &str, span: Span) -> Result<chrono_tz::Tz> {
         "not an IANA time zone",
         &help,
     ))
-}
-
-/// The zone names closest to `name`, best first.
-pub fn closest_zones(name: &str, n: usize) -> Vec<&'static str> {
-    let lower = name.to_ascii_lowercase();
-    let mut scored: Vec<(f64, &'static str)> = chrono_tz::TZ_VARIANTS
-        .iter()
-        .map(|tz| {
-            let zone = tz.name();
-            let z = zone.to_ascii_lowercase();
-            // The city part alone is what people usually get wrong or leave out.
-            let city = z.rsplit('/').next().unwrap_or(&z).to_string();
-            let score = strsim::jaro_winkler(&lower, &z).max(strsim::jaro_winkler(&lower, &city));
-            (score, zone)
-        })
-        .filter(|(s, _)| *s >= 0.8)
-        .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
-    scored.into_iter().take(n).map(|(_, z)| z).collect()
 }
 
 pub fn or_list(items: &[String]) -> String {
@@ -246,7 +227,7 @@ pub fn currency(code: &str, span: Span) -> Result<()> {
     }
     let close: Vec<String> = ISO_4217
         .iter()
-        .filter(|c| strsim::hamming(c, code).is_ok_and(|d| d == 1))
+        .filter(|c| crate::suggest::one_letter_apart(c, code))
         .take(3)
         .map(|c| format!("`{c}`"))
         .collect();

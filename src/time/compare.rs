@@ -21,12 +21,9 @@
 //! in its range, whatever its length: a validity to 9999-12-31 with a closure
 //! on 9999-12-25 costs about what a closure next year does.
 
-mod maintenance;
-mod shape;
+pub(super) mod shape;
 
 use std::cell::Cell;
-
-pub use maintenance::first_counted_maintenance;
 
 use super::calendar::Calendar;
 use super::instant::Instant;

@@ -23,6 +23,7 @@ pub mod compare;
 mod coverage;
 mod instant;
 mod local;
+pub mod maintenance;
 mod tz;
 mod units;
 mod yearly;

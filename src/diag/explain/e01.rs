@@ -1,6 +1,6 @@
 //! E01xx — values and syntax.
 
-use super::Explanation;
+use super::entry::Explanation;
 use crate::diag::Code;
 
 pub(super) const ENTRIES: &[Explanation] = &[

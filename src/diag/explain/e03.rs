@@ -1,6 +1,6 @@
 //! E03xx — one agreement on its own (after inheritance).
 
-use super::Explanation;
+use super::entry::Explanation;
 use crate::diag::Code;
 
 pub(super) const ENTRIES: &[Explanation] = &[

@@ -1,6 +1,6 @@
 //! E04xx — between SLAs, OLAs and UCs.
 
-use super::Explanation;
+use super::entry::Explanation;
 use crate::diag::Code;
 
 pub(super) const ENTRIES: &[Explanation] = &[

@@ -1,6 +1,6 @@
 //! W05xx — lints.
 
-use super::Explanation;
+use super::entry::Explanation;
 use crate::diag::Code;
 
 pub(super) const ENTRIES: &[Explanation] = &[

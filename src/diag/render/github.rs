@@ -1,7 +1,7 @@
 //! GitHub Actions workflow commands: one `::error …::message` line per diagnostic, which
 //! the runner turns into an annotation on the file and lines of its primary label.
 
-use super::Place;
+use super::place::Place;
 use crate::diag::Diagnostic;
 use crate::source::SourceMap;
 
@@ -10,7 +10,7 @@ use crate::source::SourceMap;
 /// The help follows the message on its next line (`%0A`).
 pub fn github(diags: &[Diagnostic], sources: &SourceMap) -> String {
     let mut out = String::new();
-    let (printed, rest) = super::capped(diags);
+    let (printed, rest) = super::cap::capped(diags);
     for d in printed {
         let mut props: Vec<(&str, String)> = Vec::new();
         if let Some(label) = d.labels.first() {
@@ -40,7 +40,7 @@ pub fn github(diags: &[Diagnostic], sources: &SourceMap) -> String {
         out.push_str(&escape_data(&message));
         out.push('\n');
     }
-    if let Some(note) = super::not_shown(&rest) {
+    if let Some(note) = super::cap::not_shown(&rest) {
         out.push_str("::notice::");
         out.push_str(&escape_data(&note));
         out.push('\n');
@@ -58,7 +58,7 @@ fn escape_data(s: &str) -> String {
             '\r' => out.push_str("%0D"),
             '\n' => out.push_str("%0A"),
             c if super::terminal::is_hidden(c) => {
-                out.push_str(&super::visible(c.encode_utf8(&mut [0; 4])));
+                out.push_str(&super::terminal::visible(c.encode_utf8(&mut [0; 4])));
             }
             c => out.push(c),
         }

@@ -1,7 +1,7 @@
 //! SARIF 2.1.0 for code-scanning uploads: one run, one rule per code used, one result per
 //! diagnostic. Only fields slac can fill truthfully are written.
 
-use super::Place;
+use super::place::Place;
 use crate::diag::{Code, Diagnostic, Label};
 use crate::source::SourceMap;
 use serde::Serialize;

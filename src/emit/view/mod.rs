@@ -392,7 +392,7 @@ pub fn document(
         timezone: terms
             .timezone
             .as_ref()
-            .map_or_else(|| "UTC".into(), |t| t.value.clone()),
+            .map_or_else(|| "UTC".into(), |t| t.value.name.clone()),
         fee: fee.map(|f| format!("{} per month", money(f))),
         review,
         notes: terms.notes.iter().map(|n| n.value.clone()).collect(),

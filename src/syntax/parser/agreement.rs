@@ -306,10 +306,14 @@ impl Lower<'_> {
             let kw = &self_source_word(&parts, keyword);
             let which = deadline(kw);
             let mut duration = None;
+            let mut written = String::new();
             let mut at = None;
             for p in &parts {
                 match p.as_rule() {
-                    Rule::duration => duration = Some(self.duration(p)),
+                    Rule::duration => {
+                        written = p.as_str().to_string();
+                        duration = Some(self.duration(p));
+                    }
                     Rule::percent => at = Some(self.percent(p)),
                     _ => {}
                 }
@@ -317,6 +321,7 @@ impl Lower<'_> {
             TargetStmt::Deadline {
                 which,
                 duration: duration?,
+                written,
                 at,
             }
         };

@@ -210,10 +210,13 @@ fn help_for(rule: Rule, found: &str) -> Option<String> {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
         .collect();
-    let close = keywords(rule)
-        .iter()
-        .filter(|k| !word.is_empty() && strsim::damerau_levenshtein(k, &word) <= 2.min(k.len() / 2))
-        .min_by_key(|k| strsim::damerau_levenshtein(k, &word));
+    let close = if word.is_empty() {
+        None
+    } else {
+        crate::suggest::nearest(&word, keywords(rule).iter().copied(), |k| {
+            2.min(k.len() / 2)
+        })
+    };
     if let Some(k) = close {
         return Some(format!("did you mean `{k}`?"));
     }

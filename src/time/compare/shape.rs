@@ -38,7 +38,7 @@ const MARGIN: i64 = 2 * DAY;
 /// calendars' offsets at its start and every later change of either, and their
 /// closures near it, all relative to its start. Its place in the week is the same for all windows of a search.
 #[derive(PartialEq, Eq, Hash, Debug)]
-pub(super) struct Shape {
+pub(in crate::time) struct Shape {
     len: i64,
     reach: i64,
     offsets: Vec<i64>,
@@ -50,7 +50,7 @@ pub(super) struct Shape {
     closures: Vec<(usize, i64, i64)>,
 }
 
-pub(super) enum Window {
+pub(in crate::time) enum Window {
     /// A window of a shape searched before, with nothing in it: the search
     /// goes on at this start (past every window of the same shape in a row).
     Skip(i64),
@@ -59,7 +59,7 @@ pub(super) enum Window {
     Search(Option<Shape>),
 }
 
-pub(super) struct Shapes<'a> {
+pub(in crate::time) struct Shapes<'a> {
     cals: Vec<&'a Calendar>,
     seen: HashSet<Shape, BuildHasherDefault<Mix>>,
 }
@@ -95,12 +95,12 @@ impl Hasher for Mix {
 }
 
 impl<'a> Shapes<'a> {
-    pub(super) fn new(ours: &'a Calendar, theirs: &'a Calendar) -> Shapes<'a> {
+    pub(in crate::time) fn new(ours: &'a Calendar, theirs: &'a Calendar) -> Shapes<'a> {
         Shapes::of(vec![ours, theirs])
     }
 
     /// For a question about any number of calendars.
-    pub(super) fn of(cals: Vec<&'a Calendar>) -> Shapes<'a> {
+    pub(in crate::time) fn of(cals: Vec<&'a Calendar>) -> Shapes<'a> {
         Shapes {
             cals,
             seen: HashSet::default(),
@@ -109,7 +109,7 @@ impl<'a> Shapes<'a> {
 
     /// The window `[start, end)` of a search that ends at `to`, whose
     /// answers depend on the calendars in `[start, reach)` alone.
-    pub(super) fn classify(&self, start: i64, end: i64, reach: i64, to: i64) -> Window {
+    pub(in crate::time) fn classify(&self, start: i64, end: i64, reach: i64, to: i64) -> Window {
         let (lo, hi) = (start - MARGIN, reach.saturating_add(MARGIN));
         if lo < Instant::MIN.0 || hi >= Instant::MAX.0 {
             return Window::Search(None);
@@ -166,7 +166,7 @@ impl<'a> Shapes<'a> {
         Window::Skip(end + k * WEEK)
     }
 
-    pub(super) fn remember(&mut self, shape: Shape) {
+    pub(in crate::time) fn remember(&mut self, shape: Shape) {
         self.seen.insert(shape);
     }
 }

@@ -2,8 +2,8 @@
 //! count against us, asked in the same skipping windows as E0402/E0403 (see `shape`),
 //! so a closure in 9999 does not make it list every maintenance window until then.
 
-use super::first_uncovered_unskipped;
-use super::shape::{Shapes, Window};
+use super::compare::first_uncovered_unskipped;
+use super::compare::shape::{Shapes, Window};
 use crate::time::calendar::Calendar;
 use crate::time::instant::Instant;
 use crate::time::units::WEEK;

@@ -201,7 +201,15 @@ fn key(k: &str) -> String {
 fn inline(v: &Yaml) -> String {
     match v {
         Yaml::Str(s) => scalar(s),
-        Yaml::Plain(s) => (*s).to_string(),
+        Yaml::Plain(s) => {
+            debug_assert!(
+                s.starts_with(|c: char| c.is_ascii_alphabetic())
+                    && s.chars()
+                        .all(|c| c.is_ascii_alphanumeric() || "/._-".contains(c)),
+                "{s:?} is not a plain word"
+            );
+            (*s).to_string()
+        }
         Yaml::Bool(b) => b.to_string(),
         Yaml::Decimal(d) => d.to_string(),
         Yaml::Flow(items) => {

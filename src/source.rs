@@ -114,11 +114,6 @@ impl LineIndex {
         self.starts.get(line).copied().unwrap_or(text.len())
     }
 
-    /// How many lines.
-    pub fn lines(&self) -> usize {
-        self.starts.len()
-    }
-
     /// Characters before a byte offset (a character boundary).
     fn chars_before(&self, text: &str, offset: usize) -> usize {
         if self.marks.is_empty() {
@@ -170,10 +165,6 @@ impl SourceFile {
         let (line, col) = self.lines.line_col(&self.text, offset);
         (line + 1, col + 1)
     }
-
-    pub fn slice(&self, span: Span) -> &str {
-        self.text.get(span.range()).unwrap_or("")
-    }
 }
 
 /// All files of one run, in the order they were loaded (sorted by path).
@@ -214,10 +205,6 @@ impl SourceMap {
 
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
-    }
-
-    pub fn slice(&self, span: Span) -> &str {
-        self.get(span.file).slice(span)
     }
 }
 

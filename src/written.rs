@@ -176,11 +176,6 @@ pub fn parse_weekday(s: &str) -> Option<Weekday> {
     WEEKDAYS.iter().find(|n| n.short == s).map(|n| n.day)
 }
 
-/// `monday` → `Weekday::Mon`; `None` for anything else.
-pub fn parse_weekday_long(s: &str) -> Option<Weekday> {
-    WEEKDAYS.iter().find(|n| n.long == s).map(|n| n.day)
-}
-
 /// Minutes of a day → `08:00`; 1440 → `24:00`.
 pub fn hhmm(minutes: u16) -> String {
     format!("{:02}:{:02}", minutes / 60, minutes % 60)
@@ -275,7 +270,6 @@ mod tests {
             assert_eq!(d.num_days_from_monday() as usize, i);
             assert_eq!(weekday(d), n.short);
             assert_eq!(parse_weekday(n.short), Some(d));
-            assert_eq!(parse_weekday_long(n.long), Some(d));
             assert_eq!(day_names(d).long, n.long);
             assert!(n.long.starts_with(n.short));
             assert_eq!(n.title.to_lowercase(), n.long);
@@ -283,7 +277,6 @@ mod tests {
         }
         assert_eq!(parse_weekday("monday"), None);
         assert_eq!(parse_weekday("Mon"), None);
-        assert_eq!(parse_weekday_long("mon"), None);
     }
 
     #[test]

@@ -27,12 +27,6 @@ pub struct Family {
     entries: &'static [Explanation],
 }
 
-impl Family {
-    pub fn entries(&self) -> &'static [Explanation] {
-        self.entries
-    }
-}
-
 /// The families in phase order.
 pub const FAMILIES: &[Family] = &[
     Family {

@@ -43,8 +43,6 @@ pub struct CreditLine {
 pub enum Basis {
     /// An attainment (an objective's, or the share of tickets met).
     Share(Share),
-    /// A count of breaches (a missed objective counts as one).
-    Breaches(u64),
     /// Both, for a support target.
     Support { share: Option<Share>, breaches: u64 },
 }
@@ -53,7 +51,6 @@ pub enum Basis {
 pub fn credit(penalty: &Penalty, basis: Basis, fee: Option<&Money>) -> Option<CreditLine> {
     let (share, breaches) = match basis {
         Basis::Share(s) => (Some(s), 0),
-        Basis::Breaches(n) => (None, n),
         Basis::Support { share, breaches } => (share, breaches),
     };
     let (credit, times) = match &penalty.each_breach {

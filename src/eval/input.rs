@@ -436,16 +436,6 @@ pub fn each_ticket(
     )
 }
 
-/// Parses measurements.csv into memory (see [`each_measurement`]).
-pub fn parse_measurements(
-    file: &str,
-    input: &mut dyn Read,
-) -> Result<Vec<Measurement>, InputError> {
-    let mut out = Vec::new();
-    each_measurement(file, input, &mut |m| out.push(m))?;
-    Ok(out)
-}
-
 /// Streams measurements.csv, `service,objective,good,total`, row by row into `sink`.
 pub fn each_measurement(
     file: &str,

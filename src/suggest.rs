@@ -2,10 +2,11 @@
 //! words it knows. Below `syntax`, so the parser, the resolver, `slac explain`, eval and
 //! the template loader all ask it.
 //!
-//! Typos in names, keywords and codes are measured by [`distance`]
-//! (Damerau–Levenshtein: a swap of two neighbours is one edit); time zones, where the
-//! city is what people get wrong, by [`closest_zones`] (Jaro–Winkler, best first);
-//! currency codes by [`one_letter_apart`].
+//! Every suggestion is measured by one metric, [`distance`] (Damerau–Levenshtein: a swap
+//! of two neighbours is one edit); what differs is only what is compared and how far is
+//! too far: names and keywords ([`closest`], [`nearest`]), time zones against their whole
+//! name and their city ([`closest_zones`]), currency codes of the same length one edit
+//! apart ([`one_letter_apart`]).
 
 /// The edit distance of a typo: Damerau–Levenshtein.
 pub fn distance(a: &str, b: &str) -> usize {
@@ -47,29 +48,30 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
     })
 }
 
-/// The zone names closest to `name`, best first: Jaro–Winkler against the whole name and
-/// against its city part, at least 0.8.
+/// The zone names closest to `name`, best first: the same edit distance as every other
+/// suggestion, against the whole name and against its city part (`Paris` finds
+/// `Europe/Paris`), case ignored, at most two edits (one for names under six letters):
+/// zone names are long, and a third of their length would suggest `Europe/Madrid` for
+/// `Europe/Pariss`.
 pub fn closest_zones(name: &str, n: usize) -> Vec<&'static str> {
     let lower = name.to_ascii_lowercase();
-    let mut scored: Vec<(f64, &'static str)> = chrono_tz::TZ_VARIANTS
+    let mut scored: Vec<(usize, &'static str)> = chrono_tz::TZ_VARIANTS
         .iter()
-        .map(|tz| {
+        .filter_map(|tz| {
             let zone = tz.name();
             let z = zone.to_ascii_lowercase();
-            // The city part alone is what people usually get wrong or leave out.
-            let city = z.rsplit('/').next().unwrap_or(&z).to_string();
-            let score = strsim::jaro_winkler(&lower, &z).max(strsim::jaro_winkler(&lower, &city));
-            (score, zone)
+            let city = z.rsplit('/').next().unwrap_or(&z);
+            let d = distance(&lower, &z).min(distance(&lower, city));
+            (d <= if lower.len() < 6 { 1 } else { 2 }).then_some((d, zone))
         })
-        .filter(|(s, _)| *s >= 0.8)
         .collect();
-    scored.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(b.1)));
+    scored.sort_unstable();
     scored.into_iter().take(n).map(|(_, z)| z).collect()
 }
 
-/// Two codes of the same length that differ in exactly one letter (`EUX`, `EUR`).
+/// Two codes of the same length one edit apart (`EUX` or `UER` for `EUR`).
 pub fn one_letter_apart(a: &str, b: &str) -> bool {
-    strsim::hamming(a, b).is_ok_and(|d| d == 1)
+    a.len() == b.len() && distance(a, b) == 1
 }
 
 #[cfg(test)]

@@ -154,5 +154,5 @@ fn explain_unknown_code_exits_2_and_suggests_the_closest() {
 
     let far = slac(&["explain", "nonsense"]);
     assert_eq!(far.status.code(), Some(2));
-    assert!(stderr(&far).contains("E0100 to W0507"), "{}", stderr(&far));
+    assert!(stderr(&far).contains("E0100 to W0508"), "{}", stderr(&far));
 }

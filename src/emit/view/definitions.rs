@@ -273,7 +273,7 @@ pub fn definitions(p: &Portfolio, terms: &Terms, today: NaiveDate) -> Vec<Defini
     }
     if let Some(m) = &terms.maintenance {
         let m = &m.value;
-        let mut words = "means maintenance of a Covered Service".to_string();
+        let mut words = format!("means maintenance of {service}");
         if let Some(d) = &m.during {
             let _ = write!(words, " during {}", p.calendar(&d.value).title);
         }

@@ -527,7 +527,12 @@ fn claims_text(p: &Portfolio, a: &Agreement, terms: &Terms) -> String {
 /// The rules every credits section states: one tier per penalty, how to claim, how
 /// credits are paid, the minimum.
 fn credit_rules(terms: &Terms) -> Vec<String> {
-    if terms.penalties.is_empty() {
+    let claims_stated = terms.claim_within_ms.is_some()
+        || terms.claim_to.is_some()
+        || terms.claim_with.is_some()
+        || terms.credited_as.is_some()
+        || terms.credit_minimum.is_some();
+    if terms.penalties.is_empty() && !claims_stated {
         return Vec::new();
     }
     let kind = periods::reporting_period(terms).word();

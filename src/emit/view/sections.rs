@@ -350,7 +350,24 @@ fn exclusions(d: &Document) -> Vec<Block> {
 
 fn credits(d: &Document) -> Vec<Block> {
     if d.penalties.is_empty() {
-        return Vec::new();
+        // General terms that set how credits are claimed for the agreements built on them.
+        if d.credit_rules.is_empty() {
+            return Vec::new();
+        }
+        return vec![
+            Block::text(
+                "These terms grant no service credits of their own. For the credits of an agreement that builds on them:",
+            ),
+            Block::terms(vec![(
+                "Claims",
+                vec![t(if d.claim.is_some() {
+                    d.claims_text.as_str()
+                } else {
+                    "within the window each agreement that builds on these terms states"
+                })],
+            )]),
+            Block::list(d.credit_rules.iter().map(|r| vec![t(r)]).collect()),
+        ];
     }
     let mut out = vec![Block::text(format!(
         "When an objective is missed in a {}, the customer is entitled to a service credit.",

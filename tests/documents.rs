@@ -631,3 +631,28 @@ fn markdown_lists_and_tables_stand_apart() {
         }
     }
 }
+
+#[test]
+fn the_contract_names_what_measures_each_objective() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("p.sla");
+    fs::write(
+        &src,
+        "provider p \"P\"\ncustomer c \"C\" { subscribes s }\nservice s \"S\"\n\
+         sla a \"A\" { provider p customer c services s valid from 2026-01-01\n  \
+         availability { target 99.9% window month measured by indicator\n    \
+         indicator prometheus { errors \"sum(rate(e[{{window}}]))\" total \"sum(rate(t[{{window}}]))\" } }\n  \
+         latency 99% within 300ms per month\n}\n",
+    )
+    .expect("write");
+    let out = build(dir.path(), src.to_str().expect("utf-8"), &[]);
+    let doc = text(&read(&out, "html/a.html"));
+    for needle in [
+        "Measured by its indicator.",
+        "Availability: its indicator: the events that succeeded among all events",
+        "the events that succeeded divided by all events, per Covered Service, as a percentage, as counted by the objective",
+        "of 1,000,000 events in a month, a target of 99.9% allows 1,000 to fail.",
+    ] {
+        assert!(doc.contains(needle), "missing `{needle}` in\n{doc}");
+    }
+}

@@ -9,6 +9,7 @@ use crate::model::periods::{self, PeriodKind};
 use crate::model::{MeasuredBy, Objective, ObjectiveKind, Portfolio, TargetKind, Terms, Window};
 use crate::time::{DAY, HOUR, WEEK};
 use chrono::NaiveDate;
+use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
 fn def(term: impl Into<String>, meaning: impl Into<String>) -> Definition {
@@ -56,6 +57,18 @@ fn uptime(p: &Portfolio, terms: &Terms, o: &Objective, today: NaiveDate) -> Opti
         ),
         _ => ("week".to_string(), "each week".to_string()),
     };
+    if o.measured_by() == MeasuredBy::Indicator {
+        // Measured by its indicator: a share of events, not of time.
+        let failed = (Decimal::ONE_HUNDRED - target) * Decimal::from(10_000);
+        return Some(def(
+            uptime_term(w),
+            format!(
+                "means, for {span}, the events that succeeded divided by all events, per Covered Service, as a percentage, as counted by the objective's indicator. For example, of 1,000,000 events in a {unit}, a target of {} allows {} to fail.",
+                percent(target),
+                super::format::amount(failed.normalize())
+            ),
+        ));
+    }
     let open = if always {
         format!("the real length of the {unit} (every hour counts; clock changes included)")
     } else {

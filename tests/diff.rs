@@ -537,9 +537,13 @@ fn claims_and_measured_by_are_changes() {
         "availability 99.9% per month measured by outages\n  claims { to \"billing@e.example\" minimum 10 EUR credited as refund }",
     )]);
     let r = p.json();
+    // A minimum where there was none pays fewer credits.
+    assert!(
+        has(&r, "globex_api", "claims minimum", "loosened", true),
+        "{r}"
+    );
     for what in [
         "claims to",
-        "claims minimum",
         "claims credited as",
         "availability measured by",
     ] {

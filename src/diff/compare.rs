@@ -313,12 +313,17 @@ impl Ctx<'_> {
             })
         };
         changed(&mut out, "claims credited as", form(o), form(n));
-        let minimum = |t: &Terms| {
-            t.credit_minimum
-                .as_ref()
-                .map(|m| format!("{} {}", m.value.amount, m.value.currency))
-        };
-        changed(&mut out, "claims minimum", minimum(o), minimum(n));
+        term_by(
+            &mut out,
+            "claims minimum",
+            Term::ClaimMinimum,
+            (
+                o.credit_minimum.as_ref().map(|m| &m.value),
+                n.credit_minimum.as_ref().map(|m| &m.value),
+            ),
+            strictness::money_order,
+            money,
+        );
         let notes = |t: &Terms| t.notes.iter().map(|n| n.value.clone()).collect::<Vec<_>>();
         let (on, nn) = (notes(o), notes(n));
         for x in nn.iter().filter(|x| !on.contains(x)) {

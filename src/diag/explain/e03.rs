@@ -68,7 +68,7 @@ ola ops_ola "Operations OLA" {
     },
     Explanation {
         code: Code::E0303,
-        explanation: "A child agreement (or a region) loosens a value its parent set: a lower target or `at` share, a longer deadline, latency threshold or measurement window (week < month < quarter < year, a rolling window by its length), a smaller credit at any attainment or for each breach, a lower cap, a shorter claim window, or laxer maintenance; the order is the one `slac diff` reports a weakening by. A corporate or customer SLA is a floor that every agreement built on it promises at least, so a child below it breaks the framework the customer signed. Tighten the child's value to at least the parent's, or change the parent if the floor itself is wrong; moving a target to another calendar is allowed, since only numbers are compared.",
+        explanation: "A child agreement (or a region) loosens a value its parent set: a lower target or `at` share, a longer deadline, latency threshold or measurement window (week < month < quarter < year, a rolling window by its length), a smaller credit at any attainment or for each breach, a lower cap, a shorter claim window, a higher minimum credit, or laxer maintenance; the order is the one `slac diff` reports a weakening by. A corporate or customer SLA is a floor that every agreement built on it promises at least, so a child below it breaks the framework the customer signed. Tighten the child's value to at least the parent's, or change the parent if the floor itself is wrong; moving a target to another calendar is allowed, since only numbers are compared.",
         wrong: r#"provider acme "Acme"
 customer globex "Globex" { subscribes api }
 service api "API"

@@ -50,9 +50,9 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 
 /// The zone names closest to `name`, best first: the same edit distance as every other
 /// suggestion, against the whole name and against its city part (`Paris` finds
-/// `Europe/Paris`), case ignored, at most two edits (one for names under six letters):
-/// zone names are long, and a third of their length would suggest `Europe/Madrid` for
-/// `Europe/Pariss`.
+/// `Europe/Paris`), case ignored, within a quarter of the length written (at least one
+/// edit): zone names are long and share their region, and a third of the length would
+/// suggest `Europe/Madrid` for `Europe/Pariss`.
 pub fn closest_zones(name: &str, n: usize) -> Vec<&'static str> {
     let lower = name.to_ascii_lowercase();
     let mut scored: Vec<(usize, &'static str)> = chrono_tz::TZ_VARIANTS
@@ -62,7 +62,7 @@ pub fn closest_zones(name: &str, n: usize) -> Vec<&'static str> {
             let z = zone.to_ascii_lowercase();
             let city = z.rsplit('/').next().unwrap_or(&z);
             let d = distance(&lower, &z).min(distance(&lower, city));
-            (d <= if lower.len() < 6 { 1 } else { 2 }).then_some((d, zone))
+            (d <= (lower.len() / 4).max(1)).then_some((d, zone))
         })
         .collect();
     scored.sort_unstable();

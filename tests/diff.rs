@@ -523,3 +523,24 @@ fn git_compares_the_working_tree_with_a_revision() {
         Some(2)
     );
 }
+
+#[test]
+fn claims_and_measured_by_are_changes() {
+    let p = Pair::new(&[(
+        "availability 99.9% per month",
+        "availability 99.9% per month measured by outages\n  claims { to \"billing@e.example\" minimum 10 EUR credited as refund }",
+    )]);
+    let r = p.json();
+    // A minimum where there was none pays fewer credits.
+    assert!(
+        has(&r, "globex_api", "claims minimum", "loosened", true),
+        "{r}"
+    );
+    for what in [
+        "claims to",
+        "claims credited as",
+        "availability measured by",
+    ] {
+        assert!(has(&r, "globex_api", what, "changed", false), "{what}: {r}");
+    }
+}

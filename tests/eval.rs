@@ -649,3 +649,51 @@ fn validities_far_outside_the_nanosecond_range_still_cover_the_period() {
     assert_eq!(a["objectives"][0]["evaluated"], true);
     assert_eq!(a["objectives"][0]["attainment"], 100.0);
 }
+
+#[test]
+fn a_credit_below_the_claims_minimum_is_not_paid() {
+    // 99.9% in a 30-day month allows 43 min 12 s; 50 min down → below 99.9% → 10 USD.
+    let body = |min: &str| {
+        sla(&format!(
+            "  fee 100 USD per month\n  availability 99.9% per month\n  \
+             penalty on availability {{ below 99.9% credit 10% }}\n  \
+             claims {{ within 30d minimum {min} }}"
+        ))
+    };
+    let outages = format!("{OUTAGE_HEADER}api,2026-11-10T09:00:00Z,2026-11-10T09:50:00Z,,\n");
+    let r = eval_json(&body("25 USD"), "2026-11", &[("outages", &outages)], &[]);
+    let a = agreement(&r, "api_sla");
+    assert_eq!(a["total_amount"], 0.0, "{a}");
+    assert!(a.to_string().contains("below the minimum credit"), "{a}");
+    let r = eval_json(&body("5 USD"), "2026-11", &[("outages", &outages)], &[]);
+    assert_eq!(agreement(&r, "api_sla")["total_amount"], 10.0);
+}
+
+#[test]
+fn availability_measured_by_its_indicator_is_judged_from_measurements() {
+    let indicator = "indicator prometheus { errors \"sum(rate(e[{{window}}]))\" total \"sum(rate(t[{{window}}]))\" }";
+    let outages = format!("{OUTAGE_HEADER}api,2026-11-10T09:00:00Z,2026-11-10T12:00:00Z,,\n");
+    let m = "service,objective,good,total\napi,availability,9995,10000\n";
+    // Measured by the indicator: 99.95% of events succeeded, the outages do not count.
+    let body = sla(&format!(
+        "  availability {{ target 99.9% window month measured by indicator {indicator} }}"
+    ));
+    let r = eval_json(
+        &body,
+        "2026-11",
+        &[("outages", &outages), ("measurements", m)],
+        &[],
+    );
+    let o = &agreement(&r, "api_sla")["objectives"][0];
+    assert_eq!(o["met"], true, "{o}");
+    assert_eq!(o["good"], 9995);
+    // Without `measured by` (or with `measured by outages`) the outages decide, as before.
+    for how in ["", " measured by outages"] {
+        let body = sla(&format!(
+            "  availability {{ target 99.9% window month{how} {indicator} }}"
+        ));
+        let r = eval_json(&body, "2026-11", &[("outages", &outages)], &[]);
+        let o = &agreement(&r, "api_sla")["objectives"][0];
+        assert_eq!(o["met"], false, "{how}: {o}");
+    }
+}

@@ -507,3 +507,37 @@ receivers:
         assert!(text.contains("SUCCESS"), "{text}\n{config}");
     }
 }
+
+#[test]
+fn monitoring_skips_objectives_measured_by_outages() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let indicator = "indicator prometheus { errors \"sum(rate(e[{{window}}]))\" total \"sum(rate(t[{{window}}]))\" }";
+    let write = |how: &str| {
+        let src = dir.path().join(format!("p{}.sla", how.len()));
+        fs::write(
+            &src,
+            format!(
+                "provider acme \"Acme\"\ncustomer globex \"Globex\" {{ subscribes api }}\nservice api \"API\"\n\
+                 sla api_sla \"API SLA\" {{\n  provider acme\n  customer globex\n  services api\n  \
+                 availability {{ target 99.9% window month{how} {indicator} }}\n  \
+                 latency 99% within 300ms per month\n}}\n"
+            ),
+        )
+        .expect("write");
+        src
+    };
+    let (_d1, watched) = build(
+        write(" measured by indicator").to_str().expect("utf-8"),
+        "2026-11-26",
+    );
+    assert!(watched.join("prometheus/api_sla.rules.yml").is_file());
+    let (_d2, skipped) = build(
+        write(" measured by outages").to_str().expect("utf-8"),
+        "2026-11-26",
+    );
+    assert!(
+        !skipped.join("prometheus/api_sla.rules.yml").exists(),
+        "{:?}",
+        files(&skipped)
+    );
+}

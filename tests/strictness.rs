@@ -64,6 +64,7 @@ fn case(term: Term) -> Case {
         ),
         Term::Cap => ("cap 50%", "cap 25%"),
         Term::ClaimWithin => ("claim within 30d", "claim within 14d"),
+        Term::ClaimMinimum => ("claims { minimum 10 EUR }", "claims { minimum 50 EUR }"),
         Term::MaintenanceNotice => (
             "maintenance { during weekend notice 72h max 4h per month }",
             "maintenance { during weekend notice 24h max 4h per month }",

@@ -4,8 +4,8 @@
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{
-    Agreement, AgreementKind, Credit, Level, ObjectiveKind, PartyKind, Penalty, PenaltyOn,
-    Portfolio, Terms, TierOp,
+    Agreement, AgreementKind, Credit, Level, MeasuredBy, ObjectiveKind, PartyKind, Penalty,
+    PenaltyOn, Portfolio, Terms, TierOp,
 };
 use crate::source::Span;
 use crate::written::percent_normalized as pct;
@@ -429,6 +429,7 @@ fn validity(terms: &Terms, diags: &mut Vec<Diagnostic>) {
 /// E0307.
 fn indicators(terms: &Terms, diags: &mut Vec<Diagnostic>) {
     for o in &terms.objectives {
+        measured(o, diags);
         let Some(ind) = &o.indicator else { continue };
         let problem = match (&ind.errors, &ind.good, &ind.total) {
             (Some(_), Some(_), _) => Some((
@@ -477,6 +478,40 @@ fn indicators(terms: &Terms, diags: &mut Vec<Diagnostic>) {
             diags.push(d);
         }
     }
+}
+
+/// E0310: `measured by indicator` without an indicator, `measured by outages` on an
+/// objective that outages cannot measure (latency, outcome).
+fn measured(o: &crate::model::Objective, diags: &mut Vec<Diagnostic>) {
+    let Some(m) = &o.measured else { return };
+    let (what, help) = match (m.value, o.kind) {
+        (MeasuredBy::Indicator, _) if o.indicator.is_none() => (
+            format!(
+                "the {} objective is measured by an indicator it does not declare",
+                o.id
+            ),
+            "declare it, e.g. `indicator prometheus { errors \"…[{{window}}]…\" total \"…[{{window}}]…\" }`, or write `measured by outages` to judge it from the recorded outages".to_string(),
+        ),
+        (MeasuredBy::Outages, ObjectiveKind::Latency | ObjectiveKind::Outcome) => (
+            format!(
+                "the {} objective is measured by outages, which count downtime, not {}",
+                o.id,
+                if o.kind == ObjectiveKind::Latency {
+                    "how fast requests are served"
+                } else {
+                    "what succeeds"
+                }
+            ),
+            "only availability can be measured by outages; write `measured by indicator` (with an indicator) or remove `measured by`".to_string(),
+        ),
+        _ => return,
+    };
+    diags.push(
+        Diagnostic::new(Code::E0310, m.span, what)
+            .primary("measured by this")
+            .label(o.span, "the objective")
+            .help(help),
+    );
 }
 
 /// W0308: an SLA with an external customer should build on its provider's corporate SLA.

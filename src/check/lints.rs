@@ -16,6 +16,37 @@ pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
     expired(p, today, diags);
     utc_beside_one_zone(p, diags);
     closure_years(p, today, diags);
+    claim_window(p, diags);
+}
+
+/// W0508: an SLA that promises credits (after inheritance, in any variant) but says
+/// nowhere how long the customer has to claim them.
+fn claim_window(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
+    for a in &p.agreements {
+        if a.kind != AgreementKind::Sla {
+            continue;
+        }
+        let Some(pen) = a
+            .variants()
+            .filter(|(_, t)| t.claim_within_ms.is_none())
+            .find_map(|(_, t)| t.penalties.first())
+        else {
+            continue;
+        };
+        diags.push(
+            Diagnostic::new(
+                Code::W0508,
+                a.name_span,
+                format!(
+                    "SLA `{}` grants service credits but states no claim window",
+                    a.name
+                ),
+            )
+            .primary("no `claims { within … }` here or in the terms it builds on")
+            .label(pen.span, "a credit the customer can claim")
+            .help("say how long after the end of a period a credit may be claimed, to whom and with what, e.g. `claims { within 30d to \"billing@acme.example\" with \"the incident numbers and times\" }`"),
+        );
+    }
 }
 
 /// W0501: last review (`reviewed`, else `valid from`) + cadence is before today.

@@ -215,6 +215,24 @@ fn compare(parent: &Terms, child: &Terms, pname: &str, cname: &str, diags: &mut 
             );
         }
     }
+    if let (Some(pm), Some(cm)) = (&parent.credit_minimum, &child.credit_minimum) {
+        let verdict = Term::ClaimMinimum.compare_by(
+            Some(&pm.value),
+            Some(&cm.value),
+            crate::model::strictness::money_order,
+        );
+        if verdict.loosens() {
+            push(
+                cm.span,
+                pm.span,
+                &format!(
+                    "the minimum credit ({} {} > {} {})",
+                    cm.value.amount, cm.value.currency, pm.value.amount, pm.value.currency
+                ),
+                "a child may lower the minimum credit, never raise it",
+            );
+        }
+    }
     if let (Some(pc), Some(cc)) = (&parent.claim_within_ms, &child.claim_within_ms) {
         if loosens(Term::ClaimWithin, pc, cc) {
             push(

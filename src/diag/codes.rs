@@ -59,6 +59,7 @@ codes! {
     E0308 Error "resolve shorter than response";
     W0308 Warning "SLA does not extend its provider's corporate SLA";
     W0309 Warning "credit tier larger than the cap";
+    E0310 Error "objective measured by a source it does not have";
     E0401 Error "availability not backed by supporters";
     E0402 Error "deadline not backed by a supporter";
     E0403 Error "support hours not covered by a supporter";
@@ -75,6 +76,7 @@ codes! {
     W0505 Warning "agreement has expired";
     W0506 Warning "agreement in UTC while its calendars keep another zone";
     W0507 Warning "calendar has no closures for a year the agreement is in force";
+    W0508 Warning "SLA with service credits and no claim window";
 }
 
 impl Code {

@@ -289,6 +289,41 @@ impl Ctx<'_> {
             claim(n),
             duration,
         );
+        // How credits are claimed and paid: changes without a direction in the table.
+        let text = |x: Option<&Sp<String>>| x.map(|v| v.value.clone());
+        changed(
+            &mut out,
+            "claims to",
+            text(o.claim_to.as_ref()),
+            text(n.claim_to.as_ref()),
+        );
+        changed(
+            &mut out,
+            "claims with",
+            text(o.claim_with.as_ref()),
+            text(n.claim_with.as_ref()),
+        );
+        let form = |t: &Terms| {
+            t.credited_as.as_ref().map(|c| {
+                match c.value {
+                    crate::model::CreditedAs::Refund => "refund",
+                    crate::model::CreditedAs::InvoiceCredit => "invoice credit",
+                }
+                .to_string()
+            })
+        };
+        changed(&mut out, "claims credited as", form(o), form(n));
+        term_by(
+            &mut out,
+            "claims minimum",
+            Term::ClaimMinimum,
+            (
+                o.credit_minimum.as_ref().map(|m| &m.value),
+                n.credit_minimum.as_ref().map(|m| &m.value),
+            ),
+            strictness::money_order,
+            money,
+        );
         let notes = |t: &Terms| t.notes.iter().map(|n| n.value.clone()).collect::<Vec<_>>();
         let (on, nn) = (notes(o), notes(n));
         for x in nn.iter().filter(|x| !on.contains(x)) {
@@ -361,6 +396,16 @@ impl Ctx<'_> {
                 n.during.as_ref(),
                 Term::During,
             );
+            let by = |x: &Objective| {
+                x.measured.as_ref().map(|m| {
+                    match m.value {
+                        crate::model::MeasuredBy::Indicator => "indicator",
+                        crate::model::MeasuredBy::Outages => "outages",
+                    }
+                    .to_string()
+                })
+            };
+            changed(out, &format!("{what} measured by"), by(o), by(n));
             let ind = |x: &Objective| {
                 x.indicator
                     .as_ref()

@@ -145,6 +145,11 @@ mod tests {
         assert_eq!(text("# h | <b> *x*"), "\\# h \\| &lt;b&gt; \\*x\\*");
         assert_eq!(text("\u{1b}]52;c;x\u{7}"), "\\u\\{1b\\}\\]52;c;x\\u\\{7\\}");
         assert_eq!(text("Café 99 %"), "Café 99 %");
+        // Every mark a contract's text may carry that Markdown reads as markup.
+        assert_eq!(
+            text("*a* _b_ `c` [x](y) <d> & e"),
+            "\\*a\\* \\_b\\_ \\`c\\` \\[x\\]\\(y\\) &lt;d&gt; \\& e"
+        );
     }
 
     #[test]

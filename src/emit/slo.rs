@@ -158,7 +158,9 @@ fn slos<'a>(
     today: NaiveDate,
 ) -> Vec<Slo<'a>> {
     let mut out = Vec::new();
-    for o in &terms.objectives {
+    // Only objectives the indicator measures: `measured by outages` is judged from the
+    // recorded outages, and monitoring its indicator would alert on another truth.
+    for o in terms.objectives.iter().filter(|o| o.monitored()) {
         let (Some(ind), Some(target)) = (&o.indicator, &o.target) else {
             continue;
         };

@@ -127,6 +127,23 @@ pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Total
                 })
         })
     });
+    // `claims { minimum … }`: a credit below the minimum is not paid.
+    let (mut total_percent, mut total_amount, mut note) = (total_percent, total_amount, note);
+    if let (Some(min), Some(amount)) = (terms.credit_minimum.as_ref(), total_amount) {
+        let min = &min.value;
+        if currency.as_deref() == Some(min.currency.as_str())
+            && amount > Decimal::ZERO
+            && amount < min.amount
+        {
+            total_amount = Some(Decimal::ZERO);
+            total_percent = total_percent.map(|_| Decimal::ZERO);
+            let why = format!(
+                "{amount} {} is below the minimum credit of {} {}: nothing is paid",
+                min.currency, min.amount, min.currency
+            );
+            note = Some(note.map_or_else(|| why.clone(), |n| format!("{n}; {why}")));
+        }
+    }
     Totals {
         cap_percent: cap,
         total_percent,

@@ -11,7 +11,9 @@ use super::tickets::{TargetResult, TicketIndex};
 use super::{attainment, clock, credits, report, tickets};
 use std::collections::HashMap;
 
-use crate::model::{Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind, ALWAYS};
+use crate::model::{
+    MeasuredBy, Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind, ALWAYS,
+};
 
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
@@ -116,13 +118,12 @@ impl Context<'_> {
                     "no service it covers is judged by this agreement in the period".into(),
                 ))
             } else {
-                match o.kind {
-                    ObjectiveKind::Availability => {
+                // The source of truth the contract names (`measured by`).
+                match (o.kind, o.measured_by()) {
+                    (ObjectiveKind::Availability, MeasuredBy::Outages) => {
                         self.availability(o, &services, &mut downtime, &rules, &mut rep)
                     }
-                    ObjectiveKind::Latency | ObjectiveKind::Outcome => {
-                        self.measured_share(o, &services, &mut rep)
-                    }
+                    _ => self.measured_share(o, &services, &mut rep),
                 }
             };
             match result {

@@ -42,7 +42,10 @@ impl<'p> Known<'p> {
                     terms
                         .objectives
                         .iter()
-                        .filter(|o| o.kind == crate::model::ObjectiveKind::Outcome)
+                        .filter(|o| {
+                            o.kind == crate::model::ObjectiveKind::Outcome
+                                || o.measured_by() == crate::model::MeasuredBy::Indicator
+                        })
                         .map(|o| o.id.as_str()),
                 );
             }
@@ -97,12 +100,12 @@ impl<'p> Known<'p> {
             &m.service,
             &self.services,
         );
-        if m.objective == "availability" {
+        if m.objective == "availability" && !self.measured.contains("availability") {
             errors.push(InputError {
                 file: file.to_string(),
                 line: m.line,
                 column: 2,
-                message: "`availability` is measured from --outages, not from measurements; measurements are for `latency` and outcomes".into(),
+                message: "`availability` is measured from --outages, not from measurements, unless an objective says `measured by indicator`; measurements are for `latency` and outcomes".into(),
             });
         } else {
             check(

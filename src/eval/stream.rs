@@ -11,7 +11,7 @@ use super::judge::{Context, Options, Sums};
 use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
 use super::scope::{self, Judge};
-use crate::model::{ObjectiveKind, Portfolio};
+use crate::model::{MeasuredBy, ObjectiveKind, Portfolio};
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
@@ -94,9 +94,11 @@ impl<'p> Evaluation<'p> {
                 }
                 let applies = |s: usize| o.service.as_ref().is_none_or(|r| r.value.index == s);
                 for &s in judge.services().keys().filter(|&&s| applies(s)) {
-                    match o.kind {
-                        ObjectiveKind::Availability => reads[s].push((j, s)),
-                        ObjectiveKind::Latency | ObjectiveKind::Outcome => {
+                    match (o.kind, o.measured_by()) {
+                        (ObjectiveKind::Availability, MeasuredBy::Outages) => {
+                            reads[s].push((j, s));
+                        }
+                        _ => {
                             measured_pairs.insert((s, o.id.as_str()));
                         }
                     }

@@ -89,6 +89,7 @@ fn agreement_stmt(s: &Stmt<AgreementStmt>) -> Node {
             Node::with(s.span, b.span, children)
         }
         AgreementStmt::Maintenance(b) => Node::with(s.span, b.span, leaves(b)),
+        AgreementStmt::Claims(b) => Node::with(s.span, b.span, leaves(b)),
         AgreementStmt::Penalty(p) => Node::with(s.span, p.body.span, leaves(&p.body)),
         AgreementStmt::Region(r) => Node::with(s.span, r.body.span, agreement(&r.body)),
         _ => Node::leaf(s.span),

@@ -105,6 +105,13 @@ pub fn merge(base: &Terms, over: &Terms) -> Terms {
         ),
         cap: over.cap.or(base.cap),
         claim_within_ms: over.claim_within_ms.or(base.claim_within_ms),
+        claim_to: over.claim_to.clone().or_else(|| base.claim_to.clone()),
+        claim_with: over.claim_with.clone().or_else(|| base.claim_with.clone()),
+        credited_as: over.credited_as.or(base.credited_as),
+        credit_minimum: over
+            .credit_minimum
+            .clone()
+            .or_else(|| base.credit_minimum.clone()),
         notes: base.notes.iter().chain(&over.notes).cloned().collect(),
     }
 }

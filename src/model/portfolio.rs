@@ -2,7 +2,8 @@
 
 use crate::source::{Sp, Span};
 pub use crate::syntax::ast::{
-    AgreementKind, Deadline, Level, ObjectiveKind, PartyKind, TargetKind, TierOp, Window,
+    AgreementKind, Deadline, Level, MeasuredBy, ObjectiveKind, PartyKind, TargetKind, TierOp,
+    Window,
 };
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -256,6 +257,18 @@ pub struct Terms {
     pub penalties: Vec<Penalty>,
     pub cap: Option<Sp<Decimal>>,
     pub claim_within_ms: Option<Sp<i64>>,
+    /// `claims { to "…" }`: where a claim for a credit goes.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_to: Option<Sp<String>>,
+    /// `claims { with "…" }`: what a claim must include.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_with: Option<Sp<String>>,
+    /// `claims { credited as … }`: how credits are paid (default: future invoices).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credited_as: Option<Sp<CreditedAs>>,
+    /// `claims { minimum 10 EUR }`: a credit below this amount is not paid.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub credit_minimum: Option<Sp<Money>>,
     pub notes: Vec<Sp<String>>,
 }
 
@@ -292,11 +305,33 @@ pub struct Objective {
     pub window: Option<Sp<Window>>,
     pub during: Option<Sp<Ref>>,
     pub indicator: Option<Indicator>,
+    /// `measured by indicator|outages`, as written (see [`Objective::measured_by`]).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub measured: Option<Sp<MeasuredBy>>,
     #[serde(skip)]
     pub span: Span,
 }
 
 impl Objective {
+    /// What decides whether the objective is met, for the contract and `slac eval`: what
+    /// `measured by` says; without it the recorded outages for availability (whether or
+    /// not an indicator is declared: the meaning portfolios had before `measured by`) and
+    /// the counted events for latency and outcomes.
+    pub fn measured_by(&self) -> MeasuredBy {
+        match (&self.measured, self.kind) {
+            (Some(m), _) => m.value,
+            (None, ObjectiveKind::Availability) => MeasuredBy::Outages,
+            (None, _) => MeasuredBy::Indicator,
+        }
+    }
+
+    /// Whether the monitoring outputs watch this objective: it has an indicator and is not
+    /// `measured by outages`.
+    pub fn monitored(&self) -> bool {
+        self.indicator.is_some()
+            && self.measured.as_ref().map(|m| m.value) != Some(MeasuredBy::Outages)
+    }
+
     /// What identifies an objective across inheritance: kind, id and service.
     pub fn key(&self) -> (ObjectiveKind, &str, Option<&str>) {
         (
@@ -416,6 +451,14 @@ impl std::fmt::Display for PenaltyOn {
             PenaltyOn::Request { id, deadline } => write!(f, "request {id} {}", deadline.keyword()),
         }
     }
+}
+
+/// How credits are paid: against future invoices (the default) or refunded.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum CreditedAs {
+    InvoiceCredit,
+    Refund,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]

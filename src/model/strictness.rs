@@ -33,6 +33,8 @@ pub enum Term {
     Cap,
     /// How long the customer has to claim a credit.
     ClaimWithin,
+    /// The smallest credit paid (`claims { minimum … }`).
+    ClaimMinimum,
     /// The notice of maintenance.
     MaintenanceNotice,
     /// The maintenance allowed per month.
@@ -149,7 +151,7 @@ impl Verdict {
 }
 
 /// Every term, in the order of the table.
-pub const TERMS: [Term; 22] = [
+pub const TERMS: [Term; 23] = [
     Term::Target,
     Term::Within,
     Term::Window,
@@ -158,6 +160,7 @@ pub const TERMS: [Term; 22] = [
     Term::Penalty,
     Term::Cap,
     Term::ClaimWithin,
+    Term::ClaimMinimum,
     Term::MaintenanceNotice,
     Term::MaintenanceMax,
     Term::MaintenanceDuring,
@@ -214,6 +217,8 @@ impl Term {
             Term::Cap => ("cap", How::Percent, Higher, A::Strictest, true),
             // No claim window: credits can be claimed any time.
             Term::ClaimWithin => ("claim window", How::Duration, Higher, A::Strictest, true),
+            // No minimum pays every credit; a higher one pays fewer.
+            Term::ClaimMinimum => ("minimum credit", How::Money, Lower, A::Strictest, true),
             Term::MaintenanceNotice => (
                 "maintenance notice",
                 How::Duration,
@@ -326,6 +331,11 @@ impl Term {
     pub fn compare<T: Ord + ?Sized>(self, old: Option<&T>, new: Option<&T>) -> Verdict {
         self.compare_by(old, new, |n, o| Some(n.cmp(o)))
     }
+}
+
+/// Amounts in one currency; amounts in two currencies have no order.
+pub fn money_order(a: &super::Money, b: &super::Money) -> Option<Ordering> {
+    (a.currency == b.currency).then(|| a.amount.cmp(&b.amount))
 }
 
 /// Windows by nominal length; the same length in another kind has no order.

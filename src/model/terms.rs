@@ -2,8 +2,8 @@
 //! the kind rules of language.md §3.4. Inheritance merges these (inherit.rs).
 
 use super::portfolio::{
-    Credit, DeadlineTerm, Exclusion, Indicator, Maintenance, Money, Objective, Penalty, PenaltyOn,
-    Support, Target, Terms, Tier, Validity, Zone,
+    Credit, CreditedAs, DeadlineTerm, Exclusion, Indicator, Maintenance, Money, Objective, Penalty,
+    PenaltyOn, Support, Target, Terms, Tier, Validity, Zone,
 };
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
@@ -99,6 +99,31 @@ pub(super) fn terms(
             AgreementStmt::Penalty(p) => out.penalties.push(penalty(p, s.span)),
             AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
             AgreementStmt::ClaimWithin(d) => out.claim_within_ms = Some(Sp::new(d.value, s.span)),
+            AgreementStmt::Claims(b) => {
+                for st in &b.stmts {
+                    match &st.kind {
+                        ast::ClaimsStmt::Within(d) => {
+                            out.claim_within_ms = Some(Sp::new(d.value, st.span));
+                        }
+                        ast::ClaimsStmt::To(t) => {
+                            out.claim_to = Some(Sp::new(t.value.clone(), st.span));
+                        }
+                        ast::ClaimsStmt::With(w) => {
+                            out.claim_with = Some(Sp::new(w.value.clone(), st.span));
+                        }
+                        ast::ClaimsStmt::CreditedAs(f) => {
+                            let form = match f.value {
+                                ast::CreditForm::Refund => CreditedAs::Refund,
+                                ast::CreditForm::InvoiceCredit => CreditedAs::InvoiceCredit,
+                            };
+                            out.credited_as = Some(Sp::new(form, st.span));
+                        }
+                        ast::ClaimsStmt::Minimum(m) => {
+                            out.credit_minimum = Some(Sp::new(money(&m.value), st.span));
+                        }
+                    }
+                }
+            }
             AgreementStmt::Note(n) => out.notes.push(n.clone()),
             AgreementStmt::Level(_) | AgreementStmt::Extends(_) | AgreementStmt::Region(_) => {}
         }
@@ -127,6 +152,7 @@ fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective 
         window: None,
         during: None,
         indicator: None,
+        measured: None,
         span,
     };
     for st in &o.body.stmts {
@@ -142,6 +168,7 @@ fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective 
             ast::ObjectiveStmt::Service(s) => {
                 out.service = r.bind(s, &[Kind::Service], "the service of an objective");
             }
+            ast::ObjectiveStmt::MeasuredBy(m) => out.measured = Some(*m),
             ast::ObjectiveStmt::Indicator(i) => {
                 let mut ind = Indicator {
                     source: i.source.value.clone(),

@@ -331,6 +331,8 @@ pub enum AgreementStmt {
     Penalty(Penalty),
     Cap(Sp<Decimal>),
     ClaimWithin(Sp<Millis>),
+    /// `claims { within … to "…" with "…" credited as … minimum … }`
+    Claims(Block<Stmt<ClaimsStmt>>),
     Region(Region),
     Note(Str),
 }
@@ -356,6 +358,7 @@ impl AgreementStmt {
             AgreementStmt::Penalty(_) => "penalty",
             AgreementStmt::Cap(_) => "cap",
             AgreementStmt::ClaimWithin(_) => "claim within",
+            AgreementStmt::Claims(_) => "claims",
             AgreementStmt::Region(_) => "region",
             AgreementStmt::Note(_) => "note",
         }
@@ -426,6 +429,18 @@ pub enum ObjectiveStmt {
     During(Ident),
     Service(Ident),
     Indicator(Indicator),
+    /// `measured by indicator` / `measured by outages`
+    MeasuredBy(Sp<MeasuredBy>),
+}
+
+/// What decides whether an objective is met.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum MeasuredBy {
+    /// The objective's own indicator (good ÷ total events; `slac eval --measurements`).
+    Indicator,
+    /// The outages recorded (`slac eval --outages`); availability only.
+    Outages,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -503,6 +518,28 @@ pub enum TargetStmt {
         at: Option<Sp<Decimal>>,
     },
     During(Ident),
+}
+
+/// A statement of a `claims` block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum ClaimsStmt {
+    /// `within DURATION` (after the end of the period)
+    Within(Sp<Millis>),
+    /// `to "billing@…"`
+    To(Str),
+    /// `with "…evidence…"`
+    With(Str),
+    /// `credited as refund` / `credited as invoice credit`
+    CreditedAs(Sp<CreditForm>),
+    /// `minimum MONEY`
+    Minimum(Sp<Money>),
+}
+
+/// How credits are paid.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CreditForm {
+    InvoiceCredit,
+    Refund,
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -3,8 +3,8 @@
 //! overlapping calendar hours (W0110) and currencies mixed inside one agreement (E0107).
 
 use super::ast::{
-    Agreement, AgreementKind, AgreementStmt, Block, Calendar, CalendarStmt, Credit, DaySpec,
-    Deadline, File, IndicatorStmt, Interval, Item, Level, MaintenanceStmt, ObjectiveKind,
+    Agreement, AgreementKind, AgreementStmt, Block, Calendar, CalendarStmt, ClaimsStmt, Credit,
+    DaySpec, Deadline, File, IndicatorStmt, Interval, Item, Level, MaintenanceStmt, ObjectiveKind,
     ObjectiveStmt, Party, PartyKind, PartyStmt, PenaltyOn, PenaltyStmt, Service, ServiceStmt, Stmt,
     SupportStmt, TargetKind, TargetStmt,
 };
@@ -332,6 +332,24 @@ fn body(
             }
             AgreementStmt::Cap(_) => Some("cap".into()),
             AgreementStmt::ClaimWithin(_) => Some("claim within".into()),
+            AgreementStmt::Claims(b) => {
+                let mut m = Once::new("claims block");
+                for st in &b.stmts {
+                    let k = match st.kind {
+                        ClaimsStmt::Within(_) => {
+                            // The claim window once, whichever way it is written.
+                            once.see("claim within", st.span, diags);
+                            "within"
+                        }
+                        ClaimsStmt::To(_) => "to",
+                        ClaimsStmt::With(_) => "with",
+                        ClaimsStmt::CreditedAs(_) => "credited as",
+                        ClaimsStmt::Minimum(_) => "minimum",
+                    };
+                    m.see(k, st.span, diags);
+                }
+                Some("claims".into())
+            }
             AgreementStmt::Note(_) => None,
             AgreementStmt::Exclude { id, .. } => Some(format!("exclude {}", id.value)),
             AgreementStmt::Penalty(p) => {
@@ -379,6 +397,7 @@ fn objective(o: &super::ast::Objective, diags: &mut Vec<Diagnostic>) -> String {
             }
             ObjectiveStmt::Window(_) => "window",
             ObjectiveStmt::During(_) => "during",
+            ObjectiveStmt::MeasuredBy(_) => "measured by",
             ObjectiveStmt::Service(id) => {
                 service = Some(id.value.clone());
                 "service"
@@ -494,6 +513,13 @@ fn collect_amounts(block: &Block<Stmt<AgreementStmt>>, out: &mut Vec<(String, Sp
                     };
                     if let Credit::Amount(m) = &credit.value {
                         out.push((m.currency.value.clone(), m.currency.span));
+                    }
+                }
+            }
+            AgreementStmt::Claims(b) => {
+                for st in &b.stmts {
+                    if let ClaimsStmt::Minimum(m) = &st.kind {
+                        out.push((m.value.currency.value.clone(), m.value.currency.span));
                     }
                 }
             }

@@ -68,7 +68,7 @@ ola ops_ola "Operations OLA" {
     },
     Explanation {
         code: Code::E0303,
-        explanation: "A child agreement (or a region) loosens a value its parent set: a lower target or `at` share, a longer deadline, latency threshold or measurement window (week < month < quarter < year, a rolling window by its length), a smaller credit at any attainment or for each breach, a lower cap, a shorter claim window, or laxer maintenance; the order is the one `slac diff` reports a weakening by. A corporate or customer SLA is a floor that every agreement built on it promises at least, so a child below it breaks the framework the customer signed. Tighten the child's value to at least the parent's, or change the parent if the floor itself is wrong; moving a target to another calendar is allowed, since only numbers are compared.",
+        explanation: "A child agreement (or a region) loosens a value its parent set: a lower target or `at` share, a longer deadline, latency threshold or measurement window (week < month < quarter < year, a rolling window by its length), a smaller credit at any attainment or for each breach, a lower cap, a shorter claim window, a higher minimum credit, or laxer maintenance; the order is the one `slac diff` reports a weakening by. A corporate or customer SLA is a floor that every agreement built on it promises at least, so a child below it breaks the framework the customer signed. Tighten the child's value to at least the parent's, or change the parent if the floor itself is wrong; moving a target to another calendar is allowed, since only numbers are compared.",
         wrong: r#"provider acme "Acme"
 customer globex "Globex" { subscribes api }
 service api "API"
@@ -133,6 +133,7 @@ sla api_sla "API SLA" {
     below 99.9% credit 5%
     below 99.5% credit 10%
   }
+  claim within 30d
 }
 "#,
     },
@@ -161,6 +162,7 @@ sla api_sla "API SLA" {
   fee 1000 EUR per month
   support { incident p1 { response 30m resolve 4h } }
   penalty on incident p1 resolve { each breach credit 2% }
+  claim within 30d
 }
 "#,
     },
@@ -307,6 +309,7 @@ sla api_sla "API SLA" {
     below 99.0% credit 30%
   }
   cap 25%
+  claim within 30d
 }
 "#,
         right: r#"provider acme "Acme"
@@ -324,6 +327,41 @@ sla api_sla "API SLA" {
     below 99.0% credit 30%
   }
   cap 50%
+  claim within 30d
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0310,
+        explanation: "An objective says what measures it (`measured by`), and that source cannot measure it: `measured by indicator` on an objective that declares no `indicator`, or `measured by outages` on a latency or outcome objective, which recorded outages (downtime) cannot judge. The contract names the source of truth, `slac eval` judges from it and the monitoring rules watch it, so it must exist. Declare the indicator, measure availability by outages, or remove `measured by` (availability is then judged from the recorded outages, latency and outcomes from their counted events).",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability { target 99.9% window month measured by indicator }
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window month
+    measured by indicator
+    indicator prometheus {
+      errors "sum(rate(http_requests_total{job=\"api\",code=~\"5..\"}[{{window}}]))"
+      total "sum(rate(http_requests_total{job=\"api\"}[{{window}}]))"
+    }
+  }
+  latency 99% within 300ms per month
 }
 "#,
     },

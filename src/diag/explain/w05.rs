@@ -232,4 +232,35 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::W0508,
+        explanation: "An SLA grants service credits (`penalty`) but neither it nor the terms it builds on (`extends`) say how long after the end of a period the customer may claim them. Without a claim window a credit can be claimed years later, and the contract does not tell the customer when, to whom or with what to claim, which is the first thing a customer asks when an objective is missed. Add a `claims` block (or the short `claim within 30d`) to the SLA or to the general terms it builds on: `within` the window after the end of the period, `to` whom the claim goes, `with` what evidence, `credited as refund` when credits are not set against future invoices, and `minimum` for the smallest credit paid.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+  penalty on incident p1 resolve { each breach credit 2% }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+  penalty on incident p1 resolve { each breach credit 2% }
+  claims {
+    within 30d
+    to "billing@acme.example"
+    with "the ticket numbers and the times they were resolved"
+  }
+}
+"#,
+    },
 ];

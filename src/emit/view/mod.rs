@@ -3,9 +3,12 @@
 //! Markdown backend render these same values.
 
 mod calendar;
+pub mod content;
+mod definitions;
 pub mod format;
 pub mod index;
 mod objectives;
+mod sections;
 
 use crate::model::periods;
 use crate::model::supporters::{is_checked, supporters};
@@ -17,6 +20,7 @@ use calendar::CalendarView;
 use chrono::NaiveDate;
 use format::{credit, date, duration, money, percent, period};
 use serde::Serialize;
+use std::fmt::Write as _;
 
 #[derive(Serialize)]
 pub struct Document {
@@ -55,6 +59,26 @@ pub struct Document {
     pub supporters: Vec<SupporterView>,
     /// The other documents of the same agreement (base and regions).
     pub variants: Vec<Named>,
+    /// "This agreement builds on “General terms” (`acme_standard`); where they differ,
+    /// this agreement prevails."
+    pub precedence: Option<String>,
+    /// The terms the agreement commits to, defined: “Downtime” means ….
+    pub definitions: Vec<Definition>,
+    /// The claim window in words, with where it is inherited from.
+    pub claims_text: String,
+    /// How credits work: one tier, how to claim, how they are paid, the minimum.
+    pub credit_rules: Vec<String>,
+    /// The lines under the title, as blocks.
+    pub cover: Vec<content::Block>,
+    /// The numbered sections both templates walk (docs/documents.md).
+    pub sections: Vec<content::Section>,
+}
+
+/// One defined term: `term` without quotes, `meaning` starting "means …".
+#[derive(Serialize, Clone)]
+pub struct Definition {
+    pub term: String,
+    pub meaning: String,
 }
 
 /// An identifier with its human title.
@@ -64,7 +88,7 @@ pub struct Named {
     pub title: String,
 }
 
-#[derive(Serialize)]
+#[derive(Serialize, Clone, Debug)]
 pub struct PartyView {
     pub name: String,
     pub title: String,
@@ -98,6 +122,8 @@ pub struct ObjectiveView {
     pub allows: String,
     /// The real allowance of every period listed (availability per month, quarter, year).
     pub table: Option<objectives::AllowanceTable>,
+    /// The source of truth: "Measured by the outages recorded." (`measured by`).
+    pub measured: String,
 }
 
 #[derive(Serialize)]
@@ -238,6 +264,13 @@ pub fn document(
                 in_hours: !cal.clock.is_always(),
                 allows,
                 table,
+                measured: match (o.kind, o.measured_by()) {
+                    (ObjectiveKind::Availability, crate::model::MeasuredBy::Outages) => {
+                        "Measured by the outages recorded.".into()
+                    }
+                    (ObjectiveKind::Availability, _) => "Measured by its indicator.".into(),
+                    _ => "Measured by the events counted.".into(),
+                },
             }
         })
         .collect();
@@ -357,7 +390,9 @@ pub fn document(
         Vec::new()
     };
     let review = review(terms);
-    Document {
+    let claims_text = claims_text(p, a, terms);
+    let credit_rules = credit_rules(terms);
+    let mut doc = Document {
         stem: stem(a, region),
         name: a.name.clone(),
         title: variant.map_or_else(|| a.title.clone(), |v| format!("{} — {}", a.title, v.title)),
@@ -437,7 +472,116 @@ pub fn document(
             })
             .filter(|n| !a.regions.is_empty() && n.name != stem(a, region))
             .collect(),
+        precedence: a.extends.as_ref().map(|e| {
+            let pa = &p.agreements[e.value.index];
+            format!(
+                "This agreement builds on “{}” ({}); where they differ, this agreement prevails.",
+                pa.title, pa.name
+            )
+        }),
+        definitions: definitions::definitions(p, terms, today),
+        claims_text,
+        credit_rules,
+        cover: Vec::new(),
+        sections: Vec::new(),
+    };
+    doc.cover = sections::cover(&doc);
+    doc.sections = sections::sections(&doc);
+    doc
+}
+
+/// "within 30 days of the end of the month concerned (as set in “General terms”,
+/// `acme_standard`)".
+fn claims_text(p: &Portfolio, a: &Agreement, terms: &Terms) -> String {
+    let Some(c) = &terms.claim_within_ms else {
+        return "no claim window stated".into();
+    };
+    let kind = periods::reporting_period(terms);
+    let mut text = format!(
+        "within {} of the end of the {} concerned",
+        period(c.value),
+        kind.word()
+    );
+    // Where an inherited window comes from: the nearest ancestor that states it.
+    if a.own.claim_within_ms.is_none() {
+        let mut at = a.extends.as_ref().map(|e| e.value.index);
+        while let Some(i) = at {
+            let up = &p.agreements[i];
+            if up.own.claim_within_ms.is_some() {
+                let _ = write!(
+                    text,
+                    ", as set in “{}” ({}), which this agreement builds on",
+                    up.title, up.name
+                );
+                break;
+            }
+            at = up.extends.as_ref().map(|e| e.value.index);
+        }
     }
+    text
+}
+
+/// The rules every credits section states: one tier per penalty, how to claim, how
+/// credits are paid, the minimum.
+fn credit_rules(terms: &Terms) -> Vec<String> {
+    let claims_stated = terms.claim_within_ms.is_some()
+        || terms.claim_to.is_some()
+        || terms.claim_with.is_some()
+        || terms.credited_as.is_some()
+        || terms.credit_minimum.is_some();
+    if terms.penalties.is_empty() && !claims_stated {
+        return Vec::new();
+    }
+    let kind = periods::reporting_period(terms).word();
+    let mut out = Vec::new();
+    if terms.penalties.iter().any(|p| p.tiers.len() > 1) {
+        out.push(
+            "For each penalty only the highest applicable tier applies: the tiers do not add up."
+                .to_string(),
+        );
+    }
+    let to = terms
+        .claim_to
+        .as_ref()
+        .map_or_else(|| "the Provider".to_string(), |t| t.value.clone());
+    let when = terms.claim_within_ms.as_ref().map_or_else(
+        || format!("after the end of the {kind} concerned"),
+        |w| {
+            format!(
+                "within {} of the end of the {kind} concerned",
+                period(w.value)
+            )
+        },
+    );
+    let with = terms.claim_with.as_ref().map_or_else(
+        || "naming the objective missed and the period".to_string(),
+        |w| format!("with {}", w.value),
+    );
+    let mut how = format!("To claim a credit, the Customer writes to {to} {when}, {with}");
+    how.push('.');
+    if terms.claim_within_ms.is_some() {
+        how.push_str(" A claim made later is not owed.");
+    }
+    out.push(how);
+    out.push(
+        match terms.credited_as.as_ref().map(|c| c.value) {
+            Some(crate::model::CreditedAs::Refund) => {
+                "Credits are paid to the Customer as a refund."
+            }
+            Some(crate::model::CreditedAs::InvoiceCredit) => {
+                "Credits are applied against future invoices."
+            }
+            None => "Credits are applied against future invoices unless stated otherwise.",
+        }
+        .to_string(),
+    );
+    if let Some(m) = &terms.credit_minimum {
+        out.push(format!(
+            "A credit of less than {} for a {kind} is not paid.",
+            money(&m.value)
+        ));
+    }
+    out
 }
 
 fn review(terms: &Terms) -> Option<String> {

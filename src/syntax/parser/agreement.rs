@@ -4,10 +4,10 @@
 use super::{children, first, Lower, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{
-    Agreement, AgreementKind, AgreementStmt, Block, Credit, Deadline, Indicator, IndicatorStmt,
-    Level, MaintenanceStmt, Objective, ObjectiveKind, ObjectiveStmt, Penalty, PenaltyOn,
-    PenaltyStmt, Region, Sp, Stmt, SupportStmt, SupportTarget, TargetKind, TargetStmt, TierOp,
-    Window,
+    Agreement, AgreementKind, AgreementStmt, Block, ClaimsStmt, Credit, CreditForm, Deadline,
+    Indicator, IndicatorStmt, Level, MaintenanceStmt, MeasuredBy, Objective, ObjectiveKind,
+    ObjectiveStmt, Penalty, PenaltyOn, PenaltyStmt, Region, Sp, Stmt, SupportStmt, SupportTarget,
+    TargetKind, TargetStmt, TierOp, Window,
 };
 use crate::syntax::values;
 use pest::iterators::Pair;
@@ -99,6 +99,9 @@ impl Lower<'_> {
             Rule::claim_stmt => {
                 let d = parts.find(|p| p.as_rule() == Rule::duration)?;
                 AgreementStmt::ClaimWithin(self.duration(&d))
+            }
+            Rule::claims_stmt => {
+                AgreementStmt::Claims(self.block(parts.next()?, Self::claims_stmt))
             }
             Rule::region_stmt => {
                 let name = self.ident(&parts.next()?);
@@ -242,6 +245,16 @@ impl Lower<'_> {
             }
             Rule::window_stmt => ObjectiveStmt::Window(self.window(parts.next()?)),
             Rule::during_stmt => ObjectiveStmt::During(self.ident(&parts.next()?)),
+            Rule::measured_stmt => {
+                let by =
+                    parts.find(|p| matches!(p.as_rule(), Rule::k_indicator | Rule::k_outages))?;
+                let what = if by.as_rule() == Rule::k_indicator {
+                    MeasuredBy::Indicator
+                } else {
+                    MeasuredBy::Outages
+                };
+                ObjectiveStmt::MeasuredBy(Sp::new(what, self.span(&by)))
+            }
             _ => ObjectiveStmt::Service(self.ident(&parts.next()?)),
         };
         Some(Stmt {
@@ -340,6 +353,31 @@ impl Lower<'_> {
             Rule::during_stmt => MaintenanceStmt::During(self.ident(first)),
             Rule::notice_stmt => MaintenanceStmt::Notice(self.duration(first)),
             _ => MaintenanceStmt::Max(self.duration(first)),
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    fn claims_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<ClaimsStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let last = parts.last()?;
+        let kind = match rule {
+            Rule::claims_within => ClaimsStmt::Within(self.duration(last)),
+            Rule::claims_to => ClaimsStmt::To(self.string(last)),
+            Rule::claims_with => ClaimsStmt::With(self.string(last)),
+            Rule::claims_credited => {
+                let form = if last.as_str().starts_with("refund") {
+                    CreditForm::Refund
+                } else {
+                    CreditForm::InvoiceCredit
+                };
+                ClaimsStmt::CreditedAs(Sp::new(form, self.span(last)))
+            }
+            _ => ClaimsStmt::Minimum(self.money(last.clone())),
         };
         Some(Stmt {
             kind,

@@ -42,7 +42,8 @@ fn describe(rule: Rule) -> Option<&'static str> {
         | Rule::target_block
         | Rule::maintenance_block
         | Rule::penalty_block
-        | Rule::indicator_block => "`{`",
+        | Rule::indicator_block
+        | Rule::claims_block => "`{`",
         Rule::rbrace => "`}`",
         Rule::lparen => "`(`",
         Rule::rparen => "`)`",
@@ -69,17 +70,23 @@ fn describe(rule: Rule) -> Option<&'static str> {
              `availability` or `support`)"
         }
         Rule::objective_stmt => {
-            "an objective statement (`target`, `window`, `during`, `service` or `indicator`)"
+            "an objective statement (`target`, `window`, `during`, `service`, `indicator` or \
+             `measured by`)"
         }
         Rule::objective_line => "a target such as `99.9% per month`, or `{`",
         Rule::latency_line => "a target such as `99% within 300ms per month`, or `{`",
-        Rule::line_option | Rule::during_stmt | Rule::obj_service_stmt => "`during` or `service`",
+        Rule::line_option | Rule::during_stmt | Rule::obj_service_stmt => {
+            "`during`, `service` or `measured by`"
+        }
+        Rule::measured_stmt => "`measured by indicator` or `measured by outages`",
         Rule::indicator_stmt => "`errors`, `good` or `total`",
         Rule::support_item | Rule::incident | Rule::request => {
             "a support statement (`during`, `incident` or `request`)"
         }
         Rule::target_item | Rule::deadline_stmt => "`response`, `resolve`, `fulfil` or `during`",
         Rule::maintenance_item => "`during`, `notice` or `max`",
+        Rule::claims_item => "`within`, `to`, `with`, `credited as` or `minimum`",
+        Rule::credit_form => "`refund` or `invoice credit`",
         Rule::penalty_target => {
             "what the penalty is on (`availability`, `latency`, `outcome ID`, `incident ID \
              resolve` or `request ID fulfil`)"
@@ -97,6 +104,13 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::k_breach => "`breach`",
         Rule::k_cap => "`cap`",
         Rule::k_claim => "`claim`",
+        Rule::k_claims => "`claims`",
+        Rule::k_as => "`as`",
+        Rule::k_credited => "`credited`",
+        Rule::k_invoice => "`invoice`",
+        Rule::k_minimum => "`minimum`",
+        Rule::k_refund => "`refund`",
+        Rule::k_with => "`with`",
         Rule::k_closed => "`closed`",
         Rule::k_contact => "`contact`",
         Rule::k_credit => "`credit`",
@@ -117,6 +131,9 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::k_latency => "`latency`",
         Rule::k_level => "`level`",
         Rule::k_maintenance => "`maintenance`",
+        Rule::k_measured => "`measured`",
+        Rule::k_by => "`by`",
+        Rule::k_outages => "`outages`",
         Rule::k_max => "`max`",
         Rule::k_month => "`month`",
         Rule::k_months => "`months`",
@@ -190,14 +207,23 @@ fn keywords(rule: Rule) -> &'static [&'static str] {
             "penalty",
             "cap",
             "claim",
+            "claims",
             "region",
             "note",
         ],
-        Rule::objective_stmt => &["target", "window", "during", "service", "indicator"],
+        Rule::objective_stmt => &[
+            "target",
+            "window",
+            "during",
+            "service",
+            "indicator",
+            "measured",
+        ],
         Rule::indicator_stmt => &["errors", "good", "total"],
         Rule::support_item => &["during", "incident", "request"],
         Rule::target_item => &["response", "resolve", "fulfil", "during"],
         Rule::maintenance_item => &["during", "notice", "max"],
+        Rule::claims_item => &["within", "to", "with", "credited", "minimum"],
         Rule::window => &["month", "quarter", "year", "week", "rolling"],
         Rule::level_value => &["corporate", "customer", "service"],
         Rule::deadline_kw => &["response", "resolve", "fulfil"],

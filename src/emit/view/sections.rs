@@ -1,0 +1,449 @@
+//! The contract's numbered sections, built from the document's formatted values: what
+//! both the HTML and the Markdown template print (docs/documents.md).
+
+use super::content::{b, c, link, number, t, Block, Section, Span};
+use super::Document;
+use std::fmt::Write as _;
+
+/// The lines under the title: kind and level, then reference, date and what it builds on.
+pub fn cover(d: &Document) -> Vec<Block> {
+    let mut kind = d.kind_long.to_string();
+    if let Some(level) = d.level {
+        let _ = write!(kind, ", {level} level");
+    }
+    if let Some(r) = &d.region {
+        let _ = write!(kind, ", regional variant “{}”", r.title);
+    }
+    kind.push('.');
+    let mut reference = vec![
+        t("Reference "),
+        c(&d.stem),
+        t(format!(", document date {}.", d.today)),
+    ];
+    if let Some(e) = &d.extends {
+        reference.push(t(format!(" Builds on “{}” (", e.title)));
+        reference.push(c(&e.name));
+        reference.push(t(")."));
+    }
+    vec![Block::note(kind), Block::paragraph(reference)]
+}
+
+fn or_dash(s: Option<&String>) -> Vec<Span> {
+    vec![t(s.map_or("–", String::as_str))]
+}
+
+pub fn sections(d: &Document) -> Vec<Section> {
+    number(vec![
+        ("Parties", true, parties(d)),
+        ("Definitions", false, definitions(d)),
+        ("Term, review and changes", true, term(d)),
+        ("Scope", false, scope(d)),
+        ("Service hours", false, hours(d)),
+        ("Service level objectives", false, objectives(d)),
+        ("Support", true, support(d)),
+        ("Maintenance", true, maintenance(d)),
+        ("Exclusions", true, exclusions(d)),
+        ("Service credits", true, credits(d)),
+        ("Underpinning agreements", true, supporters(d)),
+        ("Signatures", true, signatures(d)),
+    ])
+}
+
+fn parties(d: &Document) -> Vec<Block> {
+    let mut out = vec![Block::text(
+        "This agreement is made between the following parties.",
+    )];
+    let mut people = Vec::new();
+    people.extend(d.provider.clone());
+    people.extend(d.customer.clone());
+    out.push(Block::parties(people));
+    if d.provider.is_none() {
+        out.push(Block::text("No provider is stated."));
+    }
+    if d.customer.is_none() {
+        out.push(Block::text(
+            "Customer: every customer of the provider (corporate terms).",
+        ));
+    }
+    if let Some(p) = &d.precedence {
+        out.push(Block::text(p.clone()));
+    }
+    out
+}
+
+fn definitions(d: &Document) -> Vec<Block> {
+    if d.definitions.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::text("In this agreement the following terms have these meanings."),
+        Block::list(
+            d.definitions
+                .iter()
+                .map(|x| vec![b(format!("“{}”", x.term)), t(format!(" {}", x.meaning))])
+                .collect(),
+        ),
+    ]
+}
+
+fn term(d: &Document) -> Vec<Block> {
+    let mut out = vec![Block::terms(vec![
+        ("Validity", vec![t(&d.validity)]),
+        (
+            "Time zone",
+            vec![t(format!(
+                "{} (reporting periods and validity dates)",
+                d.timezone
+            ))],
+        ),
+        (
+            "Fee",
+            vec![t(d.fee.clone().unwrap_or_else(|| "none stated".into()))],
+        ),
+        (
+            "Review",
+            vec![t(d
+                .review
+                .clone()
+                .unwrap_or_else(|| "no review cadence stated".into()))],
+        ),
+    ])];
+    if !d.notes.is_empty() {
+        out.push(Block::heading(vec![t("Change procedure and notes")]));
+        out.push(Block::list(d.notes.iter().map(|n| vec![t(n)]).collect()));
+    }
+    out
+}
+
+fn scope(d: &Document) -> Vec<Block> {
+    if d.services.is_empty() {
+        return vec![Block::text(
+            "These terms name no services: they apply to every service delivered under an agreement that builds on them.",
+        )];
+    }
+    vec![
+        Block::text("The agreement covers the following services."),
+        Block::table(
+            "",
+            &["Service", "Description", "Owner", "Depends on"],
+            &[],
+            d.services
+                .iter()
+                .map(|s| {
+                    (
+                        vec![
+                            vec![b(&s.title), t(" ("), c(&s.name), t(")")],
+                            or_dash(s.description.as_ref()),
+                            or_dash(s.owner.as_ref()),
+                            vec![t(if s.depends_on.is_empty() {
+                                "nothing".to_string()
+                            } else {
+                                s.depends_on.join("; ")
+                            })],
+                        ],
+                        false,
+                    )
+                })
+                .collect(),
+        ),
+    ]
+}
+
+fn hours(d: &Document) -> Vec<Block> {
+    if d.calendars.is_empty() {
+        return Vec::new();
+    }
+    let mut out = vec![Block::text(
+        "Times are local wall-clock times in each calendar's time zone; intervals include their start and exclude their end.",
+    )];
+    for cal in &d.calendars {
+        out.push(Block::heading(vec![
+            t(format!("{} (", cal.title)),
+            c(&cal.name),
+            t(format!(", {})", cal.timezone)),
+        ]));
+        if let Some(desc) = &cal.description {
+            out.push(Block::text(desc.clone()));
+        }
+        if cal.always {
+            out.push(Block::text("Open 24 hours a day, every day of the year."));
+            continue;
+        }
+        let mut rows: Vec<(Vec<Vec<Span>>, bool)> = cal
+            .days
+            .iter()
+            .map(|day| {
+                (
+                    vec![vec![t(&day.day)], vec![t(&day.hours)], vec![t(&day.total)]],
+                    !day.open,
+                )
+            })
+            .collect();
+        rows.push((
+            vec![vec![b("Week")], vec![], vec![b(&cal.week_total)]],
+            false,
+        ));
+        out.push(Block::table(
+            "week",
+            &["Day", "Service hours", "Hours"],
+            &[false, false, true],
+            rows,
+        ));
+        if cal.has_closures {
+            out.push(Block::table(
+                "closures",
+                &["Closed on", "Day", "Closed", "Occasion"],
+                &[],
+                cal.closures
+                    .iter()
+                    .map(|x| {
+                        (
+                            vec![
+                                vec![t(&x.date)],
+                                vec![t(&x.weekday)],
+                                vec![t(&x.hours)],
+                                vec![t(&x.label)],
+                            ],
+                            false,
+                        )
+                    })
+                    .collect(),
+            ));
+        }
+    }
+    out
+}
+
+fn objectives(d: &Document) -> Vec<Block> {
+    if d.objectives.is_empty() {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for o in &d.objectives {
+        let mut spans = vec![b(&o.title)];
+        if let Some(s) = &o.service {
+            spans.push(t(format!(" ({s})")));
+        }
+        spans.push(t(format!(": {} {}: {}.", o.target, o.window, o.allows)));
+        if o.in_hours {
+            spans.push(t(format!(" Downtime counts only during {}.", o.during)));
+        }
+        spans.push(t(format!(" {}", o.measured)));
+        out.push(Block::paragraph(spans));
+        if let Some(table) = &o.table {
+            let num: Vec<bool> = (0..table.head.len()).map(|i| i > 0).collect();
+            let head: Vec<&str> = table.head.iter().map(String::as_str).collect();
+            out.push(Block::table(
+                "allowances",
+                &head,
+                &num,
+                table
+                    .rows
+                    .iter()
+                    .map(|r| {
+                        let mut cells = vec![vec![t(&r.label)]];
+                        cells.extend(r.cells.iter().map(|x| vec![t(x)]));
+                        (cells, false)
+                    })
+                    .collect(),
+            ));
+            if table.partial {
+                out.push(Block::note(
+                    "* The agreement is in force for part of that period; the allowance is of that part.",
+                ));
+            }
+        }
+    }
+    out.push(Block::note(
+        "Allowances are exact and rounded down to the second.",
+    ));
+    out
+}
+
+fn support(d: &Document) -> Vec<Block> {
+    if d.targets.is_empty() {
+        return Vec::new();
+    }
+    let mut intro = vec![t("Times run only while the named calendar is open")];
+    if let Some(sc) = &d.support_clock {
+        intro.push(t(format!(
+            "; unless a row says otherwise, that is {} (",
+            sc.title
+        )));
+        intro.push(c(&sc.name));
+        intro.push(t(")"));
+    }
+    intro.push(t(
+        ". A ticket raised outside service hours starts its clock at the next opening.",
+    ));
+    vec![
+        Block::paragraph(intro),
+        Block::table(
+            "",
+            &[
+                "Class",
+                "Title",
+                "Response",
+                "Resolve / fulfil",
+                "Clock",
+                "Required share",
+            ],
+            &[false, false, true, true, false, false],
+            d.targets
+                .iter()
+                .map(|r| {
+                    (
+                        vec![
+                            vec![t(format!("{} ", r.kind)), c(&r.id)],
+                            vec![t(&r.title)],
+                            vec![t(&r.response)],
+                            vec![t(&r.resolve)],
+                            vec![c(&r.clock), t(format!(" ({})", r.clock_title))],
+                            vec![t(&r.share)],
+                        ],
+                        false,
+                    )
+                })
+                .collect(),
+        ),
+    ]
+}
+
+fn maintenance(d: &Document) -> Vec<Block> {
+    let Some(m) = &d.maintenance else {
+        return Vec::new();
+    };
+    let mut spans = vec![t(
+        "Downtime for maintenance does not count against the objectives when it happens",
+    )];
+    if let Some(w) = &m.during {
+        spans.push(t(format!(" during {} (", w.title)));
+        spans.push(c(&w.name));
+        spans.push(t(")"));
+    }
+    if let Some(n) = &m.notice {
+        spans.push(t(format!(", is announced at least {n} in advance")));
+    }
+    if let Some(x) = &m.max {
+        spans.push(t(format!(
+            ", and stays within {x} per month; maintenance beyond that counts as downtime"
+        )));
+    }
+    spans.push(t("."));
+    vec![Block::paragraph(spans)]
+}
+
+fn exclusions(d: &Document) -> Vec<Block> {
+    if d.exclusions.is_empty() {
+        return Vec::new();
+    }
+    vec![
+        Block::text("Events with these causes do not count against the objectives:"),
+        Block::list(
+            d.exclusions
+                .iter()
+                .map(|e| vec![c(&e.name), t(format!(": {}", e.title))])
+                .collect(),
+        ),
+    ]
+}
+
+fn credits(d: &Document) -> Vec<Block> {
+    if d.penalties.is_empty() {
+        // General terms that set how credits are claimed for the agreements built on them.
+        if d.credit_rules.is_empty() {
+            return Vec::new();
+        }
+        return vec![
+            Block::text(
+                "These terms grant no service credits of their own. For the credits of an agreement that builds on them:",
+            ),
+            Block::terms(vec![(
+                "Claims",
+                vec![t(if d.claim.is_some() {
+                    d.claims_text.as_str()
+                } else {
+                    "within the window each agreement that builds on these terms states"
+                })],
+            )]),
+            Block::list(d.credit_rules.iter().map(|r| vec![t(r)]).collect()),
+        ];
+    }
+    let mut out = vec![Block::text(format!(
+        "When an objective is missed in a {}, the customer is entitled to a service credit.",
+        d.period
+    ))];
+    for p in &d.penalties {
+        out.push(Block::heading(vec![t(format!("On {}", p.on))]));
+        out.push(Block::list(p.tiers.iter().map(|x| vec![t(x)]).collect()));
+    }
+    out.push(Block::terms(vec![
+        (
+            "Cap",
+            vec![t(d.cap.clone().unwrap_or_else(|| "no cap".into()))],
+        ),
+        ("Claims", vec![t(&d.claims_text)]),
+    ]));
+    if !d.credit_rules.is_empty() {
+        out.push(Block::list(
+            d.credit_rules.iter().map(|r| vec![t(r)]).collect(),
+        ));
+    }
+    out
+}
+
+fn supporters(d: &Document) -> Vec<Block> {
+    if !d.shows_supporters {
+        return Vec::new();
+    }
+    if d.supporters.is_empty() {
+        return vec![Block::text(
+            "No operational level agreement or underpinning contract backs this agreement.",
+        )];
+    }
+    vec![
+        Block::text("These agreements back the services above and what they depend on."),
+        Block::table(
+            "",
+            &["Agreement", "Kind", "Provider", "Covers"],
+            &[],
+            d.supporters
+                .iter()
+                .map(|s| {
+                    (
+                        vec![
+                            vec![link(&s.title, &s.stem), t(" ("), c(&s.stem), t(")")],
+                            vec![t(s.kind)],
+                            vec![t(&s.provider)],
+                            vec![t(&s.covers)],
+                        ],
+                        false,
+                    )
+                })
+                .collect(),
+        ),
+    ]
+}
+
+fn signatures(d: &Document) -> Vec<Block> {
+    let placeholder = |role: &'static str| super::PartyView {
+        name: String::new(),
+        title: if role == "Provider" {
+            "the provider".into()
+        } else {
+            "every customer".into()
+        },
+        role,
+        contact: None,
+        address: None,
+        description: None,
+    };
+    vec![Block::signatures(vec![
+        d.provider
+            .clone()
+            .unwrap_or_else(|| placeholder("Provider")),
+        d.customer
+            .clone()
+            .unwrap_or_else(|| placeholder("Customer")),
+    ])]
+}

@@ -5,7 +5,7 @@ use crate::check;
 use crate::diag::{Diagnostic, Diagnostics};
 use crate::model::{self, Portfolio};
 use crate::source::SourceMap;
-use crate::syntax::{self, ast};
+use crate::syntax;
 use chrono::NaiveDate;
 
 /// What the checks need besides the files.
@@ -15,10 +15,11 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
-/// The result of checking a portfolio.
+/// The result of checking a portfolio. The syntax trees are dropped once the portfolio is
+/// resolved: nothing after the resolver reads them, and a large portfolio's trees weigh as
+/// much as its model.
 #[derive(Debug)]
 pub struct Checked {
-    pub files: Vec<ast::File>,
     /// The resolved portfolio, when no phase found an error.
     pub portfolio: Option<Portfolio>,
     pub diagnostics: Vec<Diagnostic>,
@@ -35,11 +36,16 @@ impl Checked {
 pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
-    let portfolio = run_phases(&files, sources, *options, &mut diags);
+    let resolved = if errors(&diags) {
+        None
+    } else {
+        model::resolve(&files, &mut diags)
+    };
+    drop(files);
+    let portfolio = resolved.and_then(|p| run_phases(p, sources, *options, &mut diags));
     let mut sink = Diagnostics::new();
     sink.extend(diags);
     Checked {
-        files,
         portfolio,
         diagnostics: sink.into_sorted(),
     }
@@ -51,18 +57,14 @@ fn errors(diags: &[Diagnostic]) -> bool {
         .any(|d| d.severity == crate::diag::Severity::Error)
 }
 
-/// E02 → E03 → E04 → W05, each only when nothing before it failed. The portfolio is
-/// returned only when every phase passed (warnings allowed).
+/// E03 → E04 → W05 on the resolved portfolio (E02 passed), each only when nothing before
+/// it failed. The portfolio is returned only when every phase passed (warnings allowed).
 fn run_phases(
-    files: &[ast::File],
+    portfolio: Portfolio,
     sources: &SourceMap,
     options: Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Portfolio> {
-    if errors(diags) {
-        return None;
-    }
-    let portfolio = model::resolve(files, diags)?;
     let mut phase = Vec::new();
     check::agreement::check(&portfolio, &mut phase);
     check::dedup(&mut phase);

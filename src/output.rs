@@ -439,3 +439,47 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     })?;
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_output_is_swapped_in_with_its_manifest_sorted() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("site");
+        let mut w = Writer::begin(&out).expect("begin");
+        w.put(&Artifact::text("json/b.json", "b")).expect("put");
+        w.put(&Artifact::text("html/a.html", "a")).expect("put");
+        w.put(&Artifact::text("html/a.html", "again")).expect("put");
+        assert_eq!(w.files(), 2);
+        w.finish().expect("finish");
+        let manifest = std::fs::read_to_string(out.join(MANIFEST)).expect("manifest");
+        assert_eq!(
+            manifest,
+            "# slac build manifest v1\nhtml/\nhtml/a.html\njson/\njson/b.json\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("html/a.html"))
+                .ok()
+                .as_deref(),
+            Some("again")
+        );
+        let beside: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(beside.len(), 1, "no staging directory or lock left");
+    }
+
+    #[test]
+    fn a_writer_dropped_before_finishing_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("a/b/site");
+        let mut w = Writer::begin(&out).expect("begin");
+        w.put(&Artifact::text("html/a.html", "a")).expect("put");
+        assert!(w.put(&Artifact::text("../escape", "x")).is_err());
+        drop(w);
+        assert!(
+            !dir.path().join("a").exists(),
+            "parents created for it removed"
+        );
+    }
+}

@@ -282,8 +282,6 @@ impl Lower<'_> {
                 }
             }
         }
-        // Blocks are many and small: no room to grow (the tree of a large portfolio).
-        stmts.shrink_to_fit();
         Block { stmts, span }
     }
 

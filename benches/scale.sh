@@ -5,7 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 cargo build --release --quiet
-bin=target/release/slac
+bin=${CARGO_TARGET_DIR:-target}/release/slac
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 sizes=("$@")

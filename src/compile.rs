@@ -5,7 +5,7 @@ use crate::check;
 use crate::diag::{self, Diagnostic};
 use crate::model::{self, Portfolio};
 use crate::source::SourceMap;
-use crate::syntax::{self, ast};
+use crate::syntax;
 use chrono::NaiveDate;
 
 /// What the checks need besides the files.
@@ -15,10 +15,11 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
-/// The result of checking a portfolio.
+/// The result of checking a portfolio. The syntax trees are dropped once the portfolio is
+/// resolved: nothing after the resolver reads them, and a large portfolio's trees weigh as
+/// much as its model.
 #[derive(Debug)]
 pub struct Checked {
-    pub files: Vec<ast::File>,
     /// The resolved portfolio, when no phase found an error.
     pub portfolio: Option<Portfolio>,
     pub diagnostics: Vec<Diagnostic>,
@@ -33,10 +34,15 @@ impl Checked {
 pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
-    let portfolio = run_phases(&files, *options, &mut diags);
+    let resolved = if errors(&diags) {
+        None
+    } else {
+        model::resolve(&files, &mut diags)
+    };
+    drop(files);
+    let portfolio = resolved.and_then(|p| run_phases(p, *options, &mut diags));
     diag::sort(&mut diags);
     Checked {
-        files,
         portfolio,
         diagnostics: diags,
     }
@@ -46,17 +52,13 @@ fn errors(diags: &[Diagnostic]) -> bool {
     diag::count_errors(diags) > 0
 }
 
-/// E02 → E03 → E04 → W05, each only when nothing before it failed. The portfolio is
-/// returned only when every phase passed (warnings allowed).
+/// E03 → E04 → W05 on the resolved portfolio (E02 passed), each only when nothing before
+/// it failed. The portfolio is returned only when every phase passed (warnings allowed).
 fn run_phases(
-    files: &[ast::File],
+    portfolio: Portfolio,
     options: Options,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Portfolio> {
-    if errors(diags) {
-        return None;
-    }
-    let portfolio = model::resolve(files, diags)?;
     let mut phase = Vec::new();
     check::agreement::check(&portfolio, &mut phase);
     check::dedup(&mut phase);

@@ -299,7 +299,10 @@ fn read(found: &Found, budget: &mut u64) -> Result<String, LoadError> {
         });
     }
     let limit = MAX_FILE_BYTES.min(*budget);
-    let mut bytes = Vec::new();
+    // Room for the size the file says it has (and one byte to see it did not grow), not
+    // a doubling buffer twice as large.
+    let expected = meta.len().min(limit).saturating_add(1);
+    let mut bytes = Vec::with_capacity(usize::try_from(expected).unwrap_or(0));
     file.take(limit + 1)
         .read_to_end(&mut bytes)
         .map_err(unreadable)?;

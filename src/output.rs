@@ -18,9 +18,10 @@ mod place;
 
 pub use manifest::MANIFEST;
 
+use std::collections::BTreeSet;
 use std::ffi::{OsStr, OsString};
 use std::fmt;
-use std::io::Write as _;
+use std::io::{Seek as _, Write as _};
 use std::path::{Component, Path, PathBuf};
 
 /// How many foreign entries a refusal names.
@@ -185,30 +186,152 @@ fn safe(path: &Path) -> bool {
 /// Writes every artifact, and the manifest, under `out`, replacing what was there before,
 /// atomically; refuses (changing nothing) when `out` holds anything slac did not write.
 pub fn write_all(out: &Path, artifacts: &[Artifact]) -> Result<(), WriteError> {
-    let plan = manifest::Plan::new(artifacts)?;
-    let name = match out.components().next_back() {
-        Some(Component::Normal(name)) => name.to_os_string(),
-        _ => return Err(WriteError::NoName(out.to_path_buf())),
-    };
-    // `site/` and `site/.` are `site`; messages show the path the way the user wrote it.
-    let (parent, target) = match out.parent() {
-        Some(p) if !p.as_os_str().is_empty() => (p.to_path_buf(), p.join(&name)),
-        _ => (PathBuf::from("."), PathBuf::from(&name)),
-    };
-    if out.is_relative() {
-        refuse_links(out)?;
+    // Every name is checked before anything on disk is touched.
+    manifest::check_names(artifacts)?;
+    let mut writer = Writer::begin(out)?;
+    for a in artifacts {
+        writer.put(a)?;
     }
-    manifest::inspect(&target)?;
-    refuse_cwd(&target)?;
+    writer.finish()
+}
 
-    std::fs::create_dir_all(&parent).map_err(io(&parent))?;
-    let _lock = place::Lock::take(&parent.join(beside(&name, "lock")))?;
-    // Decided again under the lock: another build may have written DIR while this one
-    // waited, or a user may have put a file there.
-    let found = manifest::inspect(&target)?;
-    place::remove_leftovers(&parent, &name);
-    let staging = place::stage(&plan, &parent, &name)?;
-    place::swap(staging, &target, found, &parent, &name)
+/// An output directory being written a file at a time, so that a build never holds all
+/// its documents in memory: [`Writer::begin`] decides whether `out` may be replaced (every
+/// refusal comes before anything is written), takes the lock and makes the staging
+/// directory; [`Writer::put`] writes one artifact into it; [`Writer::finish`] writes the
+/// manifest in its final order, syncs and swaps the staging directory in. A writer dropped
+/// before `finish` removes its staging directory, its lock and the parent directories it
+/// created: `out` is as it was.
+pub struct Writer {
+    /// `None` once finished.
+    staging: Option<tempfile::TempDir>,
+    /// The manifest, to which each entry's line is appended before the entry is made.
+    manifest: std::fs::File,
+    /// Every line of the manifest so far (directories end in `/`).
+    lines: BTreeSet<String>,
+    files: usize,
+    target: PathBuf,
+    found: manifest::Found,
+    parent: PathBuf,
+    name: OsString,
+    lock: Option<place::Lock>,
+    /// The directories `begin` created above `out`, deepest first.
+    created: Vec<PathBuf>,
+}
+
+impl Writer {
+    pub fn begin(out: &Path) -> Result<Writer, WriteError> {
+        let name = match out.components().next_back() {
+            Some(Component::Normal(name)) => name.to_os_string(),
+            _ => return Err(WriteError::NoName(out.to_path_buf())),
+        };
+        // `site/` and `site/.` are `site`; messages show the path the way the user wrote it.
+        let (parent, target) = match out.parent() {
+            Some(p) if !p.as_os_str().is_empty() => (p.to_path_buf(), p.join(&name)),
+            _ => (PathBuf::from("."), PathBuf::from(&name)),
+        };
+        if out.is_relative() {
+            refuse_links(out)?;
+        }
+        manifest::inspect(&target)?;
+        refuse_cwd(&target)?;
+
+        let created: Vec<PathBuf> = parent
+            .ancestors()
+            .take_while(|p| !p.as_os_str().is_empty() && !p.exists())
+            .map(Path::to_path_buf)
+            .collect();
+        std::fs::create_dir_all(&parent).map_err(io(&parent))?;
+        let lock = place::Lock::take(&parent.join(beside(&name, "lock")))?;
+        // Decided again under the lock: another build may have written DIR while this one
+        // waited, or a user may have put a file there.
+        let found = manifest::inspect(&target)?;
+        place::remove_leftovers(&parent, &name);
+        let (staging, manifest) = place::stage(&parent, &name)?;
+        Ok(Writer {
+            staging: Some(staging),
+            manifest,
+            lines: BTreeSet::new(),
+            files: 0,
+            target,
+            found,
+            parent,
+            name,
+            lock: Some(lock),
+            created,
+        })
+    }
+
+    /// Writes one artifact into the staging directory; a later artifact of the same path
+    /// replaces it.
+    pub fn put(&mut self, artifact: &Artifact) -> Result<(), WriteError> {
+        let Some(staging) = &self.staging else {
+            return Ok(());
+        };
+        let root = staging.path();
+        for line in manifest::entries(&artifact.path)? {
+            if self.lines.contains(&line) {
+                continue;
+            }
+            let manifest = root.join(MANIFEST);
+            self.manifest
+                .write_all(format!("{line}\n").as_bytes())
+                .map_err(io(&manifest))?;
+            if let Some(dir) = line.strip_suffix('/') {
+                let path = root.join(dir);
+                std::fs::create_dir(&path).map_err(io(&path))?;
+            } else {
+                self.files += 1;
+            }
+            self.lines.insert(line);
+        }
+        let path = root.join(&artifact.path);
+        std::fs::write(&path, &artifact.contents).map_err(io(&path))
+    }
+
+    /// How many files have been written.
+    pub fn files(&self) -> usize {
+        self.files
+    }
+
+    /// Puts the output in place of `out`, atomically.
+    pub fn finish(mut self) -> Result<(), WriteError> {
+        let Some(staging) = self.staging.take() else {
+            return Ok(());
+        };
+        let root = staging.path().to_path_buf();
+        let path = root.join(MANIFEST);
+        // The same lines as the appended manifest, so the same length: rewritten in place,
+        // sorted, the manifest never lists less than the directory holds.
+        let text = manifest::text(&self.lines);
+        self.manifest
+            .seek(std::io::SeekFrom::Start(0))
+            .and_then(|_| self.manifest.write_all(text.as_bytes()))
+            .and_then(|()| self.manifest.set_len(text.len() as u64))
+            .map_err(io(&path))?;
+        if let Err(e) = place::sync_tree(&root, &self.lines) {
+            self.staging = Some(staging);
+            return Err(io(&root)(e));
+        }
+        // Swapped in, the output is no longer this writer's to remove; the lock is let go
+        // when `self` drops.
+        self.created.clear();
+        place::swap(staging, &self.target, self.found, &self.parent, &self.name)
+    }
+}
+
+impl Drop for Writer {
+    fn drop(&mut self) {
+        // The staging directory goes while the lock is held; the parents created for them
+        // once both are gone.
+        drop(self.staging.take());
+        drop(self.lock.take());
+        for dir in &self.created {
+            if std::fs::remove_dir(dir).is_err() {
+                break;
+            }
+        }
+    }
 }
 
 /// `.NAME.slac-KIND`: the names slac uses beside an output directory.
@@ -315,4 +438,48 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
         error: e.error,
     })?;
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_streamed_output_is_swapped_in_with_its_manifest_sorted() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("site");
+        let mut w = Writer::begin(&out).expect("begin");
+        w.put(&Artifact::text("json/b.json", "b")).expect("put");
+        w.put(&Artifact::text("html/a.html", "a")).expect("put");
+        w.put(&Artifact::text("html/a.html", "again")).expect("put");
+        assert_eq!(w.files(), 2);
+        w.finish().expect("finish");
+        let manifest = std::fs::read_to_string(out.join(MANIFEST)).expect("manifest");
+        assert_eq!(
+            manifest,
+            "# slac build manifest v1\nhtml/\nhtml/a.html\njson/\njson/b.json\n"
+        );
+        assert_eq!(
+            std::fs::read_to_string(out.join("html/a.html"))
+                .ok()
+                .as_deref(),
+            Some("again")
+        );
+        let beside: Vec<_> = std::fs::read_dir(dir.path()).expect("list").collect();
+        assert_eq!(beside.len(), 1, "no staging directory or lock left");
+    }
+
+    #[test]
+    fn a_writer_dropped_before_finishing_leaves_nothing() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let out = dir.path().join("a/b/site");
+        let mut w = Writer::begin(&out).expect("begin");
+        w.put(&Artifact::text("html/a.html", "a")).expect("put");
+        assert!(w.put(&Artifact::text("../escape", "x")).is_err());
+        drop(w);
+        assert!(
+            !dir.path().join("a").exists(),
+            "parents created for it removed"
+        );
+    }
 }

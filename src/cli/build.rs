@@ -56,19 +56,39 @@ pub fn run(args: &Args, style: Style) -> i32 {
         templates: args.templates.clone(),
         sources: &sources,
     };
-    let artifacts = match crate::emit::emit(portfolio, &ctx, &args.emit) {
-        Ok(a) => a,
-        Err(e) => return fail(&format!("{e}; nothing was written")),
-    };
     if let Some(problem) = dangerous_out(&args.out, &sources, args.templates.as_deref()) {
         return fail(&problem);
     }
-    if let Err(e) = crate::output::write_all(&args.out, &artifacts) {
+    // Every refusal comes before anything is written; then each document goes to the
+    // staging directory as soon as it is rendered, and the output is swapped in at the end.
+    let mut writer = match crate::output::Writer::begin(&args.out) {
+        Ok(w) => w,
+        Err(e) => return fail_write(&e),
+    };
+    let mut refused = None;
+    let emitted = crate::emit::emit_each(portfolio, &ctx, &args.emit, &mut |a| {
+        writer.put(&a).map_err(|e| {
+            let message = e.to_string();
+            refused = Some(e);
+            crate::emit::EmitError {
+                backend: "write",
+                message,
+            }
+        })
+    });
+    if let Some(e) = refused {
+        return fail_write(&e);
+    }
+    if let Err(e) = emitted {
+        return fail(&format!("{e}; nothing was written"));
+    }
+    let files = writer.files();
+    if let Err(e) = writer.finish() {
         return fail_write(&e);
     }
     eprintln!(
         "wrote {} to {}",
-        render::plural(artifacts.len(), "file", "files"),
+        render::plural(files, "file", "files"),
         args.out.display()
     );
     EXIT_OK

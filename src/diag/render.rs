@@ -43,10 +43,16 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(style.width)
         .with_links(false);
-    let shown: Vec<Shown<'_>> = sources.files().map(|(_, f)| Shown::new(&f.text)).collect();
+    let (printed, rest) = capped(diags);
+    // Every file's text as shown and its line index, only when a snippet is drawn: a
+    // clean portfolio of ten megabytes need not be indexed again to say so.
+    let shown: Vec<Shown<'_>> = if printed.is_empty() {
+        Vec::new()
+    } else {
+        sources.files().map(|(_, f)| Shown::new(&f.text)).collect()
+    };
     let indexes: Vec<LineIndex> = shown.iter().map(|s| LineIndex::new(&s.text)).collect();
     let mut out = String::new();
-    let (printed, rest) = capped(diags);
     for d in printed {
         let report = Report::new(d, sources, &shown, &indexes);
         if handler.render_report(&mut out, &report).is_err() {

@@ -22,6 +22,11 @@ pub use render::{human, json, markdown};
 use report::Fact;
 pub use report::{Change, Deny, Effect, Entry, Report, Summary};
 
+/// Each agreement by its name (unique: E0201).
+fn by_name(p: &Portfolio) -> std::collections::HashMap<&str, &Agreement> {
+    p.agreements.iter().map(|a| (a.name.as_str(), a)).collect()
+}
+
 fn customer_facing(p: &Portfolio, a: &Agreement) -> bool {
     a.kind == AgreementKind::Sla
         && a.terms.customer.as_ref().is_some_and(|c| {
@@ -54,10 +59,12 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
             }
         };
     let cmp = compare::Ctx { old, new };
-    // Agreements: those of the new side in order, then the removed ones.
+    // Agreements: those of the new side in order, then the removed ones. Found by name
+    // through an index: a search of every agreement for each one is quadratic.
+    let (old_names, new_names) = (by_name(old), by_name(new));
     for a in &new.agreements {
         let subject = a.kind.keyword();
-        match old.agreement(&a.name) {
+        match old_names.get(a.name.as_str()).copied() {
             None => {
                 let facing = customer_facing(new, a);
                 push(
@@ -108,7 +115,7 @@ pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
         }
     }
     for o in &old.agreements {
-        if new.agreement(&o.name).is_none() {
+        if !new_names.contains_key(o.name.as_str()) {
             let facing = customer_facing(old, o);
             push(
                 o.kind.keyword(),

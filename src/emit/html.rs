@@ -3,7 +3,7 @@
 
 use super::render::{Renderer, Template};
 use super::view::{each_document, index::index};
-use super::{Backend, Context, EmitError};
+use super::{Backend, Context, EmitError, Put};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 
@@ -43,17 +43,35 @@ impl Backend for Html {
     }
 
     fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+        let mut out = Vec::new();
+        self.emit_each(portfolio, ctx, &mut |a| {
+            out.push(a);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn emit_each(
+        &self,
+        portfolio: &Portfolio,
+        ctx: &Context<'_>,
+        put: Put<'_>,
+    ) -> Result<(), EmitError> {
         let r = Renderer::new("html", &TEMPLATES, handlebars::html_escape, ctx)?;
-        let mut out = vec![Artifact::text(
+        put(Artifact::text(
             "html/index.html",
             r.render("index", &index(portfolio, ctx.today))?,
-        )];
-        out.extend(each_document(portfolio, ctx.today, |doc| {
-            Ok(Artifact::text(
-                format!("html/{}.html", doc.stem),
-                r.render("contract", doc)?,
-            ))
-        })?);
-        Ok(out)
+        ))?;
+        each_document(
+            portfolio,
+            ctx.today,
+            |doc| {
+                Ok(Artifact::text(
+                    format!("html/{}.html", doc.stem),
+                    r.render("contract", doc)?,
+                ))
+            },
+            put,
+        )
     }
 }

@@ -6,7 +6,7 @@
 
 use super::render::{Renderer, Template};
 use super::view::each_document;
-use super::{Backend, Context, EmitError};
+use super::{Backend, Context, EmitError, Put};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 use std::fmt::Write as _;
@@ -25,14 +25,33 @@ impl Backend for Markdown {
     }
 
     fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+        let mut out = Vec::new();
+        self.emit_each(portfolio, ctx, &mut |a| {
+            out.push(a);
+            Ok(())
+        })?;
+        Ok(out)
+    }
+
+    fn emit_each(
+        &self,
+        portfolio: &Portfolio,
+        ctx: &Context<'_>,
+        put: Put<'_>,
+    ) -> Result<(), EmitError> {
         let mut r = Renderer::new("markdown", &TEMPLATES, text, ctx)?;
         r.register_helper("code", Box::new(code_helper));
-        each_document(portfolio, ctx.today, |doc| {
-            Ok(Artifact::text(
-                format!("markdown/{}.md", doc.stem),
-                r.render("contract", doc)?,
-            ))
-        })
+        each_document(
+            portfolio,
+            ctx.today,
+            |doc| {
+                Ok(Artifact::text(
+                    format!("markdown/{}.md", doc.stem),
+                    r.render("contract", doc)?,
+                ))
+            },
+            put,
+        )
     }
 }
 

@@ -45,7 +45,25 @@ pub trait Backend {
     /// The name used by `--emit` and as the output subdirectory.
     fn name(&self) -> &'static str;
     fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError>;
+
+    /// Hands each artifact to `put` as soon as it is made, so that a build holds a few
+    /// documents in memory rather than all of them; by default, what [`Backend::emit`]
+    /// returns.
+    fn emit_each(
+        &self,
+        portfolio: &Portfolio,
+        ctx: &Context<'_>,
+        put: Put<'_>,
+    ) -> Result<(), EmitError> {
+        for a in self.emit(portfolio, ctx)? {
+            put(a)?;
+        }
+        Ok(())
+    }
 }
+
+/// Where a backend hands its artifacts, one at a time (`slac build`'s writer).
+pub type Put<'a> = &'a mut dyn FnMut(Artifact) -> Result<(), EmitError>;
 
 /// Every backend, in the order `--emit` lists them by default.
 pub fn backends() -> Vec<Box<dyn Backend>> {
@@ -61,6 +79,23 @@ pub fn backends() -> Vec<Box<dyn Backend>> {
 
 pub fn names() -> Vec<&'static str> {
     backends().iter().map(|b| b.name()).collect()
+}
+
+/// Runs the chosen backends (all when `only` is empty), handing each artifact to `put` as
+/// it is made. The bytes of every artifact are those of [`emit`]; the order is the
+/// backends' own.
+pub fn emit_each(
+    portfolio: &Portfolio,
+    ctx: &Context<'_>,
+    only: &[String],
+    put: Put<'_>,
+) -> Result<(), EmitError> {
+    for b in backends() {
+        if only.is_empty() || only.iter().any(|n| n == b.name()) {
+            b.emit_each(portfolio, ctx, put)?;
+        }
+    }
+    Ok(())
 }
 
 /// Runs the chosen backends (all when `only` is empty), artifacts sorted by path.

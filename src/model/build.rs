@@ -82,11 +82,15 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
         return None;
     }
 
+    // Sized from the counts: an agreement is large, and a doubling list of 19,000 of them
+    // holds room for 13,000 more.
+    let mut calendars = Vec::with_capacity(counts[1]);
+    calendars.push(always_calendar());
     let mut portfolio = Portfolio {
-        parties: Vec::new(),
-        calendars: vec![always_calendar()],
-        services: Vec::new(),
-        agreements: Vec::new(),
+        parties: Vec::with_capacity(counts[0]),
+        calendars,
+        services: Vec::with_capacity(counts[2]),
+        agreements: Vec::with_capacity(counts[3]),
     };
     for item in &items {
         match item {

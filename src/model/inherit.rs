@@ -38,7 +38,7 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
     let a = &mut p.agreements[i];
     // Regions: the parent's, merged with the child's region of the same name, then the
     // child's own new ones, in order.
-    let mut regions: Vec<Variant> = Vec::new();
+    let mut regions: Vec<Variant> = Vec::with_capacity(parent_regions.len() + a.regions.len());
     for (name, title, own) in parent_regions {
         let mine = a.regions.iter().find(|v| v.name == name);
         let own = mine.map_or_else(|| own.clone(), |m| merge(&own, &m.own));
@@ -160,5 +160,6 @@ fn keyed<T: Clone>(
             .filter(|o| !base.iter().any(|b| same(b, o)))
             .cloned(),
     );
+    out.shrink_to_fit();
     out
 }

@@ -128,7 +128,17 @@ pub(super) fn terms(
             AgreementStmt::Level(_) | AgreementStmt::Extends(_) | AgreementStmt::Region(_) => {}
         }
     }
+    shrink(&mut out);
     out
+}
+
+/// Lists of a few items each, in tens of thousands of agreements and variants: no room to
+/// grow (a `Vec` that was pushed to holds room for four).
+fn shrink(t: &mut Terms) {
+    t.objectives.shrink_to_fit();
+    t.exclusions.shrink_to_fit();
+    t.penalties.shrink_to_fit();
+    t.notes.shrink_to_fit();
 }
 
 fn money(m: &ast::Money) -> Money {
@@ -248,6 +258,7 @@ fn support(
             }
         }
     }
+    out.targets.shrink_to_fit();
     out
 }
 

@@ -9,7 +9,7 @@ use super::{Artifact, WriteError};
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::io::Read as _;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// The manifest's file name, at the top of every directory the writer writes.
 pub const MANIFEST: &str = ".slac-build";
@@ -144,46 +144,45 @@ pub(super) fn remove_if_ours(dir: &Path) {
     }
 }
 
-/// The validated artifacts, the directories they need and the manifest that lists both.
-pub(super) struct Plan<'a> {
-    pub(super) artifacts: &'a [Artifact],
-    /// Parents before children.
-    pub(super) dirs: BTreeSet<PathBuf>,
-    pub(super) manifest: String,
+/// The manifest's lines for one artifact path: each directory it needs, parents first,
+/// ending in `/`, then the file; or why the path cannot be written.
+pub(super) fn entries(path: &Path) -> Result<Vec<String>, WriteError> {
+    if !super::safe(path) {
+        return Err(WriteError::Escapes(path.to_path_buf()));
+    }
+    let names: Option<Vec<&str>> = path.iter().map(OsStr::to_str).collect();
+    let one_line = |n: &Vec<&str>| n.iter().all(|c| !c.contains(['\n', '\r']));
+    let Some(names) = names.filter(|n| one_line(n) && n != &[MANIFEST]) else {
+        return Err(WriteError::BadName(path.to_path_buf()));
+    };
+    let mut lines: Vec<String> = (1..names.len())
+        .map(|depth| format!("{}/", names[..depth].join("/")))
+        .collect();
+    lines.push(names.join("/"));
+    Ok(lines)
 }
 
-impl<'a> Plan<'a> {
-    pub(super) fn new(artifacts: &'a [Artifact]) -> Result<Plan<'a>, WriteError> {
-        let mut lines = BTreeSet::new();
-        let mut dirs = BTreeSet::new();
-        for a in artifacts {
-            if !super::safe(&a.path) {
-                return Err(WriteError::Escapes(a.path.clone()));
-            }
-            let names: Option<Vec<&str>> = a.path.iter().map(OsStr::to_str).collect();
-            let one_line = |n: &Vec<&str>| n.iter().all(|c| !c.contains(['\n', '\r']));
-            let Some(names) = names.filter(|n| one_line(n) && n != &[MANIFEST]) else {
-                return Err(WriteError::BadName(a.path.clone()));
-            };
-            for depth in 1..names.len() {
-                let dir = names[..depth].join("/");
-                dirs.insert(PathBuf::from(&dir));
-                lines.insert(format!("{dir}/"));
-            }
-            lines.insert(names.join("/"));
-        }
-        let mut manifest = String::from(HEADER);
+/// Checks every artifact's path before anything is written.
+pub(super) fn check_names(artifacts: &[Artifact]) -> Result<(), WriteError> {
+    artifacts
+        .iter()
+        .try_for_each(|a| entries(&a.path).map(drop))
+}
+
+/// The manifest listing `lines`: the header, then the lines in sorted order.
+pub(super) fn text(lines: &BTreeSet<String>) -> String {
+    let mut manifest = String::from(HEADER);
+    manifest.push('\n');
+    for line in lines {
+        manifest.push_str(line);
         manifest.push('\n');
-        for line in &lines {
-            manifest.push_str(line);
-            manifest.push('\n');
-        }
-        Ok(Plan {
-            artifacts,
-            dirs,
-            manifest,
-        })
     }
+    manifest
+}
+
+/// The manifest's first line, with which a staging directory begins.
+pub(super) fn header() -> String {
+    format!("{HEADER}\n")
 }
 
 #[cfg(test)]
@@ -197,14 +196,17 @@ mod tests {
             Artifact::text("html/a/b.html", ""),
             Artifact::text("top.txt", ""),
         ];
-        let plan = Plan::new(&artifacts).expect("valid names");
+        let lines: BTreeSet<String> = artifacts
+            .iter()
+            .flat_map(|a| entries(&a.path).expect("valid names"))
+            .collect();
         assert_eq!(
-            plan.manifest,
+            text(&lines),
             "# slac build manifest v1\nhtml/\nhtml/a/\nhtml/a/b.html\njson/\njson/portfolio.json\ntop.txt\n"
         );
         assert_eq!(
-            plan.dirs.iter().collect::<Vec<_>>(),
-            [Path::new("html"), Path::new("html/a"), Path::new("json")]
+            entries(Path::new("html/a/b.html")).expect("valid"),
+            ["html/", "html/a/", "html/a/b.html"]
         );
     }
 
@@ -212,9 +214,9 @@ mod tests {
     fn names_the_manifest_cannot_hold_are_refused() {
         for bad in ["a\nb.txt", ".slac-build"] {
             let artifacts = [Artifact::text(bad, "")];
-            let r = Plan::new(&artifacts);
+            let r = check_names(&artifacts);
             assert!(matches!(r, Err(WriteError::BadName(_))), "{bad:?}");
         }
-        assert!(Plan::new(&[Artifact::text("html/.slac-build", "")]).is_ok());
+        assert!(check_names(&[Artifact::text("html/.slac-build", "")]).is_ok());
     }
 }

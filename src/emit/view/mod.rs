@@ -649,14 +649,19 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
     }
 }
 
-/// Renders every agreement and regional variant with `render`, in portfolio order. The
-/// documents are independent, so they are built and rendered on every core; the result
-/// is the same bytes in the same order whatever the number of threads.
+/// How many documents each thread renders before they are handed over and dropped.
+const BATCH: usize = 32;
+
+/// Renders every agreement and regional variant with `render` and hands each to `put`, in
+/// portfolio order. The documents are independent, so they are built and rendered on
+/// every core, a batch at a time: memory holds one batch of documents, never all of them,
+/// and the result is the same bytes in the same order whatever the number of threads.
 pub fn each_document<F>(
     p: &Portfolio,
     today: NaiveDate,
     render: F,
-) -> Result<Vec<crate::output::Artifact>, super::EmitError>
+    put: super::Put<'_>,
+) -> Result<(), super::EmitError>
 where
     F: Fn(&Document) -> Result<crate::output::Artifact, super::EmitError> + Sync,
 {
@@ -668,29 +673,34 @@ where
         .enumerate()
         .flat_map(|(x, a)| a.variants().map(move |(v, _)| (x, v)))
         .collect();
-    let threads = std::thread::available_parallelism().map_or(1, std::num::NonZeroUsize::get);
-    let chunk = jobs.len().div_ceil(threads.clamp(1, 8)).max(1);
-    let parts: Vec<Result<Vec<_>, _>> = std::thread::scope(|s| {
-        let handles: Vec<_> = jobs
-            .chunks(chunk)
-            .map(|part| {
-                let (render, covered_by) = (&render, &covered_by);
-                s.spawn(move || {
-                    part.iter()
-                        .map(|&(x, v)| render(&document(p, covered_by, x, v, today)))
-                        .collect::<Result<Vec<_>, _>>()
+    let threads = std::thread::available_parallelism()
+        .map_or(1, std::num::NonZeroUsize::get)
+        .clamp(1, 8);
+    for batch in jobs.chunks(threads * BATCH) {
+        let chunk = batch.len().div_ceil(threads).max(1);
+        let parts: Vec<Result<Vec<_>, _>> = std::thread::scope(|s| {
+            let handles: Vec<_> = batch
+                .chunks(chunk)
+                .map(|part| {
+                    let (render, covered_by) = (&render, &covered_by);
+                    s.spawn(move || {
+                        part.iter()
+                            .map(|&(x, v)| render(&document(p, covered_by, x, v, today)))
+                            .collect::<Result<Vec<_>, _>>()
+                    })
                 })
-            })
-            .collect();
-        handles
-            .into_iter()
-            // A panic in a worker is a bug: let it surface as one.
-            .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
-            .collect()
-    });
-    let mut out = Vec::with_capacity(jobs.len());
-    for part in parts {
-        out.extend(part?);
+                .collect();
+            handles
+                .into_iter()
+                // A panic in a worker is a bug: let it surface as one.
+                .map(|h| h.join().unwrap_or_else(|e| std::panic::resume_unwind(e)))
+                .collect()
+        });
+        for part in parts {
+            for artifact in part? {
+                put(artifact)?;
+            }
+        }
     }
-    Ok(out)
+    Ok(())
 }

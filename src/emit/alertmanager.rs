@@ -6,9 +6,9 @@
 //! `during` a calendar are routed in its hours (docs/monitoring.md). Every user calendar
 //! is written, not only those of monitored objectives, so support hours can route too.
 
+use super::backend::{Backend, Context, EmitError};
 use super::slo;
 use super::yaml::{File, Item, Map, Yaml};
-use super::{Backend, Context, EmitError};
 use crate::model::{Calendar, Portfolio};
 use crate::output::Artifact;
 use crate::time::Yearly;

@@ -1,41 +1,14 @@
 //! `html/`: one self-contained contract per agreement and regional variant, and the
 //! portfolio index (docs/documents.md).
 
-use super::render::{Renderer, Template};
+use super::backend::{Backend, Context, EmitError, Put};
+use super::embedded::HTML as TEMPLATES;
+use super::render::Renderer;
 use super::view::{each_document, index::index};
-use super::{Backend, Context, EmitError, Put};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 
 pub struct Html;
-
-pub const TEMPLATES: [Template; 5] = [
-    Template {
-        name: "style",
-        file: "style.css.hbs",
-        text: include_str!("templates/style.css.hbs"),
-    },
-    Template {
-        name: "party_card",
-        file: "party_card.html.hbs",
-        text: include_str!("templates/party_card.html.hbs"),
-    },
-    Template {
-        name: "signature",
-        file: "signature.html.hbs",
-        text: include_str!("templates/signature.html.hbs"),
-    },
-    Template {
-        name: "contract",
-        file: "contract.html.hbs",
-        text: include_str!("templates/contract.html.hbs"),
-    },
-    Template {
-        name: "index",
-        file: "index.html.hbs",
-        text: include_str!("templates/index.html.hbs"),
-    },
-];
 
 impl Backend for Html {
     fn name(&self) -> &'static str {

@@ -3,7 +3,7 @@
 //! the model's one definition ([`crate::model::periods::allowances`]), the figures the
 //! contract prints.
 
-use super::{Backend, Context, EmitError};
+use super::backend::{Backend, Context, EmitError};
 use crate::model::periods::{self, PeriodAllowance};
 use crate::model::Portfolio;
 use crate::output::Artifact;

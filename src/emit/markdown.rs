@@ -4,20 +4,15 @@
 //! [`text`], and identifiers shown as code through the `code` helper ([`code`]); `slac
 //! diff --format markdown` uses the same two functions.
 
-use super::render::{Renderer, Template};
+use super::backend::{Backend, Context, EmitError, Put};
+use super::embedded::MARKDOWN as TEMPLATES;
+use super::render::Renderer;
 use super::view::each_document;
-use super::{Backend, Context, EmitError, Put};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 use std::fmt::Write as _;
 
 pub struct Markdown;
-
-pub const TEMPLATES: [Template; 1] = [Template {
-    name: "contract",
-    file: "contract.md.hbs",
-    text: include_str!("templates/contract.md.hbs"),
-}];
 
 impl Backend for Markdown {
     fn name(&self) -> &'static str {

@@ -4,9 +4,9 @@
 //! calendar window in the agreement's zone or a rolling one, `Occurrences` budgeting
 //! and the target as a ratio. Names are DNS labels: `_` becomes `-`.
 
+use super::backend::{Backend, Context, EmitError};
 use super::slo::{self, at, Slo};
 use super::yaml::{File, Map, Yaml};
-use super::{Backend, Context, EmitError};
 use crate::model::{Portfolio, Window};
 use crate::output::Artifact;
 use chrono::NaiveDate;

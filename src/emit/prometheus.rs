@@ -5,9 +5,9 @@
 //! emitter: deterministic bytes, and every string and comment escaped there, so no text
 //! from a `.sla` file can end a line.
 
+use super::backend::{Backend, Context, EmitError};
 use super::slo::{self, at, fixed, prom_duration, Slo};
 use super::yaml::{File, Map, Yaml};
-use super::{Backend, Context, EmitError};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 use rust_decimal::Decimal;

@@ -4,7 +4,8 @@
 
 mod partials;
 
-use super::{Context, EmitError};
+use super::backend::{Context, EmitError};
+use super::embedded::Template;
 use handlebars::Handlebars;
 use serde::Serialize;
 use std::io::Write;
@@ -13,14 +14,6 @@ use std::path::PathBuf;
 /// The most one document may render to; a template that would write more (partials
 /// multiplying each other's output) is stopped there with an error.
 pub const MAX_OUTPUT: usize = 64 << 20;
-
-/// One template: its internal name (what `{{> name}}` uses), its file name (what
-/// `--templates` overrides and errors show) and the embedded text.
-pub struct Template {
-    pub name: &'static str,
-    pub file: &'static str,
-    pub text: &'static str,
-}
 
 pub struct Renderer {
     backend: &'static str,
@@ -43,9 +36,9 @@ impl Renderer {
         // so once, from the backend that would read it (markdown for `*.md.hbs`, html for
         // the rest). A warning on stderr, the only one the backends print.
         if let Some(dir) = ctx.templates.as_ref() {
-            let known: Vec<&str> = super::html::TEMPLATES
+            let known: Vec<&str> = super::embedded::HTML
                 .iter()
-                .chain(&super::markdown::TEMPLATES)
+                .chain(&super::embedded::MARKDOWN)
                 .map(|t| t.file)
                 .collect();
             let mut stray: Vec<String> = std::fs::read_dir(dir)

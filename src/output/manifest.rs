@@ -5,14 +5,12 @@
 //! line relative to `DIR`, sorted, with `/` between components; a directory slac created
 //! ends in `/`. It lists every file and directory written, not itself.
 
-use super::{Artifact, WriteError};
+use super::artifact::{safe, Artifact, MANIFEST};
+use super::error::{io, WriteError};
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
 use std::io::Read as _;
 use std::path::Path;
-
-/// The manifest's file name, at the top of every directory the writer writes.
-pub const MANIFEST: &str = ".slac-build";
 
 /// The manifest's first line; a file without it is not slac's manifest.
 const HEADER: &str = "# slac build manifest v1";
@@ -62,10 +60,10 @@ fn identity(path: &Path) -> Option<(u64, u64)> {
 fn inspect_once(target: &Path) -> Result<Found, WriteError> {
     match std::fs::symlink_metadata(target) {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => Ok(Found::Nothing),
-        Err(e) => Err(super::io(target)(e)),
+        Err(e) => Err(io(target)(e)),
         Ok(m) if !m.is_dir() => Err(WriteError::NotADirectory(target.to_path_buf())),
         Ok(_) => {
-            let entries = foreign(target).map_err(super::io(target))?;
+            let entries = foreign(target).map_err(io(target))?;
             if entries.is_empty() {
                 Ok(Found::Ours)
             } else {
@@ -147,7 +145,7 @@ pub(super) fn remove_if_ours(dir: &Path) {
 /// The manifest's lines for one artifact path: each directory it needs, parents first,
 /// ending in `/`, then the file; or why the path cannot be written.
 pub(super) fn entries(path: &Path) -> Result<Vec<String>, WriteError> {
-    if !super::safe(path) {
+    if !safe(path) {
         return Err(WriteError::Escapes(path.to_path_buf()));
     }
     let names: Option<Vec<&str>> = path.iter().map(OsStr::to_str).collect();

@@ -1,12 +1,23 @@
 //! Putting a new output in place of the old one: staged beside it, synced, exchanged in one
 //! step, under a lock, with what a killed build left behind removed first.
 
-use super::manifest::{header, remove_if_ours, Found, MANIFEST};
-use super::{beside, io, WriteError};
+use super::artifact::MANIFEST;
+use super::error::{io, WriteError};
+use super::manifest::{header, remove_if_ours, Found};
 use std::collections::BTreeSet;
 use std::ffi::OsStr;
+use std::ffi::OsString;
 use std::io::Write as _;
 use std::path::{Path, PathBuf};
+
+/// `.NAME.slac-KIND`: the names slac uses beside an output directory.
+pub(super) fn beside(name: &OsStr, kind: &str) -> OsString {
+    let mut s = OsString::from(".");
+    s.push(name);
+    s.push(".slac-");
+    s.push(kind);
+    s
+}
 
 /// A killed build leaves `.NAME.slac-stage-*` (a staging directory, or the previous output
 /// after the exchange) or `.NAME.slac-old-*` (the fallback's previous output). The lock is
@@ -33,7 +44,7 @@ pub(super) fn remove_leftovers(parent: &Path, name: &OsStr) {
 }
 
 /// A new, empty directory beside `DIR` holding the manifest's header and nothing else;
-/// the output is written into it a file at a time ([`super::Writer`]). The manifest comes
+/// the output is written into it a file at a time (`Writer` in output.rs). The manifest comes
 /// first, and lists each entry before the entry is made, so a staging directory left by a
 /// killed build is recognisably slac's.
 pub(super) fn stage(

@@ -105,7 +105,7 @@ pub struct Block {
     pub head: Vec<Cell>,
     pub rows: Vec<Row>,
     /// The parties of a `parties` or `signatures` block.
-    pub people: Vec<super::PartyView>,
+    pub people: Vec<PartyView>,
 }
 
 impl Block {
@@ -200,7 +200,7 @@ impl Block {
         }
     }
 
-    pub fn parties(people: Vec<super::PartyView>) -> Block {
+    pub fn parties(people: Vec<PartyView>) -> Block {
         Block {
             kind: "parties",
             parties: true,
@@ -209,7 +209,7 @@ impl Block {
         }
     }
 
-    pub fn signatures(people: Vec<super::PartyView>) -> Block {
+    pub fn signatures(people: Vec<PartyView>) -> Block {
         Block {
             kind: "signatures",
             signatures: true,
@@ -251,4 +251,14 @@ pub fn number(sections: Vec<(&str, bool, Vec<Block>)>) -> Vec<Section> {
             blocks,
         })
         .collect()
+}
+
+#[derive(Serialize, Clone, Debug)]
+pub struct PartyView {
+    pub name: String,
+    pub title: String,
+    pub role: &'static str,
+    pub contact: Option<String>,
+    pub address: Option<String>,
+    pub description: Option<String>,
 }

@@ -4,13 +4,20 @@
 //! (`model::periods`, the one place for period lengths and allowances).
 
 use super::format::{allowance_ms, duration, percent, period};
-use super::Definition;
 use crate::model::periods::{self, PeriodKind};
 use crate::model::{MeasuredBy, Objective, ObjectiveKind, Portfolio, TargetKind, Terms, Window};
 use crate::time::{DAY, HOUR, WEEK};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use serde::Serialize;
 use std::fmt::Write as _;
+
+/// One defined term: `term` without quotes, `meaning` starting "means …".
+#[derive(Serialize, Clone)]
+pub struct Definition {
+    pub term: String,
+    pub meaning: String,
+}
 
 fn def(term: impl Into<String>, meaning: impl Into<String>) -> Definition {
     Definition {

@@ -2,8 +2,9 @@
 //! laid out in layers, and for each SLA the most credit it can cost in a month against
 //! what the underpinning contracts behind it would pay back.
 
+use super::document::Named;
 use super::format::{amount, money, percent};
-use super::{kind_short, stem, validity, Named};
+use super::{kind_short, stem, validity};
 use crate::model::supporters::{coverage_index, supporters};
 use crate::model::{AgreementKind, Credit, Dependency, Money, Portfolio, Terms};
 use chrono::NaiveDate;

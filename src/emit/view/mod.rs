@@ -5,6 +5,7 @@
 mod calendar;
 pub mod content;
 mod definitions;
+mod document;
 pub mod format;
 pub mod index;
 mod objectives;
@@ -16,150 +17,15 @@ use crate::model::{
     Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, Terms,
     TierOp, Variant,
 };
-use calendar::CalendarView;
 use chrono::NaiveDate;
+pub use content::PartyView;
+pub use definitions::Definition;
+pub use document::{
+    Document, MaintenanceView, Named, ObjectiveView, PenaltyView, ServiceView, SupporterView,
+    TargetRow,
+};
 use format::{credit, date, duration, money, percent, period};
-use serde::Serialize;
 use std::fmt::Write as _;
-
-#[derive(Serialize)]
-pub struct Document {
-    /// The file name without extension: `globex_printing.rural`.
-    pub stem: String,
-    pub name: String,
-    pub title: String,
-    pub kind: &'static str,
-    pub kind_long: &'static str,
-    pub level: Option<&'static str>,
-    pub region: Option<Named>,
-    pub extends: Option<Named>,
-    /// The document date (`--today`).
-    pub today: String,
-    pub provider: Option<PartyView>,
-    pub customer: Option<PartyView>,
-    pub validity: String,
-    pub timezone: String,
-    pub fee: Option<String>,
-    pub review: Option<String>,
-    pub notes: Vec<String>,
-    pub services: Vec<ServiceView>,
-    pub calendars: Vec<CalendarView>,
-    pub objectives: Vec<ObjectiveView>,
-    pub targets: Vec<TargetRow>,
-    pub support_clock: Option<Named>,
-    pub maintenance: Option<MaintenanceView>,
-    pub exclusions: Vec<Named>,
-    pub penalties: Vec<PenaltyView>,
-    pub cap: Option<String>,
-    pub claim: Option<String>,
-    /// The period credits are counted and claimed in: `month`, `quarter` or `year`.
-    pub period: &'static str,
-    /// SLAs and OLAs list what underpins them; UCs do not.
-    pub shows_supporters: bool,
-    pub supporters: Vec<SupporterView>,
-    /// The other documents of the same agreement (base and regions).
-    pub variants: Vec<Named>,
-    /// "This agreement builds on “General terms” (`acme_standard`); where they differ,
-    /// this agreement prevails."
-    pub precedence: Option<String>,
-    /// The terms the agreement commits to, defined: “Downtime” means ….
-    pub definitions: Vec<Definition>,
-    /// The claim window in words, with where it is inherited from.
-    pub claims_text: String,
-    /// How credits work: one tier, how to claim, how they are paid, the minimum.
-    pub credit_rules: Vec<String>,
-    /// The lines under the title, as blocks.
-    pub cover: Vec<content::Block>,
-    /// The numbered sections both templates walk (docs/documents.md).
-    pub sections: Vec<content::Section>,
-}
-
-/// One defined term: `term` without quotes, `meaning` starting "means …".
-#[derive(Serialize, Clone)]
-pub struct Definition {
-    pub term: String,
-    pub meaning: String,
-}
-
-/// An identifier with its human title.
-#[derive(Serialize, Clone)]
-pub struct Named {
-    pub name: String,
-    pub title: String,
-}
-
-#[derive(Serialize, Clone, Debug)]
-pub struct PartyView {
-    pub name: String,
-    pub title: String,
-    pub role: &'static str,
-    pub contact: Option<String>,
-    pub address: Option<String>,
-    pub description: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct ServiceView {
-    pub name: String,
-    pub title: String,
-    pub description: Option<String>,
-    pub owner: Option<String>,
-    /// "Payments database", "any of Northern data centre, Southern data centre".
-    pub depends_on: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct ObjectiveView {
-    pub kind: &'static str,
-    pub title: String,
-    pub service: Option<String>,
-    pub target: String,
-    pub window: String,
-    pub during: String,
-    /// Downtime counts only while a calendar other than `always` is open.
-    pub in_hours: bool,
-    /// What the target allows in plain time.
-    pub allows: String,
-    /// The real allowance of every period listed (availability per month, quarter, year).
-    pub table: Option<objectives::AllowanceTable>,
-    /// The source of truth: "Measured by the outages recorded." (`measured by`).
-    pub measured: String,
-}
-
-#[derive(Serialize)]
-pub struct TargetRow {
-    pub kind: &'static str,
-    pub id: String,
-    pub title: String,
-    pub response: String,
-    pub resolve: String,
-    pub clock: String,
-    pub clock_title: String,
-    pub share: String,
-}
-
-#[derive(Serialize)]
-pub struct MaintenanceView {
-    pub during: Option<Named>,
-    pub notice: Option<String>,
-    pub max: Option<String>,
-}
-
-#[derive(Serialize)]
-pub struct PenaltyView {
-    pub on: String,
-    pub tiers: Vec<String>,
-}
-
-#[derive(Serialize)]
-pub struct SupporterView {
-    pub name: String,
-    pub title: String,
-    pub kind: &'static str,
-    pub provider: String,
-    pub covers: String,
-    pub stem: String,
-}
 
 pub fn kind_short(k: AgreementKind) -> &'static str {
     match k {
@@ -660,10 +526,10 @@ pub fn each_document<F>(
     p: &Portfolio,
     today: NaiveDate,
     render: F,
-    put: super::Put<'_>,
-) -> Result<(), super::EmitError>
+    put: crate::emit::backend::Put<'_>,
+) -> Result<(), crate::emit::backend::EmitError>
 where
-    F: Fn(&Document) -> Result<crate::output::Artifact, super::EmitError> + Sync,
+    F: Fn(&Document) -> Result<crate::output::Artifact, crate::emit::backend::EmitError> + Sync,
 {
     // Built once: looking up who covers a service is per portfolio, not per document.
     let covered_by = crate::model::supporters::coverage_index(p);

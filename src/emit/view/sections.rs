@@ -1,8 +1,9 @@
 //! The contract's numbered sections, built from the document's formatted values: what
 //! both the HTML and the Markdown template print (docs/documents.md).
 
+use super::content::PartyView;
 use super::content::{b, c, link, number, t, Block, Section, Span};
-use super::Document;
+use super::document::Document;
 use std::fmt::Write as _;
 
 /// The lines under the title: kind and level, then reference, date and what it builds on.
@@ -426,7 +427,7 @@ fn supporters(d: &Document) -> Vec<Block> {
 }
 
 fn signatures(d: &Document) -> Vec<Block> {
-    let placeholder = |role: &'static str| super::PartyView {
+    let placeholder = |role: &'static str| PartyView {
         name: String::new(),
         title: if role == "Provider" {
             "the provider".into()

@@ -1,0 +1,55 @@
+//! What a backend is: the trait every backend implements, what it may read besides the
+//! portfolio, and how it fails.
+
+use crate::model::Portfolio;
+use crate::output::Artifact;
+use crate::source::SourceMap;
+use chrono::NaiveDate;
+use std::fmt;
+use std::path::PathBuf;
+
+/// What every backend may read besides the portfolio.
+pub struct Context<'a> {
+    pub today: NaiveDate,
+    /// `--templates DIR`: overrides for the embedded templates.
+    pub templates: Option<PathBuf>,
+    pub sources: &'a SourceMap,
+}
+
+#[derive(Debug)]
+pub struct EmitError {
+    pub backend: &'static str,
+    pub message: String,
+}
+
+impl fmt::Display for EmitError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}: {}", self.backend, self.message)
+    }
+}
+
+impl std::error::Error for EmitError {}
+
+pub trait Backend {
+    /// The name used by `--emit` and as the output subdirectory.
+    fn name(&self) -> &'static str;
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError>;
+
+    /// Hands each artifact to `put` as soon as it is made, so that a build holds a few
+    /// documents in memory rather than all of them; by default, what [`Backend::emit`]
+    /// returns.
+    fn emit_each(
+        &self,
+        portfolio: &Portfolio,
+        ctx: &Context<'_>,
+        put: Put<'_>,
+    ) -> Result<(), EmitError> {
+        for a in self.emit(portfolio, ctx)? {
+            put(a)?;
+        }
+        Ok(())
+    }
+}
+
+/// Where a backend hands its artifacts, one at a time (`slac build`'s writer).
+pub type Put<'a> = &'a mut dyn FnMut(Artifact) -> Result<(), EmitError>;

@@ -1,6 +1,6 @@
 //! Diagnostics as data: one type for every message slac gives about a portfolio.
 //!
-//! Phases push [`Diagnostic`]s into a [`Diagnostics`] sink; renderers (human, json, …)
+//! Phases push [`Diagnostic`]s into a `Vec`, sorted once by [`sort`]; renderers (human, json, …)
 //! turn the sorted list into text. Codes, titles and explanations live in [`codes`].
 
 pub mod codes;

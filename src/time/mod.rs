@@ -9,9 +9,9 @@
 //! a set of *local wall-clock* times, and a real instant is open when its
 //! local time is in that set. Mapping real time to local time is a shift by
 //! the UTC offset, which is constant between transitions, so every query
-//! splits real time into stretches of constant offset ([`tz`]) and, inside
+//! splits real time into stretches of constant offset (`tz`) and, inside
 //! each stretch, works on a cumulative "open time so far" function over local
-//! time ([`local`]) that is evaluated and inverted with binary searches.
+//! time (`local`) that is evaluated and inverted with binary searches.
 //! Nothing ever walks day by day, which is what makes long deadlines cheap.
 //!
 //! Durations are plain `i64` milliseconds throughout.

@@ -81,7 +81,7 @@ fn named_cal(p: &Portfolio, r: &Ref) -> Named {
 }
 
 /// One contract document: agreement `x` in its base terms or one regional variant.
-/// `covered_by` is the portfolio's [`coverage_index`], built once by the caller.
+/// `covered_by` is the portfolio's [`coverage_index`](crate::model::supporters::coverage_index), built once by the caller.
 pub fn document(
     p: &Portfolio,
     covered_by: &[Vec<usize>],

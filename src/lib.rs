@@ -8,11 +8,11 @@
 // nesting limit already bounds its recursion); its generated code names `alloc`.
 extern crate alloc;
 
-pub mod check;
-pub mod cli;
+pub(crate) mod check;
+pub(crate) mod cli;
 pub mod compile;
 pub mod diag;
-pub mod diff;
+pub(crate) mod diff;
 pub mod emit;
 pub mod eval;
 pub mod fmt;
@@ -20,10 +20,10 @@ pub mod load;
 pub mod model;
 pub mod output;
 pub mod source;
-pub mod suggest;
+pub(crate) mod suggest;
 pub mod syntax;
 pub mod synth;
 pub mod time;
-pub mod written;
+pub(crate) mod written;
 
 pub use cli::run;

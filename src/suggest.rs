@@ -9,13 +9,13 @@
 //! apart ([`one_letter_apart`]).
 
 /// The edit distance of a typo: Damerau–Levenshtein.
-pub fn distance(a: &str, b: &str) -> usize {
+pub(crate) fn distance(a: &str, b: &str) -> usize {
     strsim::damerau_levenshtein(a, b)
 }
 
 /// The candidate nearest to `word` by [`distance`] among those at most `within(candidate)`
 /// edits away; of equally near ones, the first in `candidates`.
-pub fn nearest<'a>(
+pub(crate) fn nearest<'a>(
     word: &str,
     candidates: impl IntoIterator<Item = &'a str>,
     within: impl Fn(&str) -> usize,
@@ -33,7 +33,10 @@ pub fn nearest<'a>(
 /// The candidate closest to `name`: one that differs only in case first (`Printing` →
 /// `printing`, `P1` → `p1`), else the nearest by edit distance when it is close enough to
 /// be a typo. Ties go to the alphabetically first candidate, so the answer is stable.
-pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub(crate) fn closest<'a>(
+    name: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     let mut sorted: Vec<&str> = candidates.into_iter().collect();
     sorted.sort_unstable();
     sorted.dedup();
@@ -53,7 +56,7 @@ pub fn closest<'a>(name: &str, candidates: impl IntoIterator<Item = &'a str>) ->
 /// `Europe/Paris`), case ignored, within a quarter of the length written (at least one
 /// edit): zone names are long and share their region, and a third of the length would
 /// suggest `Europe/Madrid` for `Europe/Pariss`.
-pub fn closest_zones(name: &str, n: usize) -> Vec<&'static str> {
+pub(crate) fn closest_zones(name: &str, n: usize) -> Vec<&'static str> {
     let lower = name.to_ascii_lowercase();
     let mut scored: Vec<(usize, &'static str)> = chrono_tz::TZ_VARIANTS
         .iter()
@@ -70,7 +73,7 @@ pub fn closest_zones(name: &str, n: usize) -> Vec<&'static str> {
 }
 
 /// Two codes of the same length one edit apart (`EUX` or `UER` for `EUR`).
-pub fn one_letter_apart(a: &str, b: &str) -> bool {
+pub(crate) fn one_letter_apart(a: &str, b: &str) -> bool {
     a.len() == b.len() && distance(a, b) == 1
 }
 

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 
 /// The units of `.sla` durations, largest first: read by [`parse_duration`], printed by
 /// [`duration`] (and by [`duration_in`] with a slice of it, e.g. `PromQL` without weeks).
-pub const DURATION_UNITS: [(&str, i64); 6] = [
+pub(crate) const DURATION_UNITS: [(&str, i64); 6] = [
     ("w", 7 * 86_400_000),
     ("d", 86_400_000),
     ("h", 3_600_000),
@@ -27,7 +27,7 @@ pub const MAX_DURATION_MS: i64 = 10_000 * 366 * 86_400_000;
 
 /// Why a duration's text is not one (`syntax::values` says it in words, E0106).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum DurationError {
+pub(crate) enum DurationError {
     /// No unit where one is expected.
     NotADuration,
     /// The unit appears twice.
@@ -43,7 +43,7 @@ pub enum DurationError {
 }
 
 /// `1h30m` → milliseconds. Units strictly descending, none repeated, total > 0.
-pub fn parse_duration(text: &str) -> Result<i64, DurationError> {
+pub(crate) fn parse_duration(text: &str) -> Result<i64, DurationError> {
     let mut rest = text;
     let mut total: i64 = 0;
     let mut last_rank: Option<usize> = None;
@@ -85,12 +85,12 @@ pub fn parse_duration(text: &str) -> Result<i64, DurationError> {
 
 /// A duration as people write it in `.sla` files: `1h30m`, `2d`, `300ms` (`0s` for
 /// nothing).
-pub fn duration(ms: i64) -> String {
+pub(crate) fn duration(ms: i64) -> String {
     duration_in(ms, &DURATION_UNITS)
 }
 
 /// Milliseconds in the largest-first `units` given (`0s` for nothing).
-pub fn duration_in(ms: i64, units: &[(&str, i64)]) -> String {
+pub(crate) fn duration_in(ms: i64, units: &[(&str, i64)]) -> String {
     if ms <= 0 {
         return "0s".into();
     }
@@ -108,7 +108,7 @@ pub fn duration_in(ms: i64, units: &[(&str, i64)]) -> String {
 /// One weekday's names: as written in `.sla` files (`mon`), in full lower case
 /// (Alertmanager's `monday`) and as a title (`Monday`, documents).
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct DayNames {
+pub(crate) struct DayNames {
     pub day: Weekday,
     pub short: &'static str,
     pub long: &'static str,
@@ -116,7 +116,7 @@ pub struct DayNames {
 }
 
 /// The weekdays from Monday.
-pub const WEEKDAYS: [DayNames; 7] = [
+pub(crate) const WEEKDAYS: [DayNames; 7] = [
     DayNames {
         day: Weekday::Mon,
         short: "mon",
@@ -162,17 +162,17 @@ pub const WEEKDAYS: [DayNames; 7] = [
 ];
 
 /// The names of `d`.
-pub fn day_names(d: Weekday) -> DayNames {
+pub(crate) fn day_names(d: Weekday) -> DayNames {
     WEEKDAYS[d.num_days_from_monday() as usize]
 }
 
 /// `Weekday::Mon` → `mon`.
-pub fn weekday(d: Weekday) -> &'static str {
+pub(crate) fn weekday(d: Weekday) -> &'static str {
     day_names(d).short
 }
 
 /// `mon` → `Weekday::Mon`; `None` for anything else.
-pub fn parse_weekday(s: &str) -> Option<Weekday> {
+pub(crate) fn parse_weekday(s: &str) -> Option<Weekday> {
     WEEKDAYS.iter().find(|n| n.short == s).map(|n| n.day)
 }
 
@@ -189,7 +189,7 @@ pub fn percent(p: Decimal) -> String {
 
 /// A percentage without trailing zeros (`99.90` → `99.9%`). Kept apart from [`percent`]
 /// on purpose: a change report compares values, so `99.90%` and `99.9%` must read alike.
-pub fn percent_normalized(p: Decimal) -> String {
+pub(crate) fn percent_normalized(p: Decimal) -> String {
     format!("{}%", p.normalize())
 }
 

@@ -11,7 +11,7 @@ use crate::source::Span;
 use crate::written::percent_normalized as pct;
 use rust_decimal::Decimal;
 
-pub fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
     // Each provider's first corporate SLA, found once (not once per agreement).
     let mut floors: std::collections::HashMap<usize, &Agreement> = std::collections::HashMap::new();
     for c in p.agreements.iter().filter(|c| is_corporate_sla(c)) {

@@ -13,10 +13,10 @@ use chrono::{Datelike, Days, NaiveDate};
 use rust_decimal::Decimal;
 
 /// Calendars without their closures: the conversion ignores holidays.
-pub struct Plain(pub Vec<Calendar>);
+pub(crate) struct Plain(pub Vec<Calendar>);
 
 impl Plain {
-    pub fn new(p: &Portfolio) -> Plain {
+    pub(crate) fn new(p: &Portfolio) -> Plain {
         Plain(
             p.calendars
                 .iter()
@@ -26,7 +26,7 @@ impl Plain {
     }
 }
 
-pub fn pct(fraction: Decimal) -> String {
+pub(crate) fn pct(fraction: Decimal) -> String {
     format!(
         "{}%",
         (fraction * Decimal::ONE_HUNDRED).round_dp(6).normalize()

@@ -12,7 +12,7 @@ use crate::model::supporters::{coverage_index, is_checked, own_window, supporter
 use crate::model::Portfolio;
 use chrono::NaiveDate;
 
-pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
     let index = coverage_index(p);
     let plain = Plain::new(p);
     let mut memo = Memo::default();

@@ -8,7 +8,7 @@ use crate::model::{AgreementKind, Calendar, ObjectiveKind, PartyKind, Portfolio,
 use crate::source::{Sp, Span};
 use chrono::{Months, NaiveDate};
 
-pub fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
+pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
     review(p, today, diags);
     watermelon(p, diags);
     day_durations(p, diags);

@@ -1,12 +1,12 @@
 //! The checks on the resolved portfolio, one module per rule family: each agreement on
 //! its own (E03), between agreements (E04), lints (W05).
 
-pub mod agreement;
-pub mod availability;
-pub mod between;
+pub(crate) mod agreement;
+pub(crate) mod availability;
+pub(crate) mod between;
 mod coverage;
 mod deadlines;
-pub mod lints;
+pub(crate) mod lints;
 mod loosening;
 mod subject;
 
@@ -17,7 +17,7 @@ use crate::written::duration as fmt_duration;
 /// "Reported once, not again for each child" (E01–E03, W05): a diagnostic about an
 /// inherited statement has the same code and primary span in every agreement that
 /// inherits it, whatever agreement its message names.
-pub fn dedup(diags: &mut Vec<Diagnostic>) {
+pub(crate) fn dedup(diags: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| {
         // E0301 points at the agreement's name for each missing statement: there the
@@ -33,7 +33,7 @@ pub fn dedup(diags: &mut Vec<Diagnostic>) {
 
 /// E04 is reported for each agreement and variant on its own; only the very same finding
 /// (a region that inherits its base unchanged) is dropped.
-pub fn dedup_exact(diags: &mut Vec<Diagnostic>) {
+pub(crate) fn dedup_exact(diags: &mut Vec<Diagnostic>) {
     let mut seen = std::collections::HashSet::new();
     diags.retain(|d| seen.insert((d.code, d.primary_span(), d.message.clone())));
 }

@@ -6,7 +6,7 @@ use crate::diag::render::{self, Style};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// Files and directories of the portfolio; default: the current directory.
     paths: Vec<PathBuf>,
 
@@ -28,7 +28,7 @@ pub struct Args {
     today: Option<chrono::NaiveDate>,
 }
 
-pub fn run(args: &Args, style: Style) -> i32 {
+pub(super) fn run(args: &Args, style: Style) -> i32 {
     let known = crate::emit::names();
     if let Some(bad) = args.emit.iter().find(|e| !known.contains(&e.as_str())) {
         return fail(&format!(

@@ -8,7 +8,7 @@ use clap::ValueEnum;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// Files and directories (searched recursively for *.sla); default: the current directory.
     paths: Vec<PathBuf>,
 
@@ -26,7 +26,7 @@ pub struct Args {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(super) enum Format {
     Human,
     Json,
     /// SARIF 2.1.0, for code-scanning uploads.
@@ -35,7 +35,7 @@ pub enum Format {
     Github,
 }
 
-pub fn run(args: &Args, style: Style) -> i32 {
+pub(super) fn run(args: &Args, style: Style) -> i32 {
     let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),

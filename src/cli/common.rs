@@ -6,9 +6,9 @@ use chrono::NaiveDate;
 use std::path::PathBuf;
 
 /// Exit codes (docs/cli.md).
-pub const EXIT_OK: i32 = 0;
-pub const EXIT_FAILED: i32 = 1;
-pub const EXIT_USAGE: i32 = 2;
+pub(crate) const EXIT_OK: i32 = 0;
+pub(crate) const EXIT_FAILED: i32 = 1;
+pub(crate) const EXIT_USAGE: i32 = 2;
 
 /// `PATH…` defaults to the current directory.
 pub(super) fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {

@@ -9,7 +9,7 @@ use clap::ValueEnum;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// OLD and NEW (files or directories); with --git, the paths of the working tree to
     /// compare (default: the current directory).
     paths: Vec<PathBuf>,
@@ -37,7 +37,7 @@ pub struct Args {
 
 /// Which weakenings fail the run.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Deny {
+pub(super) enum Deny {
     /// Of an SLA, external or internal customer alike.
     Sla,
     /// Of any agreement: SLAs, OLAs and UCs.
@@ -45,7 +45,7 @@ pub enum Deny {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(super) enum Format {
     Human,
     Json,
     /// A pull-request comment: a table per agreement.
@@ -66,7 +66,7 @@ fn checked(sources: &SourceMap, style: Style) -> Option<Portfolio> {
     result.portfolio
 }
 
-pub fn run(args: &Args, style: Style) -> i32 {
+pub(super) fn run(args: &Args, style: Style) -> i32 {
     let (old, new) = if let Some(rev) = &args.git {
         let paths = paths_or_dot(&args.paths);
         let old = match crate::diff::git::load_revision(rev, &paths) {

@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// Files and directories of the portfolio; default: the current directory.
     paths: Vec<PathBuf>,
 
@@ -91,13 +91,13 @@ fn deadline(cal: &Calendar, opened: Instant, rest_ns: i64, dur_ms: i64) -> Optio
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Which {
+pub(super) enum Which {
     Response,
     Resolve,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(super) enum Format {
     Human,
     Json,
 }
@@ -121,7 +121,7 @@ struct Answer {
     notes: Vec<String>,
 }
 
-pub fn run(args: &Args, style: Style) -> i32 {
+pub(super) fn run(args: &Args, style: Style) -> i32 {
     let (_sources, portfolio) = match super::common::load_checked(&args.paths, args.today, style) {
         Ok(x) => x,
         Err(code) => return code,

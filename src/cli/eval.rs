@@ -7,7 +7,7 @@ use clap::ValueEnum;
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// Files and directories of the portfolio; default: the current directory.
     paths: Vec<PathBuf>,
 
@@ -47,13 +47,13 @@ fn parse_period(s: &str) -> Result<Period, String> {
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
-pub enum Format {
+pub(super) enum Format {
     Human,
     Json,
     Html,
 }
 
-pub fn run(args: &Args, style: Style) -> i32 {
+pub(super) fn run(args: &Args, style: Style) -> i32 {
     let (_sources, portfolio) = match super::common::load_checked(&args.paths, args.today, style) {
         Ok(x) => x,
         Err(code) => return code,

@@ -5,12 +5,12 @@ use crate::diag::explain::{closest_code, explain_text};
 use crate::diag::Code;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// A diagnostic code such as E0401 (any case).
     code: String,
 }
 
-pub fn run(args: &Args) -> i32 {
+pub(super) fn run(args: &Args) -> i32 {
     if let Some(code) = Code::parse(args.code.trim()) {
         super::common::print_stdout(&explain_text(code));
         return EXIT_OK;

@@ -5,7 +5,7 @@ use crate::diag::render::{self, Style};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// Files and directories (searched recursively for *.sla); default: the current directory.
     paths: Vec<PathBuf>,
 
@@ -14,7 +14,7 @@ pub struct Args {
     check: bool,
 }
 
-pub fn run(args: &Args, style: Style) -> i32 {
+pub(super) fn run(args: &Args, style: Style) -> i32 {
     let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),

@@ -37,7 +37,7 @@ mod synth;
 
 use crate::diag::render::Style;
 use clap::{Parser, Subcommand, ValueEnum};
-pub use common::{EXIT_FAILED, EXIT_OK, EXIT_USAGE};
+pub(crate) use common::{EXIT_OK, EXIT_USAGE};
 use std::ffi::OsString;
 use std::io::IsTerminal;
 

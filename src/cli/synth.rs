@@ -5,7 +5,7 @@ use super::common::{fail_write, EXIT_OK};
 use std::path::PathBuf;
 
 #[derive(clap::Args, Debug)]
-pub struct Args {
+pub(super) struct Args {
     /// Number of services (1× is a company of 100 services).
     #[arg(long, default_value_t = 100)]
     services: usize,
@@ -20,7 +20,7 @@ pub struct Args {
     out: PathBuf,
 }
 
-pub fn run(args: &Args) -> i32 {
+pub(super) fn run(args: &Args) -> i32 {
     let mut artifacts: Vec<crate::output::Artifact> = crate::synth::portfolio(args.services)
         .into_iter()
         .map(|f| crate::output::Artifact::text(format!("portfolio/{}", f.name), f.text))

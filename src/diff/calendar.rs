@@ -8,7 +8,7 @@ use std::collections::{BTreeMap, BTreeSet};
 
 /// How the open time of one calendar compares with another's.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Open {
+pub(super) enum Open {
     Same,
     More,
     Less,
@@ -26,7 +26,7 @@ impl Open {
 
     /// The verdict of the strictness table on a calendar of `term` (an objective's or
     /// support's clock, or maintenance windows) that is open as `self` says.
-    pub fn verdict(self, term: Term) -> Verdict {
+    pub(super) fn verdict(self, term: Term) -> Verdict {
         match self {
             Open::Same => Verdict::Same,
             Open::More => term.sides(true, false),
@@ -122,7 +122,7 @@ fn subset<T: Ord>(a: &BTreeSet<T>, b: &BTreeSet<T>) -> Open {
 }
 
 /// How `new` is open compared with `old`.
-pub fn compare(old: &Calendar, new: &Calendar) -> Open {
+pub(super) fn compare(old: &Calendar, new: &Calendar) -> Open {
     if old.timezone != new.timezone {
         return Open::Different;
     }
@@ -175,7 +175,7 @@ fn closures_text(c: &Calendar) -> Vec<String> {
 
 /// Portfolio-level changes to calendar definitions (their effect on each agreement is
 /// reported with the agreement).
-pub fn calendars(old: &Portfolio, new: &Portfolio) -> Vec<(String, Vec<Fact>)> {
+pub(super) fn calendars(old: &Portfolio, new: &Portfolio) -> Vec<(String, Vec<Fact>)> {
     let mut out = Vec::new();
     let fact = |what: &str, change, old: Option<String>, new: Option<String>| Fact {
         what: what.to_string(),

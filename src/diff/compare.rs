@@ -12,12 +12,12 @@ use crate::source::Sp;
 use std::cmp::Ordering;
 use std::fmt::Write as _;
 
-pub struct Ctx<'a> {
+pub(super) struct Ctx<'a> {
     pub old: &'a Portfolio,
     pub new: &'a Portfolio,
 }
 
-pub fn whole(change: Change, what: &str, verdict: Verdict, name: &str) -> Fact {
+pub(super) fn whole(change: Change, what: &str, verdict: Verdict, name: &str) -> Fact {
     let (old, new) = match change {
         Change::Removed => (Some(name.to_string()), None),
         _ => (None, Some(name.to_string())),
@@ -103,7 +103,7 @@ fn ordered<T: Ord + Copy>(
 }
 
 impl Ctx<'_> {
-    pub fn header(o: &Agreement, n: &Agreement) -> Vec<Fact> {
+    pub(super) fn header(o: &Agreement, n: &Agreement) -> Vec<Fact> {
         let mut out = Vec::new();
         changed(
             &mut out,
@@ -167,7 +167,7 @@ impl Ctx<'_> {
         out.push(fact(what, verdict, Some(os), Some(ns)));
     }
 
-    pub fn terms(&self, o: &Terms, n: &Terms) -> Vec<Fact> {
+    pub(super) fn terms(&self, o: &Terms, n: &Terms) -> Vec<Fact> {
         let mut out = Vec::new();
         changed(
             &mut out,
@@ -544,7 +544,7 @@ impl Ctx<'_> {
         }
     }
 
-    pub fn parties(&self) -> Vec<(String, Vec<Fact>)> {
+    pub(super) fn parties(&self) -> Vec<(String, Vec<Fact>)> {
         let mut res = Vec::new();
         for n in &self.new.parties {
             let mut out = Vec::new();
@@ -605,7 +605,7 @@ impl Ctx<'_> {
         res
     }
 
-    pub fn services(&self) -> Vec<(String, Vec<Fact>)> {
+    pub(super) fn services(&self) -> Vec<(String, Vec<Fact>)> {
         let dep = |d: &Dependency| match d {
             Dependency::Service(r) => r.value.name.clone(),
             Dependency::AnyOf(rs) => format!(

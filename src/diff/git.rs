@@ -154,7 +154,7 @@ struct Found<'a> {
 
 /// Loads the `.sla` files of revision `rev` that lie under `paths` (as the working tree
 /// would have them). Files are named `REV:path`.
-pub fn load_revision(rev: &str, paths: &[PathBuf]) -> Result<SourceMap, String> {
+pub(crate) fn load_revision(rev: &str, paths: &[PathBuf]) -> Result<SourceMap, String> {
     let top = String::from_utf8_lossy(&git(&["rev-parse", "--show-toplevel"])?)
         .trim()
         .to_string();

@@ -10,7 +10,7 @@
 
 mod calendar;
 mod compare;
-pub mod git;
+pub(crate) mod git;
 mod render;
 mod report;
 pub(crate) mod value;
@@ -18,9 +18,9 @@ pub(crate) mod value;
 use crate::model::strictness::{Term, Verdict};
 use crate::model::{Agreement, AgreementKind, PartyKind, Portfolio};
 
-pub use render::{human, json, markdown};
+pub(crate) use render::{human, json, markdown};
 use report::Fact;
-pub use report::{Change, Deny, Effect, Entry, Report, Summary};
+pub(crate) use report::{Change, Deny, Effect, Entry, Report, Summary};
 
 /// Each agreement by its name (unique: E0201).
 fn by_name(p: &Portfolio) -> std::collections::HashMap<&str, &Agreement> {
@@ -37,7 +37,7 @@ fn customer_facing(p: &Portfolio, a: &Agreement) -> bool {
 }
 
 /// Compares two resolved portfolios.
-pub fn diff(old: &Portfolio, new: &Portfolio) -> Report {
+pub(crate) fn diff(old: &Portfolio, new: &Portfolio) -> Report {
     let mut changes = Vec::new();
     let mut push =
         |subject: &str, name: &str, region: Option<&str>, facing: bool, facts: Vec<Fact>| {

@@ -58,7 +58,7 @@ fn old_new(e: &Entry) -> String {
 }
 
 /// For a terminal: text from the files shows its control characters as `\u{1b}`.
-pub fn human(report: &Report) -> String {
+pub(crate) fn human(report: &Report) -> String {
     let mut out = String::new();
     for (title, entries) in groups(report) {
         let _ = writeln!(out, "{}", visible(&title));
@@ -81,7 +81,7 @@ pub fn human(report: &Report) -> String {
     out
 }
 
-pub fn json(report: &Report) -> String {
+pub(crate) fn json(report: &Report) -> String {
     serde_json::to_string_pretty(report).unwrap_or_default()
 }
 
@@ -93,7 +93,7 @@ fn cell(s: Option<&str>) -> String {
     }
 }
 
-pub fn markdown(report: &Report) -> String {
+pub(crate) fn markdown(report: &Report) -> String {
     let mut out = String::from("## SLA changes (slac diff)\n\n");
     let s = report.summary;
     if s.weakenings > 0 {

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Effect {
+pub(crate) enum Effect {
     Tightened,
     Loosened,
     Changed,
@@ -13,7 +13,7 @@ pub enum Effect {
 
 impl Effect {
     /// How a verdict of the strictness table is reported.
-    pub fn of(v: Verdict) -> Effect {
+    pub(crate) fn of(v: Verdict) -> Effect {
         match v {
             Verdict::Tightened => Effect::Tightened,
             Verdict::Loosened => Effect::Loosened,
@@ -21,7 +21,7 @@ impl Effect {
         }
     }
 
-    pub fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         match self {
             Effect::Tightened => "tightened",
             Effect::Loosened => "loosened",
@@ -32,14 +32,14 @@ impl Effect {
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Change {
+pub(crate) enum Change {
     Added,
     Removed,
     Modified,
 }
 
 impl Change {
-    pub fn word(self) -> &'static str {
+    pub(crate) fn word(self) -> &'static str {
         match self {
             Change::Added => "added",
             Change::Removed => "removed",
@@ -50,7 +50,7 @@ impl Change {
 
 /// One difference.
 #[derive(Clone, Debug, Serialize)]
-pub struct Entry {
+pub(crate) struct Entry {
     /// `sla`, `ola`, `uc`, `party`, `service` or `calendar`.
     pub subject: String,
     pub name: String,
@@ -69,7 +69,7 @@ pub struct Entry {
 }
 
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize)]
-pub struct Summary {
+pub(crate) struct Summary {
     pub tightened: usize,
     pub loosened: usize,
     pub changed: usize,
@@ -81,7 +81,7 @@ pub struct Summary {
 
 /// Which weakenings `--deny-weakening` fails on.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Deny {
+pub(crate) enum Deny {
     /// Of an SLA, external or internal customer alike.
     Sla,
     /// Of any agreement: SLAs, OLAs and UCs.
@@ -89,14 +89,14 @@ pub enum Deny {
 }
 
 #[derive(Clone, Debug, Serialize)]
-pub struct Report {
+pub(crate) struct Report {
     pub changes: Vec<Entry>,
     pub summary: Summary,
 }
 
 impl Report {
     /// Whether there is a weakening that `deny` fails on.
-    pub fn denied(&self, deny: Deny) -> bool {
+    pub(crate) fn denied(&self, deny: Deny) -> bool {
         match deny {
             Deny::Sla => self.summary.sla_weakenings > 0,
             Deny::All => self.summary.weakenings > 0,

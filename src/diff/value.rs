@@ -3,13 +3,13 @@
 use crate::model::{Credit, Money};
 
 /// Without trailing zeros, so that `99.90%` and `99.9%` read alike.
-pub use crate::written::percent_normalized as percent;
+pub(crate) use crate::written::percent_normalized as percent;
 
-pub fn money(m: &Money) -> String {
+pub(crate) fn money(m: &Money) -> String {
     format!("{} {}", m.amount.normalize(), m.currency)
 }
 
-pub fn credit(c: &Credit) -> String {
+pub(crate) fn credit(c: &Credit) -> String {
     match c {
         Credit::Percent(p) => percent(*p),
         Credit::Amount(m) => money(m),
@@ -17,4 +17,4 @@ pub fn credit(c: &Credit) -> String {
 }
 
 /// Milliseconds as written in `.sla` files: `1h30m`, `300ms`.
-pub use crate::written::duration;
+pub(crate) use crate::written::duration;

@@ -5,7 +5,7 @@ use crate::syntax::ast::{AgreementStmt, Block, File, Item, ObjectiveStmt, Stmt, 
 
 /// A statement (or item): its span and, when it ends with a `{ … }` block, the block's
 /// span and the statements inside.
-pub struct Node {
+pub(super) struct Node {
     pub span: Span,
     pub block: Option<(Span, Vec<Node>)>,
     /// Print the block on one line (`incident p1 { response 15m resolve 4h }`) unless a
@@ -35,7 +35,7 @@ fn leaves<S>(block: &Block<Stmt<S>>) -> Vec<Node> {
     block.stmts.iter().map(|s| Node::leaf(s.span)).collect()
 }
 
-pub fn items(file: &File) -> Vec<Node> {
+pub(super) fn items(file: &File) -> Vec<Node> {
     file.items.iter().map(item).collect()
 }
 

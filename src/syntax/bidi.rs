@@ -10,7 +10,7 @@ use crate::source::Span;
 
 /// The controls rustc's `text_direction_codepoint_in_literal` lint also denies: the
 /// embeddings and overrides U+202A–U+202E and the isolates U+2066–U+2069.
-pub fn name(c: char) -> Option<&'static str> {
+pub(super) fn name(c: char) -> Option<&'static str> {
     Some(match c {
         '\u{202a}' => "LEFT-TO-RIGHT EMBEDDING",
         '\u{202b}' => "RIGHT-TO-LEFT EMBEDDING",
@@ -26,7 +26,7 @@ pub fn name(c: char) -> Option<&'static str> {
 }
 
 /// One W0111 for each bidirectional control in `text`, the source of `file`.
-pub fn check_text(file: &File, text: &str, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check_text(file: &File, text: &str, diags: &mut Vec<Diagnostic>) {
     for (i, c) in text.char_indices() {
         let Some(name) = name(c) else { continue };
         let span = Span::new(file.id, i, i + c.len_utf8());

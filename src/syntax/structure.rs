@@ -15,7 +15,7 @@ use crate::written::hhmm;
 use chrono::Weekday;
 use std::collections::HashMap;
 
-pub fn check_file(file: &File, diags: &mut Vec<Diagnostic>) {
+pub(super) fn check_file(file: &File, diags: &mut Vec<Diagnostic>) {
     for item in &file.items {
         match item {
             Item::Party(p) => party(p, diags),

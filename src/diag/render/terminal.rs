@@ -12,7 +12,7 @@ use std::fmt::Write as _;
 /// controls, and the invisible format characters (zero-width spaces and joiners, the
 /// direction marks, word joiners, the byte order mark) that would hide text in plain
 /// sight.
-pub fn is_hidden(c: char) -> bool {
+pub(super) fn is_hidden(c: char) -> bool {
     (c.is_control() && c != '\t' && c != '\n')
         || matches!(
             c,
@@ -45,7 +45,7 @@ pub fn visible(s: &str) -> Cow<'_, str> {
 /// it. A lone CR, which the lexer takes for a line end, becomes a line feed (the same
 /// length); a CR before a line feed stays; every other hidden character becomes its
 /// visible escape, which moves the offsets after it.
-pub struct Shown<'a> {
+pub(super) struct Shown<'a> {
     pub text: Cow<'a, str>,
     /// For each escaped character: its offset in the original and the bytes added up to
     /// and including it.
@@ -53,7 +53,7 @@ pub struct Shown<'a> {
 }
 
 impl<'a> Shown<'a> {
-    pub fn new(text: &'a str) -> Shown<'a> {
+    pub(super) fn new(text: &'a str) -> Shown<'a> {
         if !text.chars().any(is_hidden) {
             return Shown {
                 text: Cow::Borrowed(text),
@@ -85,7 +85,7 @@ impl<'a> Shown<'a> {
 
     /// Where an offset of the original is in the shown text: a span that covers an
     /// escaped character covers its whole escape.
-    pub fn map(&self, offset: usize) -> usize {
+    pub(super) fn map(&self, offset: usize) -> usize {
         let i = self.shifts.partition_point(|&(o, _)| o < offset);
         match i {
             0 => offset,

@@ -1,5 +1,5 @@
 //! The acme portfolio checks clean. The UI cases (tests/ui/**.sla) run as tests of their own
-//! in the `ui` test target (tests/ui_harness.rs), one test per file.
+//! in the `ui` test target (`tests/ui_harness.rs`), one test per file.
 
 use crate::common::{check_sources, human, load};
 use std::path::Path;

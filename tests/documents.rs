@@ -542,6 +542,64 @@ fn contracts_fit_a_390_px_wide_screen() {
 }
 
 #[test]
+fn review_found_details_read_as_one_would_write_them() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("p.sla");
+    fs::write(
+        &src,
+        "provider acme \"Acme\"\ncustomer globex \"Globex\" { subscribes api }\n\
+         service api \"API\"\n\
+         calendar patch \"Patching\" {\n  timezone \"UTC\"\n  sun 02:00-06:00\n}\n\
+         sla terms \"General terms\" {\n  level corporate\n  provider acme\n}\n\
+         sla api_sla \"API service\" {\n  provider acme\n  customer globex\n  services api\n  \
+         valid from 2026-01-01 to 2026-12-31\n  review every 12 months\n  reviewed 2026-06-30\n  \
+         availability \"Uptime\" {\n    target 99.9%\n    window rolling 28d\n  }\n  \
+         support {\n    incident p1 { response 10m resolve 2h }\n  }\n  \
+         maintenance {\n    during patch\n  }\n}\n",
+    )
+    .expect("write");
+    let out = build(
+        dir.path(),
+        src.to_str().expect("utf-8"),
+        &["--emit", "html,markdown"],
+    );
+    let sla = text(&read(&out, "html/api_sla.html"));
+    // A patching window open one day a week is one line, not a seven-row table.
+    assert!(
+        sla.contains("Open Sunday 02:00-06:00 only (4 h a week)."),
+        "{sla}"
+    );
+    assert!(!sla.contains("Monday closed"), "{sla}");
+    // The next review would fall after the agreement expires.
+    assert!(!sla.contains("next review due"), "{sla}");
+    assert!(
+        sla.contains("no further review falls before the agreement expires"),
+        "{sla}"
+    );
+    // A rolling window reads as English.
+    assert!(sla.contains("over any 28-day period"), "{sla}");
+    assert!(sla.contains("in any 28-day window"), "{sla}");
+    assert!(!sla.contains("28 days window"), "{sla}");
+    // No target has a title: no Title column.
+    let html = read(&out, "html/api_sla.html");
+    assert!(!html.contains("<th>Title</th>"), "{html}");
+    // Parties with nothing but a name are named in a sentence, not in empty cards.
+    assert!(!html.contains("class=\"party\""), "{html}");
+    assert!(
+        sla.contains(
+            "This agreement is made between Acme (the provider) and Globex (the customer)."
+        ),
+        "{sla}"
+    );
+    // General terms have no customer: no empty signature box for one.
+    let terms = read(&out, "html/terms.html");
+    assert_eq!(terms.matches("class=\"signature\"").count(), 1, "{terms}");
+    assert!(!terms.contains("every customer</strong>"), "{terms}");
+    let md = read(&out, "markdown/terms.md");
+    assert!(!md.contains("For the Customer"), "{md}");
+}
+
+#[test]
 fn credit_exposure_is_per_reporting_period_and_of_that_periods_fee() {
     let dir = tempfile::tempdir().expect("temp dir");
     let src = dir.path().join("p.sla");

@@ -10,6 +10,9 @@ use serde::Serialize;
 pub struct Document {
     /// The file name without extension: `globex_printing.rural`.
     pub stem: String,
+    /// The running head of every printed page, `globex_checkout · 1 June 2026`, escaped
+    /// for a CSS string (`"…"`) inside `<style>`: write it with `{{{page_header}}}`.
+    pub page_header: String,
     pub name: String,
     pub title: String,
     pub kind: &'static str,

@@ -7,6 +7,7 @@ use crate::model::{Credit, Money};
 use crate::time::{DAY, HOUR, MINUTE};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
+use std::fmt::Write as _;
 
 /// A duration in hours, minutes, seconds and milliseconds, largest unit first, zero parts
 /// left out: `4 h`, `1 h 30 min`, `43 min 12 s`, `300 ms`. Hours are never folded into
@@ -37,6 +38,15 @@ pub fn period(ms: i64) -> String {
     if ms > 0 && ms % DAY == 0 {
         let d = ms / DAY;
         format!("{d} {}", if d == 1 { "day" } else { "days" })
+    } else {
+        duration(ms)
+    }
+}
+
+/// A period before a noun: `28-day` (a window), else the duration (`6 h`).
+pub fn period_adjective(ms: i64) -> String {
+    if ms > 0 && ms % DAY == 0 {
+        format!("{}-day", ms / DAY)
     } else {
         duration(ms)
     }
@@ -133,6 +143,24 @@ pub fn allowance_ms(target: Decimal, open_ms: i64) -> i64 {
     printed_ms(allowance_seconds(target, open_ms.saturating_mul(1_000_000)))
 }
 
+/// `s` as the inside of a double-quoted CSS string that can sit in a `<style>` element:
+/// letters, digits, spaces and `·` as they are, everything else (quotes, backslashes,
+/// `<`, `>`, `&`, line breaks, control characters) as a CSS escape `\hex `. So the
+/// text can neither end the string nor the style element.
+pub fn css_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for ch in s.chars() {
+        if ch.is_alphanumeric() && !ch.is_control()
+            || matches!(ch, ' ' | '·' | '.' | ',' | '_' | '-')
+        {
+            out.push(ch);
+        } else {
+            let _ = write!(out, "\\{:x} ", u32::from(ch));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -153,5 +181,18 @@ mod tests {
         let t = Decimal::from_str("99.9").unwrap();
         assert_eq!(duration(allowance_ms(t, 30 * DAY)), "43 min 12 s");
         assert_eq!(duration(allowance_ms(t, 31 * DAY)), "44 min 38 s");
+        assert_eq!(period_adjective(28 * DAY), "28-day");
+        assert_eq!(period_adjective(6 * HOUR), "6 h");
+    }
+
+    #[test]
+    fn a_css_string_cannot_end_itself_or_the_style_element() {
+        assert_eq!(
+            css_string("globex_checkout.rural · 1 June 2026"),
+            "globex_checkout.rural · 1 June 2026"
+        );
+        assert_eq!(css_string("a\"b\\c"), "a\\22 b\\5c c");
+        assert_eq!(css_string("</style>"), "\\3c \\2f style\\3e ");
+        assert_eq!(css_string("a\nb"), "a\\a b");
     }
 }

@@ -259,6 +259,7 @@ pub fn document(
     let claims_text = claims_text(p, a, terms);
     let credit_rules = credit_rules(terms);
     let mut doc = Document {
+        page_header: format::css_string(&format!("{} · {}", stem(a, region), date(today))),
         stem: stem(a, region),
         name: a.name.clone(),
         title: variant.map_or_else(|| a.title.clone(), |v| format!("{} — {}", a.title, v.title)),
@@ -453,14 +454,21 @@ fn credit_rules(terms: &Terms) -> Vec<String> {
 fn review(terms: &Terms) -> Option<String> {
     let every = terms.review_every_months.as_ref().map(|m| m.value);
     let last = terms.reviewed.as_ref().map(|d| d.value);
+    let ends = terms.valid.as_ref().and_then(|v| v.value.to);
     match (every, last) {
         (None, None) => None,
         (Some(m), None) => Some(format!("every {m} months")),
         (None, Some(d)) => Some(format!("last reviewed {}", date(d))),
         (Some(m), Some(d)) => {
+            // A review due after the last day in force would never happen: say so.
             let next = d
                 .checked_add_months(chrono::Months::new(m))
-                .map_or_else(String::new, |n| format!("; next review due by {}", date(n)));
+                .map_or_else(String::new, |n| match ends {
+                    Some(end) if n > end => {
+                        "; no further review falls before the agreement expires".into()
+                    }
+                    _ => format!("; next review due by {}", date(n)),
+                });
             Some(format!("every {m} months; last reviewed {}{next}", date(d)))
         }
     }

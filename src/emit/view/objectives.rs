@@ -3,7 +3,7 @@
 //! seconds) over the real length of the window, or over the open time of the objective's
 //! `during` calendar when downtime only counts in service hours.
 
-use super::format::{allowance_ms, duration, percent, period};
+use super::format::{allowance_ms, duration, percent, period_adjective};
 use crate::model::periods::{self, PeriodAllowance, PeriodKind};
 use crate::model::{Calendar, Objective, ObjectiveKind, Portfolio, Terms, Window};
 use crate::time::WEEK;
@@ -11,14 +11,14 @@ use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-/// "per month", "over any rolling 28 days".
+/// "per month", "over any 28-day period".
 pub fn window_words(w: Window) -> String {
     match w {
         Window::Week => "per week".into(),
         Window::Month => "per month".into(),
         Window::Quarter => "per quarter".into(),
         Window::Year => "per year".into(),
-        Window::Rolling(ms) => format!("over any rolling {}", period(ms)),
+        Window::Rolling(ms) => format!("over any {} period", period_adjective(ms)),
     }
 }
 
@@ -203,7 +203,7 @@ fn always(target: Decimal, w: Window) -> String {
         Window::Rolling(ms) => format!(
             "at most {} of downtime in any {} window",
             duration(allowance_ms(target, ms)),
-            period(ms)
+            period_adjective(ms)
         ),
         _ => format!(
             "at most {} of downtime in a week",
@@ -222,7 +222,7 @@ fn in_hours(target: Decimal, w: Window, cal: &Calendar) -> String {
         return format!(
             "at most {} of downtime in a {} window without closures (about {} of service hours)",
             duration(allowance_ms(target, open)),
-            period(ms),
+            period_adjective(ms),
             hours(open)
         );
     }

@@ -51,13 +51,39 @@ pub fn sections(d: &Document) -> Vec<Section> {
 }
 
 fn parties(d: &Document) -> Vec<Block> {
-    let mut out = vec![Block::text(
-        "This agreement is made between the following parties.",
-    )];
-    let mut people = Vec::new();
-    people.extend(d.provider.clone());
-    people.extend(d.customer.clone());
-    out.push(Block::parties(people));
+    let people: Vec<PartyView> = d.provider.iter().chain(&d.customer).cloned().collect();
+    // A card with nothing but the role and the name would be an empty box: such a party
+    // is named in a sentence instead.
+    let (cards, bare): (Vec<PartyView>, Vec<PartyView>) = people
+        .into_iter()
+        .partition(|x| x.description.is_some() || x.address.is_some() || x.contact.is_some());
+    let mut out = Vec::new();
+    if cards.is_empty() {
+        if !bare.is_empty() {
+            let mut spans = vec![t("This agreement is made between ")];
+            for (i, x) in bare.iter().enumerate() {
+                if i > 0 {
+                    spans.push(t(" and "));
+                }
+                spans.push(b(&x.title));
+                spans.push(t(format!(" (the {})", x.role.to_lowercase())));
+            }
+            spans.push(t("."));
+            out.push(Block::paragraph(spans));
+        }
+    } else {
+        out.push(Block::text(
+            "This agreement is made between the following parties.",
+        ));
+        out.push(Block::parties(cards));
+        for x in &bare {
+            out.push(Block::paragraph(vec![
+                t(format!("{}: ", x.role)),
+                b(&x.title),
+                t(" (no address or contact stated)."),
+            ]));
+        }
+    }
     if d.provider.is_none() {
         out.push(Block::text("No provider is stated."));
     }
@@ -170,26 +196,41 @@ fn hours(d: &Document) -> Vec<Block> {
             out.push(Block::text("Open 24 hours a day, every day of the year."));
             continue;
         }
-        let mut rows: Vec<(Vec<Vec<Span>>, bool)> = cal
-            .days
-            .iter()
-            .map(|day| {
-                (
-                    vec![vec![t(&day.day)], vec![t(&day.hours)], vec![t(&day.total)]],
-                    !day.open,
-                )
-            })
-            .collect();
-        rows.push((
-            vec![vec![b("Week")], vec![], vec![b(&cal.week_total)]],
-            false,
-        ));
-        out.push(Block::table(
-            "week",
-            &["Day", "Service hours", "Hours"],
-            &[false, false, true],
-            rows,
-        ));
+        let open: Vec<_> = cal.days.iter().filter(|x| x.open).collect();
+        if !open.is_empty() && open.len() <= 2 {
+            // A window open one or two days a week reads better as one line than as a
+            // table of seven rows, most of them closed.
+            let days: Vec<String> = open
+                .iter()
+                .map(|x| format!("{} {}", x.day, x.hours))
+                .collect();
+            out.push(Block::text(format!(
+                "Open {} only ({} a week).",
+                days.join(" and "),
+                cal.week_total
+            )));
+        } else {
+            let mut rows: Vec<(Vec<Vec<Span>>, bool)> = cal
+                .days
+                .iter()
+                .map(|day| {
+                    (
+                        vec![vec![t(&day.day)], vec![t(&day.hours)], vec![t(&day.total)]],
+                        !day.open,
+                    )
+                })
+                .collect();
+            rows.push((
+                vec![vec![b("Week")], vec![], vec![b(&cal.week_total)]],
+                false,
+            ));
+            out.push(Block::table(
+                "week",
+                &["Day", "Service hours", "Hours"],
+                &[false, false, true],
+                rows,
+            ));
+        }
         if cal.has_closures {
             out.push(Block::table(
                 "closures",
@@ -277,33 +318,40 @@ fn support(d: &Document) -> Vec<Block> {
     intro.push(t(
         ". A ticket raised outside service hours starts its clock at the next opening.",
     ));
+    // A title column with nothing to add to the id is left out.
+    let titled = d
+        .targets
+        .iter()
+        .any(|r| !r.title.is_empty() && r.title != r.id);
+    let mut head = vec!["Class"];
+    if titled {
+        head.push("Title");
+    }
+    head.extend(["Response", "Resolve / fulfil", "Clock", "Required share"]);
+    let num: Vec<bool> = head
+        .iter()
+        .map(|h| matches!(*h, "Response" | "Resolve / fulfil"))
+        .collect();
     vec![
         Block::paragraph(intro),
         Block::table(
             "",
-            &[
-                "Class",
-                "Title",
-                "Response",
-                "Resolve / fulfil",
-                "Clock",
-                "Required share",
-            ],
-            &[false, false, true, true, false, false],
+            &head,
+            &num,
             d.targets
                 .iter()
                 .map(|r| {
-                    (
-                        vec![
-                            vec![t(format!("{} ", r.kind)), c(&r.id)],
-                            vec![t(&r.title)],
-                            vec![t(&r.response)],
-                            vec![t(&r.resolve)],
-                            vec![c(&r.clock), t(format!(" ({})", r.clock_title))],
-                            vec![t(&r.share)],
-                        ],
-                        false,
-                    )
+                    let mut cells = vec![vec![t(format!("{} ", r.kind)), c(&r.id)]];
+                    if titled {
+                        cells.push(vec![t(&r.title)]);
+                    }
+                    cells.extend([
+                        vec![t(&r.response)],
+                        vec![t(&r.resolve)],
+                        vec![c(&r.clock), t(format!(" ({})", r.clock_title))],
+                        vec![t(&r.share)],
+                    ]);
+                    (cells, false)
                 })
                 .collect(),
         ),
@@ -427,24 +475,22 @@ fn supporters(d: &Document) -> Vec<Block> {
 }
 
 fn signatures(d: &Document) -> Vec<Block> {
-    let placeholder = |role: &'static str| PartyView {
+    let provider = d.provider.clone().unwrap_or_else(|| PartyView {
         name: String::new(),
-        title: if role == "Provider" {
-            "the provider".into()
-        } else {
-            "every customer".into()
-        },
-        role,
+        title: "the provider".into(),
+        role: "Provider",
         contact: None,
         address: None,
         description: None,
+    });
+    let Some(customer) = d.customer.clone() else {
+        // General terms have no customer to sign them: no empty box for one.
+        return vec![
+            Block::note(
+                "These terms name no customer: a customer accepts them by signing an agreement that builds on them.",
+            ),
+            Block::signatures(vec![provider]),
+        ];
     };
-    vec![Block::signatures(vec![
-        d.provider
-            .clone()
-            .unwrap_or_else(|| placeholder("Provider")),
-        d.customer
-            .clone()
-            .unwrap_or_else(|| placeholder("Customer")),
-    ])]
+    vec![Block::signatures(vec![provider, customer])]
 }

@@ -1,5 +1,6 @@
 //! The one integration-test binary (`autotests = false`): one module per feature.
 
+mod audience;
 mod build;
 mod calendars;
 mod check_clock;

@@ -4,7 +4,7 @@
 
 use super::document::Named;
 use super::format::{amount, money, percent};
-use super::{kind_short, stem, validity};
+use super::{kind_short, stem, validity, Audience, Folder};
 use crate::model::supporters::{coverage_index, supporters};
 use crate::model::{AgreementKind, Credit, Dependency, Money, Portfolio, Terms};
 use chrono::NaiveDate;
@@ -15,7 +15,8 @@ use serde::Serialize;
 pub struct Index {
     pub today: String,
     pub agreements: Vec<Row>,
-    pub graph: Graph,
+    /// The service dependency graph: internal only.
+    pub graph: Option<Graph>,
     pub exposure: Vec<Exposure>,
 }
 
@@ -86,13 +87,17 @@ const GAP_X: i64 = 24;
 const GAP_Y: i64 = 56;
 const MARGIN: i64 = 12;
 
-pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
+/// The index of one folder ([`super::folders`]): its agreements; for the internal folder
+/// also the dependency graph and the credit exposure.
+pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
+    let internal = folder.audience == Audience::Internal;
     let party = |r: Option<&crate::source::Sp<crate::model::Ref>>| {
         r.map_or_else(|| "–".into(), |r| p.parties[r.value.index].title.clone())
     };
-    let agreements = p
+    let agreements = folder
         .agreements
         .iter()
+        .map(|&x| &p.agreements[x])
         .map(|a| Row {
             name: a.name.clone(),
             title: a.title.clone(),
@@ -119,7 +124,9 @@ pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
         .agreements
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service)
+        .filter(|(_, a)| {
+            internal && a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service
+        })
         .map(|(x, a)| {
             let ucs: Vec<UcCredit> = supporters(p, &idx, x, &a.terms, None, today)
                 .into_iter()
@@ -142,7 +149,7 @@ pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
     Index {
         today: super::format::date(today),
         agreements,
-        graph: graph(p),
+        graph: internal.then(|| graph(p)),
         exposure,
     }
 }

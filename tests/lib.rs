@@ -17,6 +17,7 @@ mod examples;
 mod explain;
 mod fmt;
 mod formats;
+mod graph;
 mod hostile_reads;
 mod hostile_sizes;
 mod hostile_templates;

@@ -282,10 +282,10 @@ fn support(d: &Document) -> Vec<Block> {
     intro.push(t(
         ". A ticket raised outside service hours starts its clock at the next opening.",
     ));
-    vec![
-        Block::paragraph(intro),
-        Block::table(
-            "",
+    // OLAs and UCs often name their classes only: no empty Title column then.
+    let titled = d.targets.iter().any(|r| !r.title.is_empty());
+    let (head, num): (&[&str], &[bool]) = if titled {
+        (
             &[
                 "Class",
                 "Title",
@@ -295,20 +295,39 @@ fn support(d: &Document) -> Vec<Block> {
                 "Required share",
             ],
             &[false, false, true, true, false, false],
+        )
+    } else {
+        (
+            &[
+                "Class",
+                "Response",
+                "Resolve / fulfil",
+                "Clock",
+                "Required share",
+            ],
+            &[false, true, true, false, false],
+        )
+    };
+    vec![
+        Block::paragraph(intro),
+        Block::table(
+            "",
+            head,
+            num,
             d.targets
                 .iter()
                 .map(|r| {
-                    (
-                        vec![
-                            vec![t(format!("{} ", r.kind)), c(&r.id)],
-                            vec![t(&r.title)],
-                            vec![t(&r.response)],
-                            vec![t(&r.resolve)],
-                            vec![c(&r.clock), t(format!(" ({})", r.clock_title))],
-                            vec![t(&r.share)],
-                        ],
-                        false,
-                    )
+                    let mut cells = vec![vec![t(format!("{} ", r.kind)), c(&r.id)]];
+                    if titled {
+                        cells.push(vec![t(if r.title.is_empty() { "–" } else { &r.title })]);
+                    }
+                    cells.extend([
+                        vec![t(&r.response)],
+                        vec![t(&r.resolve)],
+                        vec![c(&r.clock), t(format!(" ({})", r.clock_title))],
+                        vec![t(&r.share)],
+                    ]);
+                    (cells, false)
                 })
                 .collect(),
         ),

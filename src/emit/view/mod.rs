@@ -523,14 +523,28 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
         PenaltyOn::Outcome { id } => Some((ObjectiveKind::Outcome, id.as_str())),
         _ => None,
     };
-    let title = key.and_then(|(kind, id)| {
+    let objective = key.and_then(|(kind, id)| {
         terms
             .objectives
             .iter()
             .find(|o| o.kind == kind && o.id == id)
             .and_then(|o| o.title.clone())
     });
-    match title {
+    // A support target by its title too: "incident p1 resolve (Critical incident)".
+    let target = match on {
+        PenaltyOn::Incident { id, .. } => Some((crate::syntax::ast::TargetKind::Incident, id)),
+        PenaltyOn::Request { id, .. } => Some((crate::syntax::ast::TargetKind::Request, id)),
+        _ => None,
+    }
+    .and_then(|(kind, id)| {
+        terms
+            .support
+            .iter()
+            .flat_map(|s| &s.targets)
+            .find(|t| t.kind == kind && t.id == *id)
+            .and_then(|t| t.title.clone())
+    });
+    match objective.or(target) {
         Some(t) => format!("{on} ({t})"),
         None => on.to_string(),
     }

@@ -21,6 +21,8 @@ pub struct Folder {
     /// `internal` or `customers/<customer>`.
     pub dir: String,
     pub audience: Audience,
+    /// The customer party of a customer folder.
+    pub customer: Option<usize>,
     pub agreements: Vec<usize>,
 }
 
@@ -31,6 +33,7 @@ pub fn folders(p: &Portfolio) -> Vec<Folder> {
     let mut out = vec![Folder {
         dir: "internal".into(),
         audience: Audience::Internal,
+        customer: None,
         agreements: (0..p.agreements.len()).collect(),
     }];
     for (c, party) in p.parties.iter().enumerate() {
@@ -66,6 +69,7 @@ pub fn folders(p: &Portfolio) -> Vec<Folder> {
             out.push(Folder {
                 dir: format!("customers/{}", party.name),
                 audience: Audience::Customer,
+                customer: Some(c),
                 agreements: (0..p.agreements.len()).filter(|&x| keep[x]).collect(),
             });
         }

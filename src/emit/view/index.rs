@@ -13,6 +13,9 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct Index {
+    /// "Service level portfolio", or for a customer "Service level agreements for Globex
+    /// Corporation".
+    pub heading: String,
     pub today: String,
     pub agreements: Vec<Row>,
     /// The service dependency graph: internal only.
@@ -164,6 +167,10 @@ pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
         })
         .collect();
     Index {
+        heading: match &folder.customer {
+            Some(c) => format!("Service level agreements for {}", p.parties[*c].title),
+            None => "Service level portfolio".into(),
+        },
         today: super::format::date(today),
         agreements,
         graph: internal.then(|| graph(p)),

@@ -42,7 +42,7 @@ fn text(html: &str) -> String {
 fn acme_contracts_carry_the_numbers() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = build(dir.path(), "examples/acme", &[]);
-    let checkout = text(&read(&out, "html/globex_checkout.html"));
+    let checkout = text(&read(&out, "internal/html/globex_checkout.html"));
     // The real figures of every month of the validity (March 2026 in Paris has 743 h).
     assert!(checkout.contains(
         "99.9% per month: at most 0.1% of the real length of each month (Europe/Paris time) as downtime: from 40 min 19 s in February 2026 to 44 min 42 s in October 2026"
@@ -78,14 +78,14 @@ fn acme_contracts_carry_the_numbers() {
     assert!(
         checkout.contains("Acme Cloud SAS") && checkout.contains("it-procurement@globex.example")
     );
-    let rural = text(&read(&out, "html/globex_printing.rural.html"));
+    let rural = text(&read(&out, "internal/html/globex_printing.rural.html"));
     assert!(
         rural.contains("incident p2 Service degraded 8 h 24 h paris_office"),
         "{rural}"
     );
-    let base = text(&read(&out, "html/globex_printing.html"));
+    let base = text(&read(&out, "internal/html/globex_printing.html"));
     assert!(base.contains("incident p2 Service degraded 4 h 16 h paris_office"));
-    let index = read(&out, "html/index.html");
+    let index = read(&out, "internal/html/index.html");
     assert!(index.contains("<svg") && index.contains("href=\"globex_printing.rural.html\""));
     // The most globex_checkout can cost (capped at 50% of 12,000 EUR) against its UC.
     assert!(index.contains("Data centre hosting</a>: 4,000 EUR"));
@@ -109,7 +109,7 @@ sla a { provider p customer c services s valid from 2026-01-01
     )
     .expect("write");
     let out = build(dir.path(), src.to_str().expect("utf-8"), &[]);
-    let doc = text(&read(&out, "html/a.html"));
+    let doc = text(&read(&out, "internal/html/a.html"));
     // February 2026: 20 working days × 8 h = 160 h → 0.5% = 48 min. Most: July 2026, 23
     // working days × 8 h = 184 h → 55 min 12 s (May loses its 1st).
     assert!(
@@ -138,18 +138,18 @@ sla a "<script>title</script> & \"quoted\"" {
     )
     .expect("write");
     let out = build(dir.path(), src.to_str().expect("utf-8"), &[]);
-    for file in ["html/a.html", "html/index.html"] {
+    for file in ["internal/html/a.html", "internal/html/index.html"] {
         let html = read(&out, file);
         assert!(!html.contains("<script"), "{file} holds a raw <script>");
         assert!(html.contains("&lt;script&gt;"), "{file}");
         assert!(html.contains("&amp;"), "{file}");
     }
-    let html = read(&out, "html/a.html");
+    let html = read(&out, "internal/html/a.html");
     assert!(html.contains("&quot;quoted&quot;"));
     assert!(html.contains("&lt;script&gt;note&lt;/script&gt; &amp; more"));
     assert!(html.contains("&lt;script&gt;desc&lt;/script&gt;"));
     assert!(html.contains("&lt;script&gt;x&lt;/script&gt;@e.example"));
-    let md = read(&out, "markdown/a.md");
+    let md = read(&out, "internal/markdown/a.md");
     assert!(
         !md.contains("<script"),
         "markdown escapes angle brackets too"
@@ -168,7 +168,7 @@ fn same_input_same_bytes() {
     );
     let list = |d: &Path| {
         let mut v: Vec<PathBuf> = Vec::new();
-        for sub in ["html", "markdown", "json"] {
+        for sub in ["internal/html", "internal/markdown", "json"] {
             for e in fs::read_dir(d.join(sub)).expect("list") {
                 v.push(
                     e.expect("entry")
@@ -203,13 +203,13 @@ fn markdown_per_agreement_and_variant() {
         "field_printing.rural.md",
         "acme_standard.md",
     ] {
-        assert!(out.join("markdown").join(f).is_file(), "{f}");
+        assert!(out.join("internal/markdown").join(f).is_file(), "{f}");
     }
     assert!(
-        !out.join("html").exists(),
+        !out.join("internal/html").exists(),
         "--emit markdown writes only markdown"
     );
-    let rural = read(&out, "markdown/globex_printing.rural.md");
+    let rural = read(&out, "internal/markdown/globex_printing.rural.md");
     assert!(
         rural.contains(
             "| incident `p2` | Service degraded | 8 h | 24 h | `paris_office` \\(Paris business hours\\) |"
@@ -230,10 +230,11 @@ fn templates_can_be_overridden_and_a_broken_one_is_an_error() {
         &["--templates", tpl.to_str().expect("utf-8")],
     );
     assert_eq!(
-        read(&out, "markdown/globex_checkout.md"),
+        read(&out, "internal/markdown/globex_checkout.md"),
         "CUSTOM Checkout API for Globex\n"
     );
-    assert!(read(&out, "html/globex_checkout.html").contains("<h1>Checkout API for Globex</h1>"));
+    assert!(read(&out, "internal/html/globex_checkout.html")
+        .contains("<h1>Checkout API for Globex</h1>"));
 
     fs::write(
         tpl.join("contract.html.hbs"),
@@ -320,7 +321,7 @@ fn has_page(pdf: &[u8]) -> bool {
 fn every_acme_document_prints_to_pdf_and_renders_on_screen() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = build(dir.path(), "examples/acme", &["--emit", "html"]);
-    let mut docs: Vec<PathBuf> = fs::read_dir(out.join("html"))
+    let mut docs: Vec<PathBuf> = fs::read_dir(out.join("internal/html"))
         .expect("list")
         .map(|e| e.expect("entry").path())
         .collect();
@@ -347,7 +348,7 @@ fn every_acme_document_prints_to_pdf_and_renders_on_screen() {
     chromium(
         &dir.path().join("profile-shot"),
         &format!("--screenshot={}", png.display()),
-        &out.join("html/globex_checkout.html"),
+        &out.join("internal/html/globex_checkout.html"),
         &["--window-size=1280,1600"],
     );
     let bytes = fs::read(&png).expect("a screenshot was written");
@@ -410,7 +411,7 @@ fn every_example_contract_prints_on_full_a4_pages_with_reference_and_page_number
             &format!("examples/{example}"),
             &["--emit", "html"],
         );
-        let mut docs: Vec<PathBuf> = fs::read_dir(out.join("html"))
+        let mut docs: Vec<PathBuf> = fs::read_dir(out.join("internal/html"))
             .expect("list")
             .map(|e| e.expect("entry").path())
             .filter(|p| p.extension().is_some_and(|x| x == "html"))
@@ -498,10 +499,10 @@ fn contracts_fit_a_390_px_wide_screen() {
         &["--emit", "html"],
     );
     for html in [
-        out_acme.join("html/globex_checkout.html"),
-        out_acme.join("html/employee_it.html"),
-        out.join("html/umbrella_web.html"),
-        out.join("html/wayne_api.html"),
+        out_acme.join("internal/html/globex_checkout.html"),
+        out_acme.join("internal/html/employee_it.html"),
+        out.join("internal/html/umbrella_web.html"),
+        out.join("internal/html/wayne_api.html"),
     ] {
         let doc = fs::read_to_string(&html).expect("read");
         let probe = doc.replace(
@@ -563,7 +564,7 @@ fn review_found_details_read_as_one_would_write_them() {
         src.to_str().expect("utf-8"),
         &["--emit", "html,markdown"],
     );
-    let sla = text(&read(&out, "html/api_sla.html"));
+    let sla = text(&read(&out, "internal/html/api_sla.html"));
     // A patching window open one day a week is one line, not a seven-row table.
     assert!(
         sla.contains("Open Sunday 02:00-06:00 only (4 h a week)."),
@@ -581,7 +582,7 @@ fn review_found_details_read_as_one_would_write_them() {
     assert!(sla.contains("in any 28-day window"), "{sla}");
     assert!(!sla.contains("28 days window"), "{sla}");
     // No target has a title: no Title column.
-    let html = read(&out, "html/api_sla.html");
+    let html = read(&out, "internal/html/api_sla.html");
     assert!(!html.contains("<th>Title</th>"), "{html}");
     // Parties with nothing but a name are named in a sentence, not in empty cards.
     assert!(!html.contains("class=\"party\""), "{html}");
@@ -592,10 +593,10 @@ fn review_found_details_read_as_one_would_write_them() {
         "{sla}"
     );
     // General terms have no customer: no empty signature box for one.
-    let terms = read(&out, "html/terms.html");
+    let terms = read(&out, "internal/html/terms.html");
     assert_eq!(terms.matches("class=\"signature\"").count(), 1, "{terms}");
     assert!(!terms.contains("every customer</strong>"), "{terms}");
-    let md = read(&out, "markdown/terms.md");
+    let md = read(&out, "internal/markdown/terms.md");
     assert!(!md.contains("For the Customer"), "{md}");
 }
 
@@ -617,7 +618,7 @@ fn credit_exposure_is_per_reporting_period_and_of_that_periods_fee() {
         src.to_str().expect("utf-8"),
         &["--emit", "html"],
     );
-    let index = text(&read(&out, "html/index.html"));
+    let index = text(&read(&out, "internal/html/index.html"));
     assert!(index.contains("63 USD per quarter"), "{index}");
 }
 
@@ -747,7 +748,7 @@ fn html_and_markdown_say_the_same_contract() {
     for example in ["examples/acme", "examples/initech"] {
         let dir = tempfile::tempdir().expect("temp dir");
         let out = build(dir.path(), example, &[]);
-        let mut stems: Vec<String> = fs::read_dir(out.join("markdown"))
+        let mut stems: Vec<String> = fs::read_dir(out.join("internal/markdown"))
             .expect("markdown")
             .map(|e| {
                 let name = e.expect("entry").file_name().to_string_lossy().into_owned();
@@ -757,8 +758,8 @@ fn html_and_markdown_say_the_same_contract() {
         stems.sort();
         assert!(!stems.is_empty(), "{example}");
         for stem in stems {
-            let html = html_lines(&read(&out, &format!("html/{stem}.html")));
-            let md = markdown_lines(&read(&out, &format!("markdown/{stem}.md")));
+            let html = html_lines(&read(&out, &format!("internal/html/{stem}.html")));
+            let md = markdown_lines(&read(&out, &format!("internal/markdown/{stem}.md")));
             let (html_all, md_all) = (html.join(" "), md.join(" "));
             for s in sentences(&html) {
                 assert!(
@@ -783,7 +784,7 @@ fn html_and_markdown_say_the_same_contract() {
 fn a_customer_can_answer_from_the_contract_alone() {
     let dir = tempfile::tempdir().expect("temp dir");
     let out = build(dir.path(), "examples/acme", &[]);
-    let doc = text(&read(&out, "html/globex_checkout.html"));
+    let doc = text(&read(&out, "internal/html/globex_checkout.html"));
     for needle in [
         // What counts as downtime, and the source of truth.
         "2. Definitions",
@@ -807,7 +808,7 @@ fn a_customer_can_answer_from_the_contract_alone() {
     }
     let dir = tempfile::tempdir().expect("temp dir");
     let out = build(dir.path(), "examples/initech", &[]);
-    let wayne = text(&read(&out, "html/wayne_api.html"));
+    let wayne = text(&read(&out, "internal/html/wayne_api.html"));
     for needle in [
         "Credits are paid to the Customer as a refund.",
         "A credit of less than 25 GBP for a month is not paid.",
@@ -825,7 +826,7 @@ fn markdown_lists_and_tables_stand_apart() {
     for example in ["examples/acme", "examples/initech"] {
         let dir = tempfile::tempdir().expect("temp dir");
         let out = build(dir.path(), example, &["--emit", "markdown"]);
-        for e in fs::read_dir(out.join("markdown")).expect("markdown") {
+        for e in fs::read_dir(out.join("internal/markdown")).expect("markdown") {
             let path = e.expect("entry").path();
             let md = fs::read_to_string(&path).expect("read");
             let lines: Vec<&str> = md.lines().collect();
@@ -886,7 +887,7 @@ fn the_contract_names_what_measures_each_objective() {
     )
     .expect("write");
     let out = build(dir.path(), src.to_str().expect("utf-8"), &[]);
-    let doc = text(&read(&out, "html/a.html"));
+    let doc = text(&read(&out, "internal/html/a.html"));
     for needle in [
         "Measured by its indicator.",
         "Availability: its indicator: the events that succeeded among all events",

@@ -47,7 +47,11 @@ fn every_example_checks_clean_and_builds_through_every_backend() {
             "openslo",
             "json",
         ] {
-            let d = out.join(backend);
+            let d = if backend == "html" || backend == "markdown" {
+                out.join("internal").join(backend)
+            } else {
+                out.join(backend)
+            };
             let files: Vec<_> = std::fs::read_dir(&d)
                 .unwrap_or_else(|e| panic!("{path}: no {backend} output: {e}"))
                 .filter_map(Result::ok)
@@ -58,6 +62,6 @@ fn every_example_checks_clean_and_builds_through_every_backend() {
                 assert!(len > 0, "{path}: {} is empty", f.path().display());
             }
         }
-        assert!(Path::new(&out.join("html/index.html")).exists());
+        assert!(Path::new(&out.join("internal/html/index.html")).exists());
     }
 }

@@ -208,7 +208,7 @@ fn injection_markdown_text_renders_literally() {
     for brk in BREAKS {
         let text = hostile(&|what: &str| markdown_payload(brk, what));
         let (_dir, out) = build(&text, "markdown");
-        let md = read(&out, "markdown/initech_api.md");
+        let md = read(&out, "internal/markdown/initech_api.md");
         assert_no_raw_controls("markdown", &md);
         for bad in [
             "![", "](", "<img", "<b", "https://", "www.e", "`code`", "*em*", "_em_", "~~s",

@@ -1,6 +1,7 @@
 //! The one integration-test binary (`autotests = false`): one module per feature.
 
 mod architecture;
+mod audience;
 mod build;
 mod calendars;
 mod check_clock;
@@ -17,6 +18,7 @@ mod examples;
 mod explain;
 mod fmt;
 mod formats;
+mod graph;
 mod hostile_reads;
 mod hostile_sizes;
 mod hostile_templates;

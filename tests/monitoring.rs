@@ -100,7 +100,7 @@ fn monitoring_files_are_named_per_agreement_and_calendar() {
     let (_dir, out) = build(ACME, "2026-11-26");
     let monitoring: Vec<String> = files(&out)
         .into_iter()
-        .filter(|f| !f.starts_with("html/") && !f.starts_with("markdown/"))
+        .filter(|f| !f.starts_with("internal/") && !f.starts_with("customers/"))
         .collect();
     assert_eq!(
         monitoring,

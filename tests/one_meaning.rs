@@ -250,7 +250,7 @@ fn markdown(inputs: &str, stem: &str) -> String {
         ])
         .run();
     r.assert_code(0);
-    fs::read_to_string(out.join(format!("markdown/{stem}.md")))
+    fs::read_to_string(out.join(format!("internal/markdown/{stem}.md")))
         .expect("contract")
         .replace('\\', "")
 }

@@ -514,7 +514,7 @@ fn build(text: &str) -> (tempfile::TempDir, std::path::PathBuf) {
 #[test]
 fn documents_list_recurring_closures_for_each_year_of_validity() {
     let (_dir, out) = build(PORTFOLIO);
-    let md = std::fs::read_to_string(out.join("markdown/api_sla.md")).expect("markdown");
+    let md = std::fs::read_to_string(out.join("internal/markdown/api_sla.md")).expect("markdown");
     for row in [
         "| 6 April 2026 | Monday | all day | Easter Monday |",
         "| 29 March 2027 | Monday | all day | Easter Monday |",

@@ -55,7 +55,7 @@ fn a_correct_override_warns_nothing() {
     let out = build(&tpl, &dir.path().join("out"), "html,markdown");
     out.assert_code(0);
     assert!(!out.stderr.contains("warning: `"), "{}", out.stderr);
-    let md = std::fs::read_dir(dir.path().join("out/markdown"))
+    let md = std::fs::read_dir(dir.path().join("out/internal/markdown"))
         .expect("markdown out")
         .next()
         .expect("one contract")

@@ -4,7 +4,7 @@
 use super::backend::{Backend, Context, EmitError, Put};
 use super::embedded::HTML as TEMPLATES;
 use super::render::Renderer;
-use super::view::{each_document, index::index};
+use super::view::{each_document, folders, index::index};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 
@@ -31,16 +31,18 @@ impl Backend for Html {
         put: Put<'_>,
     ) -> Result<(), EmitError> {
         let r = Renderer::new("html", &TEMPLATES, handlebars::html_escape, ctx)?;
-        put(Artifact::text(
-            "html/index.html",
-            r.render("index", &index(portfolio, ctx.today))?,
-        ))?;
+        for folder in folders(portfolio) {
+            put(Artifact::text(
+                format!("{}/html/index.html", folder.dir),
+                r.render("index", &index(portfolio, ctx.today, &folder))?,
+            ))?;
+        }
         each_document(
             portfolio,
             ctx.today,
-            |doc| {
+            |dir, doc| {
                 Ok(Artifact::text(
-                    format!("html/{}.html", doc.stem),
+                    format!("{dir}/html/{}.html", doc.stem),
                     r.render("contract", doc)?,
                 ))
             },

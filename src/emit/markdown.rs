@@ -39,9 +39,9 @@ impl Backend for Markdown {
         each_document(
             portfolio,
             ctx.today,
-            |doc| {
+            |dir, doc| {
                 Ok(Artifact::text(
-                    format!("markdown/{}.md", doc.stem),
+                    format!("{dir}/markdown/{}.md", doc.stem),
                     r.render("contract", doc)?,
                 ))
             },

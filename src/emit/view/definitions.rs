@@ -151,7 +151,10 @@ fn measured(p: &Portfolio, o: &Objective) -> String {
     let name = match o.kind {
         ObjectiveKind::Availability => "Availability".to_string(),
         ObjectiveKind::Latency => "Latency".into(),
-        ObjectiveKind::Outcome => format!("Outcome {}", o.id),
+        ObjectiveKind::Outcome => o
+            .title
+            .clone()
+            .unwrap_or_else(|| format!("Outcome {}", o.id)),
     };
     let who = o.service.as_ref().map_or_else(String::new, |s| {
         format!(" of {}", p.services[s.value.index].title)

@@ -43,6 +43,9 @@ pub struct Document {
     pub period: &'static str,
     /// SLAs and OLAs list what underpins them; UCs do not.
     pub shows_supporters: bool,
+    /// Rendered for a customer (`customers/<customer>/`): no dependencies, no internal
+    /// parties, no underpinning agreements.
+    pub customer_copy: bool,
     pub supporters: Vec<SupporterView>,
     /// The other documents of the same agreement (base and regions).
     pub variants: Vec<Named>,

@@ -4,7 +4,7 @@
 
 use super::document::Named;
 use super::format::{amount, money, percent};
-use super::{kind_short, stem, validity};
+use super::{kind_short, stem, validity, Audience, Folder};
 use crate::model::supporters::{coverage_index, supporters};
 use crate::model::{AgreementKind, Credit, Dependency, Money, Portfolio, Terms};
 use chrono::NaiveDate;
@@ -13,9 +13,13 @@ use serde::Serialize;
 
 #[derive(Serialize)]
 pub struct Index {
+    /// "Service level portfolio", or for a customer "Service level agreements for Globex
+    /// Corporation".
+    pub heading: String,
     pub today: String,
     pub agreements: Vec<Row>,
-    pub graph: Graph,
+    /// The service dependency graph: internal only.
+    pub graph: Option<Graph>,
     pub exposure: Vec<Exposure>,
 }
 
@@ -53,11 +57,13 @@ pub struct UcCredit {
 #[derive(Serialize)]
 pub struct Graph {
     pub node_w: i64,
-    pub node_h: i64,
     pub width: i64,
     pub height: i64,
     pub nodes: Vec<Node>,
     pub edges: Vec<Edge>,
+    /// The text alternative: "Checkout API depends on Payments database.", one per service
+    /// that depends on another, in portfolio order.
+    pub text: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -66,33 +72,52 @@ pub struct Node {
     pub title: String,
     pub x: i64,
     pub y: i64,
-    pub tx: i64,
-    pub ty: i64,
+    /// The box's height: every box of a layer is as tall as its longest title needs.
+    pub h: i64,
+    /// The title wrapped to the box, one line each (never cut).
+    pub lines: Vec<TextLine>,
+}
+
+/// One line of a wrapped title, centred at (`x`, `y`).
+#[derive(Serialize)]
+pub struct TextLine {
+    pub text: String,
+    pub x: i64,
+    pub y: i64,
 }
 
 #[derive(Serialize)]
 pub struct Edge {
-    pub x1: i64,
-    pub y1: i64,
-    pub x2: i64,
-    pub y2: i64,
+    /// From the bottom of the service to the top of what it needs, through a free slot of
+    /// every layer in between: each segment lies between two layers or in a slot no box
+    /// takes, so no edge passes under a box.
+    pub points: Vec<(i64, i64)>,
+    /// `points` as SVG writes them: `x,y x,y …`.
+    pub path: String,
     /// A member of an `any_of` group: one of them is enough.
     pub redundant: bool,
 }
 
 pub const NODE_W: i64 = 210;
-pub const NODE_H: i64 = 34;
+/// The width of the slot an edge takes through a layer it crosses.
+const SLOT_W: i64 = 14;
+const LINE_H: i64 = 15;
+const PAD_Y: i64 = 10;
+/// Characters per line of a title inside a box (12 px type in 210 px).
+const WRAP: usize = 28;
 const GAP_X: i64 = 24;
 const GAP_Y: i64 = 56;
 const MARGIN: i64 = 12;
 
-pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
+pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
+    let internal = folder.audience == Audience::Internal;
     let party = |r: Option<&crate::source::Sp<crate::model::Ref>>| {
         r.map_or_else(|| "–".into(), |r| p.parties[r.value.index].title.clone())
     };
-    let agreements = p
+    let agreements = folder
         .agreements
         .iter()
+        .map(|&x| &p.agreements[x])
         .map(|a| Row {
             name: a.name.clone(),
             title: a.title.clone(),
@@ -119,7 +144,9 @@ pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
         .agreements
         .iter()
         .enumerate()
-        .filter(|(_, a)| a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service)
+        .filter(|(_, a)| {
+            internal && a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service
+        })
         .map(|(x, a)| {
             let ucs: Vec<UcCredit> = supporters(p, &idx, x, &a.terms, None, today)
                 .into_iter()
@@ -140,9 +167,13 @@ pub fn index(p: &Portfolio, today: NaiveDate) -> Index {
         })
         .collect();
     Index {
+        heading: match &folder.customer {
+            Some(c) => format!("Service level agreements for {}", p.parties[*c].title),
+            None => "Service level portfolio".into(),
+        },
         today: super::format::date(today),
         agreements,
-        graph: graph(p),
+        graph: internal.then(|| graph(p)),
         exposure,
     }
 }
@@ -281,11 +312,21 @@ fn depth(up: &[Vec<usize>], s: usize, memo: &mut Vec<usize>, guard: usize) -> us
     v
 }
 
+/// One item of a layer: a service's box, or the slot of an edge passing through.
+#[derive(Clone, Copy, PartialEq)]
+enum Item {
+    Service(usize),
+    /// Edge `e` passing through this layer.
+    Slot(usize),
+}
+
 /// A layered drawing: a service sits one layer below the deepest service that needs it,
-/// so edges always point down; inside a layer, services are ordered by the mean
-/// position of their dependents (one pass, ties by name), which keeps lines short and
-/// the picture the same for the same input.
-fn graph(p: &Portfolio) -> Graph {
+/// so edges always point down; an edge that skips layers takes a slot of its own in each
+/// layer it passes, so it never runs under a box. Inside a layer, items are ordered by
+/// the mean position of what they hang from (one pass, ties by name), which keeps lines
+/// short and the picture the same for the same input. Titles wrap; every box of a layer is
+/// as tall as the layer's longest title needs.
+pub fn graph(p: &Portfolio) -> Graph {
     let n = p.services.len();
     let up = dependents(p);
     let mut layer_of = vec![usize::MAX; n];
@@ -293,79 +334,210 @@ fn graph(p: &Portfolio) -> Graph {
         depth(&up, s, &mut layer_of, 0);
     }
     let deepest = layer_of.iter().copied().max().unwrap_or(0);
-    let mut layers: Vec<Vec<usize>> = vec![Vec::new(); deepest + 1];
-    for s in 0..n {
-        layers[layer_of[s]].push(s);
-    }
-    let mut x_of = vec![0i64; n];
-    for layer in &mut layers {
-        let key = |s: usize| {
-            let parents: Vec<i64> = up[s].iter().map(|&q| x_of[q]).collect();
-            let mean = if parents.is_empty() {
-                i64::MAX
-            } else {
-                parents.iter().sum::<i64>() / parents.len() as i64
-            };
-            (mean, p.services[s].name.clone())
-        };
-        layer.sort_by_cached_key(|&s| key(s));
-        for (i, &s) in layer.iter().enumerate() {
-            x_of[s] = MARGIN + i as i64 * (NODE_W + GAP_X);
-        }
-    }
-    let widest = layers.iter().map(Vec::len).max().unwrap_or(0) as i64;
-    let mut y_of = vec![0i64; n];
-    for (li, layer) in layers.iter().enumerate() {
-        for &s in layer {
-            y_of[s] = MARGIN + li as i64 * (NODE_H + GAP_Y);
-        }
-    }
-    let nodes = (0..n)
-        .map(|s| Node {
-            name: p.services[s].name.clone(),
-            title: shorten(&p.services[s].title),
-            x: x_of[s],
-            y: y_of[s],
-            tx: x_of[s] + NODE_W / 2,
-            ty: y_of[s] + NODE_H / 2 + 4,
-        })
-        .collect();
-    let mut edges = Vec::new();
+    // Every edge: (from, to, redundant).
+    let mut links: Vec<(usize, usize, bool)> = Vec::new();
     for (s, svc) in p.services.iter().enumerate() {
         for d in &svc.depends_on {
             let redundant = matches!(d, Dependency::AnyOf(_));
             for m in d.members() {
-                let t = m.value.index;
-                edges.push(Edge {
-                    x1: x_of[s] + NODE_W / 2,
-                    y1: y_of[s] + NODE_H,
-                    x2: x_of[t] + NODE_W / 2,
-                    y2: y_of[t] - 2,
-                    redundant,
-                });
+                links.push((s, m.value.index, redundant));
             }
         }
     }
+    // The edge from a service to one it needs, by the pair.
+    let edge_of: std::collections::HashMap<(usize, usize), usize> = links
+        .iter()
+        .enumerate()
+        .map(|(e, l)| ((l.0, l.1), e))
+        .collect();
+    let mut layers: Vec<Vec<Item>> = vec![Vec::new(); deepest + 1];
+    for s in 0..n {
+        layers[layer_of[s]].push(Item::Service(s));
+    }
+    for (e, &(s, t, _)) in links.iter().enumerate() {
+        for layer in layers.iter_mut().take(layer_of[t]).skip(layer_of[s] + 1) {
+            layer.push(Item::Slot(e));
+        }
+    }
+    // Centres, filled layer by layer from the top.
+    let mut centre_of_service = vec![0i64; n];
+    let mut slot_centre: Vec<Vec<(usize, i64)>> = vec![Vec::new(); links.len()];
+    let width_of = |i: Item| match i {
+        Item::Service(_) => NODE_W,
+        Item::Slot(_) => SLOT_W,
+    };
+    for (li, layer) in layers.iter_mut().enumerate() {
+        let key = |i: &Item| -> (i64, String) {
+            match *i {
+                Item::Service(s) => {
+                    let parents: Vec<i64> = up[s]
+                        .iter()
+                        .map(|&q| {
+                            // The point right above: the parent, or the edge's last slot.
+                            edge_of
+                                .get(&(q, s))
+                                .and_then(|&e| slot_centre[e].last().map(|c| c.1))
+                                .unwrap_or(centre_of_service[q])
+                        })
+                        .collect();
+                    let mean = if parents.is_empty() {
+                        i64::MAX
+                    } else {
+                        parents.iter().sum::<i64>() / parents.len() as i64
+                    };
+                    (mean, p.services[s].name.clone())
+                }
+                Item::Slot(e) => {
+                    let above = slot_centre[e]
+                        .last()
+                        .map_or(centre_of_service[links[e].0], |c| c.1);
+                    (above, format!("~{e:09}"))
+                }
+            }
+        };
+        layer.sort_by_cached_key(key);
+        let mut left = MARGIN;
+        for &item in layer.iter() {
+            let w = width_of(item);
+            match item {
+                Item::Service(s) => centre_of_service[s] = left + w / 2,
+                Item::Slot(e) => slot_centre[e].push((li, left + w / 2)),
+            }
+            left += w + GAP_X;
+        }
+    }
+    let wrapped: Vec<Vec<String>> = p.services.iter().map(|s| wrap(&s.title)).collect();
+    let mut top = vec![0i64; deepest + 1];
+    let mut band = vec![0i64; deepest + 1];
+    let mut next_top = MARGIN;
+    for (li, layer) in layers.iter().enumerate() {
+        let lines = layer
+            .iter()
+            .filter_map(|i| match i {
+                Item::Service(s) => Some(wrapped[*s].len() as i64),
+                Item::Slot(_) => None,
+            })
+            .max()
+            .unwrap_or(1)
+            .max(1);
+        top[li] = next_top;
+        band[li] = 2 * PAD_Y + lines * LINE_H;
+        next_top += band[li] + GAP_Y;
+    }
+    let height = next_top - GAP_Y + MARGIN;
+    let widest = layers
+        .iter()
+        .map(|l| l.iter().map(|&i| width_of(i) + GAP_X).sum::<i64>() - GAP_X)
+        .max()
+        .unwrap_or(0);
+    let nodes = (0..n)
+        .map(|s| {
+            let li = layer_of[s];
+            let (x, h) = (centre_of_service[s] - NODE_W / 2, band[li]);
+            let count = wrapped[s].len() as i64;
+            let first = top[li] + (h - count * LINE_H) / 2 + LINE_H - 4;
+            Node {
+                name: p.services[s].name.clone(),
+                title: p.services[s].title.clone(),
+                x,
+                y: top[li],
+                h,
+                lines: wrapped[s]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, text)| TextLine {
+                        text: text.clone(),
+                        x: centre_of_service[s],
+                        y: first + k as i64 * LINE_H,
+                    })
+                    .collect(),
+            }
+        })
+        .collect();
+    let edges = links
+        .iter()
+        .enumerate()
+        .map(|(e, &(s, t, redundant))| {
+            let (ls, lt) = (layer_of[s], layer_of[t]);
+            let mut points = vec![(centre_of_service[s], top[ls] + band[ls])];
+            for &(li, cx) in &slot_centre[e] {
+                points.push((cx, top[li]));
+                points.push((cx, top[li] + band[li]));
+            }
+            points.push((centre_of_service[t], top[lt] - 2));
+            let path = points
+                .iter()
+                .map(|(x, y)| format!("{x},{y}"))
+                .collect::<Vec<_>>()
+                .join(" ");
+            Edge {
+                points,
+                path,
+                redundant,
+            }
+        })
+        .collect();
+    let title = |r: &crate::model::Ref| p.services[r.index].title.clone();
+    let text = p
+        .services
+        .iter()
+        .filter(|s| !s.depends_on.is_empty())
+        .map(|s| {
+            let needs: Vec<String> = s
+                .depends_on
+                .iter()
+                .map(|d| match d {
+                    Dependency::Service(r) => title(&r.value),
+                    Dependency::AnyOf(rs) => format!(
+                        "any one of {}",
+                        rs.iter()
+                            .map(|r| title(&r.value))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
+                })
+                .collect();
+            format!("{} depends on {}.", s.title, needs.join("; "))
+        })
+        .collect();
     Graph {
         node_w: NODE_W,
-        node_h: NODE_H,
-        width: (2 * MARGIN + widest * NODE_W + (widest - 1).max(0) * GAP_X)
-            .max(NODE_W + 2 * MARGIN),
-        height: 2 * MARGIN
-            + layers.len() as i64 * NODE_H
-            + (layers.len() as i64 - 1).max(0) * GAP_Y,
+        width: (2 * MARGIN + widest).max(NODE_W + 2 * MARGIN),
+        height,
         nodes,
         edges,
+        text,
     }
 }
 
-/// Titles longer than a box are cut with an ellipsis; the full title is in the tooltip.
-fn shorten(t: &str) -> String {
-    const MAX: usize = 30;
-    if t.chars().count() <= MAX {
-        t.to_string()
-    } else {
-        let cut: String = t.chars().take(MAX - 1).collect();
-        format!("{}…", cut.trim_end())
+/// A title in lines of at most [`WRAP`] characters, broken between words (a longer word
+/// on a line of its own, broken where it must): all of it is shown.
+fn wrap(t: &str) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in t.split_whitespace() {
+        let mut word: Vec<char> = word.chars().collect();
+        while word.len() > WRAP {
+            if !line.is_empty() {
+                lines.push(std::mem::take(&mut line));
+            }
+            lines.push(word.drain(..WRAP).collect());
+        }
+        let word: String = word.into_iter().collect();
+        if word.is_empty() {
+            continue;
+        }
+        if line.is_empty() {
+            line = word;
+        } else if line.chars().count() + 1 + word.chars().count() <= WRAP {
+            line.push(' ');
+            line.push_str(&word);
+        } else {
+            lines.push(std::mem::replace(&mut line, word));
+        }
     }
+    if !line.is_empty() || lines.is_empty() {
+        lines.push(line);
+    }
+    lines
 }

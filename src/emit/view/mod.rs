@@ -2,6 +2,7 @@
 //! formatted, so that templates only place text and never compute. Both the HTML and the
 //! Markdown backend render these same values.
 
+pub mod audience;
 mod calendar;
 pub mod content;
 mod definitions;
@@ -17,6 +18,7 @@ use crate::model::{
     Agreement, AgreementKind, Level, ObjectiveKind, Party, PenaltyOn, Portfolio, Ref, Terms,
     TierOp, Variant,
 };
+pub use audience::{folders, Audience, Folder};
 use chrono::NaiveDate;
 pub use content::PartyView;
 pub use definitions::Definition;
@@ -88,7 +90,9 @@ pub fn document(
     x: usize,
     variant: Option<&Variant>,
     today: NaiveDate,
+    audience: Audience,
 ) -> Document {
+    let customer_copy = audience == Audience::Customer;
     let a = &p.agreements[x];
     let terms = variant.map_or(&a.terms, |v| &v.terms);
     let region = variant.map(|v| v.name.as_str());
@@ -229,9 +233,9 @@ pub fn document(
     let services = terms
         .service_refs()
         .into_iter()
-        .map(|r| service(p, r.index))
+        .map(|r| service(p, r.index, audience))
         .collect();
-    let supporters = if is_checked(a) {
+    let supporters = if is_checked(a) && !customer_copy {
         supporters(p, covered_by, x, terms, region, today)
             .into_iter()
             .map(|s| SupporterView {
@@ -326,7 +330,8 @@ pub fn document(
         }),
         claim: terms.claim_within_ms.as_ref().map(|c| period(c.value)),
         period: periods::reporting_period(terms).word(),
-        shows_supporters: a.kind != AgreementKind::Uc,
+        shows_supporters: a.kind != AgreementKind::Uc && !customer_copy,
+        customer_copy,
         supporters,
         variants: a
             .variants()
@@ -474,8 +479,24 @@ fn review(terms: &Terms) -> Option<String> {
     }
 }
 
-fn service(p: &Portfolio, i: usize) -> ServiceView {
+/// A covered service; for a customer, without what it depends on (the provider's
+/// internals) and without an owner that is an internal team or a supplier.
+fn service(p: &Portfolio, i: usize, audience: Audience) -> ServiceView {
     let s = &p.services[i];
+    if audience == Audience::Customer {
+        return ServiceView {
+            name: s.name.clone(),
+            title: s.title.clone(),
+            description: s.description.clone(),
+            owner: s
+                .owner
+                .as_ref()
+                .map(|o| &p.parties[o.value.index])
+                .filter(|o| !audience::is_internal(o.kind))
+                .map(|o| o.title.clone()),
+            depends_on: Vec::new(),
+        };
+    }
     let title = |r: &Ref| p.services[r.index].title.clone();
     ServiceView {
         name: s.name.clone(),
@@ -510,14 +531,28 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
         PenaltyOn::Outcome { id } => Some((ObjectiveKind::Outcome, id.as_str())),
         _ => None,
     };
-    let title = key.and_then(|(kind, id)| {
+    let objective = key.and_then(|(kind, id)| {
         terms
             .objectives
             .iter()
             .find(|o| o.kind == kind && o.id == id)
             .and_then(|o| o.title.clone())
     });
-    match title {
+    // A support target by its title too: "incident p1 resolve (Critical incident)".
+    let target = match on {
+        PenaltyOn::Incident { id, .. } => Some((crate::syntax::ast::TargetKind::Incident, id)),
+        PenaltyOn::Request { id, .. } => Some((crate::syntax::ast::TargetKind::Request, id)),
+        _ => None,
+    }
+    .and_then(|(kind, id)| {
+        terms
+            .support
+            .iter()
+            .flat_map(|s| &s.targets)
+            .find(|t| t.kind == kind && t.id == *id)
+            .and_then(|t| t.title.clone())
+    });
+    match objective.or(target) {
         Some(t) => format!("{on} ({t})"),
         None => on.to_string(),
     }
@@ -526,10 +561,12 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
 /// How many documents each thread renders before they are handed over and dropped.
 const BATCH: usize = 32;
 
-/// Renders every agreement and regional variant with `render` and hands each to `put`, in
-/// portfolio order. The documents are independent, so they are built and rendered on
-/// every core, a batch at a time: memory holds one batch of documents, never all of them,
-/// and the result is the same bytes in the same order whatever the number of threads.
+/// Renders every document of every folder ([`folders`]: `internal`, then each customer's)
+/// with `render`, which receives the folder's directory, and hands each to `put`, in
+/// folder then portfolio order. The documents are independent, so they are built and
+/// rendered on every core, a batch at a time: memory holds one batch of documents, never
+/// all of them, and the result is the same bytes in the same order whatever the number of
+/// threads.
 pub fn each_document<F>(
     p: &Portfolio,
     today: NaiveDate,
@@ -537,15 +574,19 @@ pub fn each_document<F>(
     put: crate::emit::backend::Put<'_>,
 ) -> Result<(), crate::emit::backend::EmitError>
 where
-    F: Fn(&Document) -> Result<crate::output::Artifact, crate::emit::backend::EmitError> + Sync,
+    F: Fn(&str, &Document) -> Result<crate::output::Artifact, crate::emit::backend::EmitError>
+        + Sync,
 {
     // Built once: looking up who covers a service is per portfolio, not per document.
     let covered_by = crate::model::supporters::coverage_index(p);
-    let jobs: Vec<(usize, Option<&Variant>)> = p
-        .agreements
+    let folders = folders(p);
+    let jobs: Vec<(&Folder, usize, Option<&Variant>)> = folders
         .iter()
-        .enumerate()
-        .flat_map(|(x, a)| a.variants().map(move |(v, _)| (x, v)))
+        .flat_map(|f| {
+            f.agreements
+                .iter()
+                .flat_map(move |&x| p.agreements[x].variants().map(move |(v, _)| (f, x, v)))
+        })
         .collect();
     let threads = std::thread::available_parallelism()
         .map_or(1, std::num::NonZeroUsize::get)
@@ -559,7 +600,9 @@ where
                     let (render, covered_by) = (&render, &covered_by);
                     s.spawn(move || {
                         part.iter()
-                            .map(|&(x, v)| render(&document(p, covered_by, x, v, today)))
+                            .map(|&(f, x, v)| {
+                                render(&f.dir, &document(p, covered_by, x, v, today, f.audience))
+                            })
                             .collect::<Result<Vec<_>, _>>()
                     })
                 })

@@ -84,7 +84,7 @@ pub fn allows(
         ObjectiveKind::Outcome => format!(
             "at least {} of “{}” succeed; at most {} may fail",
             percent(target),
-            o.id,
+            o.title.as_deref().unwrap_or(&o.id),
             percent(rest.normalize())
         ),
     };

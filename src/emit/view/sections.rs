@@ -148,28 +148,33 @@ fn scope(d: &Document) -> Vec<Block> {
             "These terms name no services: they apply to every service delivered under an agreement that builds on them.",
         )];
     }
+    let head: &[&str] = if d.customer_copy {
+        &["Service", "Description", "Owner"]
+    } else {
+        &["Service", "Description", "Owner", "Depends on"]
+    };
     vec![
         Block::text("The agreement covers the following services."),
         Block::table(
             "",
-            &["Service", "Description", "Owner", "Depends on"],
+            head,
             &[],
             d.services
                 .iter()
                 .map(|s| {
-                    (
-                        vec![
-                            vec![b(&s.title), t(" ("), c(&s.name), t(")")],
-                            or_dash(s.description.as_ref()),
-                            or_dash(s.owner.as_ref()),
-                            vec![t(if s.depends_on.is_empty() {
-                                "nothing".to_string()
-                            } else {
-                                s.depends_on.join("; ")
-                            })],
-                        ],
-                        false,
-                    )
+                    let mut cells = vec![
+                        vec![b(&s.title), t(" ("), c(&s.name), t(")")],
+                        or_dash(s.description.as_ref()),
+                        or_dash(s.owner.as_ref()),
+                    ];
+                    if !d.customer_copy {
+                        cells.push(vec![t(if s.depends_on.is_empty() {
+                            "nothing".to_string()
+                        } else {
+                            s.depends_on.join("; ")
+                        })]);
+                    }
+                    (cells, false)
                 })
                 .collect(),
         ),
@@ -343,7 +348,7 @@ fn support(d: &Document) -> Vec<Block> {
                 .map(|r| {
                     let mut cells = vec![vec![t(format!("{} ", r.kind)), c(&r.id)]];
                     if titled {
-                        cells.push(vec![t(&r.title)]);
+                        cells.push(vec![t(if r.title.is_empty() { "–" } else { &r.title })]);
                     }
                     cells.extend([
                         vec![t(&r.response)],

@@ -1,0 +1,84 @@
+//! Who reads a document, and which folder holds it: `internal/` has every document;
+//! `customers/<customer>/` has a customer's SLAs and the terms they build on, rendered
+//! without what only the provider may see (docs/documents.md, "Audience").
+
+use crate::model::{AgreementKind, Portfolio};
+use crate::syntax::ast::PartyKind;
+
+/// Who a document is rendered for.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+pub enum Audience {
+    /// The provider: every section, underpinning agreements, dependencies, exposure.
+    Internal,
+    /// One customer: no OLA, UC, team, supplier, dependency or exposure figure.
+    Customer,
+}
+
+/// One output folder: where its documents go, who reads them and which agreements (by
+/// index, in portfolio order) it holds, each with all its regional variants.
+#[derive(Debug)]
+pub struct Folder {
+    /// `internal` or `customers/<customer>`.
+    pub dir: String,
+    pub audience: Audience,
+    /// The customer party of a customer folder.
+    pub customer: Option<usize>,
+    pub agreements: Vec<usize>,
+}
+
+/// `internal/` (every agreement), then one folder per party of kind `customer` that is
+/// the customer of at least one SLA, in portfolio order: its SLAs and every agreement they `extends`,
+/// transitively.
+pub fn folders(p: &Portfolio) -> Vec<Folder> {
+    let mut out = vec![Folder {
+        dir: "internal".into(),
+        audience: Audience::Internal,
+        customer: None,
+        agreements: (0..p.agreements.len()).collect(),
+    }];
+    for (c, party) in p.parties.iter().enumerate() {
+        // An internal team's SLA (`customer hr`) is the provider's own business.
+        if party.kind != PartyKind::Customer {
+            continue;
+        }
+        let mut keep = vec![false; p.agreements.len()];
+        let mut any = false;
+        for (x, a) in p.agreements.iter().enumerate() {
+            let theirs = a.kind == AgreementKind::Sla
+                && a.terms
+                    .customer
+                    .as_ref()
+                    .is_some_and(|r| r.value.index == c);
+            if !theirs {
+                continue;
+            }
+            any = true;
+            // The terms it builds on, transitively (acyclic: E0204; bounded anyway).
+            let mut at = Some(x);
+            let mut steps = 0;
+            while let Some(y) = at {
+                if keep[y] || steps > p.agreements.len() {
+                    break;
+                }
+                keep[y] = true;
+                steps += 1;
+                at = p.agreements[y].extends.as_ref().map(|e| e.value.index);
+            }
+        }
+        if any {
+            out.push(Folder {
+                dir: format!("customers/{}", party.name),
+                audience: Audience::Customer,
+                customer: Some(c),
+                agreements: (0..p.agreements.len()).filter(|&x| keep[x]).collect(),
+            });
+        }
+    }
+    out
+}
+
+/// Whether a party's name and title may appear in a customer's documents: internal teams
+/// and suppliers may not.
+pub fn is_internal(kind: PartyKind) -> bool {
+    matches!(kind, PartyKind::Team | PartyKind::Supplier)
+}

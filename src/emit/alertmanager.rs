@@ -15,7 +15,7 @@ use crate::time::Yearly;
 use crate::written::{DayNames, WEEKDAYS};
 use chrono::{Datelike, NaiveDate};
 
-pub struct Alertmanager;
+pub(super) struct Alertmanager;
 
 const MONTHS: [&str; 12] = [
     "january",

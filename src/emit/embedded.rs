@@ -2,14 +2,14 @@
 
 /// One template: its internal name (what `{{> name}}` uses), its file name (what
 /// `--templates` overrides and errors show) and the embedded text.
-pub struct Template {
+pub(super) struct Template {
     pub name: &'static str,
     pub file: &'static str,
     pub text: &'static str,
 }
 
 /// The HTML backend's templates.
-pub const HTML: [Template; 5] = [
+pub(super) const HTML: [Template; 5] = [
     Template {
         name: "style",
         file: "style.css.hbs",
@@ -38,7 +38,7 @@ pub const HTML: [Template; 5] = [
 ];
 
 /// The Markdown backend's templates.
-pub const MARKDOWN: [Template; 1] = [Template {
+pub(super) const MARKDOWN: [Template; 1] = [Template {
     name: "contract",
     file: "contract.md.hbs",
     text: include_str!("templates/contract.md.hbs"),

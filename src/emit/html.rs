@@ -8,7 +8,7 @@ use super::view::{each_document, folders, index::index};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 
-pub struct Html;
+pub(super) struct Html;
 
 impl Backend for Html {
     fn name(&self) -> &'static str {

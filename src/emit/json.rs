@@ -10,7 +10,7 @@ use crate::output::Artifact;
 use rust_decimal::Decimal;
 use serde::Serialize;
 
-pub struct Json;
+pub(super) struct Json;
 
 #[derive(Serialize)]
 struct Document<'a> {

@@ -12,7 +12,7 @@ use crate::output::Artifact;
 use chrono::NaiveDate;
 use std::fmt::Write as _;
 
-pub struct OpenSlo;
+pub(super) struct OpenSlo;
 
 impl Backend for OpenSlo {
     fn name(&self) -> &'static str {

@@ -13,10 +13,10 @@ use crate::output::Artifact;
 use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
-pub struct Prometheus;
+pub(super) struct Prometheus;
 
 /// The short windows every objective gets, as Sloth names them.
-pub const WINDOWS: [(&str, i64); 7] = [
+pub(super) const WINDOWS: [(&str, i64); 7] = [
     ("5m", 300_000),
     ("30m", 1_800_000),
     ("1h", 3_600_000),
@@ -28,14 +28,14 @@ pub const WINDOWS: [(&str, i64); 7] = [
 
 /// One multi-window condition: the share of the budget it stands for, the long and the
 /// short window (Google SRE workbook, "Alerting on SLOs").
-pub struct Burn {
+pub(super) struct Burn {
     pub share_percent: u32,
     pub long: (&'static str, i64),
     pub short: &'static str,
 }
 
 /// Page: 2% of the budget in 1h (checked over 5m), 5% in 6h (30m).
-pub const PAGE: [Burn; 2] = [
+pub(super) const PAGE: [Burn; 2] = [
     Burn {
         share_percent: 2,
         long: ("1h", 3_600_000),
@@ -49,7 +49,7 @@ pub const PAGE: [Burn; 2] = [
 ];
 
 /// Ticket: 10% of the budget in 1d (2h), 10% in 3d (6h).
-pub const TICKET: [Burn; 2] = [
+pub(super) const TICKET: [Burn; 2] = [
     Burn {
         share_percent: 10,
         long: ("1d", 86_400_000),
@@ -64,7 +64,7 @@ pub const TICKET: [Burn; 2] = [
 
 /// The burn-rate factor: share of the budget × counted time of the period (the window
 /// at any hour, the service hours `during` a calendar) / long window, exact.
-pub fn factor(share_percent: u32, window_ms: i64, long_ms: i64) -> Decimal {
+pub(super) fn factor(share_percent: u32, window_ms: i64, long_ms: i64) -> Decimal {
     Decimal::from(share_percent) * Decimal::from(window_ms)
         / (Decimal::ONE_HUNDRED * Decimal::from(long_ms))
 }

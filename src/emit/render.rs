@@ -13,9 +13,9 @@ use std::path::PathBuf;
 
 /// The most one document may render to; a template that would write more (partials
 /// multiplying each other's output) is stopped there with an error.
-pub const MAX_OUTPUT: usize = 64 << 20;
+pub(super) const MAX_OUTPUT: usize = 64 << 20;
 
-pub struct Renderer {
+pub(super) struct Renderer {
     backend: &'static str,
     registry: Handlebars<'static>,
     /// Internal name → where the text came from (an override's path or the file name).
@@ -23,7 +23,7 @@ pub struct Renderer {
 }
 
 impl Renderer {
-    pub fn new(
+    pub(super) fn new(
         backend: &'static str,
         templates: &[Template],
         escape: fn(&str) -> String,
@@ -103,7 +103,7 @@ impl Renderer {
     }
 
     /// Adds a helper that the templates can call, e.g. `{{code name}}`.
-    pub fn register_helper(
+    pub(super) fn register_helper(
         &mut self,
         name: &str,
         helper: Box<dyn handlebars::HelperDef + Send + Sync + 'static>,
@@ -111,7 +111,7 @@ impl Renderer {
         self.registry.register_helper(name, helper);
     }
 
-    pub fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, EmitError> {
+    pub(super) fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, EmitError> {
         let mut out = Bounded(Vec::new());
         let rendered = self.registry.render_to_write(name, data, &mut out);
         if out.0.len() > MAX_OUTPUT {

@@ -15,7 +15,7 @@ use rust_decimal::Decimal;
 use std::fmt::Write as _;
 
 /// Whether YAML (1.1 or 1.2) reads `c` as a line break.
-pub fn is_line_break(c: char) -> bool {
+pub(super) fn is_line_break(c: char) -> bool {
     matches!(c, '\n' | '\r' | '\u{85}' | '\u{2028}' | '\u{2029}')
 }
 
@@ -27,7 +27,7 @@ fn is_unsafe(c: char) -> bool {
 }
 
 /// `s` as a double-quoted YAML scalar (module docs).
-pub fn scalar(s: &str) -> String {
+pub(super) fn scalar(s: &str) -> String {
     let mut out = String::with_capacity(s.len() + 2);
     out.push('"');
     for c in s.chars() {
@@ -49,7 +49,7 @@ pub fn scalar(s: &str) -> String {
 }
 
 /// `s` as the text of a one-line `#` comment (module docs).
-pub fn comment(s: &str) -> String {
+pub(super) fn comment(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars() {
         if is_line_break(c) || c == '\t' {
@@ -67,7 +67,7 @@ pub fn comment(s: &str) -> String {
 /// a [`Yaml::Str`], written by [`scalar`]; words fixed in the code (`openslo/v1`,
 /// `Service`) may be plain. Mappings keep their keys in the order given.
 #[derive(Debug, Clone, PartialEq)]
-pub enum Yaml {
+pub(super) enum Yaml {
     /// A double-quoted scalar ([`scalar`]).
     Str(String),
     /// A plain scalar fixed in the code, never text from a file.
@@ -85,18 +85,18 @@ pub enum Yaml {
 
 /// An item of a block sequence and the comment lines written before it.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Item {
+pub(super) struct Item {
     pub comments: Vec<String>,
     pub value: Yaml,
 }
 
 impl Yaml {
-    pub fn str(s: impl Into<String>) -> Yaml {
+    pub(super) fn str(s: impl Into<String>) -> Yaml {
         Yaml::Str(s.into())
     }
 
     /// A sequence without comments.
-    pub fn seq(items: impl IntoIterator<Item = Yaml>) -> Yaml {
+    pub(super) fn seq(items: impl IntoIterator<Item = Yaml>) -> Yaml {
         Yaml::Seq(items.into_iter().map(Item::from).collect())
     }
 }
@@ -112,31 +112,31 @@ impl From<Yaml> for Item {
 
 /// A mapping built key by key, in order.
 #[derive(Debug, Default)]
-pub struct Map(Vec<(String, Yaml)>);
+pub(super) struct Map(Vec<(String, Yaml)>);
 
 impl Map {
-    pub fn new() -> Map {
+    pub(super) fn new() -> Map {
         Map(Vec::new())
     }
 
     #[must_use]
-    pub fn with(mut self, key: impl Into<String>, value: Yaml) -> Map {
+    pub(super) fn with(mut self, key: impl Into<String>, value: Yaml) -> Map {
         self.0.push((key.into(), value));
         self
     }
 
-    pub fn push(&mut self, key: impl Into<String>, value: Yaml) {
+    pub(super) fn push(&mut self, key: impl Into<String>, value: Yaml) {
         self.0.push((key.into(), value));
     }
 
-    pub fn build(self) -> Yaml {
+    pub(super) fn build(self) -> Yaml {
         Yaml::Map(self.0)
     }
 }
 
 /// A whole file: comment lines, then its documents, each after `---` when
 /// `explicit_start` (`OpenSLO`), or one document as it is (rules, intervals).
-pub struct File {
+pub(super) struct File {
     pub comments: Vec<String>,
     pub explicit_start: bool,
     pub documents: Vec<Yaml>,
@@ -145,7 +145,7 @@ pub struct File {
 impl File {
     /// The text: every comment through [`comment`], every string through [`scalar`],
     /// two spaces per level, a sequence under a key indented by two.
-    pub fn render(&self) -> String {
+    pub(super) fn render(&self) -> String {
         let mut out = String::new();
         for c in &self.comments {
             comment_line(&mut out, 0, c);

@@ -43,7 +43,7 @@ pub struct ClosureRow {
 
 /// `years`: the calendar years whose recurring closures are listed (an agreement's
 /// years in force, `model::years_in_force`), one row per year.
-pub fn view(c: &Calendar, years: (i32, i32)) -> CalendarView {
+pub(super) fn view(c: &Calendar, years: (i32, i32)) -> CalendarView {
     let weekly = c.clock.weekly();
     let days = WEEKDAYS
         .iter()

@@ -177,7 +177,7 @@ fn measured(p: &Portfolio, o: &Objective) -> String {
 }
 
 /// The definitions that apply to `terms`, in reading order.
-pub fn definitions(p: &Portfolio, terms: &Terms, today: NaiveDate) -> Vec<Definition> {
+pub(super) fn definitions(p: &Portfolio, terms: &Terms, today: NaiveDate) -> Vec<Definition> {
     let mut out = Vec::new();
     let has_services = terms.services.as_ref().is_some_and(|s| !s.value.is_empty());
     let service = if has_services {

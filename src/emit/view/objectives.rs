@@ -12,7 +12,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 /// "per month", "over any 28-day period".
-pub fn window_words(w: Window) -> String {
+pub(super) fn window_words(w: Window) -> String {
     match w {
         Window::Week => "per week".into(),
         Window::Month => "per month".into(),
@@ -42,7 +42,7 @@ pub struct AllowanceRow {
 
 /// The sentence after "99.9% per month: ", and for an availability objective measured
 /// over a month, quarter or year the table of its real allowances.
-pub fn allows(
+pub(super) fn allows(
     p: &Portfolio,
     terms: &Terms,
     o: &Objective,

@@ -7,7 +7,7 @@ use super::document::Document;
 use std::fmt::Write as _;
 
 /// The lines under the title: kind and level, then reference, date and what it builds on.
-pub fn cover(d: &Document) -> Vec<Block> {
+pub(super) fn cover(d: &Document) -> Vec<Block> {
     let mut kind = d.kind_long.to_string();
     if let Some(level) = d.level {
         let _ = write!(kind, ", {level} level");
@@ -33,7 +33,7 @@ fn or_dash(s: Option<&String>) -> Vec<Span> {
     vec![t(s.map_or("–", String::as_str))]
 }
 
-pub fn sections(d: &Document) -> Vec<Section> {
+pub(super) fn sections(d: &Document) -> Vec<Section> {
     number(vec![
         ("Parties", true, parties(d)),
         ("Definitions", false, definitions(d)),

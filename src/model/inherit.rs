@@ -3,6 +3,7 @@
 //! exclusions and regions are matched by key, and a support target merges field by field.
 
 use super::portfolio::{Portfolio, Support, Terms, Variant};
+use std::sync::Arc;
 
 /// Fills every agreement's effective `terms` and `regions` from its own statements and
 /// its parent's. Runs only on a portfolio without `extends` cycles.
@@ -123,16 +124,18 @@ fn merge_support(base: &Support, over: &Support) -> Support {
             &base.targets,
             &over.targets,
             |a, b| a.kind == b.kind && a.id == b.id,
-            |b, o| super::Target {
-                kind: o.kind,
-                id: o.id.clone(),
-                title: o.title.clone().or_else(|| b.title.clone()),
-                response: o.response.clone().or_else(|| b.response.clone()),
-                resolve: o.resolve.clone().or_else(|| b.resolve.clone()),
-                fulfil: o.fulfil.clone().or_else(|| b.fulfil.clone()),
-                during: o.during.clone().or_else(|| b.during.clone()),
-                span: o.span,
-                id_span: o.id_span,
+            |b, o| {
+                Arc::new(super::Target {
+                    kind: o.kind,
+                    id: o.id.clone(),
+                    title: o.title.clone().or_else(|| b.title.clone()),
+                    response: o.response.clone().or_else(|| b.response.clone()),
+                    resolve: o.resolve.clone().or_else(|| b.resolve.clone()),
+                    fulfil: o.fulfil.clone().or_else(|| b.fulfil.clone()),
+                    during: o.during.clone().or_else(|| b.during.clone()),
+                    span: o.span,
+                    id_span: o.id_span,
+                })
             },
         ),
         span: over.span,

@@ -8,12 +8,106 @@ pub use crate::syntax::ast::{
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A bound reference: the index of the item in its list and its name (what JSON shows).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Ref {
     pub index: usize,
-    pub name: String,
+    /// Shared by every reference to the same item (one allocation per name, not per
+    /// reference); derefs to `&str`.
+    pub name: Name,
+}
+
+/// A name shared by every reference to the same item: one allocation per name, not one
+/// per reference (a large portfolio's model holds hundreds of thousands of references).
+/// Derefs to `&str` and serialises as the string.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(std::sync::Arc<str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Self {
+        Name(s.into())
+    }
+}
+
+impl From<Name> for String {
+    fn from(n: Name) -> Self {
+        n.0.as_ref().to_string()
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Name> for String {
+    fn eq(&self, other: &Name) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Name> for str {
+    fn eq(&self, other: &Name) -> bool {
+        *self == *other.0
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
 }
 
 impl Serialize for Ref {
@@ -250,11 +344,11 @@ pub struct Terms {
     pub fee: Option<Sp<Money>>,
     pub review_every_months: Option<Sp<u32>>,
     pub reviewed: Option<Sp<NaiveDate>>,
-    pub objectives: Vec<Objective>,
+    pub objectives: Vec<Arc<Objective>>,
     pub support: Option<Support>,
     pub maintenance: Option<Sp<Maintenance>>,
-    pub exclusions: Vec<Exclusion>,
-    pub penalties: Vec<Penalty>,
+    pub exclusions: Vec<Arc<Exclusion>>,
+    pub penalties: Vec<Arc<Penalty>>,
     pub cap: Option<Sp<Decimal>>,
     pub claim_within_ms: Option<Sp<i64>>,
     /// `claims { to "…" }`: where a claim for a credit goes.
@@ -288,7 +382,10 @@ impl Terms {
     }
 
     pub fn objective(&self, kind: ObjectiveKind) -> impl Iterator<Item = &Objective> {
-        self.objectives.iter().filter(move |o| o.kind == kind)
+        self.objectives
+            .iter()
+            .map(|o| &**o)
+            .filter(move |o| o.kind == kind)
     }
 }
 
@@ -360,7 +457,7 @@ pub struct Indicator {
 #[derive(Clone, Debug, Serialize)]
 pub struct Support {
     pub during: Option<Sp<Ref>>,
-    pub targets: Vec<Target>,
+    pub targets: Vec<Arc<Target>>,
     #[serde(skip)]
     pub span: Span,
 }

@@ -8,6 +8,7 @@ use super::portfolio::{
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
 use crate::syntax::ast::{self, AgreementKind, AgreementStmt};
+use std::sync::Arc;
 
 /// The parties an agreement's `provider` and `customer` must be (language.md §3.4).
 fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
@@ -19,7 +20,7 @@ fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
 }
 
 pub(super) fn terms(
-    r: &mut Resolver<'_>,
+    r: &mut Resolver,
     kind: AgreementKind,
     stmts: &[ast::Stmt<AgreementStmt>],
 ) -> Terms {
@@ -68,7 +69,7 @@ pub(super) fn terms(
                 out.review_every_months = Some(Sp::new(n.value, s.span));
             }
             AgreementStmt::Reviewed(d) => out.reviewed = Some(Sp::new(d.value, s.span)),
-            AgreementStmt::Objective(o) => out.objectives.push(objective(r, o, s.span)),
+            AgreementStmt::Objective(o) => out.objectives.push(Arc::new(objective(r, o, s.span))),
             AgreementStmt::Support(b) => out.support = Some(support(r, b, s.span)),
             AgreementStmt::Maintenance(b) => {
                 let mut m = Maintenance {
@@ -91,12 +92,12 @@ pub(super) fn terms(
                 }
                 out.maintenance = Some(Sp::new(m, s.span));
             }
-            AgreementStmt::Exclude { id, text } => out.exclusions.push(Exclusion {
+            AgreementStmt::Exclude { id, text } => out.exclusions.push(Arc::new(Exclusion {
                 id: id.value.clone(),
                 text: text.value.clone(),
                 span: s.span,
-            }),
-            AgreementStmt::Penalty(p) => out.penalties.push(penalty(p, s.span)),
+            })),
+            AgreementStmt::Penalty(p) => out.penalties.push(Arc::new(penalty(p, s.span))),
             AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
             AgreementStmt::ClaimWithin(d) => out.claim_within_ms = Some(Sp::new(d.value, s.span)),
             AgreementStmt::Claims(b) => {
@@ -148,7 +149,7 @@ fn money(m: &ast::Money) -> Money {
     }
 }
 
-fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective {
+fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
     let id =
         o.id.as_ref()
             .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
@@ -201,11 +202,7 @@ fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective 
     out
 }
 
-fn support(
-    r: &mut Resolver<'_>,
-    b: &ast::Block<ast::Stmt<ast::SupportStmt>>,
-    span: Span,
-) -> Support {
+fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: Span) -> Support {
     let mut out = Support {
         during: None,
         targets: Vec::new(),
@@ -254,7 +251,7 @@ fn support(
                         }
                     }
                 }
-                out.targets.push(target);
+                out.targets.push(Arc::new(target));
             }
         }
     }

@@ -5,7 +5,7 @@
 use super::portfolio::Name;
 use super::portfolio::{
     Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, RecurringDef, Service,
-    Terms, Variant,
+    Variant,
 };
 use super::resolver::{Kind, Resolver, Symbol, TEAM};
 use crate::diag::{Code, Diagnostic};
@@ -13,6 +13,7 @@ use crate::source::Span;
 use crate::syntax::ast::{self, AgreementStmt, Level};
 use crate::written::{hhmm, weekday as day_name};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Builds the resolved portfolio. With any E02 error, returns `None` (the diagnostics say
 /// why) and no later phase runs. Takes the syntax trees and drops each item's tree once
@@ -378,8 +379,8 @@ fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
             AgreementStmt::Region(reg) => Some(Variant {
                 name: reg.name.value.clone(),
                 title: title(reg.title.as_ref(), &reg.name),
-                terms: Terms::default(),
-                own: super::terms::terms(r, a.kind, &reg.body.stmts),
+                terms: Arc::default(),
+                own: Arc::new(super::terms::terms(r, a.kind, &reg.body.stmts)),
                 span: s.span,
             }),
             _ => None,
@@ -391,9 +392,9 @@ fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
         kind: a.kind,
         level,
         extends,
-        terms: Terms::default(),
+        terms: Arc::default(),
         regions,
-        own,
+        own: Arc::new(own),
         span: a.span,
         name_span: a.name.span,
         level_span,

@@ -272,14 +272,15 @@ pub struct Agreement {
     pub kind: AgreementKind,
     pub level: Level,
     pub extends: Option<Sp<Ref>>,
-    /// The agreement's own statements merged over its parent's (`extends`).
-    pub terms: Terms,
+    /// The agreement's own statements merged over its parent's (`extends`). Shared with
+    /// `own` when there is no parent (an `Arc`: one copy, not two).
+    pub terms: Arc<Terms>,
     /// Each region: the agreement's terms overridden by the region's.
     pub regions: Vec<Variant>,
     /// The agreement's own statements only, before inheritance (for checks that compare
     /// a child with its parent).
     #[serde(skip)]
-    pub own: Terms,
+    pub own: Arc<Terms>,
     #[serde(skip)]
     pub span: Span,
     #[serde(skip)]
@@ -291,7 +292,8 @@ pub struct Agreement {
 impl Agreement {
     /// The base terms and every regional variant, with the region's name.
     pub fn variants(&self) -> impl Iterator<Item = (Option<&Variant>, &Terms)> {
-        std::iter::once((None, &self.terms)).chain(self.regions.iter().map(|v| (Some(v), &v.terms)))
+        std::iter::once((None, &*self.terms))
+            .chain(self.regions.iter().map(|v| (Some(v), &*v.terms)))
     }
 }
 
@@ -299,10 +301,10 @@ impl Agreement {
 pub struct Variant {
     pub name: String,
     pub title: String,
-    pub terms: Terms,
+    pub terms: Arc<Terms>,
     /// The region's own statements, merged over the same region of the parent.
     #[serde(skip)]
-    pub own: Terms,
+    pub own: Arc<Terms>,
     #[serde(skip)]
     pub span: Span,
 }

@@ -370,19 +370,24 @@ fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
             _ => {}
         }
     }
-    let own = super::terms::terms(r, a.kind, &a.body.stmts);
+    let own = Arc::new(super::terms::terms(r, a.kind, &a.body.stmts));
     let regions = a
         .body
         .stmts
         .iter()
         .filter_map(|s| match &s.kind {
-            AgreementStmt::Region(reg) => Some(Variant {
-                name: reg.name.value.clone(),
-                title: title(reg.title.as_ref(), &reg.name),
-                terms: Arc::default(),
-                own: Arc::new(super::terms::terms(r, a.kind, &reg.body.stmts)),
-                span: s.span,
-            }),
+            AgreementStmt::Region(reg) => {
+                // `terms` is filled by inheritance; until then it shares `own` (an empty
+                // `Terms` per item would weigh as much as the statements).
+                let own = Arc::new(super::terms::terms(r, a.kind, &reg.body.stmts));
+                Some(Variant {
+                    name: reg.name.value.clone(),
+                    title: title(reg.title.as_ref(), &reg.name),
+                    terms: Arc::clone(&own),
+                    own,
+                    span: s.span,
+                })
+            }
             _ => None,
         })
         .collect();
@@ -392,9 +397,9 @@ fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
         kind: a.kind,
         level,
         extends,
-        terms: Arc::default(),
+        terms: Arc::clone(&own),
         regions,
-        own: Arc::new(own),
+        own,
         span: a.span,
         name_span: a.name.span,
         level_span,

@@ -263,8 +263,12 @@ impl Lower<'_> {
         mut stmt: impl FnMut(&mut Self, Pair<'_, Rule>) -> Option<Stmt<S>>,
     ) -> Block<Stmt<S>> {
         let span = self.span(&pair);
-        let mut stmts = Vec::new();
-        for p in children(pair) {
+        let inner = pair.into_inner();
+        // Room for every child but the braces, allocated once (pest counts the children
+        // anyway): a block pushed to one by one held up to twice its statements, and
+        // the syntax trees are alive beside the model until the resolver drops them.
+        let mut stmts = Vec::with_capacity(inner.len().saturating_sub(2));
+        for p in pairs_of(inner) {
             if matches!(p.as_rule(), Rule::lbrace | Rule::rbrace) {
                 continue;
             }

@@ -244,7 +244,7 @@ impl Ctx<'_> {
             n.reviewed.as_ref().map(|d| d.value.to_string()),
         );
         self.objectives(&mut out, &o.objectives, &n.objectives);
-        self.support(&mut out, o.support.as_ref(), n.support.as_ref());
+        self.support(&mut out, o.support.as_deref(), n.support.as_deref());
         self.maintenance(&mut out, o, n);
         for e in &n.exclusions {
             let what = format!("exclude {}", e.id);
@@ -295,14 +295,14 @@ impl Ctx<'_> {
         changed(
             &mut out,
             "claims to",
-            text(o.claim_to.as_ref()),
-            text(n.claim_to.as_ref()),
+            text(o.claim_to.as_deref()),
+            text(n.claim_to.as_deref()),
         );
         changed(
             &mut out,
             "claims with",
-            text(o.claim_with.as_ref()),
-            text(n.claim_with.as_ref()),
+            text(o.claim_with.as_deref()),
+            text(n.claim_with.as_deref()),
         );
         let form = |t: &Terms| {
             t.credited_as.as_ref().map(|c| {

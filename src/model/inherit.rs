@@ -88,7 +88,7 @@ pub fn merge(base: &Terms, over: &Terms) -> Terms {
             |_, o| o.clone(),
         ),
         support: match (&base.support, &over.support) {
-            (Some(b), Some(o)) => Some(merge_support(b, o)),
+            (Some(b), Some(o)) => Some(Arc::new(merge_support(b, o))),
             (b, o) => o.clone().or_else(|| b.clone()),
         },
         maintenance: over

@@ -342,29 +342,29 @@ pub struct Terms {
     pub customer: Option<Sp<Ref>>,
     pub services: Option<Sp<Vec<Sp<Ref>>>>,
     pub valid: Option<Sp<Validity>>,
-    pub timezone: Option<Sp<Zone>>,
-    pub fee: Option<Sp<Money>>,
+    pub timezone: Option<Arc<Sp<Zone>>>,
+    pub fee: Option<Arc<Sp<Money>>>,
     pub review_every_months: Option<Sp<u32>>,
     pub reviewed: Option<Sp<NaiveDate>>,
     pub objectives: Vec<Arc<Objective>>,
-    pub support: Option<Support>,
-    pub maintenance: Option<Sp<Maintenance>>,
+    pub support: Option<Arc<Support>>,
+    pub maintenance: Option<Arc<Sp<Maintenance>>>,
     pub exclusions: Vec<Arc<Exclusion>>,
     pub penalties: Vec<Arc<Penalty>>,
     pub cap: Option<Sp<Decimal>>,
     pub claim_within_ms: Option<Sp<i64>>,
     /// `claims { to "…" }`: where a claim for a credit goes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_to: Option<Sp<String>>,
+    pub claim_to: Option<Arc<Sp<String>>>,
     /// `claims { with "…" }`: what a claim must include.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_with: Option<Sp<String>>,
+    pub claim_with: Option<Arc<Sp<String>>>,
     /// `claims { credited as … }`: how credits are paid (default: future invoices).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credited_as: Option<Sp<CreditedAs>>,
     /// `claims { minimum 10 EUR }`: a credit below this amount is not paid.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit_minimum: Option<Sp<Money>>,
+    pub credit_minimum: Option<Arc<Sp<Money>>>,
     pub notes: Vec<Sp<String>>,
 }
 

@@ -56,21 +56,21 @@ pub(super) fn terms(
                 ));
             }
             AgreementStmt::Timezone(z) => {
-                out.timezone = Some(Sp::new(
+                out.timezone = Some(Arc::new(Sp::new(
                     Zone {
                         name: z.value.name.clone(),
                         tz: z.value.tz,
                     },
                     s.span,
-                ));
+                )));
             }
-            AgreementStmt::Fee(m) => out.fee = Some(Sp::new(money(&m.value), s.span)),
+            AgreementStmt::Fee(m) => out.fee = Some(Arc::new(Sp::new(money(&m.value), s.span))),
             AgreementStmt::ReviewEvery(n) => {
                 out.review_every_months = Some(Sp::new(n.value, s.span));
             }
             AgreementStmt::Reviewed(d) => out.reviewed = Some(Sp::new(d.value, s.span)),
             AgreementStmt::Objective(o) => out.objectives.push(Arc::new(objective(r, o, s.span))),
-            AgreementStmt::Support(b) => out.support = Some(support(r, b, s.span)),
+            AgreementStmt::Support(b) => out.support = Some(Arc::new(support(r, b, s.span))),
             AgreementStmt::Maintenance(b) => {
                 let mut m = Maintenance {
                     during: None,
@@ -90,7 +90,7 @@ pub(super) fn terms(
                         }
                     }
                 }
-                out.maintenance = Some(Sp::new(m, s.span));
+                out.maintenance = Some(Arc::new(Sp::new(m, s.span)));
             }
             AgreementStmt::Exclude { id, text } => out.exclusions.push(Arc::new(Exclusion {
                 id: id.value.clone(),
@@ -107,10 +107,10 @@ pub(super) fn terms(
                             out.claim_within_ms = Some(Sp::new(d.value, st.span));
                         }
                         ast::ClaimsStmt::To(t) => {
-                            out.claim_to = Some(Sp::new(t.value.clone(), st.span));
+                            out.claim_to = Some(Arc::new(Sp::new(t.value.clone(), st.span)));
                         }
                         ast::ClaimsStmt::With(w) => {
-                            out.claim_with = Some(Sp::new(w.value.clone(), st.span));
+                            out.claim_with = Some(Arc::new(Sp::new(w.value.clone(), st.span)));
                         }
                         ast::ClaimsStmt::CreditedAs(f) => {
                             let form = match f.value {
@@ -120,7 +120,7 @@ pub(super) fn terms(
                             out.credited_as = Some(Sp::new(form, st.span));
                         }
                         ast::ClaimsStmt::Minimum(m) => {
-                            out.credit_minimum = Some(Sp::new(money(&m.value), st.span));
+                            out.credit_minimum = Some(Arc::new(Sp::new(money(&m.value), st.span)));
                         }
                     }
                 }

@@ -34,12 +34,12 @@ impl Checked {
 pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
+    // The resolver takes the trees and drops each one once its items are built.
     let resolved = if errors(&diags) {
         None
     } else {
-        model::resolve(&files, &mut diags)
+        model::resolve(files, &mut diags)
     };
-    drop(files);
     let portfolio = resolved.and_then(|p| run_phases(p, *options, &mut diags));
     diag::sort(&mut diags);
     Checked {

@@ -146,23 +146,25 @@ pub struct SourceFile {
     pub name: String,
     pub path: PathBuf,
     pub text: String,
-    lines: LineIndex,
+    /// Built on the first position asked for: a clean run of a large portfolio never
+    /// needs it, and it weighs more than half the text.
+    lines: std::sync::OnceLock<LineIndex>,
 }
 
 impl SourceFile {
     fn new(name: String, path: PathBuf, text: String) -> SourceFile {
-        let lines = LineIndex::new(&text);
         SourceFile {
             name,
             path,
             text,
-            lines,
+            lines: std::sync::OnceLock::new(),
         }
     }
 
     /// 1-based line and column (in characters) of a byte offset.
     pub fn line_col(&self, offset: usize) -> (usize, usize) {
-        let (line, col) = self.lines.line_col(&self.text, offset);
+        let lines = self.lines.get_or_init(|| LineIndex::new(&self.text));
+        let (line, col) = lines.line_col(&self.text, offset);
         (line + 1, col + 1)
     }
 }

@@ -27,7 +27,7 @@ fn model(files: &[(String, String)]) -> Option<String> {
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return None;
     }
-    let portfolio = slac::model::resolve(&trees, &mut diags)?;
+    let portfolio = slac::model::resolve(trees, &mut diags)?;
     if diags.iter().any(|d| d.severity == Severity::Error) {
         return None;
     }

@@ -49,11 +49,11 @@ fn cases(p: &Portfolio) -> Vec<Case> {
                 continue;
             };
             let services: Vec<String> = match &o.service {
-                Some(s) => vec![s.value.name.clone()],
+                Some(s) => vec![s.value.name.to_string()],
                 None => terms
                     .service_refs()
                     .iter()
-                    .map(|r| r.name.clone())
+                    .map(|r| r.name.to_string())
                     .collect(),
             };
             if services.is_empty() {

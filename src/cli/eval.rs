@@ -82,6 +82,12 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         ));
     }
     let report = evaluation.finish();
+    if matches!(args.format, Format::Json) {
+        // Streamed to stdout (a write error there, a closed pipe, is not reported, as
+        // for the other formats).
+        let _ = report.write_json(std::io::stdout().lock());
+        return EXIT_OK;
+    }
     let text = match args.format {
         // Ticket ids and paths come from the input files: shown, never obeyed.
         Format::Human => visible(&report.to_human()).into_owned(),

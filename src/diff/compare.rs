@@ -11,6 +11,7 @@ use crate::model::{
 use crate::source::Sp;
 use std::cmp::Ordering;
 use std::fmt::Write as _;
+use std::sync::Arc;
 
 pub(super) struct Ctx<'a> {
     pub old: &'a Portfolio,
@@ -58,7 +59,7 @@ fn presence(term: Term, what: impl Into<String>, old: Option<String>, new: Optio
 }
 
 fn name(r: Option<&Sp<Ref>>) -> Option<String> {
-    r.map(|r| r.value.name.clone())
+    r.map(|r| r.value.name.to_string())
 }
 
 /// A plain value whose change has no direction.
@@ -187,14 +188,14 @@ impl Ctx<'_> {
                 Term::Service,
                 "services",
                 None,
-                Some(s.name.clone()),
+                Some(s.name.to_string()),
             ));
         }
         for s in os.iter().filter(|s| !ns.iter().any(|x| x.name == s.name)) {
             out.push(presence(
                 Term::Service,
                 "services",
-                Some(s.name.clone()),
+                Some(s.name.to_string()),
                 None,
             ));
         }
@@ -243,7 +244,7 @@ impl Ctx<'_> {
             n.reviewed.as_ref().map(|d| d.value.to_string()),
         );
         self.objectives(&mut out, &o.objectives, &n.objectives);
-        self.support(&mut out, o.support.as_ref(), n.support.as_ref());
+        self.support(&mut out, o.support.as_deref(), n.support.as_deref());
         self.maintenance(&mut out, o, n);
         for e in &n.exclusions {
             let what = format!("exclude {}", e.id);
@@ -294,14 +295,14 @@ impl Ctx<'_> {
         changed(
             &mut out,
             "claims to",
-            text(o.claim_to.as_ref()),
-            text(n.claim_to.as_ref()),
+            text(o.claim_to.as_deref()),
+            text(n.claim_to.as_deref()),
         );
         changed(
             &mut out,
             "claims with",
-            text(o.claim_with.as_ref()),
-            text(n.claim_with.as_ref()),
+            text(o.claim_with.as_deref()),
+            text(n.claim_with.as_deref()),
         );
         let form = |t: &Terms| {
             t.credited_as.as_ref().map(|c| {
@@ -335,7 +336,7 @@ impl Ctx<'_> {
         out
     }
 
-    fn objectives(&self, out: &mut Vec<Fact>, old: &[Objective], new: &[Objective]) {
+    fn objectives(&self, out: &mut Vec<Fact>, old: &[Arc<Objective>], new: &[Arc<Objective>]) {
         let label = |o: &Objective| {
             let mut s = match o.kind {
                 crate::model::ObjectiveKind::Outcome => format!("outcome {}", o.id),
@@ -579,7 +580,7 @@ impl Ctx<'_> {
                     let subs = |p: &crate::model::Party| {
                         p.subscribes
                             .iter()
-                            .map(|s| s.value.name.clone())
+                            .map(|s| s.value.name.to_string())
                             .collect::<Vec<_>>()
                     };
                     list_changes("subscribes", &subs(o), &subs(n), &mut out);
@@ -607,7 +608,7 @@ impl Ctx<'_> {
 
     pub(super) fn services(&self) -> Vec<(String, Vec<Fact>)> {
         let dep = |d: &Dependency| match d {
-            Dependency::Service(r) => r.value.name.clone(),
+            Dependency::Service(r) => r.value.name.to_string(),
             Dependency::AnyOf(rs) => format!(
                 "any_of({})",
                 rs.iter()

@@ -69,14 +69,15 @@ impl Backend for Json {
                         agreement: a.name.clone(),
                         region: v.map(|v| v.name.clone()),
                         objective: o.id.clone(),
-                        service: o.service.as_ref().map(|s| s.value.name.clone()),
+                        service: o.service.as_ref().map(|s| s.value.name.to_string()),
                         target: o.target.as_ref().map_or(Decimal::ZERO, |t| t.value),
                         window: periods::PeriodKind::of(o.window())
                             .map_or("month", periods::PeriodKind::word),
                         during: o
                             .during
                             .as_ref()
-                            .map_or_else(|| portfolio.always().name, |d| d.value.name.clone()),
+                            .map_or_else(|| portfolio.always().name, |d| d.value.name.clone())
+                            .into(),
                         periods: list.iter().map(PeriodJson::from).collect(),
                     });
                 }

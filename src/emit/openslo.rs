@@ -55,13 +55,13 @@ fn duration(w: Window) -> String {
 /// The services an objective's SLOs are for: its own, else each of the agreement's.
 fn services(s: &Slo<'_>) -> Vec<String> {
     if let Some(r) = &s.objective.service {
-        return vec![r.value.name.clone()];
+        return vec![r.value.name.to_string()];
     }
     let all: Vec<String> = s
         .terms
         .service_refs()
         .iter()
-        .map(|r| r.name.clone())
+        .map(|r| r.name.to_string())
         .collect();
     if all.is_empty() {
         vec![s.agreement.name.clone()]

@@ -192,7 +192,7 @@ fn slos<'a>(
             terms,
             objective: o,
             service,
-            customer: terms.customer.as_ref().map(|c| c.value.name.clone()),
+            customer: terms.customer.as_ref().map(|c| c.value.name.to_string()),
             target: ratio,
             budget: (Decimal::ONE - ratio).normalize(),
             target_text: match &o.within_ms {
@@ -212,7 +212,8 @@ fn slos<'a>(
             during: o
                 .during
                 .as_ref()
-                .map_or_else(|| portfolio.always().name, |d| d.value.name.clone()),
+                .map_or_else(|| portfolio.always().name, |d| d.value.name.clone())
+                .into(),
             error_ratio,
             total,
             good: ind.good.as_ref().map(|g| g.value.clone()),

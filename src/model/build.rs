@@ -2,9 +2,10 @@
 //! kind, cycles in `depends_on` and `extends`; then each agreement's own statements as
 //! [`Terms`], and inheritance (inherit.rs).
 
+use super::portfolio::Name;
 use super::portfolio::{
     Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, RecurringDef, Service,
-    Terms, Variant,
+    Variant,
 };
 use super::resolver::{Kind, Resolver, Symbol, TEAM};
 use crate::diag::{Code, Diagnostic};
@@ -12,14 +13,18 @@ use crate::source::Span;
 use crate::syntax::ast::{self, AgreementStmt, Level};
 use crate::written::{hhmm, weekday as day_name};
 use std::collections::BTreeMap;
+use std::sync::Arc;
 
 /// Builds the resolved portfolio. With any E02 error, returns `None` (the diagnostics say
-/// why) and no later phase runs.
-pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portfolio> {
+/// why) and no later phase runs. Takes the syntax trees and drops each item's tree once
+/// the item is built: a large portfolio's trees weigh as much as its model, and only the
+/// symbol table (names, kinds, spans) is needed across files.
+pub fn resolve(files: Vec<ast::File>, diags: &mut Vec<Diagnostic>) -> Option<Portfolio> {
     let items: Vec<&ast::Item> = files.iter().flat_map(|f| &f.items).collect();
     let mut r = Resolver {
         symbols: BTreeMap::new(),
         diags: Vec::new(),
+        always: "always".into(),
     };
 
     // The symbol table. Indices follow the order of each kind's list below.
@@ -63,10 +68,12 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
             );
             continue;
         }
+        let shared: Name = name.value.as_str().into();
         r.symbols.insert(
-            &name.value,
+            shared.clone(),
             Symbol {
                 kind,
+                name: shared,
                 index,
                 span: name.span,
             },
@@ -76,7 +83,9 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
     // Each recurring rule becomes a closure in every year the clock covers: bound them
     // before any is expanded, so a small hostile file cannot take the memory of a large
     // one.
-    if let Some(d) = too_many_recurring(&items) {
+    let too_many = too_many_recurring(&items);
+    drop(items);
+    if let Some(d) = too_many {
         diags.append(&mut r.diags);
         diags.push(d);
         return None;
@@ -92,8 +101,8 @@ pub fn resolve(files: &[ast::File], diags: &mut Vec<Diagnostic>) -> Option<Portf
         services: Vec::with_capacity(counts[2]),
         agreements: Vec::with_capacity(counts[3]),
     };
-    for item in &items {
-        match item {
+    for item in files.into_iter().flat_map(|f| f.items) {
+        match &item {
             ast::Item::Party(p) => portfolio.parties.push(party(&mut r, p)),
             ast::Item::Calendar(c) => portfolio.calendars.push(calendar(c)),
             ast::Item::Service(s) => portfolio.services.push(service(&mut r, s)),
@@ -194,7 +203,7 @@ fn always_calendar() -> Calendar {
     }
 }
 
-fn party(r: &mut Resolver<'_>, p: &ast::Party) -> Party {
+fn party(r: &mut Resolver, p: &ast::Party) -> Party {
     let mut out = Party {
         name: p.name.value.clone(),
         title: title(p.title.as_ref(), &p.name),
@@ -306,7 +315,7 @@ fn calendar(c: &ast::Calendar) -> Calendar {
     }
 }
 
-fn service(r: &mut Resolver<'_>, s: &ast::Service) -> Service {
+fn service(r: &mut Resolver, s: &ast::Service) -> Service {
     let mut out = Service {
         name: s.name.value.clone(),
         title: title(s.title.as_ref(), &s.name),
@@ -345,7 +354,7 @@ fn service(r: &mut Resolver<'_>, s: &ast::Service) -> Service {
     out
 }
 
-fn agreement(r: &mut Resolver<'_>, a: &ast::Agreement) -> Agreement {
+fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
     let mut level = Level::Service;
     let mut level_span = None;
     let mut extends = None;
@@ -361,19 +370,24 @@ fn agreement(r: &mut Resolver<'_>, a: &ast::Agreement) -> Agreement {
             _ => {}
         }
     }
-    let own = super::terms::terms(r, a.kind, &a.body.stmts);
+    let own = Arc::new(super::terms::terms(r, a.kind, &a.body.stmts));
     let regions = a
         .body
         .stmts
         .iter()
         .filter_map(|s| match &s.kind {
-            AgreementStmt::Region(reg) => Some(Variant {
-                name: reg.name.value.clone(),
-                title: title(reg.title.as_ref(), &reg.name),
-                terms: Terms::default(),
-                own: super::terms::terms(r, a.kind, &reg.body.stmts),
-                span: s.span,
-            }),
+            AgreementStmt::Region(reg) => {
+                // `terms` is filled by inheritance; until then it shares `own` (an empty
+                // `Terms` per item would weigh as much as the statements).
+                let own = Arc::new(super::terms::terms(r, a.kind, &reg.body.stmts));
+                Some(Variant {
+                    name: reg.name.value.clone(),
+                    title: title(reg.title.as_ref(), &reg.name),
+                    terms: Arc::clone(&own),
+                    own,
+                    span: s.span,
+                })
+            }
             _ => None,
         })
         .collect();
@@ -383,7 +397,7 @@ fn agreement(r: &mut Resolver<'_>, a: &ast::Agreement) -> Agreement {
         kind: a.kind,
         level,
         extends,
-        terms: Terms::default(),
+        terms: Arc::clone(&own),
         regions,
         own,
         span: a.span,

@@ -3,6 +3,10 @@
 //! exclusions and regions are matched by key, and a support target merges field by field.
 
 use super::portfolio::{Portfolio, Support, Terms, Variant};
+use std::sync::Arc;
+
+/// A parent's region: name, title and own statements.
+type Region = (String, String, Arc<Terms>);
 
 /// Fills every agreement's effective `terms` and `regions` from its own statements and
 /// its parent's. Runs only on a portfolio without `extends` cycles.
@@ -22,11 +26,11 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
     if let Some(j) = parent {
         resolve_one(p, j, done, depth + 1);
     }
-    let (base, parent_regions): (Terms, Vec<(String, String, Terms)>) = match parent {
+    let (base, parent_regions): (Arc<Terms>, Vec<Region>) = match parent {
         Some(j) => {
             let a = &p.agreements[j];
             (
-                merge(&a.terms, &p.agreements[i].own),
+                Arc::new(merge(&a.terms, &p.agreements[i].own)),
                 a.regions
                     .iter()
                     .map(|v| (v.name.clone(), v.title.clone(), v.own.clone()))
@@ -41,11 +45,11 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
     let mut regions: Vec<Variant> = Vec::with_capacity(parent_regions.len() + a.regions.len());
     for (name, title, own) in parent_regions {
         let mine = a.regions.iter().find(|v| v.name == name);
-        let own = mine.map_or_else(|| own.clone(), |m| merge(&own, &m.own));
+        let own = mine.map_or_else(|| own.clone(), |m| Arc::new(merge(&own, &m.own)));
         regions.push(Variant {
             title: mine.map_or(title, |m| m.title.clone()),
             span: mine.map_or(a.span, |m| m.span),
-            terms: merge(&base, &own),
+            terms: Arc::new(merge(&base, &own)),
             name,
             own,
         });
@@ -55,7 +59,7 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
             regions.push(Variant {
                 name: v.name.clone(),
                 title: v.title.clone(),
-                terms: merge(&base, &v.own),
+                terms: Arc::new(merge(&base, &v.own)),
                 own: v.own.clone(),
                 span: v.span,
             });
@@ -84,7 +88,7 @@ pub fn merge(base: &Terms, over: &Terms) -> Terms {
             |_, o| o.clone(),
         ),
         support: match (&base.support, &over.support) {
-            (Some(b), Some(o)) => Some(merge_support(b, o)),
+            (Some(b), Some(o)) => Some(Arc::new(merge_support(b, o))),
             (b, o) => o.clone().or_else(|| b.clone()),
         },
         maintenance: over
@@ -123,16 +127,18 @@ fn merge_support(base: &Support, over: &Support) -> Support {
             &base.targets,
             &over.targets,
             |a, b| a.kind == b.kind && a.id == b.id,
-            |b, o| super::Target {
-                kind: o.kind,
-                id: o.id.clone(),
-                title: o.title.clone().or_else(|| b.title.clone()),
-                response: o.response.clone().or_else(|| b.response.clone()),
-                resolve: o.resolve.clone().or_else(|| b.resolve.clone()),
-                fulfil: o.fulfil.clone().or_else(|| b.fulfil.clone()),
-                during: o.during.clone().or_else(|| b.during.clone()),
-                span: o.span,
-                id_span: o.id_span,
+            |b, o| {
+                Arc::new(super::Target {
+                    kind: o.kind,
+                    id: o.id.clone(),
+                    title: o.title.clone().or_else(|| b.title.clone()),
+                    response: o.response.clone().or_else(|| b.response.clone()),
+                    resolve: o.resolve.clone().or_else(|| b.resolve.clone()),
+                    fulfil: o.fulfil.clone().or_else(|| b.fulfil.clone()),
+                    during: o.during.clone().or_else(|| b.during.clone()),
+                    span: o.span,
+                    id_span: o.id_span,
+                })
             },
         ),
         span: over.span,

@@ -8,12 +8,106 @@ pub use crate::syntax::ast::{
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::sync::Arc;
 
 /// A bound reference: the index of the item in its list and its name (what JSON shows).
 #[derive(Clone, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Ref {
     pub index: usize,
-    pub name: String,
+    /// Shared by every reference to the same item (one allocation per name, not per
+    /// reference); derefs to `&str`.
+    pub name: Name,
+}
+
+/// A name shared by every reference to the same item: one allocation per name, not one
+/// per reference (a large portfolio's model holds hundreds of thousands of references).
+/// Derefs to `&str` and serialises as the string.
+#[derive(Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Name(std::sync::Arc<str>);
+
+impl Name {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Name {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for Name {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::borrow::Borrow<str> for Name {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl From<&str> for Name {
+    fn from(s: &str) -> Self {
+        Name(s.into())
+    }
+}
+
+impl From<Name> for String {
+    fn from(n: Name) -> Self {
+        n.0.as_ref().to_string()
+    }
+}
+
+impl std::fmt::Debug for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl std::fmt::Display for Name {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+impl PartialEq<str> for Name {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Name {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl PartialEq<String> for Name {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<Name> for String {
+    fn eq(&self, other: &Name) -> bool {
+        **self == *other.0
+    }
+}
+
+impl PartialEq<Name> for str {
+    fn eq(&self, other: &Name) -> bool {
+        *self == *other.0
+    }
+}
+
+impl Serialize for Name {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        s.serialize_str(&self.0)
+    }
 }
 
 impl Serialize for Ref {
@@ -178,14 +272,15 @@ pub struct Agreement {
     pub kind: AgreementKind,
     pub level: Level,
     pub extends: Option<Sp<Ref>>,
-    /// The agreement's own statements merged over its parent's (`extends`).
-    pub terms: Terms,
+    /// The agreement's own statements merged over its parent's (`extends`). Shared with
+    /// `own` when there is no parent (an `Arc`: one copy, not two).
+    pub terms: Arc<Terms>,
     /// Each region: the agreement's terms overridden by the region's.
     pub regions: Vec<Variant>,
     /// The agreement's own statements only, before inheritance (for checks that compare
     /// a child with its parent).
     #[serde(skip)]
-    pub own: Terms,
+    pub own: Arc<Terms>,
     #[serde(skip)]
     pub span: Span,
     #[serde(skip)]
@@ -197,7 +292,8 @@ pub struct Agreement {
 impl Agreement {
     /// The base terms and every regional variant, with the region's name.
     pub fn variants(&self) -> impl Iterator<Item = (Option<&Variant>, &Terms)> {
-        std::iter::once((None, &self.terms)).chain(self.regions.iter().map(|v| (Some(v), &v.terms)))
+        std::iter::once((None, &*self.terms))
+            .chain(self.regions.iter().map(|v| (Some(v), &*v.terms)))
     }
 }
 
@@ -205,10 +301,10 @@ impl Agreement {
 pub struct Variant {
     pub name: String,
     pub title: String,
-    pub terms: Terms,
+    pub terms: Arc<Terms>,
     /// The region's own statements, merged over the same region of the parent.
     #[serde(skip)]
-    pub own: Terms,
+    pub own: Arc<Terms>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -246,29 +342,29 @@ pub struct Terms {
     pub customer: Option<Sp<Ref>>,
     pub services: Option<Sp<Vec<Sp<Ref>>>>,
     pub valid: Option<Sp<Validity>>,
-    pub timezone: Option<Sp<Zone>>,
-    pub fee: Option<Sp<Money>>,
+    pub timezone: Option<Arc<Sp<Zone>>>,
+    pub fee: Option<Arc<Sp<Money>>>,
     pub review_every_months: Option<Sp<u32>>,
     pub reviewed: Option<Sp<NaiveDate>>,
-    pub objectives: Vec<Objective>,
-    pub support: Option<Support>,
-    pub maintenance: Option<Sp<Maintenance>>,
-    pub exclusions: Vec<Exclusion>,
-    pub penalties: Vec<Penalty>,
+    pub objectives: Vec<Arc<Objective>>,
+    pub support: Option<Arc<Support>>,
+    pub maintenance: Option<Arc<Sp<Maintenance>>>,
+    pub exclusions: Vec<Arc<Exclusion>>,
+    pub penalties: Vec<Arc<Penalty>>,
     pub cap: Option<Sp<Decimal>>,
     pub claim_within_ms: Option<Sp<i64>>,
     /// `claims { to "…" }`: where a claim for a credit goes.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_to: Option<Sp<String>>,
+    pub claim_to: Option<Arc<Sp<String>>>,
     /// `claims { with "…" }`: what a claim must include.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub claim_with: Option<Sp<String>>,
+    pub claim_with: Option<Arc<Sp<String>>>,
     /// `claims { credited as … }`: how credits are paid (default: future invoices).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credited_as: Option<Sp<CreditedAs>>,
     /// `claims { minimum 10 EUR }`: a credit below this amount is not paid.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit_minimum: Option<Sp<Money>>,
+    pub credit_minimum: Option<Arc<Sp<Money>>>,
     pub notes: Vec<Sp<String>>,
 }
 
@@ -288,7 +384,10 @@ impl Terms {
     }
 
     pub fn objective(&self, kind: ObjectiveKind) -> impl Iterator<Item = &Objective> {
-        self.objectives.iter().filter(move |o| o.kind == kind)
+        self.objectives
+            .iter()
+            .map(|o| &**o)
+            .filter(move |o| o.kind == kind)
     }
 }
 
@@ -360,7 +459,7 @@ pub struct Indicator {
 #[derive(Clone, Debug, Serialize)]
 pub struct Support {
     pub during: Option<Sp<Ref>>,
-    pub targets: Vec<Target>,
+    pub targets: Vec<Arc<Target>>,
     #[serde(skip)]
     pub span: Span,
 }

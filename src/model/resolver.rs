@@ -1,7 +1,7 @@
 //! The symbol table and the binding of one reference (E0202, E0203, did-you-mean): what
 //! build.rs and terms.rs share.
 
-use super::portfolio::{Ref, ALWAYS};
+use super::portfolio::{Name, Ref, ALWAYS};
 use crate::diag::{Code, Diagnostic};
 use crate::source::{Sp, Span};
 use crate::syntax::ast::{self, AgreementKind, PartyKind};
@@ -41,9 +41,11 @@ impl Kind {
     }
 }
 
-#[derive(Clone, Copy, Debug)]
+#[derive(Clone, Debug)]
 pub(super) struct Symbol {
     pub(super) kind: Kind,
+    /// The name every reference to this item shares.
+    pub(super) name: Name,
     pub(super) index: usize,
     pub(super) span: Span,
 }
@@ -53,9 +55,12 @@ pub(super) const CUSTOMER: Kind = Kind::Party(PartyKind::Customer);
 pub(super) const TEAM: Kind = Kind::Party(PartyKind::Team);
 pub(super) const SUPPLIER: Kind = Kind::Party(PartyKind::Supplier);
 
-pub(super) struct Resolver<'a> {
-    pub(super) symbols: BTreeMap<&'a str, Symbol>,
+pub(super) struct Resolver {
+    /// Owns its names, so each file's syntax tree can be dropped once its items are built.
+    pub(super) symbols: BTreeMap<Name, Symbol>,
     pub(super) diags: Vec<Diagnostic>,
+    /// The name of the built-in calendar, shared like the others.
+    pub(super) always: Name,
 }
 
 fn noun_list(want: &[Kind]) -> String {
@@ -67,23 +72,24 @@ fn noun_list(want: &[Kind]) -> String {
     )
 }
 
-impl Resolver<'_> {
+impl Resolver {
     /// Binds `name` to an item of one of the `want` kinds (E0202, E0203).
     pub(super) fn bind(&mut self, name: &ast::Ident, want: &[Kind], role: &str) -> Option<Sp<Ref>> {
         let found = if name.value == "always" && want.contains(&Kind::Calendar) {
             Some(Symbol {
                 kind: Kind::Calendar,
+                name: self.always.clone(),
                 index: ALWAYS,
                 span: name.span,
             })
         } else {
-            self.symbols.get(name.value.as_str()).copied()
+            self.symbols.get(name.value.as_str()).cloned()
         };
         match found {
             Some(sym) if sym.kind.matches(want) => Some(Sp::new(
                 Ref {
                     index: sym.index,
-                    name: name.value.clone(),
+                    name: sym.name,
                 },
                 name.span,
             )),
@@ -131,7 +137,7 @@ impl Resolver<'_> {
             .symbols
             .iter()
             .filter(|(_, s)| s.kind.matches(want))
-            .map(|(n, _)| *n)
+            .map(|(n, _)| n.as_str())
             .collect();
         if want.contains(&Kind::Calendar) {
             candidates.push("always");

@@ -8,6 +8,7 @@ use super::portfolio::{
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
 use crate::syntax::ast::{self, AgreementKind, AgreementStmt};
+use std::sync::Arc;
 
 /// The parties an agreement's `provider` and `customer` must be (language.md §3.4).
 fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
@@ -19,7 +20,7 @@ fn party_roles(kind: AgreementKind) -> (&'static [Kind], &'static [Kind]) {
 }
 
 pub(super) fn terms(
-    r: &mut Resolver<'_>,
+    r: &mut Resolver,
     kind: AgreementKind,
     stmts: &[ast::Stmt<AgreementStmt>],
 ) -> Terms {
@@ -55,21 +56,21 @@ pub(super) fn terms(
                 ));
             }
             AgreementStmt::Timezone(z) => {
-                out.timezone = Some(Sp::new(
+                out.timezone = Some(Arc::new(Sp::new(
                     Zone {
                         name: z.value.name.clone(),
                         tz: z.value.tz,
                     },
                     s.span,
-                ));
+                )));
             }
-            AgreementStmt::Fee(m) => out.fee = Some(Sp::new(money(&m.value), s.span)),
+            AgreementStmt::Fee(m) => out.fee = Some(Arc::new(Sp::new(money(&m.value), s.span))),
             AgreementStmt::ReviewEvery(n) => {
                 out.review_every_months = Some(Sp::new(n.value, s.span));
             }
             AgreementStmt::Reviewed(d) => out.reviewed = Some(Sp::new(d.value, s.span)),
-            AgreementStmt::Objective(o) => out.objectives.push(objective(r, o, s.span)),
-            AgreementStmt::Support(b) => out.support = Some(support(r, b, s.span)),
+            AgreementStmt::Objective(o) => out.objectives.push(Arc::new(objective(r, o, s.span))),
+            AgreementStmt::Support(b) => out.support = Some(Arc::new(support(r, b, s.span))),
             AgreementStmt::Maintenance(b) => {
                 let mut m = Maintenance {
                     during: None,
@@ -89,14 +90,14 @@ pub(super) fn terms(
                         }
                     }
                 }
-                out.maintenance = Some(Sp::new(m, s.span));
+                out.maintenance = Some(Arc::new(Sp::new(m, s.span)));
             }
-            AgreementStmt::Exclude { id, text } => out.exclusions.push(Exclusion {
+            AgreementStmt::Exclude { id, text } => out.exclusions.push(Arc::new(Exclusion {
                 id: id.value.clone(),
                 text: text.value.clone(),
                 span: s.span,
-            }),
-            AgreementStmt::Penalty(p) => out.penalties.push(penalty(p, s.span)),
+            })),
+            AgreementStmt::Penalty(p) => out.penalties.push(Arc::new(penalty(p, s.span))),
             AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
             AgreementStmt::ClaimWithin(d) => out.claim_within_ms = Some(Sp::new(d.value, s.span)),
             AgreementStmt::Claims(b) => {
@@ -106,10 +107,10 @@ pub(super) fn terms(
                             out.claim_within_ms = Some(Sp::new(d.value, st.span));
                         }
                         ast::ClaimsStmt::To(t) => {
-                            out.claim_to = Some(Sp::new(t.value.clone(), st.span));
+                            out.claim_to = Some(Arc::new(Sp::new(t.value.clone(), st.span)));
                         }
                         ast::ClaimsStmt::With(w) => {
-                            out.claim_with = Some(Sp::new(w.value.clone(), st.span));
+                            out.claim_with = Some(Arc::new(Sp::new(w.value.clone(), st.span)));
                         }
                         ast::ClaimsStmt::CreditedAs(f) => {
                             let form = match f.value {
@@ -119,7 +120,7 @@ pub(super) fn terms(
                             out.credited_as = Some(Sp::new(form, st.span));
                         }
                         ast::ClaimsStmt::Minimum(m) => {
-                            out.credit_minimum = Some(Sp::new(money(&m.value), st.span));
+                            out.credit_minimum = Some(Arc::new(Sp::new(money(&m.value), st.span)));
                         }
                     }
                 }
@@ -148,7 +149,7 @@ fn money(m: &ast::Money) -> Money {
     }
 }
 
-fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective {
+fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
     let id =
         o.id.as_ref()
             .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
@@ -201,11 +202,7 @@ fn objective(r: &mut Resolver<'_>, o: &ast::Objective, span: Span) -> Objective 
     out
 }
 
-fn support(
-    r: &mut Resolver<'_>,
-    b: &ast::Block<ast::Stmt<ast::SupportStmt>>,
-    span: Span,
-) -> Support {
+fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: Span) -> Support {
     let mut out = Support {
         during: None,
         targets: Vec::new(),
@@ -254,7 +251,7 @@ fn support(
                         }
                     }
                 }
-                out.targets.push(target);
+                out.targets.push(Arc::new(target));
             }
         }
     }

@@ -39,7 +39,6 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
     };
     let before = diags.len();
     let mut lower = Lower { file, diags };
-    let mut items = Vec::new();
     let mut comments = Vec::new();
     for pair in pairs.clone().flatten() {
         if pair.as_rule() == Rule::COMMENT {
@@ -49,7 +48,11 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
             });
         }
     }
-    for pair in pairs_of(pairs.into_iter().next()?.into_inner()) {
+    let top = pairs.into_iter().next()?.into_inner();
+    // Sized once, like a block: an item is large and a doubling list holds room for as
+    // many again.
+    let mut items = Vec::with_capacity(counted(&top, |r| r == Rule::item));
+    for pair in pairs_of(top) {
         if pair.as_rule() == Rule::item {
             if let Some(inner) = first(pair) {
                 items.push(lower.item(inner));
@@ -84,6 +87,11 @@ fn pairs_of(pairs: pest::iterators::Pairs<'_, Rule>) -> impl Iterator<Item = Pai
             Rule::COMMENT | Rule::comma | Rule::dash | Rule::lparen | Rule::rparen | Rule::EOI
         )
     })
+}
+
+/// How many of the (top-level) pairs have a rule that `keep` accepts.
+fn counted(pairs: &pest::iterators::Pairs<'_, Rule>, keep: impl Fn(Rule) -> bool) -> usize {
+    pairs.clone().filter(|p| keep(p.as_rule())).count()
 }
 
 fn children(pair: Pair<'_, Rule>) -> impl Iterator<Item = Pair<'_, Rule>> {
@@ -263,8 +271,15 @@ impl Lower<'_> {
         mut stmt: impl FnMut(&mut Self, Pair<'_, Rule>) -> Option<Stmt<S>>,
     ) -> Block<Stmt<S>> {
         let span = self.span(&pair);
-        let mut stmts = Vec::new();
-        for p in children(pair) {
+        let inner = pair.into_inner();
+        // Room for its statements, allocated once: a block pushed to one by one held up
+        // to twice its statements, and the syntax trees are alive beside the model until
+        // the resolver drops them. Comments are not counted (a line of `#` must not
+        // reserve a statement).
+        let mut stmts = Vec::with_capacity(counted(&inner, |r| {
+            !matches!(r, Rule::lbrace | Rule::rbrace | Rule::COMMENT)
+        }));
+        for p in pairs_of(inner) {
             if matches!(p.as_rule(), Rule::lbrace | Rule::rbrace) {
                 continue;
             }

@@ -4,6 +4,10 @@
 //! (E03, E04, W05) → emit. Every phase is a pure function from its input to its output
 //! plus diagnostics; only [`load`] reads files.
 
+// Internals are `pub(crate)`, so the compiler finds what nothing uses; `pub` is the API
+// the tests, benches and fuzzers use.
+#![warn(unreachable_pub)]
+
 // pest is built without `std` (its stack probe costs a fifth of parse time, and our own
 // nesting limit already bounds its recursion); its generated code names `alloc`.
 extern crate alloc;

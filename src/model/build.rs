@@ -124,10 +124,10 @@ pub fn resolve(files: Vec<ast::File>, diags: &mut Vec<Diagnostic>) -> Option<Por
 }
 
 /// Distinct recurring closures one calendar may list: a year has a few dozen holidays.
-pub const MAX_RECURRING_PER_CALENDAR: usize = 64;
+pub(super) const MAX_RECURRING_PER_CALENDAR: usize = 64;
 /// Distinct recurring closures in a whole portfolio (each one is a closure in each of
 /// 10,001 years, about half a megabyte of clock).
-pub const MAX_RECURRING: usize = 1024;
+pub(super) const MAX_RECURRING: usize = 1024;
 
 /// E0207 at the first recurring closure over a limit.
 fn too_many_recurring(items: &[&ast::Item]) -> Option<Diagnostic> {

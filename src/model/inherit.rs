@@ -10,7 +10,7 @@ type Region = (String, String, Arc<Terms>);
 
 /// Fills every agreement's effective `terms` and `regions` from its own statements and
 /// its parent's. Runs only on a portfolio without `extends` cycles.
-pub fn apply(p: &mut Portfolio) {
+pub(super) fn apply(p: &mut Portfolio) {
     let n = p.agreements.len();
     let mut done = vec![false; n];
     for i in 0..n {
@@ -71,7 +71,7 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
 }
 
 /// `over` on top of `base`.
-pub fn merge(base: &Terms, over: &Terms) -> Terms {
+pub(super) fn merge(base: &Terms, over: &Terms) -> Terms {
     Terms {
         provider: over.provider.clone().or_else(|| base.provider.clone()),
         customer: over.customer.clone().or_else(|| base.customer.clone()),

@@ -36,43 +36,39 @@ pub fn folders(p: &Portfolio) -> Vec<Folder> {
         customer: None,
         agreements: (0..p.agreements.len()).collect(),
     }];
+    // Each customer's SLAs, found in one pass (not a pass over every agreement per customer).
+    let mut slas: Vec<Vec<usize>> = vec![Vec::new(); p.parties.len()];
+    for (x, a) in p.agreements.iter().enumerate() {
+        if a.kind == AgreementKind::Sla {
+            if let Some(r) = &a.terms.customer {
+                slas[r.value.index].push(x);
+            }
+        }
+    }
     for (c, party) in p.parties.iter().enumerate() {
         // An internal team's SLA (`customer hr`) is the provider's own business.
-        if party.kind != PartyKind::Customer {
+        if party.kind != PartyKind::Customer || slas[c].is_empty() {
             continue;
         }
-        let mut keep = vec![false; p.agreements.len()];
-        let mut any = false;
-        for (x, a) in p.agreements.iter().enumerate() {
-            let theirs = a.kind == AgreementKind::Sla
-                && a.terms
-                    .customer
-                    .as_ref()
-                    .is_some_and(|r| r.value.index == c);
-            if !theirs {
-                continue;
-            }
-            any = true;
+        let mut keep = std::collections::BTreeSet::new();
+        for &x in &slas[c] {
             // The terms it builds on, transitively (acyclic: E0204; bounded anyway).
             let mut at = Some(x);
             let mut steps = 0;
             while let Some(y) = at {
-                if keep[y] || steps > p.agreements.len() {
+                if !keep.insert(y) || steps > p.agreements.len() {
                     break;
                 }
-                keep[y] = true;
                 steps += 1;
                 at = p.agreements[y].extends.as_ref().map(|e| e.value.index);
             }
         }
-        if any {
-            out.push(Folder {
-                dir: format!("customers/{}", party.name),
-                audience: Audience::Customer,
-                customer: Some(c),
-                agreements: (0..p.agreements.len()).filter(|&x| keep[x]).collect(),
-            });
-        }
+        out.push(Folder {
+            dir: format!("customers/{}", party.name),
+            audience: Audience::Customer,
+            customer: Some(c),
+            agreements: keep.into_iter().collect(),
+        });
     }
     out
 }

@@ -139,14 +139,19 @@ pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
                 .collect(),
         })
         .collect();
-    let idx = coverage_index(p);
+    // Only the provider's index shows exposure: a customer's index (one per customer)
+    // neither builds the coverage index nor walks every agreement.
+    let idx = if internal {
+        coverage_index(p)
+    } else {
+        Vec::new()
+    };
     let exposure = p
         .agreements
         .iter()
         .enumerate()
-        .filter(|(_, a)| {
-            internal && a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service
-        })
+        .take(if internal { usize::MAX } else { 0 })
+        .filter(|(_, a)| a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service)
         .map(|(x, a)| {
             let ucs: Vec<UcCredit> = supporters(p, &idx, x, &a.terms, None, today)
                 .into_iter()
@@ -284,10 +289,13 @@ fn dependents(p: &Portfolio) -> Vec<Vec<usize>> {
     let mut out = vec![Vec::new(); p.services.len()];
     for (q, svc) in p.services.iter().enumerate() {
         for d in svc.depends_on.iter().flat_map(Dependency::members) {
-            if !out[d.value.index].contains(&q) {
-                out[d.value.index].push(q);
-            }
+            out[d.value.index].push(q);
         }
+    }
+    // Deduplicated once at the end: a service many others need (a shared database) would
+    // make a search before every push quadratic. Pushed in increasing `q`, so sorted.
+    for list in &mut out {
+        list.dedup();
     }
     out
 }

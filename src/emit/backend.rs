@@ -53,3 +53,16 @@ pub trait Backend {
 
 /// Where a backend hands its artifacts, one at a time (`slac build`'s writer).
 pub type Put<'a> = &'a mut dyn FnMut(Artifact) -> Result<(), EmitError>;
+
+/// What a backend that streams (`emit_each`) hands over, gathered in order: its
+/// [`Backend::emit`].
+pub(super) fn collect(
+    emit_each: impl FnOnce(Put<'_>) -> Result<(), EmitError>,
+) -> Result<Vec<Artifact>, EmitError> {
+    let mut out = Vec::new();
+    emit_each(&mut |a| {
+        out.push(a);
+        Ok(())
+    })?;
+    Ok(out)
+}

@@ -1,7 +1,7 @@
 //! `html/`: one self-contained contract per agreement and regional variant, and the
 //! portfolio index (docs/documents.md).
 
-use super::backend::{Backend, Context, EmitError, Put};
+use super::backend::{collect, Backend, Context, EmitError, Put};
 use super::embedded::HTML as TEMPLATES;
 use super::render::Renderer;
 use super::view::{each_document, folders, index::index};
@@ -16,12 +16,7 @@ impl Backend for Html {
     }
 
     fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
-        let mut out = Vec::new();
-        self.emit_each(portfolio, ctx, &mut |a| {
-            out.push(a);
-            Ok(())
-        })?;
-        Ok(out)
+        collect(|put| self.emit_each(portfolio, ctx, put))
     }
 
     fn emit_each(

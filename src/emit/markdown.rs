@@ -4,7 +4,7 @@
 //! [`text`], and identifiers shown as code through the `code` helper ([`code`]); `slac
 //! diff --format markdown` uses the same two functions.
 
-use super::backend::{Backend, Context, EmitError, Put};
+use super::backend::{collect, Backend, Context, EmitError, Put};
 use super::embedded::MARKDOWN as TEMPLATES;
 use super::render::Renderer;
 use super::view::each_document;
@@ -20,12 +20,7 @@ impl Backend for Markdown {
     }
 
     fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
-        let mut out = Vec::new();
-        self.emit_each(portfolio, ctx, &mut |a| {
-            out.push(a);
-            Ok(())
-        })?;
-        Ok(out)
+        collect(|put| self.emit_each(portfolio, ctx, put))
     }
 
     fn emit_each(

@@ -13,7 +13,7 @@ fn acme_checks_clean_with_exit_0_and_a_summary() {
         .args(["check", "examples/acme", "--today", "2026-11-26"])
         .run();
     out.assert_code(0);
-    out.assert_stderr_contains("ok: 0 errors, 0 warnings in 7 files");
+    out.assert_stderr_contains("ok: 0 errors, 0 warnings in 8 files");
 }
 
 #[test]

@@ -7,7 +7,7 @@ use std::path::Path;
 #[test]
 fn the_acme_portfolio_checks_clean() {
     let sources = load(&[Path::new("examples/acme").to_path_buf()]);
-    assert_eq!(sources.len(), 7);
+    assert_eq!(sources.len(), 8);
     let diags = check_sources(&sources);
     assert!(diags.is_empty(), "{}", human(&diags, &sources));
 }

@@ -60,6 +60,14 @@ codes! {
     W0308 Warning "SLA does not extend its provider's corporate SLA";
     W0309 Warning "credit tier larger than the cap";
     E0310 Error "objective measured by a source it does not have";
+    E0601 Error "signed agreement without every party's signature";
+    E0602 Error "lifecycle dates out of order";
+    E0603 Error "status contradicts the lifecycle";
+    E0604 Error "malformed version or history";
+    E0605 Error "signature by a party not in the agreement";
+    E0606 Error "better package costs less than a lesser one";
+    E0607 Error "better package promises less than a lesser one";
+    E0608 Error "signed agreement changed without a new version";
     E0401 Error "availability not backed by supporters";
     E0402 Error "deadline not backed by a supporter";
     E0403 Error "support hours not covered by a supporter";

@@ -51,6 +51,23 @@ fn item(item: &Item) -> Node {
         },
         Item::Calendar(c) => Node::with(c.span, c.body.span, leaves(&c.body)),
         Item::Agreement(a) => Node::with(a.span, a.body.span, agreement(&a.body)),
+        Item::Catalogue(c) => {
+            // The description and packages, in source order.
+            let mut children: Vec<(Span, Node)> = c
+                .packages
+                .iter()
+                .map(|p| (p.span, Node::with(p.span, p.body.span, agreement(&p.body))))
+                .collect();
+            if let Some(d) = &c.description {
+                children.push((d.span, Node::leaf(d.span)));
+            }
+            children.sort_by_key(|(s, _)| s.start);
+            Node::with(
+                c.span,
+                c.body,
+                children.into_iter().map(|(_, n)| n).collect(),
+            )
+        }
     }
 }
 
@@ -92,6 +109,7 @@ fn agreement_stmt(s: &Stmt<AgreementStmt>) -> Node {
         AgreementStmt::Claims(b) => Node::with(s.span, b.span, leaves(b)),
         AgreementStmt::Penalty(p) => Node::with(s.span, p.body.span, leaves(&p.body)),
         AgreementStmt::Region(r) => Node::with(s.span, r.body.span, agreement(&r.body)),
+        AgreementStmt::History(b) => Node::with(s.span, b.span, leaves(b)),
         _ => Node::leaf(s.span),
     }
 }

@@ -4,13 +4,13 @@
 
 use super::portfolio::Name;
 use super::portfolio::{
-    Agreement, Calendar, ClosureDef, Dependency, Hours, Party, Portfolio, RecurringDef, Service,
-    Variant,
+    Agreement, Calendar, Catalogue, ClosureDef, Dependency, Hours, Package, Party, Portfolio,
+    RecurringDef, Service, Variant,
 };
 use super::resolver::{Kind, Resolver, Symbol, TEAM};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
-use crate::syntax::ast::{self, AgreementStmt, Level};
+use crate::syntax::ast::{self, AgreementKind, AgreementStmt, Level};
 use crate::written::{hhmm, weekday as day_name};
 use std::collections::BTreeMap;
 use std::sync::Arc;
@@ -28,16 +28,25 @@ pub fn resolve(files: Vec<ast::File>, diags: &mut Vec<Diagnostic>) -> Option<Por
     };
 
     // The symbol table. Indices follow the order of each kind's list below.
-    let mut counts = [0usize; 4];
+    let mut counts = [0usize; 6];
     counts[1] = 1; // calendars: index 0 is `always`
-    for item in &items {
-        let name = item.name();
+                   // A catalogue's packages are items of their own: names in the one namespace.
+    let named = items.iter().flat_map(|item| {
         let (kind, slot) = match item {
             ast::Item::Party(p) => (Kind::Party(p.kind), 0),
             ast::Item::Calendar(_) => (Kind::Calendar, 1),
             ast::Item::Service(_) => (Kind::Service, 2),
             ast::Item::Agreement(a) => (Kind::Agreement(a.kind), 3),
+            ast::Item::Catalogue(_) => (Kind::Catalogue, 4),
         };
+        let packages: &[ast::Package] = match item {
+            ast::Item::Catalogue(c) => &c.packages,
+            _ => &[],
+        };
+        std::iter::once((item.name(), kind, slot))
+            .chain(packages.iter().map(|p| (&p.name, Kind::Package, 5)))
+    });
+    for (name, kind, slot) in named {
         let index = counts[slot];
         counts[slot] += 1;
         if name.value == "always" {
@@ -100,6 +109,8 @@ pub fn resolve(files: Vec<ast::File>, diags: &mut Vec<Diagnostic>) -> Option<Por
         calendars,
         services: Vec::with_capacity(counts[2]),
         agreements: Vec::with_capacity(counts[3]),
+        catalogues: Vec::with_capacity(counts[4]),
+        packages: Vec::with_capacity(counts[5]),
     };
     for item in files.into_iter().flat_map(|f| f.items) {
         match &item {
@@ -107,6 +118,7 @@ pub fn resolve(files: Vec<ast::File>, diags: &mut Vec<Diagnostic>) -> Option<Por
             ast::Item::Calendar(c) => portfolio.calendars.push(calendar(c)),
             ast::Item::Service(s) => portfolio.services.push(service(&mut r, s)),
             ast::Item::Agreement(a) => portfolio.agreements.push(agreement(&mut r, a)),
+            ast::Item::Catalogue(c) => catalogue(&mut r, c, &mut portfolio),
         }
     }
     super::cycles::dependency_cycles(&portfolio, &mut r.diags);
@@ -354,10 +366,36 @@ fn service(r: &mut Resolver, s: &ast::Service) -> Service {
     out
 }
 
+fn catalogue(r: &mut Resolver, c: &ast::Catalogue, p: &mut Portfolio) {
+    let index = p.catalogues.len();
+    let mut packages = Vec::with_capacity(c.packages.len());
+    for (rank, pk) in c.packages.iter().enumerate() {
+        packages.push(p.packages.len());
+        p.packages.push(Package {
+            name: pk.name.value.clone(),
+            title: title(pk.title.as_ref(), &pk.name),
+            catalogue: index,
+            rank,
+            terms: Arc::new(super::terms::terms(r, AgreementKind::Sla, &pk.body.stmts)),
+            span: pk.span,
+            name_span: pk.name.span,
+        });
+    }
+    p.catalogues.push(Catalogue {
+        name: c.name.value.clone(),
+        title: title(c.title.as_ref(), &c.name),
+        description: c.description.as_ref().map(|d| d.kind.value.clone()),
+        packages,
+        span: c.span,
+        name_span: c.name.span,
+    });
+}
+
 fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
     let mut level = Level::Service;
     let mut level_span = None;
     let mut extends = None;
+    let mut package = None;
     for s in &a.body.stmts {
         match &s.kind {
             AgreementStmt::Level(l) => {
@@ -367,9 +405,13 @@ fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
             AgreementStmt::Extends(p) => {
                 extends = r.bind(p, &[Kind::Agreement(a.kind)], "`extends`");
             }
+            AgreementStmt::Package(p) => {
+                package = r.bind(p, &[Kind::Package], "`package`");
+            }
             _ => {}
         }
     }
+    let lifecycle = super::terms::lifecycle(r, &a.body.stmts);
     let own = Arc::new(super::terms::terms(r, a.kind, &a.body.stmts));
     let regions = a
         .body
@@ -397,6 +439,8 @@ fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
         kind: a.kind,
         level,
         extends,
+        package,
+        lifecycle,
         terms: Arc::clone(&own),
         regions,
         own,

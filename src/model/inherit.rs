@@ -26,18 +26,39 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
     if let Some(j) = parent {
         resolve_one(p, j, done, depth + 1);
     }
-    let (base, parent_regions): (Arc<Terms>, Vec<Region>) = match parent {
-        Some(j) => {
+    // A package sits between the parent and the agreement's own statements: the SLA
+    // adopts the package on top of what its parent sets, and says what is its own.
+    let package = p.agreements[i]
+        .package
+        .as_ref()
+        .map(|r| Arc::clone(&p.packages[r.value.index].terms));
+    let own = &p.agreements[i].own;
+    let (base, parent_regions): (Arc<Terms>, Vec<Region>) = match (parent, package) {
+        (Some(j), package) => {
             let a = &p.agreements[j];
+            let over = match package {
+                Some(pk) => merge(&merge(&a.terms, &pk), own),
+                None => merge(&a.terms, own),
+            };
             (
-                Arc::new(merge(&a.terms, &p.agreements[i].own)),
+                Arc::new(over),
                 a.regions
                     .iter()
                     .map(|v| (v.name.clone(), v.title.clone(), v.own.clone()))
                     .collect(),
             )
         }
-        None => (p.agreements[i].own.clone(), Vec::new()),
+        (None, Some(pk)) => (Arc::new(merge(&pk, own)), Vec::new()),
+        (None, None) => (own.clone(), Vec::new()),
+    };
+    // A termination is the agreement's own: a child of a terminated agreement is a
+    // contract of its own and stays in force.
+    let base = if base.terminated == own.terminated {
+        base
+    } else {
+        let mut t = (*base).clone();
+        t.terminated = own.terminated;
+        Arc::new(t)
     };
     let a = &mut p.agreements[i];
     // Regions: the parent's, merged with the child's region of the same name, then the
@@ -117,6 +138,9 @@ pub(super) fn merge(base: &Terms, over: &Terms) -> Terms {
             .clone()
             .or_else(|| base.credit_minimum.clone()),
         notes: base.notes.iter().chain(&over.notes).cloned().collect(),
+        // A region shares its agreement's termination; through `extends` the caller
+        // replaces it with the child's own.
+        terminated: over.terminated.or(base.terminated),
     }
 }
 

@@ -6,6 +6,7 @@
 mod build;
 mod cycles;
 mod inherit;
+pub mod lifecycle;
 pub mod periods;
 mod portfolio;
 mod resolver;

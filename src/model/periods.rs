@@ -375,21 +375,19 @@ pub fn listed_years(terms: &Terms, today: NaiveDate) -> (i32, i32) {
     (first, last.min(first.saturating_add(9)))
 }
 
-/// `[start, end)` of a validity in `tz`: `to` is inclusive (through the end of that local
-/// day); without `valid` an agreement has neither start nor end.
+/// `[start, end)` of the time an agreement is in force, in `tz`: from `valid from` to
+/// its last day (`valid … to`, cut at a termination: `lifecycle::last_day`), inclusive
+/// through the end of that local day; without either, no start or no end.
 pub fn validity_bounds(terms: &Terms) -> (Nanos, Nanos) {
     let tz = terms.tz();
-    terms
+    let start = terms
         .valid
         .as_ref()
-        .map(|v| v.value)
-        .map_or((Nanos::MIN, Nanos::MAX), |v| {
-            (
-                local_midnight(tz, v.from),
-                v.to.and_then(|d| d.succ_opt())
-                    .map_or(Nanos::MAX, |d| local_midnight(tz, d)),
-            )
-        })
+        .map_or(Nanos::MIN, |v| local_midnight(tz, v.value.from));
+    let end = super::lifecycle::last_day(terms)
+        .and_then(|d| d.succ_opt())
+        .map_or(Nanos::MAX, |d| local_midnight(tz, d));
+    (start, end)
 }
 
 /// The allowance of an availability objective in one period (the part of it in force);

@@ -125,6 +125,12 @@ pub struct Portfolio {
     pub calendars: Vec<Calendar>,
     pub services: Vec<Service>,
     pub agreements: Vec<Agreement>,
+    /// Priced service levels (`catalogue`), in source order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub catalogues: Vec<Catalogue>,
+    /// Every catalogue's packages, in source order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub packages: Vec<Package>,
 }
 
 impl Portfolio {
@@ -272,6 +278,13 @@ pub struct Agreement {
     pub kind: AgreementKind,
     pub level: Level,
     pub extends: Option<Sp<Ref>>,
+    /// `package ID`: the catalogue package whose terms and fee it adopts (an index into
+    /// `Portfolio::packages`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub package: Option<Sp<Ref>>,
+    /// Status, version, approvals, signatures, termination: the agreement's own.
+    #[serde(skip_serializing_if = "Lifecycle::is_empty")]
+    pub lifecycle: Lifecycle,
     /// The agreement's own statements merged over its parent's (`extends`). Shared with
     /// `own` when there is no parent (an `Arc`: one copy, not two).
     pub terms: Arc<Terms>,
@@ -366,6 +379,10 @@ pub struct Terms {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub credit_minimum: Option<Arc<Sp<Money>>>,
     pub notes: Vec<Sp<String>>,
+    /// The agreement's `terminated` date: the last day it is in force. Its own and its
+    /// regions', never inherited through `extends` (inherit.rs).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<NaiveDate>,
 }
 
 impl Terms {
@@ -585,4 +602,169 @@ pub struct Penalty {
     pub span: Span,
     #[serde(skip)]
     pub on_span: Span,
+}
+
+// ---------------------------------------------------------------------------- lifecycle
+// What these mean is in lifecycle.rs.
+
+pub use crate::syntax::ast::Status;
+
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct Lifecycle {
+    /// `status …`; `None`: the portfolio does not track this agreement's lifecycle, and
+    /// the agreement is in force as written (what portfolios without lifecycles meant).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<Sp<Status>>,
+    /// `version N` (an agreement without one is version 1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub version: Option<Sp<u32>>,
+    /// `version N amends M`: the version this one amends.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub amends: Option<Sp<u32>>,
+    /// `version N … "what changed"`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub summary: Option<String>,
+    /// `history { version M signed DATE "…" }`: the versions before this one, as written.
+    pub history: Vec<Earlier>,
+    /// `requirements "…"`: the requirements specification the agreement answers.
+    pub requirements: Option<String>,
+    pub proposed: Option<Sp<NaiveDate>>,
+    pub approved: Option<Approval>,
+    pub signatures: Vec<Signature>,
+    pub terminated: Option<Termination>,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Earlier {
+    pub version: u32,
+    pub signed: NaiveDate,
+    pub summary: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Approval {
+    pub on: Sp<NaiveDate>,
+    pub by: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Signature {
+    pub on: Sp<NaiveDate>,
+    /// The party signing (bound to a party; E0605 if it is not the agreement's).
+    pub party: Sp<Ref>,
+    /// Who signed for it: name and role, as written.
+    pub by: String,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Termination {
+    /// The last day the agreement is in force (inclusive, like `valid … to`).
+    pub on: Sp<NaiveDate>,
+    pub reason: Option<String>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+impl Lifecycle {
+    /// Nothing written: an agreement whose lifecycle the portfolio does not track.
+    pub fn is_empty(&self) -> bool {
+        self.status.is_none()
+            && self.version.is_none()
+            && self.history.is_empty()
+            && self.requirements.is_none()
+            && self.proposed.is_none()
+            && self.approved.is_none()
+            && self.signatures.is_empty()
+            && self.terminated.is_none()
+    }
+
+    /// The version in force: `version N`, else 1.
+    pub fn version(&self) -> u32 {
+        self.version.as_ref().map_or(1, |v| v.value)
+    }
+
+    pub fn status(&self) -> Option<Status> {
+        self.status.as_ref().map(|s| s.value)
+    }
+
+    /// Whether the agreement binds its parties: signed or terminated, or a lifecycle
+    /// that is not tracked (in force as written). Drafts, proposals and approved texts
+    /// not yet signed do not.
+    pub fn binding(&self) -> bool {
+        matches!(
+            self.status(),
+            None | Some(Status::Signed | Status::Terminated)
+        )
+    }
+
+    /// Whether the agreement may back (support) another in E04: anything but a draft or
+    /// a proposal. An approved OLA counts (teams approve, they rarely sign); a draft
+    /// does not, since nobody has agreed to it.
+    pub fn can_back(&self) -> bool {
+        !matches!(self.status(), Some(Status::Draft | Status::Proposed))
+    }
+
+    /// Why it cannot back another, for the E04 message.
+    pub fn why_not_backing(&self) -> Option<&'static str> {
+        match self.status() {
+            Some(Status::Draft) => Some("is only a draft"),
+            Some(Status::Proposed) => Some("is only proposed, not agreed"),
+            _ => None,
+        }
+    }
+
+    /// The day the agreement stops being in force because it was terminated, if it was.
+    pub fn terminated_on(&self) -> Option<NaiveDate> {
+        self.terminated.as_ref().map(|t| t.on.value)
+    }
+
+    /// The latest signature, when every party has signed: the date the text took effect
+    /// as a contract.
+    pub fn signed_on(&self) -> Option<NaiveDate> {
+        self.signatures.iter().map(|s| s.on.value).max()
+    }
+
+    /// Whether `party` has signed.
+    pub fn signed_by(&self, party: &str) -> bool {
+        self.signatures
+            .iter()
+            .any(|s| &*s.party.value.name == party)
+    }
+}
+
+// ---------------------------------------------------------------------------- catalogues
+
+#[derive(Debug, Serialize)]
+pub struct Catalogue {
+    pub name: String,
+    pub title: String,
+    pub description: Option<String>,
+    /// Indices into `Portfolio::packages`, from the lowest package to the best.
+    pub packages: Vec<usize>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
+}
+
+#[derive(Debug, Serialize)]
+pub struct Package {
+    pub name: String,
+    pub title: String,
+    /// Index into `Portfolio::catalogues`.
+    pub catalogue: usize,
+    /// Its place in the catalogue: 0 is the lowest.
+    pub rank: usize,
+    /// The package's statements: what an SLA that adopts it inherits.
+    pub terms: Arc<Terms>,
+    #[serde(skip)]
+    pub span: Span,
+    #[serde(skip)]
+    pub name_span: Span,
 }

@@ -15,6 +15,8 @@ pub(super) enum Kind {
     Calendar,
     Service,
     Agreement(AgreementKind),
+    Catalogue,
+    Package,
 }
 
 impl Kind {
@@ -29,6 +31,8 @@ impl Kind {
             Kind::Agreement(AgreementKind::Sla) => "an SLA",
             Kind::Agreement(AgreementKind::Ola) => "an OLA",
             Kind::Agreement(AgreementKind::Uc) => "a UC",
+            Kind::Catalogue => "a catalogue",
+            Kind::Package => "a package",
         }
     }
 

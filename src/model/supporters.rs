@@ -11,13 +11,11 @@ pub struct Days2 {
     pub to: NaiveDate,
 }
 
-/// An agreement's validity as dates: no `valid from` starts at `today`; an open end is
-/// `None`.
+/// The days an agreement is in force: no `valid from` starts at `today`; its last day is
+/// `lifecycle::last_day` (`valid … to` cut at a termination), an open end `None`.
 pub fn validity(terms: &Terms, today: NaiveDate) -> (NaiveDate, Option<NaiveDate>) {
-    terms
-        .valid
-        .as_ref()
-        .map_or((today, None), |v| (v.value.from, v.value.to))
+    let from = terms.valid.as_ref().map_or(today, |v| v.value.from);
+    (from, super::lifecycle::last_day(terms))
 }
 
 /// An open end counts as 366 days after `start` (checks.md, "Time").
@@ -111,7 +109,9 @@ pub fn is_checked(a: &Agreement) -> bool {
     }
 }
 
-/// The supporters of agreement `x` in the variant with `terms` (region `region`).
+/// The supporters of agreement `x` in the variant with `terms` (region `region`). A
+/// draft or proposed OLA or UC does not back a binding agreement
+/// (`Lifecycle::can_back`): it is left out here and listed by [`unagreed`].
 pub fn supporters<'p>(
     p: &'p Portfolio,
     index: &[Vec<usize>],
@@ -120,7 +120,34 @@ pub fn supporters<'p>(
     region: Option<&str>,
     today: NaiveDate,
 ) -> Vec<Supporter<'p>> {
+    candidates(p, index, x, terms, region, today, false)
+}
+
+/// The OLAs and UCs that would back `x` but do not because nobody has agreed to them yet
+/// (a draft or a proposal backing a binding agreement): what E04 names as the reason an
+/// agreement is not backed, and what `slac status` lists.
+pub fn unagreed<'p>(
+    p: &'p Portfolio,
+    index: &[Vec<usize>],
+    x: usize,
+    terms: &Terms,
+    region: Option<&str>,
+    today: NaiveDate,
+) -> Vec<Supporter<'p>> {
+    candidates(p, index, x, terms, region, today, true)
+}
+
+fn candidates<'p>(
+    p: &'p Portfolio,
+    index: &[Vec<usize>],
+    x: usize,
+    terms: &Terms,
+    region: Option<&str>,
+    today: NaiveDate,
+    unagreed: bool,
+) -> Vec<Supporter<'p>> {
     let a = &p.agreements[x];
+    let binding = a.lifecycle.binding();
     let own: Vec<usize> = terms.service_refs().iter().map(|r| r.index).collect();
     let deps = reached(p, &own);
     let mut relevant: Vec<(usize, bool)> = deps.iter().map(|&d| (d, own.contains(&d))).collect();
@@ -139,6 +166,9 @@ pub fn supporters<'p>(
                 continue;
             }
             let sa = &p.agreements[si];
+            if unagreed != (binding && !sa.lifecycle.can_back()) {
+                continue;
+            }
             let (sterms, sregion) =
                 match region.and_then(|r| sa.regions.iter().find(|v| v.name == r)) {
                     Some(v) => (&v.terms, Some(v)),

@@ -1,6 +1,7 @@
 //! An agreement's (or region's) own statements as [`Terms`], every reference bound with
 //! the kind rules of language.md §3.4. Inheritance merges these (inherit.rs).
 
+use super::portfolio::{Approval, Earlier, Lifecycle, Signature, Termination};
 use super::portfolio::{
     Credit, CreditedAs, DeadlineTerm, Exclusion, Indicator, Maintenance, Money, Objective, Penalty,
     PenaltyOn, Support, Target, Terms, Tier, Validity, Zone,
@@ -126,7 +127,19 @@ pub(super) fn terms(
                 }
             }
             AgreementStmt::Note(n) => out.notes.push(n.clone()),
-            AgreementStmt::Level(_) | AgreementStmt::Extends(_) | AgreementStmt::Region(_) => {}
+            AgreementStmt::Terminated { on, .. } => out.terminated = Some(on.value),
+            // The agreement's structure and lifecycle: build.rs and lifecycle.rs.
+            AgreementStmt::Level(_)
+            | AgreementStmt::Extends(_)
+            | AgreementStmt::Region(_)
+            | AgreementStmt::Package(_)
+            | AgreementStmt::Status(_)
+            | AgreementStmt::Version { .. }
+            | AgreementStmt::History(_)
+            | AgreementStmt::Requirements(_)
+            | AgreementStmt::Proposed(_)
+            | AgreementStmt::Approved { .. }
+            | AgreementStmt::Signed { .. } => {}
         }
     }
     shrink(&mut out);
@@ -140,6 +153,67 @@ fn shrink(t: &mut Terms) {
     t.exclusions.shrink_to_fit();
     t.penalties.shrink_to_fit();
     t.notes.shrink_to_fit();
+}
+
+/// The lifecycle statements of an agreement (language.md, "Lifecycle"); signatures bind
+/// to parties (E0202, E0203).
+pub(super) fn lifecycle(r: &mut Resolver, stmts: &[ast::Stmt<AgreementStmt>]) -> Lifecycle {
+    let mut out = Lifecycle::default();
+    for s in stmts {
+        match &s.kind {
+            AgreementStmt::Status(st) => out.status = Some(*st),
+            AgreementStmt::Version {
+                number,
+                amends,
+                summary,
+            } => {
+                out.version = Some(*number);
+                out.amends = *amends;
+                out.summary = summary.as_ref().map(|t| t.value.clone());
+            }
+            AgreementStmt::History(b) => {
+                out.history = b
+                    .stmts
+                    .iter()
+                    .map(|h| Earlier {
+                        version: h.kind.version.value,
+                        signed: h.kind.signed.value,
+                        summary: h.kind.summary.as_ref().map(|t| t.value.clone()),
+                        span: h.span,
+                    })
+                    .collect();
+            }
+            AgreementStmt::Requirements(t) => out.requirements = Some(t.value.clone()),
+            AgreementStmt::Proposed(d) => out.proposed = Some(*d),
+            AgreementStmt::Approved { on, by } => {
+                out.approved = Some(Approval {
+                    on: *on,
+                    by: by.value.clone(),
+                    span: s.span,
+                });
+            }
+            AgreementStmt::Signed { on, party, by } => {
+                let kinds = [PROVIDER, CUSTOMER, TEAM, SUPPLIER];
+                if let Some(p) = r.bind(party, &kinds, "a signing party") {
+                    out.signatures.push(Signature {
+                        on: *on,
+                        party: p,
+                        by: by.value.clone(),
+                        span: s.span,
+                    });
+                }
+            }
+            AgreementStmt::Terminated { on, reason } => {
+                out.terminated = Some(Termination {
+                    on: *on,
+                    reason: reason.as_ref().map(|t| t.value.clone()),
+                    span: s.span,
+                });
+            }
+            _ => {}
+        }
+    }
+    out
 }
 
 fn money(m: &ast::Money) -> Money {

@@ -46,6 +46,7 @@ pub enum Item {
     Calendar(Calendar),
     Service(Service),
     Agreement(Agreement),
+    Catalogue(Catalogue),
 }
 
 impl Item {
@@ -55,6 +56,7 @@ impl Item {
             Item::Calendar(c) => &c.name,
             Item::Service(s) => &s.name,
             Item::Agreement(a) => &a.name,
+            Item::Catalogue(c) => &c.name,
         }
     }
 
@@ -64,6 +66,7 @@ impl Item {
             Item::Calendar(c) => c.span,
             Item::Service(s) => s.span,
             Item::Agreement(a) => a.span,
+            Item::Catalogue(c) => c.span,
         }
     }
 }
@@ -335,6 +338,100 @@ pub enum AgreementStmt {
     Claims(Block<Stmt<ClaimsStmt>>),
     Region(Region),
     Note(Str),
+    /// `package ID`: the SLA adopts a catalogue package's terms and fee.
+    Package(Ident),
+    /// `status draft|proposed|approved|signed|terminated`
+    Status(Sp<Status>),
+    /// `version N (amends M)? "what changed"?`
+    Version {
+        number: Sp<u32>,
+        amends: Option<Sp<u32>>,
+        summary: Option<Str>,
+    },
+    /// `history { version N signed DATE "what changed"? … }`: the versions before this one.
+    History(Block<Stmt<HistoryEntry>>),
+    /// `requirements "URL or document id"`: the requirements specification it answers.
+    Requirements(Str),
+    /// `proposed DATE`: sent to the other party.
+    Proposed(Sp<NaiveDate>),
+    /// `approved DATE by "WHO"`
+    Approved {
+        on: Sp<NaiveDate>,
+        by: Str,
+    },
+    /// `signed DATE by PARTY "SIGNATORY"`
+    Signed {
+        on: Sp<NaiveDate>,
+        party: Ident,
+        by: Str,
+    },
+    /// `terminated DATE "why"?`: in force until that date.
+    Terminated {
+        on: Sp<NaiveDate>,
+        reason: Option<Str>,
+    },
+}
+
+/// Where an agreement stands in its lifecycle (language.md, "Lifecycle").
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, serde::Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Status {
+    Draft,
+    Proposed,
+    Approved,
+    Signed,
+    Terminated,
+}
+
+impl Status {
+    pub const ALL: [Status; 5] = [
+        Status::Draft,
+        Status::Proposed,
+        Status::Approved,
+        Status::Signed,
+        Status::Terminated,
+    ];
+
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Status::Draft => "draft",
+            Status::Proposed => "proposed",
+            Status::Approved => "approved",
+            Status::Signed => "signed",
+            Status::Terminated => "terminated",
+        }
+    }
+}
+
+/// One earlier version in `history { … }`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct HistoryEntry {
+    pub version: Sp<u32>,
+    pub signed: Sp<NaiveDate>,
+    pub summary: Option<Str>,
+}
+
+/// `catalogue ID "TITLE" { description … package … }`: priced service levels, listed from
+/// the lowest to the best.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Catalogue {
+    pub keyword: Span,
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub description: Option<Stmt<Str>>,
+    pub packages: Vec<Package>,
+    pub body: Span,
+    pub span: Span,
+}
+
+/// `package ID "TITLE" { agreement statements }` inside a catalogue.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Package {
+    pub keyword: Span,
+    pub name: Ident,
+    pub title: Option<Str>,
+    pub body: Block<Stmt<AgreementStmt>>,
+    pub span: Span,
 }
 
 impl AgreementStmt {
@@ -361,6 +458,15 @@ impl AgreementStmt {
             AgreementStmt::Claims(_) => "claims",
             AgreementStmt::Region(_) => "region",
             AgreementStmt::Note(_) => "note",
+            AgreementStmt::Package(_) => "package",
+            AgreementStmt::Status(_) => "status",
+            AgreementStmt::Version { .. } => "version",
+            AgreementStmt::History(_) => "history",
+            AgreementStmt::Requirements(_) => "requirements",
+            AgreementStmt::Proposed(_) => "proposed",
+            AgreementStmt::Approved { .. } => "approved",
+            AgreementStmt::Signed { .. } => "signed",
+            AgreementStmt::Terminated { .. } => "terminated",
         }
     }
 }

@@ -3,10 +3,10 @@
 //! overlapping calendar hours (W0110) and currencies mixed inside one agreement (E0107).
 
 use super::ast::{
-    Agreement, AgreementKind, AgreementStmt, Block, Calendar, CalendarStmt, ClaimsStmt, Credit,
-    DaySpec, Deadline, File, IndicatorStmt, Interval, Item, Level, MaintenanceStmt, ObjectiveKind,
-    ObjectiveStmt, Party, PartyKind, PartyStmt, PenaltyOn, PenaltyStmt, Service, ServiceStmt, Stmt,
-    SupportStmt, TargetKind, TargetStmt,
+    Agreement, AgreementKind, AgreementStmt, Block, Calendar, CalendarStmt, Catalogue, ClaimsStmt,
+    Credit, DaySpec, Deadline, File, IndicatorStmt, Interval, Item, Level, MaintenanceStmt,
+    ObjectiveKind, ObjectiveStmt, Party, PartyKind, PartyStmt, PenaltyOn, PenaltyStmt, Service,
+    ServiceStmt, Stmt, SupportStmt, TargetKind, TargetStmt,
 };
 use super::values::INVALID_TIME;
 use crate::diag::{Code, Diagnostic};
@@ -22,6 +22,7 @@ pub(super) fn check_file(file: &File, diags: &mut Vec<Diagnostic>) {
             Item::Calendar(c) => calendar(c, diags),
             Item::Service(s) => service(s, diags),
             Item::Agreement(a) => agreement(a, diags),
+            Item::Catalogue(c) => catalogue(c, diags),
         }
     }
 }
@@ -234,21 +235,74 @@ fn agreement(a: &Agreement, diags: &mut Vec<Diagnostic>) {
             _ => None,
         })
         .unwrap_or(Level::Service);
-    body(a, &a.body, level, false, diags);
-    currencies(a, diags);
+    let at = At {
+        kind: a.kind,
+        name: &a.name.value,
+        level,
+        place: Place::Agreement,
+    };
+    body(&at, &a.body, diags);
+    currencies(&a.name.value, &a.body, diags);
 }
 
-fn body(
-    a: &Agreement,
-    block: &Block<Stmt<AgreementStmt>>,
+/// A catalogue: each package's statements, and the amounts of each in one currency.
+fn catalogue(c: &Catalogue, diags: &mut Vec<Diagnostic>) {
+    for p in &c.packages {
+        let at = At {
+            kind: AgreementKind::Sla,
+            name: &p.name.value,
+            level: Level::Service,
+            place: Place::Package,
+        };
+        body(&at, &p.body, diags);
+        currencies(&p.name.value, &p.body, diags);
+    }
+}
+
+/// Where a block of agreement statements stands.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Place {
+    Agreement,
+    Region,
+    Package,
+}
+
+struct At<'a> {
+    kind: AgreementKind,
+    name: &'a str,
     level: Level,
-    in_region: bool,
-    diags: &mut Vec<Diagnostic>,
-) {
-    let what = if in_region { "region" } else { "agreement" };
+    place: Place,
+}
+
+/// What a package may not say: it is priced terms (targets, support, maintenance,
+/// credits, the fee), adopted by SLAs that name their own parties, services and dates.
+const NOT_IN_PACKAGE: &str = "a package holds targets, support, maintenance, credits and a fee; \
+                              say this in the SLA that adopts the package";
+
+fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnostic>) {
+    let what = match at.place {
+        Place::Agreement => "agreement",
+        Place::Region => "region",
+        Place::Package => "package",
+    };
+    let in_region = at.place == Place::Region;
+    let in_package = at.place == Place::Package;
     let mut once = Once::new(what);
-    let kind = a.kind.keyword();
+    let kind = at.kind.keyword();
+    let (name, level) = (at.name, at.level);
     for s in &block.stmts {
+        if in_package && !allowed_in_package(&s.kind) {
+            diags.push(not_allowed(
+                s.keyword,
+                format!("`{}` in package `{name}`", s.kind.keyword()),
+                NOT_IN_PACKAGE,
+            ));
+            continue;
+        }
+        if let Some(key) = lifecycle(at, s, diags) {
+            once.see(&key, s.span, diags);
+            continue;
+        }
         let key: Option<String> = match &s.kind {
             AgreementStmt::Level(_) => {
                 if in_region {
@@ -257,10 +311,10 @@ fn body(
                         "`level` inside a region".into(),
                         "a region has the level of its agreement; remove `level` here",
                     ));
-                } else if a.kind != AgreementKind::Sla {
+                } else if at.kind != AgreementKind::Sla {
                     diags.push(not_allowed(
                         s.keyword,
-                        format!("`level` in {kind} `{}`", a.name.value),
+                        format!("`level` in {kind} `{name}`"),
                         "only SLAs have levels (corporate, customer, service); remove `level`",
                     ));
                 }
@@ -284,25 +338,29 @@ fn body(
                         "regions do not nest; declare every region directly in the agreement",
                     ));
                 } else {
-                    body(a, &r.body, level, true, diags);
+                    let inner = At {
+                        place: Place::Region,
+                        ..*at
+                    };
+                    body(&inner, &r.body, diags);
                 }
                 Some(format!("region {}", r.name.value))
             }
             AgreementStmt::Customer(_) => {
-                if a.kind == AgreementKind::Sla && level == Level::Corporate {
+                if at.kind == AgreementKind::Sla && level == Level::Corporate {
                     diags.push(not_allowed(
                         s.keyword,
-                        format!("`customer` in corporate SLA `{}`", a.name.value),
+                        format!("`customer` in corporate SLA `{name}`"),
                         "a corporate SLA applies to every customer; name the customer in a customer- or service-level SLA that extends it",
                     ));
                 }
                 Some("customer".into())
             }
             AgreementStmt::Services(_) => {
-                if a.kind == AgreementKind::Sla && level != Level::Service {
+                if at.kind == AgreementKind::Sla && level != Level::Service {
                     diags.push(not_allowed(
                         s.keyword,
-                        format!("`services` in {} SLA `{}`", level.keyword(), a.name.value),
+                        format!("`services` in {} SLA `{name}`", level.keyword()),
                         format!("a {} SLA covers all services; list services in a service-level SLA that extends it", level.keyword()),
                     ));
                 }
@@ -362,11 +420,86 @@ fn body(
                 Some(format!("penalty on {}", penalty_key(&p.on.value)))
             }
             AgreementStmt::Objective(o) => Some(objective(o, diags)),
+            // Handled by `lifecycle` above.
+            AgreementStmt::Package(_)
+            | AgreementStmt::Status(_)
+            | AgreementStmt::Version { .. }
+            | AgreementStmt::History(_)
+            | AgreementStmt::Requirements(_)
+            | AgreementStmt::Proposed(_)
+            | AgreementStmt::Approved { .. }
+            | AgreementStmt::Signed { .. }
+            | AgreementStmt::Terminated { .. } => None,
         };
         if let Some(key) = key {
             once.see(&key, s.span, diags);
         }
     }
+}
+
+fn allowed_in_package(s: &AgreementStmt) -> bool {
+    matches!(
+        s,
+        AgreementStmt::Objective(_)
+            | AgreementStmt::Support(_)
+            | AgreementStmt::Maintenance(_)
+            | AgreementStmt::Penalty(_)
+            | AgreementStmt::Cap(_)
+            | AgreementStmt::Fee(_)
+            | AgreementStmt::Exclude { .. }
+            | AgreementStmt::Note(_)
+            | AgreementStmt::Claims(_)
+            | AgreementStmt::ClaimWithin(_)
+            | AgreementStmt::Timezone(_)
+    )
+}
+
+/// The lifecycle statements and `package`: the agreement's own, never in a region (a
+/// region shares its agreement's contract) and `package` only in an SLA. Returns the
+/// E0108 key of a lifecycle statement, `None` for any other.
+fn lifecycle(at: &At<'_>, s: &Stmt<AgreementStmt>, diags: &mut Vec<Diagnostic>) -> Option<String> {
+    let key = match &s.kind {
+        AgreementStmt::Package(_) => "package".to_string(),
+        AgreementStmt::Signed { party, .. } => format!("signed by {}", party.value),
+        AgreementStmt::History(b) => {
+            let mut seen = Once::new("history");
+            for st in &b.stmts {
+                seen.see(
+                    &format!("version {}", st.kind.version.value),
+                    st.span,
+                    diags,
+                );
+            }
+            "history".to_string()
+        }
+        AgreementStmt::Status(_)
+        | AgreementStmt::Version { .. }
+        | AgreementStmt::Requirements(_)
+        | AgreementStmt::Proposed(_)
+        | AgreementStmt::Approved { .. }
+        | AgreementStmt::Terminated { .. } => s.kind.keyword().to_string(),
+        _ => return None,
+    };
+    let word = s.kind.keyword();
+    if at.place == Place::Region {
+        let help = if word == "package" {
+            "a region adjusts the terms of its agreement's package; put `package` on the agreement"
+        } else {
+            "a region is part of its agreement's contract and shares its lifecycle; put this on the agreement"
+        };
+        diags.push(not_allowed(
+            s.keyword,
+            format!("`{word}` inside a region"),
+            help,
+        ));
+    } else if word == "package" && at.kind != AgreementKind::Sla {
+        diags.push(not_allowed(
+            s.keyword,
+            format!("`package` in {} `{}`", at.kind.keyword(), at.name),
+            "catalogue packages are service levels sold to customers; only SLAs adopt them",
+        ));
+    }
+    Some(key)
 }
 
 fn penalty_key(on: &PenaltyOn) -> String {
@@ -468,11 +601,10 @@ fn support(b: &Block<Stmt<SupportStmt>>, diags: &mut Vec<Diagnostic>) {
 
 /// E0107: the fee and the credit amounts of one agreement (regions included) must share
 /// one currency. Reported once per agreement, at the first amount that differs.
-fn currencies(a: &Agreement, diags: &mut Vec<Diagnostic>) {
+fn currencies(name: &str, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnostic>) {
     let mut amounts: Vec<(String, Span)> = Vec::new();
-    collect_amounts(&a.body, &mut amounts);
+    collect_amounts(block, &mut amounts);
     let amounts: Vec<(&str, Span)> = amounts.iter().map(|(c, s)| (c.as_str(), *s)).collect();
-    let name = &a.name.value;
     diags.extend(mixed_currencies(
         &amounts,
         |first, other| format!("agreement `{name}` mixes currencies: {first} and {other}"),

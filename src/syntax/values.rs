@@ -259,6 +259,20 @@ pub fn months(text: &str, span: Span) -> Result<u32> {
     }
 }
 
+/// `version N`, `amends N`, `history { version N … }`: N from 1 to 9999 (E0604).
+pub fn version(text: &str, span: Span) -> Result<u32> {
+    match text.parse::<u32>() {
+        Ok(n) if (1..=9999).contains(&n) => Ok(n),
+        _ => Err(err(
+            Code::E0604,
+            span,
+            format!("version `{text}` is not usable"),
+            "versions are numbered from 1 to 9999",
+            "number the first signed text `version 1` and each amendment one more",
+        )),
+    }
+}
+
 /// The contents of a string literal, escapes applied. On a bad escape: its byte offset
 /// in `raw`, its length and a message.
 pub fn unescape(raw: &str) -> std::result::Result<String, (usize, usize, String)> {

@@ -4,10 +4,10 @@
 use super::{children, first, Lower, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{
-    Agreement, AgreementKind, AgreementStmt, Block, ClaimsStmt, Credit, CreditForm, Deadline,
-    Indicator, IndicatorStmt, Level, MaintenanceStmt, MeasuredBy, Objective, ObjectiveKind,
-    ObjectiveStmt, Penalty, PenaltyOn, PenaltyStmt, Region, Sp, Stmt, SupportStmt, SupportTarget,
-    TargetKind, TargetStmt, TierOp, Window,
+    Agreement, AgreementKind, AgreementStmt, Block, Catalogue, ClaimsStmt, Credit, CreditForm,
+    Deadline, HistoryEntry, Indicator, IndicatorStmt, Level, MaintenanceStmt, MeasuredBy,
+    Objective, ObjectiveKind, ObjectiveStmt, Package, Penalty, PenaltyOn, PenaltyStmt, Region, Sp,
+    Status, Stmt, SupportStmt, SupportTarget, TargetKind, TargetStmt, TierOp, Window,
 };
 use crate::syntax::values;
 use pest::iterators::Pair;
@@ -110,6 +110,61 @@ impl Lower<'_> {
                 let body = self.block(rest.into_iter().next()?, Self::agreement_stmt);
                 AgreementStmt::Region(Region { name, title, body })
             }
+            Rule::package_stmt => AgreementStmt::Package(self.ident(&parts.next()?)),
+            Rule::status_stmt => {
+                let p = parts.next()?;
+                let status = Status::ALL
+                    .into_iter()
+                    .find(|s| s.keyword() == p.as_str())
+                    .unwrap_or(Status::Draft);
+                AgreementStmt::Status(Sp::new(status, self.span(&p)))
+            }
+            Rule::version_stmt => {
+                let mut number = None;
+                let mut amends = None;
+                let mut summary = None;
+                for p in parts {
+                    match p.as_rule() {
+                        Rule::integer if number.is_none() => number = Some(self.version(&p)),
+                        Rule::integer => amends = Some(self.version(&p)),
+                        Rule::string => summary = Some(self.string(&p)),
+                        _ => {}
+                    }
+                }
+                AgreementStmt::Version {
+                    number: number?,
+                    amends,
+                    summary,
+                }
+            }
+            Rule::history_stmt => {
+                AgreementStmt::History(self.block(parts.next()?, Self::history_item))
+            }
+            Rule::requirements_stmt => AgreementStmt::Requirements(self.string(&parts.next()?)),
+            Rule::proposed_stmt => AgreementStmt::Proposed(self.date(&parts.next()?)),
+            Rule::approved_stmt => {
+                let on = self.date(&parts.next()?);
+                let by = parts.find(|p| p.as_rule() == Rule::string)?;
+                AgreementStmt::Approved {
+                    on,
+                    by: self.string(&by),
+                }
+            }
+            Rule::signed_stmt => {
+                let on = self.date(&parts.next()?);
+                let party = parts.find(|p| p.as_rule() == Rule::ident)?;
+                let by = parts.find(|p| p.as_rule() == Rule::string)?;
+                AgreementStmt::Signed {
+                    on,
+                    party: self.ident(&party),
+                    by: self.string(&by),
+                }
+            }
+            Rule::terminated_stmt => {
+                let on = self.date(&parts.next()?);
+                let reason = parts.next().map(|p| self.string(&p));
+                AgreementStmt::Terminated { on, reason }
+            }
             _ => AgreementStmt::Note(self.string(&parts.next()?)),
         };
         Some(Stmt {
@@ -117,6 +172,85 @@ impl Lower<'_> {
             keyword,
             span,
         })
+    }
+
+    /// `version N signed DATE "what changed"?` in `history { … }`.
+    fn history_item(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<HistoryEntry>> {
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let mut parts = parts.into_iter();
+        let version = self.version(&parts.next()?);
+        let signed = parts.find(|p| p.as_rule() == Rule::date)?;
+        let signed = self.date(&signed);
+        let summary = parts.next().map(|p| self.string(&p));
+        Some(Stmt {
+            kind: HistoryEntry {
+                version,
+                signed,
+                summary,
+            },
+            keyword,
+            span,
+        })
+    }
+
+    fn version(&mut self, p: &Pair<'_, Rule>) -> Sp<u32> {
+        let s = self.span(p);
+        let v = values::version(p.as_str(), s).unwrap_or_else(|d| {
+            self.report(*d);
+            1
+        });
+        Sp::new(v, s)
+    }
+
+    /// `catalogue ID "TITLE"? { description "…" package … }`
+    pub(super) fn catalogue(&mut self, pair: Pair<'_, Rule>) -> Catalogue {
+        let span = self.span(&pair);
+        let (kw, name, title, rest) = self.head(pair);
+        let mut description = None;
+        let mut packages = Vec::new();
+        let mut body = span;
+        if let Some(block) = rest.into_iter().next() {
+            body = self.span(&block);
+            for stmt in children(block) {
+                let Some(inner) = first(stmt) else { continue };
+                match inner.as_rule() {
+                    Rule::description_stmt => {
+                        let (keyword, span, parts) = self.stmt_parts(inner);
+                        description = parts.first().map(|p| Stmt {
+                            kind: self.string(p),
+                            keyword,
+                            span,
+                        });
+                    }
+                    Rule::package => {
+                        let pspan = self.span(&inner);
+                        let (pkw, pname, ptitle, prest) = self.head(inner);
+                        let pbody = prest
+                            .into_iter()
+                            .next()
+                            .map(|b| self.block(b, Self::agreement_stmt))
+                            .unwrap_or_default();
+                        packages.push(Package {
+                            keyword: self.span(&pkw),
+                            name: pname,
+                            title: ptitle,
+                            body: pbody,
+                            span: pspan,
+                        });
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Catalogue {
+            keyword: self.span(&kw),
+            name,
+            title,
+            description,
+            packages,
+            body,
+            span,
+        }
     }
 
     fn objective(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<AgreementStmt>> {

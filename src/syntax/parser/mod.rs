@@ -311,6 +311,7 @@ impl Lower<'_> {
             Rule::party => Item::Party(self.party(pair)),
             Rule::calendar => Item::Calendar(self.calendar(pair)),
             Rule::service => Item::Service(self.service(pair)),
+            Rule::catalogue => Item::Catalogue(self.catalogue(pair)),
             _ => Item::Agreement(self.agreement(pair)),
         }
     }

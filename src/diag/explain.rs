@@ -10,6 +10,7 @@ mod e01;
 mod e02;
 mod e03;
 mod e04;
+mod e06;
 mod entry;
 mod w05;
 
@@ -48,6 +49,11 @@ pub const FAMILIES: &[Family] = &[
         prefix: "E04",
         title: "between SLAs, OLAs and UCs",
         entries: e04::ENTRIES,
+    },
+    Family {
+        prefix: "E06",
+        title: "the lifecycle, the catalogue and the register",
+        entries: e06::ENTRIES,
     },
     Family {
         prefix: "W05",

@@ -61,6 +61,7 @@ fn run_phases(
 ) -> Option<Portfolio> {
     let mut phase = Vec::new();
     check::agreement::check(&portfolio, &mut phase);
+    check::catalogue::check(&portfolio, &mut phase);
     check::dedup(&mut phase);
     let failed = errors(&phase);
     diags.append(&mut phase);

@@ -221,6 +221,11 @@ fn each_customer_folder_holds_its_slas_and_what_they_extend() {
                     at = x.extends.as_ref().map(|e| &p.agreements[e.value.index]);
                 }
                 set.insert("html/index.html".into());
+                // The catalogue is what is on offer: every customer may read it.
+                if !p.catalogues.is_empty() {
+                    set.insert("html/catalogue.html".into());
+                    set.insert("markdown/catalogue.md".into());
+                }
             }
             let got: BTreeMap<String, BTreeSet<String>> = customers
                 .into_iter()

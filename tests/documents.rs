@@ -773,7 +773,10 @@ fn html_and_markdown_say_the_same_contract() {
                     "{example} {stem}: the Markdown says `{s}`, the HTML does not:\n{html_all}"
                 );
             }
-            // Section numbers are text in both.
+            // Section numbers are text in both (the catalogue is a table, not a contract).
+            if stem == "catalogue" {
+                continue;
+            }
             assert!(html.iter().any(|l| l == "1. Parties"), "{stem}: {html:?}");
             assert!(md.iter().any(|l| l == "1. Parties"), "{stem}: {md:?}");
         }

@@ -4,6 +4,7 @@ mod architecture;
 mod audience;
 mod build;
 mod calendars;
+mod catalogue;
 mod check_clock;
 mod cli;
 mod closed_pipes;

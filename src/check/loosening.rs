@@ -10,8 +10,18 @@ use crate::model::{Agreement, Credit, Deadline, Penalty, Portfolio, Terms};
 use crate::source::{Sp, Span};
 use crate::written::percent_normalized as pct;
 
-/// E0303: a child (or a region) loosens what its parent set.
+/// E0303: a child (or a region) loosens what its parent set, or an SLA what its package
+/// sets (an SLA that adopts `gold` and lowers a target no longer sells gold).
 pub(super) fn check(p: &Portfolio, a: &Agreement, diags: &mut Vec<Diagnostic>) {
+    if let Some(pk) = &a.package {
+        let pk = &p.packages[pk.value.index];
+        let name = format!("package {}", pk.name);
+        compare(&pk.terms, &a.own, &name, &a.name, diags);
+        for v in &a.regions {
+            let cname = format!("{} (region {})", a.name, v.name);
+            compare(&pk.terms, &v.own, &name, &cname, diags);
+        }
+    }
     let Some(ext) = &a.extends else { return };
     let parent = &p.agreements[ext.value.index];
     if parent.kind != a.kind {
@@ -59,9 +69,16 @@ fn loosens<T: Ord>(term: Term, parent: &Sp<T>, child: &Sp<T>) -> bool {
 }
 
 fn compare(parent: &Terms, child: &Terms, pname: &str, cname: &str, diags: &mut Vec<Diagnostic>) {
-    let mut push = |span: Span, parent_span: Span, what: &str, help: &str| {
+    looser(parent, child, &mut |span, parent_span, what, help| {
         diags.push(loosened(span, parent_span, cname, what, pname, help));
-    };
+    });
+}
+
+/// Every term `child` sets looser than `parent` sets it, by the strictness table: `push`
+/// gets the child's span, the parent's, what is looser and a help line (worded for a
+/// child and its parent). The one comparison E0303 (a child and its parent, an SLA and
+/// its package) and E0607 (a better package and a lesser one) share.
+pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, Span, &str, &str)) {
     for c in &child.objectives {
         let Some(po) = parent.objectives.iter().find(|o| o.key() == c.key()) else {
             continue;

@@ -4,6 +4,7 @@
 pub(crate) mod agreement;
 pub(crate) mod availability;
 pub(crate) mod between;
+pub(crate) mod catalogue;
 mod coverage;
 mod deadlines;
 pub(crate) mod lints;

@@ -9,7 +9,7 @@ pub(super) struct Template {
 }
 
 /// The HTML backend's templates.
-pub(super) const HTML: [Template; 5] = [
+pub(super) const HTML: [Template; 6] = [
     Template {
         name: "style",
         file: "style.css.hbs",
@@ -35,11 +35,23 @@ pub(super) const HTML: [Template; 5] = [
         file: "index.html.hbs",
         text: include_str!("templates/index.html.hbs"),
     },
+    Template {
+        name: "catalogue",
+        file: "catalogue.html.hbs",
+        text: include_str!("templates/catalogue.html.hbs"),
+    },
 ];
 
 /// The Markdown backend's templates.
-pub(super) const MARKDOWN: [Template; 1] = [Template {
-    name: "contract",
-    file: "contract.md.hbs",
-    text: include_str!("templates/contract.md.hbs"),
-}];
+pub(super) const MARKDOWN: [Template; 2] = [
+    Template {
+        name: "contract",
+        file: "contract.md.hbs",
+        text: include_str!("templates/contract.md.hbs"),
+    },
+    Template {
+        name: "catalogue",
+        file: "catalogue.md.hbs",
+        text: include_str!("templates/catalogue.md.hbs"),
+    },
+];

@@ -4,7 +4,7 @@
 use super::backend::{collect, Backend, Context, EmitError, Put};
 use super::embedded::HTML as TEMPLATES;
 use super::render::Renderer;
-use super::view::{each_document, folders, index::index};
+use super::view::{catalogue, each_document, folders, index::index};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 
@@ -26,11 +26,18 @@ impl Backend for Html {
         put: Put<'_>,
     ) -> Result<(), EmitError> {
         let r = Renderer::new("html", &TEMPLATES, handlebars::html_escape, ctx)?;
+        let catalogue = catalogue::page(portfolio, ctx.today);
         for folder in folders(portfolio) {
             put(Artifact::text(
                 format!("{}/html/index.html", folder.dir),
                 r.render("index", &index(portfolio, ctx.today, &folder))?,
             ))?;
+            if let Some(c) = &catalogue {
+                put(Artifact::text(
+                    format!("{}/html/catalogue.html", folder.dir),
+                    r.render("catalogue", c)?,
+                ))?;
+            }
         }
         each_document(
             portfolio,

@@ -7,7 +7,7 @@
 use super::backend::{collect, Backend, Context, EmitError, Put};
 use super::embedded::MARKDOWN as TEMPLATES;
 use super::render::Renderer;
-use super::view::each_document;
+use super::view::{catalogue, each_document, folders};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 use std::fmt::Write as _;
@@ -31,6 +31,14 @@ impl Backend for Markdown {
     ) -> Result<(), EmitError> {
         let mut r = Renderer::new("markdown", &TEMPLATES, text, ctx)?;
         r.register_helper("code", Box::new(code_helper));
+        if let Some(c) = catalogue::page(portfolio, ctx.today) {
+            for folder in folders(portfolio) {
+                put(Artifact::text(
+                    format!("{}/markdown/catalogue.md", folder.dir),
+                    r.render("catalogue", &c)?,
+                ))?;
+            }
+        }
         each_document(
             portfolio,
             ctx.today,

@@ -21,6 +21,8 @@ pub struct Index {
     /// The service dependency graph: internal only.
     pub graph: Option<Graph>,
     pub exposure: Vec<Exposure>,
+    /// Whether the folder has a catalogue page (`catalogue.html`) to link to.
+    pub catalogue: bool,
 }
 
 #[derive(Serialize)]
@@ -180,6 +182,7 @@ pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
         agreements,
         graph: internal.then(|| graph(p)),
         exposure,
+        catalogue: !p.catalogues.is_empty(),
     }
 }
 

@@ -4,6 +4,7 @@
 
 pub mod audience;
 mod calendar;
+pub mod catalogue;
 pub mod content;
 mod definitions;
 mod document;

@@ -408,7 +408,6 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
                 }
                 Some("claims".into())
             }
-            AgreementStmt::Note(_) => None,
             AgreementStmt::Exclude { id, .. } => Some(format!("exclude {}", id.value)),
             AgreementStmt::Penalty(p) => {
                 let mut m = Once::new("penalty");
@@ -421,7 +420,8 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
             }
             AgreementStmt::Objective(o) => Some(objective(o, diags)),
             // Handled by `lifecycle` above.
-            AgreementStmt::Package(_)
+            AgreementStmt::Note(_)
+            | AgreementStmt::Package(_)
             | AgreementStmt::Status(_)
             | AgreementStmt::Version { .. }
             | AgreementStmt::History(_)

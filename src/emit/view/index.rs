@@ -21,6 +21,8 @@ pub struct Index {
     /// The service dependency graph: internal only.
     pub graph: Option<Graph>,
     pub exposure: Vec<Exposure>,
+    /// The contract register beside `html/` (`internal/register.html`): internal only.
+    pub register: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -180,6 +182,7 @@ pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
         agreements,
         graph: internal.then(|| graph(p)),
         exposure,
+        register: internal.then_some("../register.html"),
     }
 }
 

@@ -515,10 +515,7 @@ uc dc_uc "Hosting" {
     assert_eq!(list[4]["services"], serde_json::json!(["db"]));
     assert_eq!(list[4]["date"], "2026-12-01");
     let text = status(&[&path, "--today", "2026-12-01"]);
-    assert!(
-        text.contains("Binding agreements backed only by drafts (1)"),
-        "{text}"
-    );
+    assert!(text.contains("Backed only by drafts (1)"), "{text}");
     assert!(text.contains("db: backed only by db_ola (draft)"), "{text}");
 }
 

@@ -90,10 +90,10 @@ fn heading(action: Action, within: u64) -> String {
     match action {
         Action::ReviewOverdue => "Reviews overdue".into(),
         Action::ReviewDue => format!("Reviews due within {within} days"),
-        Action::Expiring => format!("Ending within {within} days: renew or let end"),
+        Action::Expiring => format!("Ending within {within} days"),
         Action::AwaitingApproval => "Waiting for approval".into(),
-        Action::AwaitingSignature => "Approved, waiting for signatures".into(),
-        Action::DraftBacking => "Binding agreements backed only by drafts".into(),
+        Action::AwaitingSignature => "Waiting for signatures".into(),
+        Action::DraftBacking => "Backed only by drafts".into(),
     }
 }
 

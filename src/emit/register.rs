@@ -220,3 +220,35 @@ fn json(rows: &[Row]) -> String {
     out.push_str("]\n");
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fields_are_quoted_and_guarded() {
+        assert_eq!(field(&guard_formula("plain")), "plain");
+        assert_eq!(field(&guard_formula("a, b")), "\"a, b\"");
+        assert_eq!(field(&guard_formula("say \"hi\"")), "\"say \"\"hi\"\"\"");
+        assert_eq!(field(&guard_formula("two\nlines")), "\"two\nlines\"");
+        for formula in ["=1+2", "+1", "-1", "@SUM(A1)", "\tx", "\rx"] {
+            assert_eq!(field(&guard_formula(formula)), format!("\"'{formula}\""));
+        }
+        // What slac writes itself is never guarded: a negative number stays a number.
+        assert_eq!(Cell::Int(Some(-3)).text(), "-3");
+        assert_eq!(Cell::Decimal(Some(Decimal::new(80050, 2))).text(), "800.5");
+        assert_eq!(decimal(Decimal::new(80050, 2)).to_string(), "800.5");
+        assert_eq!(decimal(Decimal::new(1_200_000, 2)).to_string(), "12000");
+    }
+
+    #[test]
+    fn the_columns_are_unique() {
+        let cols = columns();
+        let mut sorted = cols.clone();
+        sorted.sort_unstable();
+        sorted.dedup();
+        assert_eq!(sorted.len(), cols.len());
+        assert_eq!(csv(&[]), format!("{}\r\n", cols.join(",")));
+        assert_eq!(json(&[]), "[]\n");
+    }
+}

@@ -37,6 +37,15 @@ fn a_closed_stdout_is_not_a_panic() {
         &["check", "examples", "--format", "sarif"],
         &["diff", "examples/acme", "examples/acme"],
         &["fmt", "--check", "examples"],
+        &["status", "examples/acme", "--today", "2026-12-01"],
+        &[
+            "status",
+            "examples/acme",
+            "--today",
+            "2026-12-01",
+            "--format",
+            "json",
+        ],
         &[
             "due",
             "examples/acme",

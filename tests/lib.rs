@@ -30,6 +30,7 @@ mod output_safety;
 mod paths;
 mod prefixes;
 mod recurring;
+mod register;
 mod robustness;
 mod snapshots;
 mod strictness;

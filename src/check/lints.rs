@@ -6,7 +6,7 @@
 use crate::diag::{Code, Diagnostic};
 use crate::model::{AgreementKind, Calendar, ObjectiveKind, PartyKind, Portfolio, Ref, Terms};
 use crate::source::{Sp, Span};
-use chrono::{Months, NaiveDate};
+use chrono::NaiveDate;
 
 pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
     review(p, today, diags);
@@ -61,7 +61,8 @@ fn review(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>) {
             (None, Some(v)) => (v.value.from, v.span, "in force since"),
             (None, None) => continue,
         };
-        let Some(due) = last.checked_add_months(Months::new(every.value)) else {
+        // The one rule `slac status` and the register use too.
+        let Some(due) = crate::model::lifecycle::next_review(t) else {
             continue;
         };
         if due < today {

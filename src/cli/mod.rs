@@ -33,6 +33,7 @@ mod due;
 mod eval;
 mod explain;
 mod fmt;
+mod status;
 mod synth;
 
 use crate::diag::render::Style;
@@ -50,6 +51,7 @@ Examples:
   slac due examples/acme --agreement globex_checkout --incident p1 --target resolve \\
       --opened 2026-11-27T16:30:00+01:00   when is this ticket due?
   slac eval contracts --period 2026-11 --outages outages.csv --tickets tickets.csv
+  slac status examples/acme --within 90d   reviews, expiries, approvals and signatures due
   slac fmt --check                         is every file in the canonical layout?
   slac diff --git origin/main --deny-weakening
   slac explain E0401                       what a diagnostic means";
@@ -108,6 +110,13 @@ Examples:
   slac build examples/acme --out out
   slac build contracts --out site --emit html,markdown --today 2026-11-26")]
     Build(build::Args),
+    /// What needs action: reviews, expiries, approvals, signatures, drafts backing agreements.
+    #[command(after_help = "\
+Examples:
+  slac status examples/acme
+  slac status contracts --within 30d --today 2026-12-01
+  slac status . --format json")]
+    Status(status::Args),
     /// Explain a diagnostic code, with a wrong and a right example.
     #[command(after_help = "\
 Examples:
@@ -161,6 +170,7 @@ where
         Command::Synth(args) => synth::run(&args),
         Command::Eval(args) => eval::run(&args, style),
         Command::Build(args) => build::run(&args, style),
+        Command::Status(args) => status::run(&args, style),
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args, style),
         Command::Diff(args) => diff::run(&args, style),

@@ -55,3 +55,17 @@ pub(super) const MARKDOWN: [Template; 2] = [
         text: include_str!("templates/catalogue.md.hbs"),
     },
 ];
+
+/// The register page's templates (`internal/register.html`): the house style and the page.
+pub(super) const REGISTER: [Template; 2] = [
+    Template {
+        name: "style",
+        file: "style.css.hbs",
+        text: include_str!("templates/style.css.hbs"),
+    },
+    Template {
+        name: "register",
+        file: "register.html.hbs",
+        text: include_str!("templates/register.html.hbs"),
+    },
+];

@@ -9,6 +9,7 @@ mod json;
 pub mod markdown;
 mod openslo;
 mod prometheus;
+mod register;
 mod render;
 pub mod slo;
 pub mod view;
@@ -27,6 +28,7 @@ pub fn backends() -> Vec<Box<dyn Backend>> {
         Box::new(alertmanager::Alertmanager),
         Box::new(openslo::OpenSlo),
         Box::new(json::Json),
+        Box::new(register::Register),
     ]
 }
 

@@ -36,11 +36,17 @@ impl Renderer {
         // so once, from the backend that would read it (markdown for `*.md.hbs`, html for
         // the rest). A warning on stderr, the only one the backends print.
         if let Some(dir) = ctx.templates.as_ref() {
-            let known: Vec<&str> = super::embedded::HTML
+            // The register page shares the house style with the contracts: named once.
+            let mut known: Vec<&str> = Vec::new();
+            for t in super::embedded::HTML
                 .iter()
                 .chain(&super::embedded::MARKDOWN)
-                .map(|t| t.file)
-                .collect();
+                .chain(&super::embedded::REGISTER)
+            {
+                if !known.contains(&t.file) {
+                    known.push(t.file);
+                }
+            }
             let mut stray: Vec<String> = std::fs::read_dir(dir)
                 .into_iter()
                 .flatten()

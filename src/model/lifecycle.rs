@@ -41,7 +41,8 @@ pub enum Action {
     AwaitingApproval,
     /// Approved or signed by some parties, waiting for the other signatures.
     AwaitingSignature,
-    /// A binding SLA backed, for some service, only by a draft or proposed OLA or UC.
+    /// A binding SLA (or OLA) backed, for some service, only by a draft or proposed OLA
+    /// or UC.
     DraftBacking,
 }
 

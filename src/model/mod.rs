@@ -3,12 +3,14 @@
 //! no syntax tree node leaves the resolver. Spans point at the statement where each value
 //! is written, which may be in a parent agreement's file.
 
+pub mod actions;
 mod build;
 mod cycles;
 mod inherit;
 pub mod lifecycle;
 pub mod periods;
 mod portfolio;
+pub mod register;
 mod resolver;
 pub mod strictness;
 pub mod supporters;

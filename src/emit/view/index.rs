@@ -23,6 +23,8 @@ pub struct Index {
     pub exposure: Vec<Exposure>,
     /// Whether the folder has a catalogue page (`catalogue.html`) to link to.
     pub catalogue: bool,
+    /// The contract register beside `html/` (`internal/register.html`): internal only.
+    pub register: Option<&'static str>,
 }
 
 #[derive(Serialize)]
@@ -183,6 +185,7 @@ pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
         graph: internal.then(|| graph(p)),
         exposure,
         catalogue: !p.catalogues.is_empty(),
+        register: internal.then_some("../register.html"),
     }
 }
 

@@ -11,6 +11,7 @@ mod document;
 pub mod format;
 pub mod index;
 mod objectives;
+pub mod register;
 mod sections;
 
 use crate::model::periods;

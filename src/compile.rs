@@ -52,7 +52,7 @@ fn errors(diags: &[Diagnostic]) -> bool {
     diag::count_errors(diags) > 0
 }
 
-/// E03 → E04 → W05 on the resolved portfolio (E02 passed), each only when nothing before
+/// E03 → E06 → E04 → W05 on the resolved portfolio (E02 passed), each only when nothing before
 /// it failed. The portfolio is returned only when every phase passed (warnings allowed).
 fn run_phases(
     portfolio: Portfolio,
@@ -62,6 +62,13 @@ fn run_phases(
     let mut phase = Vec::new();
     check::agreement::check(&portfolio, &mut phase);
     check::dedup(&mut phase);
+    let failed = errors(&phase);
+    diags.append(&mut phase);
+    if failed {
+        return None;
+    }
+    // The lifecycle before E04: E04 reads what the status and the termination mean.
+    check::lifecycle::check(&portfolio, &mut phase);
     let failed = errors(&phase);
     diags.append(&mut phase);
     if failed {

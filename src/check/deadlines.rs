@@ -40,25 +40,28 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 .find(|x| x.kind == t.kind && x.id == t.id)
             else {
                 diags.push(
-                    Diagnostic::new(
-                        Code::E0405,
-                        t.id_span,
-                        format!(
-                            "{} has no target for {} `{}` of {}",
-                            sup_name(s),
+                    subject.with_reasons(
+                        Diagnostic::new(
+                            Code::E0405,
+                            t.id_span,
+                            format!(
+                                "{} has no target for {} `{}` of {}",
+                                sup_name(s),
+                                t.kind.keyword(),
+                                t.id,
+                                who(a, region)
+                            ),
+                        )
+                        .primary(format!("{} {} promised here", t.kind.keyword(), t.id))
+                        .label(s.agreement.name_span, "supports it, but has no such target")
+                        .help(format!(
+                            "add `{} {} {{ … }}` to `{}` so that the promise is backed",
                             t.kind.keyword(),
                             t.id,
-                            who(a, region)
-                        ),
-                    )
-                    .primary(format!("{} {} promised here", t.kind.keyword(), t.id))
-                    .label(s.agreement.name_span, "supports it, but has no such target")
-                    .help(format!(
-                        "add `{} {} {{ … }}` to `{}` so that the promise is backed",
-                        t.kind.keyword(),
-                        t.id,
-                        s.agreement.name
-                    )),
+                            s.agreement.name
+                        )),
+                        &s.covers,
+                    ),
                 );
                 continue;
             };
@@ -78,7 +81,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 });
                 if let Some((g0, g1)) = gap {
                     uncovered_pairs.push((cx, cs));
-                    diags.push(
+                    diags.push(subject.with_reasons(
                         Diagnostic::new(
                             Code::E0403,
                             t.id_span,
@@ -95,7 +98,8 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                         .primary(format!("{} {} runs on `{}`", t.kind.keyword(), t.id, x_cal.name))
                         .label(st.id_span, format!("backed on `{}`", p.calendars[cs].name))
                         .help("the supporter must be working whenever this clock runs: widen its calendar, or narrow this one"),
-                    );
+                &s.covers,
+            ));
                 }
             }
             for which in [Deadline::Response, Deadline::Resolve, Deadline::Fulfil] {
@@ -104,27 +108,30 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 };
                 let Some(ds) = st.deadline(which) else {
                     diags.push(
-                        Diagnostic::new(
-                            Code::E0405,
-                            dx.span,
-                            format!(
-                                "{} has no {} target for {} `{}` of {}",
-                                sup_name(s),
+                        subject.with_reasons(
+                            Diagnostic::new(
+                                Code::E0405,
+                                dx.span,
+                                format!(
+                                    "{} has no {} target for {} `{}` of {}",
+                                    sup_name(s),
+                                    which.keyword(),
+                                    t.kind.keyword(),
+                                    t.id,
+                                    who(a, region)
+                                ),
+                            )
+                            .primary("promised here")
+                            .label(st.span, "the supporter's target lacks it")
+                            .help(format!(
+                                "add `{} …` to {} `{}` of `{}`",
                                 which.keyword(),
                                 t.kind.keyword(),
                                 t.id,
-                                who(a, region)
-                            ),
-                        )
-                        .primary("promised here")
-                        .label(st.span, "the supporter's target lacks it")
-                        .help(format!(
-                            "add `{} …` to {} `{}` of `{}`",
-                            which.keyword(),
-                            t.kind.keyword(),
-                            t.id,
-                            s.agreement.name
-                        )),
+                                s.agreement.name
+                            )),
+                            &s.covers,
+                        ),
                     );
                     continue;
                 };
@@ -140,7 +147,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 let theirs_text = b
                     .theirs
                     .map_or_else(|| "never".to_string(), |t| show(t, tz, Some(b.opened)));
-                diags.push(
+                diags.push(subject.with_reasons(
                     Diagnostic::new(
                         Code::E0402,
                         dx.duration_ms.span,
@@ -164,7 +171,8 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                         which.keyword(),
                         s.agreement.name
                     )),
-                );
+                &s.covers,
+            ));
             }
         }
     }

@@ -408,7 +408,6 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
                 }
                 Some("claims".into())
             }
-            AgreementStmt::Note(_) => None,
             AgreementStmt::Exclude { id, .. } => Some(format!("exclude {}", id.value)),
             AgreementStmt::Penalty(p) => {
                 let mut m = Once::new("penalty");
@@ -420,8 +419,9 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
                 Some(format!("penalty on {}", penalty_key(&p.on.value)))
             }
             AgreementStmt::Objective(o) => Some(objective(o, diags)),
-            // Handled by `lifecycle` above.
-            AgreementStmt::Package(_)
+            // Notes may repeat; the rest is handled by `lifecycle` above.
+            AgreementStmt::Note(_)
+            | AgreementStmt::Package(_)
             | AgreementStmt::Status(_)
             | AgreementStmt::Version { .. }
             | AgreementStmt::History(_)

@@ -40,28 +40,25 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 .find(|x| x.kind == t.kind && x.id == t.id)
             else {
                 diags.push(
-                    subject.with_reasons(
-                        Diagnostic::new(
-                            Code::E0405,
-                            t.id_span,
-                            format!(
-                                "{} has no target for {} `{}` of {}",
-                                sup_name(s),
-                                t.kind.keyword(),
-                                t.id,
-                                who(a, region)
-                            ),
-                        )
-                        .primary(format!("{} {} promised here", t.kind.keyword(), t.id))
-                        .label(s.agreement.name_span, "supports it, but has no such target")
-                        .help(format!(
-                            "add `{} {} {{ … }}` to `{}` so that the promise is backed",
+                    Diagnostic::new(
+                        Code::E0405,
+                        t.id_span,
+                        format!(
+                            "{} has no target for {} `{}` of {}",
+                            sup_name(s),
                             t.kind.keyword(),
                             t.id,
-                            s.agreement.name
-                        )),
-                        &s.covers,
-                    ),
+                            who(a, region)
+                        ),
+                    )
+                    .primary(format!("{} {} promised here", t.kind.keyword(), t.id))
+                    .label(s.agreement.name_span, "supports it, but has no such target")
+                    .help(format!(
+                        "add `{} {} {{ … }}` to `{}` so that the promise is backed",
+                        t.kind.keyword(),
+                        t.id,
+                        s.agreement.name
+                    )),
                 );
                 continue;
             };
@@ -81,7 +78,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 });
                 if let Some((g0, g1)) = gap {
                     uncovered_pairs.push((cx, cs));
-                    diags.push(subject.with_reasons(
+                    diags.push(
                         Diagnostic::new(
                             Code::E0403,
                             t.id_span,
@@ -98,8 +95,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                         .primary(format!("{} {} runs on `{}`", t.kind.keyword(), t.id, x_cal.name))
                         .label(st.id_span, format!("backed on `{}`", p.calendars[cs].name))
                         .help("the supporter must be working whenever this clock runs: widen its calendar, or narrow this one"),
-                &s.covers,
-            ));
+                    );
                 }
             }
             for which in [Deadline::Response, Deadline::Resolve, Deadline::Fulfil] {
@@ -108,30 +104,27 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 };
                 let Some(ds) = st.deadline(which) else {
                     diags.push(
-                        subject.with_reasons(
-                            Diagnostic::new(
-                                Code::E0405,
-                                dx.span,
-                                format!(
-                                    "{} has no {} target for {} `{}` of {}",
-                                    sup_name(s),
-                                    which.keyword(),
-                                    t.kind.keyword(),
-                                    t.id,
-                                    who(a, region)
-                                ),
-                            )
-                            .primary("promised here")
-                            .label(st.span, "the supporter's target lacks it")
-                            .help(format!(
-                                "add `{} …` to {} `{}` of `{}`",
+                        Diagnostic::new(
+                            Code::E0405,
+                            dx.span,
+                            format!(
+                                "{} has no {} target for {} `{}` of {}",
+                                sup_name(s),
                                 which.keyword(),
                                 t.kind.keyword(),
                                 t.id,
-                                s.agreement.name
-                            )),
-                            &s.covers,
-                        ),
+                                who(a, region)
+                            ),
+                        )
+                        .primary("promised here")
+                        .label(st.span, "the supporter's target lacks it")
+                        .help(format!(
+                            "add `{} …` to {} `{}` of `{}`",
+                            which.keyword(),
+                            t.kind.keyword(),
+                            t.id,
+                            s.agreement.name
+                        )),
                     );
                     continue;
                 };
@@ -147,7 +140,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 let theirs_text = b
                     .theirs
                     .map_or_else(|| "never".to_string(), |t| show(t, tz, Some(b.opened)));
-                diags.push(subject.with_reasons(
+                diags.push(
                     Diagnostic::new(
                         Code::E0402,
                         dx.duration_ms.span,
@@ -171,8 +164,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                         which.keyword(),
                         s.agreement.name
                     )),
-                &s.covers,
-            ));
+                );
             }
         }
     }

@@ -228,7 +228,7 @@ fn order(a: &Agreement, terms: &Terms, diags: &mut Vec<Diagnostic>) {
                 )
                 .primary("the last day in force")
                 .label(valid.span, "the validity")
-                .help("a termination ends the agreement early: its date is a day of `valid … to`; an agreement that runs to its end is not terminated"),
+                .help("a termination ends the agreement early: its date falls within `valid from … to`; an agreement that runs to its end is not terminated"),
             );
         }
     }

@@ -44,7 +44,10 @@ impl Subject<'_> {
 
     /// `d` with the reason it may not be backed: a label on the status of each draft or
     /// proposed OLA or UC that covers one of `services` and would otherwise back it, and
-    /// a help that says so.
+    /// a help that says so. For the checks where another supporter can make up for the
+    /// ones in force (E0401: the best target counts; E0404: any cover counts); E0402,
+    /// E0403 and E0405 hold each supporter in force to the agreement, and agreeing a
+    /// draft would not mend the one that fails.
     pub(super) fn with_reasons(&self, mut d: Diagnostic, services: &[usize]) -> Diagnostic {
         let p = self.portfolio;
         let mut names = Vec::new();

@@ -42,7 +42,13 @@ fn role(terms: &Terms, party: &str) -> &'static str {
 fn signatures(a: &Agreement, terms: &Terms, diags: &mut Vec<Diagnostic>) {
     let l = &a.lifecycle;
     let parties = signing_parties(terms);
-    let names: Vec<&str> = parties.iter().map(|r| &*r.name).collect();
+    // An OLA a team gives itself has one party, named twice.
+    let mut names: Vec<&str> = Vec::new();
+    for r in &parties {
+        if !names.contains(&&*r.name) {
+            names.push(&r.name);
+        }
+    }
     for s in &l.signatures {
         if names.contains(&&*s.party.value.name) {
             continue;

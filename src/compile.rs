@@ -22,6 +22,10 @@ pub struct Options {
 pub struct Checked {
     /// The resolved portfolio, when no phase found an error.
     pub portfolio: Option<Portfolio>,
+    /// The resolved portfolio when each agreement is sound on its own (E01–E03 and the
+    /// lifecycle, E06, passed) but agreements do not fit together (E04): what `slac
+    /// status` still reads, since an SLA backed only by a draft is one of its answers.
+    pub unbacked: Option<Portfolio>,
     pub diagnostics: Vec<Diagnostic>,
 }
 
@@ -40,10 +44,15 @@ pub fn check(sources: &SourceMap, options: &Options) -> Checked {
     } else {
         model::resolve(files, &mut diags)
     };
-    let portfolio = resolved.and_then(|p| run_phases(p, *options, &mut diags));
+    let (portfolio, unbacked) = match resolved.map(|p| run_phases(p, *options, &mut diags)) {
+        Some(Phases::Passed(p)) => (Some(p), None),
+        Some(Phases::Unbacked(p)) => (None, Some(p)),
+        Some(Phases::Failed) | None => (None, None),
+    };
     diag::sort(&mut diags);
     Checked {
         portfolio,
+        unbacked,
         diagnostics: diags,
     }
 }
@@ -52,13 +61,9 @@ fn errors(diags: &[Diagnostic]) -> bool {
     diag::count_errors(diags) > 0
 }
 
-/// E03 → E04 → W05 on the resolved portfolio (E02 passed), each only when nothing before
-/// it failed. The portfolio is returned only when every phase passed (warnings allowed).
-fn run_phases(
-    portfolio: Portfolio,
-    options: Options,
-    diags: &mut Vec<Diagnostic>,
-) -> Option<Portfolio> {
+/// E03 → E06 → E04 → W05 on the resolved portfolio (E02 passed), each only when nothing before
+/// it failed.
+fn run_phases(portfolio: Portfolio, options: Options, diags: &mut Vec<Diagnostic>) -> Phases {
     let mut phase = Vec::new();
     check::agreement::check(&portfolio, &mut phase);
     check::catalogue::check(&portfolio, &mut phase);
@@ -66,17 +71,34 @@ fn run_phases(
     let failed = errors(&phase);
     diags.append(&mut phase);
     if failed {
-        return None;
+        return Phases::Failed;
+    }
+    // The lifecycle before E04: E04 reads what the status and the termination mean.
+    check::lifecycle::check(&portfolio, &mut phase);
+    let failed = errors(&phase);
+    diags.append(&mut phase);
+    if failed {
+        return Phases::Failed;
     }
     check::between::check(&portfolio, options.today, &mut phase);
     check::dedup_exact(&mut phase);
     let failed = errors(&phase);
     diags.append(&mut phase);
     if failed {
-        return None;
+        return Phases::Unbacked(portfolio);
     }
     check::lints::check(&portfolio, options.today, &mut phase);
     check::dedup(&mut phase);
     diags.append(&mut phase);
-    Some(portfolio)
+    Phases::Passed(portfolio)
+}
+
+/// How far the phases got.
+enum Phases {
+    /// Every phase passed (warnings allowed).
+    Passed(Portfolio),
+    /// Only E04 failed: each agreement is sound, they do not fit together.
+    Unbacked(Portfolio),
+    /// An earlier phase failed.
+    Failed,
 }

@@ -544,3 +544,156 @@ fn claims_and_measured_by_are_changes() {
         assert!(has(&r, "globex_api", what, "changed", false), "{what}: {r}");
     }
 }
+
+/// A signed SLA, as committed.
+const SIGNED: &str = r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla globex_api "Globex API" {
+  provider acme
+  customer globex
+  services api
+  valid from 2026-01-01 to 2027-12-31
+  availability 99.9% per month
+  latency 99% within 200ms per month
+  status signed
+  signed 2025-12-15 by globex "Walter Skinner, CIO"
+  signed 2025-12-16 by acme "Sophie Laurent, COO"
+}
+"#;
+
+/// A repository whose `HEAD` holds `committed` as `p.sla`, with `working` in its
+/// working tree; the report of `slac diff --git HEAD` in `format`.
+fn git_diff(committed: &str, working: &str, format: &str) -> Run {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let repo = dir.path();
+    git(repo, &["init", "-q", "-b", "main"]);
+    git(repo, &["config", "user.name", "Test"]);
+    git(repo, &["config", "user.email", "test@example.com"]);
+    std::fs::write(repo.join("p.sla"), committed).expect("write");
+    git(repo, &["add", "."]);
+    git(repo, &["commit", "-q", "-m", "signed"]);
+    std::fs::write(repo.join("p.sla"), working).expect("write");
+    slac_in(repo, &["diff", "--git", "HEAD", "--format", format])
+}
+
+fn edit(text: &str, edits: &[(&str, &str)]) -> String {
+    let mut out = text.to_string();
+    for (from, to) in edits {
+        assert!(out.contains(from), "{from} not in the text");
+        out = out.replacen(from, to, 1);
+    }
+    out
+}
+
+#[test]
+fn a_signed_agreement_changed_in_place_is_e0608_in_every_format() {
+    // A tightened target is no weakening, yet the signed text changed.
+    let edited = edit(
+        SIGNED,
+        &[(
+            "availability 99.9% per month",
+            "availability 99.95% per month",
+        )],
+    );
+    let out = git_diff(SIGNED, &edited, "json");
+    out.assert_code(1);
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(r["summary"]["errors"], 1, "{r}");
+    assert_eq!(r["summary"]["weakenings"], 0, "{r}");
+    let e = &r["errors"][0];
+    assert_eq!(e["code"], "E0608", "{r}");
+    assert_eq!(e["name"], "globex_api", "{r}");
+    assert_eq!(e["version"], 1, "{r}");
+    assert!(
+        has(&r, "globex_api", "availability target", "tightened", false),
+        "{r}"
+    );
+    let human = git_diff(SIGNED, &edited, "human");
+    human.assert_code(1);
+    human.assert_stdout_contains(
+        "error[E0608]: signed SLA `globex_api` changed without a new version",
+    );
+    human.assert_stdout_contains("help: write the change as `version 2 amends 1");
+    human.assert_stdout_contains("; 1 error\n");
+    let md = git_diff(SIGNED, &edited, "markdown");
+    md.assert_code(1);
+    md.assert_stdout_contains("> [!CAUTION]\n> **E0608**: signed SLA");
+}
+
+#[test]
+fn a_signed_agreement_amended_as_a_new_version_is_no_error() {
+    let amended = edit(
+        SIGNED,
+        &[
+            ("availability 99.9% per month", "availability 99.95% per month"),
+            (
+                "  status signed\n",
+                "  status approved\n  version 2 amends 1 \"Higher availability\"\n  history {\n    version 1 signed 2025-12-16\n  }\n  approved 2026-05-04 by \"Claire Martin, Head of Service Management\"\n",
+            ),
+            ("  signed 2025-12-15 by globex \"Walter Skinner, CIO\"\n", ""),
+            ("  signed 2025-12-16 by acme \"Sophie Laurent, COO\"\n", ""),
+        ],
+    );
+    let out = git_diff(SIGNED, &amended, "json");
+    out.assert_code(0);
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(r["summary"]["errors"], 0, "{r}");
+    assert_eq!(r["errors"].as_array().map(Vec::len), Some(0), "{r}");
+    // The lifecycle's own changes are entries, marked changed, never weakenings.
+    for what in ["status", "version", "history", "approved", "signature"] {
+        assert!(has(&r, "globex_api", what, "changed", false), "{what}: {r}");
+    }
+}
+
+#[test]
+fn lifecycle_only_changes_and_drafts_are_no_error() {
+    // Terminating a signed agreement changes its lifecycle, not its commitments.
+    let terminated = edit(
+        SIGNED,
+        &[
+            ("status signed", "status terminated"),
+            (
+                "  signed 2025-12-16 by acme \"Sophie Laurent, COO\"\n",
+                "  signed 2025-12-16 by acme \"Sophie Laurent, COO\"\n  terminated 2026-06-30 \"Replaced\"\n",
+            ),
+        ],
+    );
+    let out = git_diff(SIGNED, &terminated, "json");
+    out.assert_code(0);
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert!(has(&r, "globex_api", "status", "changed", false), "{r}");
+    assert!(has(&r, "globex_api", "terminated", "changed", false), "{r}");
+    assert_eq!(r["summary"]["errors"], 0, "{r}");
+    // A draft is edited in place until it is signed.
+    let draft = edit(
+        SIGNED,
+        &[
+            ("status signed", "status draft"),
+            (
+                "  signed 2025-12-15 by globex \"Walter Skinner, CIO\"\n",
+                "",
+            ),
+            ("  signed 2025-12-16 by acme \"Sophie Laurent, COO\"\n", ""),
+        ],
+    );
+    let loosened = edit(
+        &draft,
+        &[(
+            "availability 99.9% per month",
+            "availability 99.5% per month",
+        )],
+    );
+    let out = git_diff(&draft, &loosened, "json");
+    out.assert_code(0);
+    let r: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert!(
+        has(&r, "globex_api", "availability target", "loosened", true),
+        "{r}"
+    );
+    assert_eq!(r["summary"]["errors"], 0, "{r}");
+    // An untracked agreement (no lifecycle) neither.
+    let untracked = edit(&draft, &[("  status draft\n", "")]);
+    let untracked_loosened = edit(&loosened, &[("  status draft\n", "")]);
+    git_diff(&untracked, &untracked_loosened, "human").assert_code(0);
+}

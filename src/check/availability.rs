@@ -6,7 +6,7 @@
 
 use super::subject::Subject;
 use crate::diag::{Code, Diagnostic};
-use crate::model::supporters::Supporter;
+use crate::model::supporters::{reached, Supporter};
 use crate::model::{AgreementKind, Dependency, ObjectiveKind, Portfolio};
 use crate::time::{Calendar, Instant};
 use chrono::{Datelike, Days, NaiveDate};
@@ -243,8 +243,9 @@ pub(super) fn check(subject: &Subject<'_>, plain: &Plain, diags: &mut Vec<Diagno
             } else {
                 String::new()
             };
-            diags.push(
-                Diagnostic::new(
+            let mut graph = vec![service];
+            graph.extend(reached(p, &[service]));
+            let d = Diagnostic::new(
                     Code::E0401,
                     target.span,
                     format!(
@@ -261,8 +262,8 @@ pub(super) fn check(subject: &Subject<'_>, plain: &Plain, diags: &mut Vec<Diagno
                     "the supporting OLAs and UCs guarantee at most {}; raise their targets, add redundancy with `any_of`, or promise at most {}",
                     pct(v),
                     pct(v)
-                )),
-            );
+                ));
+            diags.push(subject.with_reasons(d, &graph));
         }
     }
 }

@@ -8,7 +8,7 @@ use super::coverage::{
 use super::deadlines::{support, Memo};
 use super::subject::Subject;
 use crate::diag::Diagnostic;
-use crate::model::supporters::{coverage_index, is_checked, own_window, supporters};
+use crate::model::supporters::{coverage_index, is_checked, own_window, supporters, unagreed};
 use crate::model::Portfolio;
 use chrono::NaiveDate;
 
@@ -21,13 +21,15 @@ pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>
             continue;
         }
         for (region, terms) in a.variants() {
+            let name = region.map(|v| v.name.as_str());
             let subject = Subject {
                 portfolio: p,
                 covered_by: &index,
                 agreement: a,
                 region,
                 terms,
-                supporters: supporters(p, &index, x, terms, region.map(|v| v.name.as_str()), today),
+                supporters: supporters(p, &index, x, terms, name, today),
+                unagreed: unagreed(p, &index, x, terms, name, today),
                 window: own_window(terms, today),
                 today,
             };

@@ -148,16 +148,24 @@ pub(super) fn validity_cover(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>)
     }
     let window = subject.window;
     for unit in units {
+        // A unit no OLA or UC covers at all is W0408's; one covered only by drafts or
+        // proposals is not covered while a binding agreement is in force.
+        let mut any = false;
         let mut spans: Vec<(NaiveDate, Option<NaiveDate>)> = Vec::new();
+        let mut ended: Vec<usize> = Vec::new();
         for &svc in &unit {
             for &i in &index[svc] {
                 if p.agreements[i].name == a.name {
                     continue;
                 }
-                spans.push(validity(&p.agreements[i].terms, today));
+                any = true;
+                if subject.backs(i) {
+                    spans.push(validity(&p.agreements[i].terms, today));
+                    ended.push(i);
+                }
             }
         }
-        if spans.is_empty() {
+        if !any {
             continue;
         }
         if let Some((g0, g1)) = first_gap(&spans, window) {
@@ -167,16 +175,40 @@ pub(super) fn validity_cover(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>)
             } else {
                 format!("any_of({})", names.join(", "))
             };
+            let agreed = if subject.unagreed_cover(&unit) {
+                "agreed "
+            } else {
+                ""
+            };
             let span = terms.valid.as_ref().map_or(a.name_span, |v| v.span);
-            diags.push(
-                Diagnostic::new(
-                    Code::E0404,
-                    span,
-                    format!("{what} is not covered by any OLA or UC from {g0} to {g1}, while {} is in force", who(a, region)),
-                )
-                .primary(format!("in force until {}", window.to))
-                .help(format!("renew the OLA or UC that covers {what} so that it runs back to back through {}", window.to)),
-            );
+            let mut d = Diagnostic::new(
+                Code::E0404,
+                span,
+                format!("{what} is not covered by any {agreed}OLA or UC from {g0} to {g1}, while {} is in force", who(a, region)),
+            )
+            .primary(format!("in force until {}", window.to));
+            // A termination that opened the gap: the day after its last day.
+            for &i in &ended {
+                let l = &p.agreements[i].lifecycle;
+                if let Some(t) = l
+                    .terminated
+                    .as_ref()
+                    .filter(|t| t.on.value.succ_opt() == Some(g0))
+                {
+                    d = d.label(
+                        t.span,
+                        format!(
+                            "`{}` is terminated: its last day in force is {}",
+                            p.agreements[i].name, t.on.value
+                        ),
+                    );
+                }
+            }
+            let d = d.help(format!(
+                "renew the OLA or UC that covers {what} so that it runs back to back through {}",
+                window.to
+            ));
+            diags.push(subject.with_reasons(d, &unit));
         }
     }
 }

@@ -1,5 +1,5 @@
 //! The checks on the resolved portfolio, one module per rule family: each agreement on
-//! its own (E03), between agreements (E04), lints (W05).
+//! its own (E03), its lifecycle (E06), between agreements (E04), lints (W05).
 
 pub(crate) mod agreement;
 pub(crate) mod availability;
@@ -7,6 +7,7 @@ pub(crate) mod between;
 pub(crate) mod catalogue;
 mod coverage;
 mod deadlines;
+pub(crate) mod lifecycle;
 pub(crate) mod lints;
 mod loosening;
 mod subject;

@@ -2,8 +2,9 @@
 //! ([`Subject`]), and what they say about it: names, clocks, days as instants (shared by
 //! between.rs, availability.rs, coverage.rs and deadlines.rs).
 
+use crate::diag::Diagnostic;
 use crate::model::supporters::{Days2, Supporter};
-use crate::model::{Agreement, Portfolio, Target, Terms, Variant, ALWAYS};
+use crate::model::{Agreement, AgreementKind, Portfolio, Status, Target, Terms, Variant, ALWAYS};
 use crate::time::Instant;
 use chrono::{NaiveDate, TimeZone};
 
@@ -19,9 +20,95 @@ pub(super) struct Subject<'p> {
     /// The variant's terms.
     pub terms: &'p Terms,
     pub supporters: Vec<Supporter<'p>>,
+    /// The draft and proposed OLAs and UCs that would back it if it were not binding
+    /// ([`crate::model::supporters::unagreed`]): named as the reason it is not backed.
+    pub unagreed: Vec<Supporter<'p>>,
     /// Its own checking window ([`crate::model::supporters::own_window`]).
     pub window: Days2,
     pub today: NaiveDate,
+}
+
+impl Subject<'_> {
+    /// Whether agreement `i` (an OLA or UC covering one of its services) backs it: a
+    /// draft or proposed one does not back a binding agreement (`Lifecycle::can_back`).
+    pub(super) fn backs(&self, i: usize) -> bool {
+        !self.agreement.lifecycle.binding() || self.portfolio.agreements[i].lifecycle.can_back()
+    }
+
+    /// Whether a draft or proposed OLA or UC covers one of `services`.
+    pub(super) fn unagreed_cover(&self, services: &[usize]) -> bool {
+        self.unagreed
+            .iter()
+            .any(|u| u.covers.iter().any(|c| services.contains(c)))
+    }
+
+    /// `d` with the reason it may not be backed: a label on the status of each draft or
+    /// proposed OLA or UC that covers one of `services` and would otherwise back it, and
+    /// a help that says so. For the checks where another supporter can make up for the
+    /// ones in force (E0401: the best target counts; E0404: any cover counts); E0402,
+    /// E0403 and E0405 hold each supporter in force to the agreement, and agreeing a
+    /// draft would not mend the one that fails.
+    pub(super) fn with_reasons(&self, mut d: Diagnostic, services: &[usize]) -> Diagnostic {
+        let p = self.portfolio;
+        let mut names = Vec::new();
+        for u in &self.unagreed {
+            let covered: Vec<String> = u
+                .covers
+                .iter()
+                .filter(|c| services.contains(c))
+                .map(|&c| format!("`{}`", p.services[c].name))
+                .collect();
+            let l = &u.agreement.lifecycle;
+            let (Some(st), Some(why), false) = (&l.status, l.why_not_backing(), covered.is_empty())
+            else {
+                continue;
+            };
+            let what = if st.value == Status::Draft {
+                "a draft"
+            } else {
+                "a proposal"
+            };
+            d = d.label(
+                st.span,
+                format!(
+                    "{} {} covers {} but {why}; {what} does not back {}",
+                    kind_word(u.agreement.kind),
+                    sup_name(u),
+                    covered.join(", "),
+                    binding_word(self.agreement)
+                ),
+            );
+            names.push(format!("`{}`", u.agreement.name));
+        }
+        if names.is_empty() {
+            return d;
+        }
+        let agree = format!(
+            "or agree {} (approved or signed), so that it backs this agreement",
+            names.join(", ")
+        );
+        d.help = Some(match d.help.take() {
+            Some(h) => format!("{h}; {agree}"),
+            None => agree,
+        });
+        d
+    }
+}
+
+fn kind_word(k: AgreementKind) -> &'static str {
+    match k {
+        AgreementKind::Sla => "SLA",
+        AgreementKind::Ola => "OLA",
+        AgreementKind::Uc => "UC",
+    }
+}
+
+/// What a binding agreement is called in a reason.
+fn binding_word(a: &Agreement) -> &'static str {
+    match a.lifecycle.status() {
+        None => "an agreement in force",
+        Some(_) => "a signed agreement",
+    }
 }
 
 pub(super) fn who(a: &Agreement, region: Option<&Variant>) -> String {

@@ -103,7 +103,8 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         Deny::Sla => crate::diff::Deny::Sla,
         Deny::All => crate::diff::Deny::All,
     });
-    if deny.is_some_and(|d| report.denied(d)) {
+    // E0608 fails whatever the flags; weakenings only when denied.
+    if report.failed() || deny.is_some_and(|d| report.denied(d)) {
         EXIT_FAILED
     } else {
         EXIT_OK

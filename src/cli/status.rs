@@ -59,8 +59,8 @@ struct Report<'a> {
 
 pub(super) fn run(args: &Args, style: Style) -> i32 {
     let day = today(args.today);
-    let (_sources, portfolio) = match super::common::load_checked(&args.paths, Some(day), style) {
-        Ok(x) => x,
+    let portfolio = match load(&args.paths, day, style) {
+        Ok(p) => p,
         Err(code) => return code,
     };
     let Some(until) = day.checked_add_days(chrono::Days::new(args.within)) else {
@@ -84,6 +84,39 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     }
     // Something to act on is the answer, not a failure: the exit code is 0 either way.
     EXIT_OK
+}
+
+/// The portfolio, checked. Agreements that do not fit together (E04) do not stop the
+/// list: an SLA backed only by a draft is an E04 error and one of the things to act on.
+/// They are reported on stderr; any other error stops it, as in every command.
+fn load(
+    paths: &[std::path::PathBuf],
+    day: NaiveDate,
+    style: Style,
+) -> Result<crate::model::Portfolio, i32> {
+    let sources =
+        crate::load::load(&super::common::paths_or_dot(paths)).map_err(|e| fail(&e.to_string()))?;
+    let checked = crate::compile::check(&sources, &crate::compile::Options { today: day });
+    let has_errors = checked.has_errors();
+    match (checked.portfolio, checked.unbacked) {
+        (Some(p), _) if !has_errors => Ok(p),
+        (None, Some(p)) => {
+            let errors = crate::diag::count_errors(&checked.diagnostics);
+            eprintln!(
+                "warning: {} between agreements (`slac check` shows {}); what needs action is listed all the same",
+                crate::written::plural(errors, "error", "errors"),
+                if errors == 1 { "it" } else { "them" }
+            );
+            Ok(p)
+        }
+        _ => {
+            eprint!(
+                "{}",
+                crate::diag::render::human_report(&checked.diagnostics, &sources, style)
+            );
+            Err(super::common::EXIT_FAILED)
+        }
+    }
 }
 
 fn heading(action: Action, within: u64) -> String {

@@ -28,7 +28,8 @@ pub struct Family {
     entries: &'static [Explanation],
 }
 
-/// The families in phase order.
+/// The families in phase order (the lifecycle, E06, runs before E04: E04 reads what a
+/// status and a termination mean).
 pub const FAMILIES: &[Family] = &[
     Family {
         prefix: "E01",
@@ -46,14 +47,14 @@ pub const FAMILIES: &[Family] = &[
         entries: e03::ENTRIES,
     },
     Family {
-        prefix: "E04",
-        title: "between SLAs, OLAs and UCs",
-        entries: e04::ENTRIES,
-    },
-    Family {
         prefix: "E06",
         title: "the lifecycle, the catalogue and the register",
         entries: e06::ENTRIES,
+    },
+    Family {
+        prefix: "E04",
+        title: "between SLAs, OLAs and UCs",
+        entries: e04::ENTRIES,
     },
     Family {
         prefix: "W05",
@@ -91,6 +92,19 @@ impl Code {
     }
 }
 
+/// The codes `slac diff` reports and `slac check` never does: their `wrong` and `right`
+/// examples are the new side of a diff whose old side is [`before`], and each checks
+/// clean on its own (tests/explain.rs proves both).
+pub const DIFF_ONLY: &[Code] = &[Code::E0608];
+
+/// The old side of a diff code's examples (see [`DIFF_ONLY`]).
+pub fn before(code: Code) -> Option<&'static str> {
+    match code {
+        Code::E0608 => Some(e06::E0608_BEFORE),
+        _ => None,
+    }
+}
+
 /// The code closest to what a user typed, for "did you mean" (`E401` → `E0401`).
 pub fn closest_code(input: &str) -> Option<Code> {
     let upper = input.trim().to_ascii_uppercase();
@@ -107,6 +121,12 @@ pub fn explain_text(code: Code) -> String {
     let _ = writeln!(out);
     push_wrapped(&mut out, e.explanation, WIDTH);
     let _ = writeln!(out);
+    if let Some(b) = before(code) {
+        let _ = writeln!(out, "Before (the old side of `slac diff`):");
+        let _ = writeln!(out);
+        push_indented(&mut out, b);
+        let _ = writeln!(out);
+    }
     let _ = writeln!(out, "Wrong:");
     let _ = writeln!(out);
     push_indented(&mut out, e.wrong);
@@ -119,6 +139,7 @@ pub fn explain_text(code: Code) -> String {
 
 fn severity_words(code: Code) -> &'static str {
     match code.severity() {
+        super::Severity::Error if DIFF_ONLY.contains(&code) => "error (fails `slac diff`)",
         super::Severity::Error => "error (fails the check)",
         super::Severity::Warning => "warning (fails the check only with --deny-warnings)",
     }
@@ -194,14 +215,16 @@ change meaning once released; `slac explain CODE` prints the section below for o
 
 Severities: `error` fails the check (exit 1); `warning` fails only with
 `--deny-warnings`. The phases run in order — values and syntax (E01), names (E02), each
-agreement (E03), between agreements (E04), lints (W05) — and a phase runs only when the
-phases before it found no error, so one mistake never shows up as a cascade of confusing
+agreement (E03), its lifecycle (E06), between agreements (E04), lints (W05) — and a phase
+runs only when the phases before it found no error, so one mistake never shows up as a cascade of confusing
 follow-on errors. Within a phase, every error is reported, not just the first. An
 E01–E03 or W05 diagnostic about an inherited statement points at the statement where it
 is written and is reported once, not again for each child.
 
 Every example below is a complete portfolio: the wrong one reports exactly its code under
 `slac check FILE --today 2026-11-26`, and the right one, the nearest fix, reports nothing.
+A code `slac diff` reports (E0608) shows the old side first: `slac diff BEFORE WRONG`
+reports it, `slac diff BEFORE RIGHT` does not, and each side checks clean.
 ";
 
 /// docs/checks.md, generated from the registry (tests/explain.rs keeps the file in step).
@@ -234,6 +257,13 @@ pub fn checks_markdown() -> String {
             let _ = writeln!(out, "**{}** ({})\n", code.title(), code.severity().as_str());
             push_wrapped(&mut out, e.explanation, DOC_WIDTH);
             out.push('\n');
+            if let Some(b) = before(code) {
+                let _ = writeln!(
+                    out,
+                    "Before (the old side of `slac diff`):\n\n```sla\n{}\n```\n",
+                    visible(b.trim_end())
+                );
+            }
             // An invisible character (W0111) is shown as its escape.
             let _ = writeln!(
                 out,

@@ -6,11 +6,14 @@
 //! changed (neither, or not comparable), by the model's strictness table
 //! (`model::strictness`), the one E0303 reads. An entry of an agreement that is looser in
 //! any respect (loosened, or changed with one side looser) is a weakening: of an SLA,
-//! whoever its customer is, or of an OLA or UC.
+//! whoever its customer is, or of an OLA or UC. The lifecycle's changes are entries too
+//! (`changed`); a signed agreement whose commitments changed while its version did not
+//! is an error, E0608 (lifecycle.rs).
 
 mod calendar;
 mod compare;
 pub(crate) mod git;
+mod lifecycle;
 mod render;
 mod report;
 pub(crate) mod value;
@@ -39,6 +42,7 @@ fn customer_facing(p: &Portfolio, a: &Agreement) -> bool {
 /// Compares two resolved portfolios.
 pub(crate) fn diff(old: &Portfolio, new: &Portfolio) -> Report {
     let mut changes = Vec::new();
+    let mut errors = Vec::new();
     let mut push =
         |subject: &str, name: &str, region: Option<&str>, facing: bool, facts: Vec<Fact>| {
             let agreement = ["sla", "ola", "uc"].contains(&subject);
@@ -84,6 +88,9 @@ pub(crate) fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                 let facing = customer_facing(old, o) || customer_facing(new, a);
                 let mut facts = compare::Ctx::header(o, a);
                 facts.extend(cmp.terms(&o.terms, &a.terms));
+                // What the parties agreed to, as opposed to where it stands (E0608).
+                let mut commitments = facts.len();
+                facts.extend(lifecycle::facts(&o.lifecycle, &a.lifecycle));
                 push(subject, &a.name, None, facing, facts);
                 for v in &a.regions {
                     let (facts, label) = match o.regions.iter().find(|r| r.name == v.name) {
@@ -96,6 +103,7 @@ pub(crate) fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                         all.push(compare::whole(c, "region", Verdict::Unordered, &v.name));
                     }
                     all.extend(facts);
+                    commitments += all.len();
                     push(subject, &a.name, Some(&v.name), facing, all);
                 }
                 for ov in &o.regions {
@@ -108,9 +116,11 @@ pub(crate) fn diff(old: &Portfolio, new: &Portfolio) -> Report {
                             &ov.name,
                         )];
                         all.extend(cmp.terms(&ov.terms, &a.terms));
+                        commitments += all.len();
                         push(subject, &a.name, Some(&ov.name), facing, all);
                     }
                 }
+                errors.extend(lifecycle::unversioned(o, a, commitments));
             }
         }
     }
@@ -150,5 +160,10 @@ pub(crate) fn diff(old: &Portfolio, new: &Portfolio) -> Report {
         summary.weakenings += usize::from(e.weakening);
         summary.sla_weakenings += usize::from(e.weakening && e.subject == "sla");
     }
-    Report { changes, summary }
+    summary.errors = errors.len();
+    Report {
+        changes,
+        errors,
+        summary,
+    }
 }

@@ -38,14 +38,18 @@ fn summary_line(report: &Report) -> String {
     if total == 0 {
         return "no semantic changes".into();
     }
-    format!(
+    let mut line = format!(
         "{}: {} tightened, {} loosened, {} changed; {}",
         plural(total, "change", "changes"),
         s.tightened,
         s.loosened,
         s.changed,
         plural(s.weakenings, "weakening", "weakenings")
-    )
+    );
+    if s.errors > 0 {
+        let _ = write!(line, "; {}", plural(s.errors, "error", "errors"));
+    }
+    line
 }
 
 fn old_new(e: &Entry) -> String {
@@ -76,6 +80,15 @@ pub(crate) fn human(report: &Report) -> String {
             out.push('\n');
         }
     }
+    for v in &report.errors {
+        let _ = writeln!(
+            out,
+            "error[{}]: {}\n  help: {}",
+            v.code,
+            visible(&v.message),
+            visible(&v.help)
+        );
+    }
     out.push_str(&summary_line(report));
     out.push('\n');
     out
@@ -105,6 +118,15 @@ pub(crate) fn markdown(report: &Report) -> String {
             if s.weakenings == 1 { "" } else { "s" },
             s.sla_weakenings,
             others
+        );
+    }
+    for v in &report.errors {
+        let _ = writeln!(
+            out,
+            "> [!CAUTION]\n> **{}**: {}\n>\n> {}\n",
+            v.code,
+            md_text(&v.message),
+            md_text(&v.help)
         );
     }
     let _ = writeln!(out, "{}.\n", summary_line(report));

@@ -77,6 +77,8 @@ pub(crate) struct Summary {
     pub weakenings: usize,
     /// Weakenings of SLAs (of any customer, external or internal).
     pub sla_weakenings: usize,
+    /// Changes that are errors whatever the flags ([`Violation`]).
+    pub errors: usize,
 }
 
 /// Which weakenings `--deny-weakening` fails on.
@@ -88,13 +90,33 @@ pub(crate) enum Deny {
     All,
 }
 
+/// A change that is an error whatever the flags: E0608, a signed agreement whose
+/// commitments changed without a new version.
+#[derive(Clone, Debug, Serialize)]
+pub(crate) struct Violation {
+    pub code: &'static str,
+    /// `sla`, `ola` or `uc`.
+    pub subject: String,
+    pub name: String,
+    /// The version signed on the old side, unchanged on the new one.
+    pub version: u32,
+    pub message: String,
+    pub help: String,
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub(crate) struct Report {
     pub changes: Vec<Entry>,
+    pub errors: Vec<Violation>,
     pub summary: Summary,
 }
 
 impl Report {
+    /// Whether a change is an error whatever the flags (E0608).
+    pub(crate) fn failed(&self) -> bool {
+        !self.errors.is_empty()
+    }
+
     /// Whether there is a weakening that `deny` fails on.
     pub(crate) fn denied(&self, deny: Deny) -> bool {
         match deny {

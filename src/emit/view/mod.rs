@@ -9,6 +9,7 @@ mod definitions;
 mod document;
 pub mod format;
 pub mod index;
+mod lifecycle;
 mod objectives;
 mod sections;
 
@@ -52,14 +53,20 @@ pub fn stem(a: &Agreement, region: Option<&str>) -> String {
     }
 }
 
+/// The validity as written; a terminated agreement adds its last day in force
+/// (`model::lifecycle::last_day`, the day eval and the checks stop at).
 pub fn validity(terms: &Terms) -> String {
-    match terms.valid.as_ref().map(|v| v.value) {
+    let mut out = match terms.valid.as_ref().map(|v| v.value) {
         Some(v) => match v.to {
             Some(to) => format!("{} to {} inclusive", date(v.from), date(to)),
             None => format!("from {}, open-ended", date(v.from)),
         },
         None => "not stated".into(),
+    };
+    if let (Some(_), Some(last)) = (terms.terminated, crate::model::lifecycle::last_day(terms)) {
+        let _ = write!(out, "; terminated: in force until {} only", date(last));
     }
+    out
 }
 
 fn party(p: &Portfolio, r: &Ref, role: &'static str) -> PartyView {
@@ -71,6 +78,7 @@ fn party(p: &Portfolio, r: &Ref, role: &'static str) -> PartyView {
         contact: x.contact.clone(),
         address: x.address.clone(),
         description: x.description.clone(),
+        signed: None,
     }
 }
 
@@ -286,14 +294,14 @@ pub fn document(
             }
         }),
         today: date(today),
-        provider: terms
-            .provider
-            .as_ref()
-            .map(|r| party(p, &r.value, "Provider")),
-        customer: terms
-            .customer
-            .as_ref()
-            .map(|r| party(p, &r.value, "Customer")),
+        provider: terms.provider.as_ref().map(|r| PartyView {
+            signed: lifecycle::signed(a, &r.value.name),
+            ..party(p, &r.value, "Provider")
+        }),
+        customer: terms.customer.as_ref().map(|r| PartyView {
+            signed: lifecycle::signed(a, &r.value.name),
+            ..party(p, &r.value, "Customer")
+        }),
         validity: validity(terms),
         timezone: terms
             .timezone
@@ -354,6 +362,9 @@ pub fn document(
         definitions: definitions::definitions(p, terms, today),
         claims_text,
         credit_rules,
+        draft: crate::model::lifecycle::draft_text(a),
+        notice: lifecycle::notice(a, terms),
+        lifecycle: lifecycle::view(p, a, terms, customer_copy),
         cover: Vec::new(),
         sections: Vec::new(),
     };

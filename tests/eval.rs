@@ -697,3 +697,122 @@ fn availability_measured_by_its_indicator_is_judged_from_measurements() {
         assert_eq!(o["met"], false, "{how}: {o}");
     }
 }
+
+/// An SLA in Paris terminated with 2026-06-15 as its last day, with a fee, an
+/// availability penalty and a P1 resolve target.
+fn terminated_sla() -> String {
+    sla("  timezone \"Europe/Paris\"\n  valid from 2026-01-01 to 2026-12-31\n  status terminated\n  \
+         signed 2025-12-01 by globex \"Walter Skinner, CIO\"\n  signed 2025-12-02 by acme \"Sophie Laurent, COO\"\n  \
+         terminated 2026-06-15 \"Replaced by a new contract\"\n  fee 1000 USD per month\n  \
+         availability 99.9% per month\n  penalty on availability { below 99.9% credit 10% }\n  \
+         support { incident p1 { resolve 4h } }")
+}
+
+#[test]
+fn outages_and_tickets_after_termination_are_not_counted_and_the_days_in_force_are() {
+    // June 2026 in Paris: in force 1–15 June (15 of 30 days), until 2026-06-15T22:00Z.
+    let outages = format!(
+        "{OUTAGE_HEADER}api,2026-06-10T08:00:00Z,2026-06-10T10:00:00Z,,\n\
+         api,2026-06-20T08:00:00Z,2026-06-20T13:00:00Z,,\n"
+    );
+    let tickets = format!(
+        "{TICKET_HEADER}\
+         T1,globex,api,incident,p1,2026-06-12T09:00:00Z,,2026-06-12T15:00:00Z,\n\
+         T2,globex,api,incident,p1,2026-06-20T09:00:00Z,,2026-06-20T19:00:00Z,\n"
+    );
+    let r = eval_json(
+        &terminated_sla(),
+        "2026-06",
+        &[("outages", &outages), ("tickets", &tickets)],
+        &[],
+    );
+    let a = agreement(&r, "api_sla");
+    assert_eq!(a["in_force"]["from"], "2026-05-31T22:00:00Z", "{a}");
+    assert_eq!(a["in_force"]["to"], "2026-06-15T22:00:00Z", "{a}");
+    assert_eq!(a["in_force"]["whole_period"], false);
+    assert_eq!(
+        a["terminated"],
+        serde_json::json!({"on": "2026-06-15", "reason": "Replaced by a new contract"})
+    );
+    // Only the 2 h outage before the termination, over the 15 days in force.
+    let o = &a["objectives"][0];
+    assert_eq!(o["open_minutes"], 21_600.0, "{o}");
+    assert_eq!(o["downtime_minutes"], 120.0, "{o}");
+    assert_eq!(o["met"], false);
+    // Only T1 (breached); T2 was opened after the last day, so it is not judged.
+    let s = support(&r, "p1", "resolve");
+    assert_eq!(s["tickets"], 1, "{s}");
+    assert_eq!(s["breaches"], serde_json::json!(["T1"]));
+    assert_eq!(r["unmatched"]["tickets"], 1, "{r}");
+    assert_eq!(r["unmatched"]["outages"], 1, "{r}");
+    // 10% of the fee for the 15 days in force: half of 1,000 USD.
+    assert_eq!(a["credits"][0]["amount"], 50.0, "{a}");
+
+    // After the month it ends in, it judges nothing.
+    let r = eval_json(&terminated_sla(), "2026-07", &[("outages", &outages)], &[]);
+    assert_eq!(r["agreements"], serde_json::json!([]), "{r}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let human = eval_in(
+        dir.path(),
+        &terminated_sla(),
+        "2026-06",
+        &[("outages", &outages)],
+        &[],
+    );
+    human.assert_code(0);
+    assert!(
+        human.stdout.contains(
+            "terminated: in force until 2026-06-15 only (Replaced by a new contract); nothing after it is judged"
+        ),
+        "{}",
+        human.stdout
+    );
+}
+
+/// The contract's "in force until" and eval's end of the time in force come from one
+/// rule (`model::lifecycle::last_day`): the day the document names ends where eval stops.
+#[test]
+fn the_document_and_eval_agree_on_the_last_day_in_force() {
+    use chrono::TimeZone as _;
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = terminated_sla();
+    fs::write(dir.path().join("p.sla"), format!("{PARTIES}{body}")).expect("write");
+    let out = dir.path().join("out");
+    Slac::new()
+        .args([
+            "build",
+            dir.path().join("p.sla").to_str().expect("utf-8"),
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+            "--emit",
+            "markdown",
+        ])
+        .run()
+        .assert_code(0);
+    let md = fs::read_to_string(out.join("internal/markdown/api_sla.md")).expect("markdown");
+    let marker = "in force until ";
+    let at = md.find(marker).expect("the document names the last day") + marker.len();
+    let words: Vec<&str> = md[at..].split_whitespace().take(3).collect();
+    let last = chrono::NaiveDate::parse_from_str(&words.join(" "), "%d %B %Y")
+        .unwrap_or_else(|e| panic!("{words:?}: {e}"));
+    assert_eq!(last.to_string(), "2026-06-15");
+    let r = eval_json(&body, "2026-06", &[], &[]);
+    let end = agreement(&r, "api_sla")["in_force"]["to"]
+        .as_str()
+        .expect("to")
+        .to_string();
+    // The end of eval's time in force is the local midnight after the document's day.
+    let next = last.succ_opt().expect("a next day");
+    let midnight = chrono_tz::Europe::Paris
+        .from_local_datetime(&next.and_hms_opt(0, 0, 0).expect("midnight"))
+        .single()
+        .expect("one midnight")
+        .with_timezone(&chrono::Utc);
+    assert_eq!(
+        end,
+        midnight.to_rfc3339_opts(chrono::SecondsFormat::AutoSi, true)
+    );
+}

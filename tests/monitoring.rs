@@ -541,3 +541,94 @@ fn monitoring_skips_objectives_measured_by_outages() {
         files(&skipped)
     );
 }
+
+/// A portfolio with a terminated SLA (its own calendar, last day 2026-06-30), a draft
+/// one and one in force, each watched by a Prometheus indicator.
+const LIFECYCLE: &str = r#"provider acme "Acme"
+customer globex "Globex" { subscribes api, web, shop }
+service api "API"
+service web "Web"
+service shop "Shop"
+calendar old_hours "Old hours" { timezone "Europe/Paris" mon-fri 08:00-18:00 }
+calendar office "Office" { timezone "Europe/Paris" mon-fri 09:00-17:00 }
+sla old_api "Old API" {
+  provider acme
+  customer globex
+  services api
+  valid from 2025-01-01 to 2027-12-31
+  status terminated
+  signed 2024-12-10 by globex "Walter Skinner, CIO"
+  signed 2024-12-11 by acme "Sophie Laurent, COO"
+  terminated 2026-06-30 "Replaced by web_sla"
+  availability { target 99.9% window month during old_hours measured by indicator
+    indicator prometheus { errors "sum(rate(old_e[{{window}}]))" total "sum(rate(old_t[{{window}}]))" } }
+}
+sla web_sla "Web" {
+  provider acme
+  customer globex
+  services web
+  valid from 2026-07-01
+  availability { target 99.9% window month during office measured by indicator
+    indicator prometheus { errors "sum(rate(web_e[{{window}}]))" total "sum(rate(web_t[{{window}}]))" } }
+}
+sla shop_sla "Shop" {
+  provider acme
+  customer globex
+  services shop
+  valid from 2027-01-01
+  status draft
+  availability { target 99.5% window month measured by indicator
+    indicator prometheus { errors "sum(rate(shop_e[{{window}}]))" total "sum(rate(shop_t[{{window}}]))" } }
+}
+"#;
+
+#[test]
+fn monitoring_leaves_out_a_terminated_agreement_after_its_last_day() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("p.sla");
+    fs::write(&src, LIFECYCLE).expect("write");
+    let src = src.to_str().expect("utf-8");
+    let (_d1, out) = build(src, "2026-11-26");
+    let monitoring: Vec<String> = files(&out)
+        .into_iter()
+        .filter(|f| f.starts_with("prometheus/") || f.starts_with("openslo/"))
+        .collect();
+    // The draft is watched before it is signed; the terminated agreement is not.
+    assert_eq!(
+        monitoring,
+        [
+            "openslo/shop_sla.yaml",
+            "openslo/web_sla.yaml",
+            "prometheus/shop_sla.rules.yml",
+            "prometheus/web_sla.rules.yml",
+        ]
+    );
+    let intervals = read(&out, "alertmanager/time_intervals.yml");
+    assert!(intervals.contains("name: \"office\""), "{intervals}");
+    assert!(
+        !intervals.contains("old_hours") && !intervals.contains("old_api"),
+        "no interval exists only for the terminated agreement\n{intervals}"
+    );
+    // On its last day it is still in force, and watched.
+    let (_d2, before) = build(src, "2026-06-30");
+    assert!(before.join("prometheus/old_api.rules.yml").is_file());
+    assert!(before.join("openslo/old_api.yaml").is_file());
+    let intervals = read(&before, "alertmanager/time_intervals.yml");
+    assert!(intervals.contains("name: \"old_hours\""), "{intervals}");
+}
+
+#[test]
+fn monitoring_has_nothing_for_acmes_terminated_northhost_dc() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    for f in files(&out) {
+        if f.starts_with("prometheus/")
+            || f.starts_with("openslo/")
+            || f.starts_with("alertmanager/")
+        {
+            assert!(
+                !read(&out, &f).contains("northhost_dc"),
+                "{f} mentions the terminated northhost_dc"
+            );
+        }
+    }
+}

@@ -4,12 +4,15 @@
 //! day every year without `years`, a day from Easter once per year) for
 //! `mute_time_intervals`. `PromQL` has no time zones; this is how alerts for an objective
 //! `during` a calendar are routed in its hours (docs/monitoring.md). Every user calendar
-//! is written, not only those of monitored objectives, so support hours can route too.
+//! is written, not only those of monitored objectives, so support hours can route too;
+//! but a calendar that only agreements no longer monitored use (terminated,
+//! [`lifecycle::monitored`]) is left out: nothing would route through it.
 
 use super::backend::{Backend, Context, EmitError};
 use super::slo;
 use super::yaml::{File, Item, Map, Yaml};
-use crate::model::{Calendar, Portfolio};
+use crate::model::lifecycle;
+use crate::model::{Calendar, Portfolio, Terms};
 use crate::output::Artifact;
 use crate::time::Yearly;
 use crate::written::{DayNames, WEEKDAYS};
@@ -43,7 +46,14 @@ impl Backend for Alertmanager {
             "Paste under `time_intervals:` in alertmanager.yml (docs/monitoring.md).".to_string(),
         ];
         let used = slo::collect(portfolio, ctx.today);
-        let calendars: Vec<&Calendar> = portfolio.calendars.iter().filter(|c| !c.builtin).collect();
+        let unmonitored = only_unmonitored(portfolio, ctx.today);
+        let calendars: Vec<&Calendar> = portfolio
+            .calendars
+            .iter()
+            .enumerate()
+            .filter(|(i, c)| !c.builtin && !unmonitored.contains(i))
+            .map(|(_, c)| c)
+            .collect();
         for c in &calendars {
             let users: Vec<String> = used
                 .iter()
@@ -84,6 +94,49 @@ impl Backend for Alertmanager {
         .render();
         Ok(vec![Artifact::text("alertmanager/time_intervals.yml", out)])
     }
+}
+
+/// The calendars (by index) of one agreement's terms: its objectives', its support
+/// clock and targets', its maintenance window.
+fn calendars_of(terms: &Terms) -> impl Iterator<Item = usize> + '_ {
+    let objectives = terms.objectives.iter().filter_map(|o| o.during.as_ref());
+    let support = terms.support.iter().flat_map(|s| {
+        s.during
+            .iter()
+            .chain(s.targets.iter().filter_map(|t| t.during.as_ref()))
+    });
+    let maintenance = terms
+        .maintenance
+        .iter()
+        .filter_map(|m| m.value.during.as_ref());
+    objectives
+        .chain(support)
+        .chain(maintenance)
+        .map(|r| r.value.index)
+}
+
+/// The calendars that some agreement uses but only agreements that are not monitored
+/// (the time intervals that would exist only for them).
+fn only_unmonitored(p: &Portfolio, today: NaiveDate) -> Vec<usize> {
+    let mut used_by_watched = vec![false; p.calendars.len()];
+    let mut used_by_other = vec![false; p.calendars.len()];
+    for a in &p.agreements {
+        let flags = if lifecycle::monitored(a, today) {
+            &mut used_by_watched
+        } else {
+            &mut used_by_other
+        };
+        for (_, terms) in a.variants() {
+            for i in calendars_of(terms) {
+                if let Some(f) = flags.get_mut(i) {
+                    *f = true;
+                }
+            }
+        }
+    }
+    (0..p.calendars.len())
+        .filter(|&i| used_by_other[i] && !used_by_watched[i])
+        .collect()
 }
 
 fn times(spans: &[(String, String)]) -> Yaml {

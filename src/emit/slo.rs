@@ -8,6 +8,7 @@
 //! rules cannot know which month they will run in, so they are built for the current
 //! period; docs/monitoring.md says to rebuild them each period.
 
+use crate::model::lifecycle;
 use crate::model::periods::{self, local_midnight, Period, PeriodAllowance, PeriodKind};
 use crate::model::{Agreement, Objective, Portfolio, Terms, Variant, Window};
 use chrono::{Datelike, Duration, NaiveDate};
@@ -112,13 +113,19 @@ impl Slo<'_> {
 }
 
 /// Every monitored objective of the portfolio, grouped by agreement, in source order.
-/// A region contributes only the objectives that differ from its base.
+/// A region contributes only the objectives that differ from its base. An agreement
+/// that is not monitored on `today` ([`lifecycle::monitored`]: terminated) has none:
+/// every monitoring backend reads its objectives from here.
 pub fn collect<'a>(
     portfolio: &'a Portfolio,
     today: NaiveDate,
 ) -> Vec<(&'a Agreement, Vec<Slo<'a>>)> {
     let mut out = Vec::new();
-    for a in &portfolio.agreements {
+    for a in portfolio
+        .agreements
+        .iter()
+        .filter(|a| lifecycle::monitored(a, today))
+    {
         let base: Vec<Slo<'a>> = slos(portfolio, a, None, &a.terms, today);
         let mut all = Vec::new();
         for v in &a.regions {

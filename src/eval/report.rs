@@ -56,6 +56,10 @@ pub struct AgreementReport {
     /// The part of the period in which the agreement is in force (RFC 3339, UTC,
     /// `[from, to)`).
     pub in_force: InForce,
+    /// The agreement was terminated: its last day in force (`in_force` ends with it) and
+    /// why. Absent otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub terminated: Option<Terminated>,
     pub objectives: Vec<ObjectiveReport>,
     pub support: Vec<SupportReport>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -82,6 +86,13 @@ pub struct InForce {
     pub from: String,
     pub to: String,
     pub whole_period: bool,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Terminated {
+    /// The last day in force, `2026-06-30` (inclusive, in the agreement's zone).
+    pub on: String,
+    pub reason: Option<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -204,6 +215,15 @@ impl AgreementReport {
                 to: instant(judge.in_force.1),
                 whole_period: judge.in_force == judge.period,
             },
+            terminated: judge
+                .agreement
+                .lifecycle
+                .terminated
+                .as_ref()
+                .map(|t| Terminated {
+                    on: t.on.value.to_string(),
+                    reason: t.reason.clone(),
+                }),
             objectives,
             support: support
                 .unwrap_or(&[])
@@ -315,6 +335,17 @@ impl Report {
                     s,
                     "  in force for part of the period only: {} to {}",
                     a.in_force.from, a.in_force.to
+                );
+            }
+            if let Some(t) = &a.terminated {
+                let why = t
+                    .reason
+                    .as_ref()
+                    .map_or(String::new(), |r| format!(" ({r})"));
+                let _ = writeln!(
+                    s,
+                    "  terminated: in force until {} only{why}; nothing after it is judged",
+                    t.on
                 );
             }
             if !a.objectives.is_empty() {
@@ -444,6 +475,11 @@ impl Report {
             "period": self.period,
             "agreements": self.agreements.iter().map(|a| serde_json::json!({
                 "title": title(a),
+                "terminated": a.terminated.as_ref().map_or(String::new(), |t| format!(
+                    "Terminated: in force until {} only{}.",
+                    t.on,
+                    t.reason.as_ref().map_or(String::new(), |r| format!(" ({r})"))
+                )),
                 "objectives": a.objectives.iter().map(bar).collect::<Vec<_>>(),
                 "support": a.support.iter().map(|t| serde_json::json!({
                     "what": format!("{} {} {}", t.kind, t.class, t.target),

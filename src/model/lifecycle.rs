@@ -27,6 +27,18 @@ pub fn last_day(terms: &Terms) -> Option<NaiveDate> {
     }
 }
 
+/// The calendar years an agreement is in force: from its `valid from` (today without
+/// one) to its last day (`to`, cut at a termination: [`last_day`]), an open end
+/// counting up to the end of the year after `today`. Documents list recurring closures
+/// and allowances for these years; the lint for missing years (W0507) uses the same rule.
+pub fn years_in_force(terms: &Terms, today: NaiveDate) -> (i32, i32) {
+    use chrono::Datelike;
+    let from = terms.valid.as_ref().map_or(today, |v| v.value.from);
+    let to = last_day(terms);
+    let last = to.map_or(today.year().saturating_add(1), |t| t.year());
+    (from.year(), last.max(from.year()))
+}
+
 /// What needs action on `today` (for `slac status` and the register), by kind.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
@@ -60,4 +72,28 @@ pub fn next_review(terms: &Terms) -> Option<NaiveDate> {
 /// Whether an agreement is a draft waiting for approval.
 pub fn awaiting_approval(a: &Agreement) -> bool {
     matches!(a.lifecycle.status(), Some(Status::Draft | Status::Proposed))
+}
+
+/// Whether the agreement's documents are a draft text: status draft or proposed, a
+/// text nobody has agreed to yet. Every page carries a DRAFT mark and the signature
+/// lines stay blank whatever is recorded. An approved text is not a draft: it is the
+/// copy the parties sign (a DRAFT mark on it would be wrong on the signed paper), shown
+/// with the signatures recorded so far and blank lines for the others; it binds once
+/// every party has signed ([`Lifecycle::binding`](super::portfolio::Lifecycle::binding)).
+/// The same line as E04's [`can_back`](super::portfolio::Lifecycle::can_back). An
+/// untracked agreement (no `status`) is in force as written: not a draft.
+pub fn draft_text(a: &Agreement) -> bool {
+    matches!(a.lifecycle.status(), Some(Status::Draft | Status::Proposed))
+}
+
+/// Whether the monitoring backends (Prometheus, Alertmanager, `OpenSLO`) watch the
+/// agreement on `today`: every agreement but a terminated one whose last day in force
+/// is before `today` (a terminated agreement still in its notice period is in force and
+/// watched to its last day). Drafts are monitored, so that a team can watch the targets
+/// before they sign them. The one rule every monitoring backend asks (docs/monitoring.md).
+pub fn monitored(a: &Agreement, today: NaiveDate) -> bool {
+    match a.lifecycle.status() {
+        Some(Status::Terminated) => a.lifecycle.terminated_on().is_some_and(|d| d >= today),
+        _ => true,
+    }
 }

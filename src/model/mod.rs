@@ -17,4 +17,5 @@ pub mod supporters;
 mod terms;
 
 pub use build::resolve;
+pub use lifecycle::years_in_force;
 pub use portfolio::*;

@@ -228,20 +228,6 @@ impl RecurringDef {
     }
 }
 
-/// The calendar years an agreement is in force: from its `valid from` (today without
-/// one) to its `to`, an open end counting up to the end of the year after `today`.
-/// Documents list recurring closures for these years; the lint for missing years
-/// (W0507) uses the same rule.
-pub fn years_in_force(terms: &Terms, today: NaiveDate) -> (i32, i32) {
-    use chrono::Datelike;
-    let (from, to) = terms
-        .valid
-        .as_ref()
-        .map_or((today, None), |v| (v.value.from, v.value.to));
-    let last = to.map_or(today.year().saturating_add(1), |t| t.year());
-    (from.year(), last.max(from.year()))
-}
-
 #[derive(Debug, Serialize)]
 pub struct Service {
     pub name: String,

@@ -261,4 +261,16 @@ pub struct PartyView {
     pub contact: Option<String>,
     pub address: Option<String>,
     pub description: Option<String>,
+    /// The signature recorded for this party (`signed DATE by PARTY "…"`), shown in the
+    /// signature block of a signed text; `None`: blank lines to sign on.
+    pub signed: Option<SignedView>,
+}
+
+/// Who signed for a party, and when.
+#[derive(Serialize, Clone, Debug)]
+pub struct SignedView {
+    /// Name and role, as written: `Walter Skinner, Chief Information Officer`.
+    pub by: String,
+    /// `15 December 2025`.
+    pub on: String,
 }

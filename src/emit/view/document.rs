@@ -3,6 +3,7 @@
 use super::calendar::CalendarView;
 use super::content::PartyView;
 use super::definitions::Definition;
+use super::lifecycle::{LifecycleView, Notice};
 use super::{content, objectives};
 use serde::Serialize;
 
@@ -58,6 +59,14 @@ pub struct Document {
     pub claims_text: String,
     /// How credits work: one tier, how to claim, how they are paid, the minimum.
     pub credit_rules: Vec<String>,
+    /// A draft text (status draft or proposed): every printed page and the screen carry
+    /// a DRAFT mark, the signature lines stay blank (`model::lifecycle::draft_text`).
+    pub draft: bool,
+    /// The notice at the top: a draft text, or a terminated agreement.
+    pub notice: Option<Notice>,
+    /// Status, version, approval, requirements and version history; `None` when the
+    /// portfolio does not track the agreement's status.
+    pub lifecycle: Option<LifecycleView>,
     /// The lines under the title, as blocks.
     pub cover: Vec<content::Block>,
     /// The numbered sections both templates walk (docs/documents.md).

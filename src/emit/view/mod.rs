@@ -10,6 +10,7 @@ mod definitions;
 mod document;
 pub mod format;
 pub mod index;
+mod lifecycle;
 mod objectives;
 pub mod register;
 mod sections;
@@ -54,14 +55,20 @@ pub fn stem(a: &Agreement, region: Option<&str>) -> String {
     }
 }
 
+/// The validity as written; a terminated agreement adds its last day in force
+/// (`model::lifecycle::last_day`, the day eval and the checks stop at).
 pub fn validity(terms: &Terms) -> String {
-    match terms.valid.as_ref().map(|v| v.value) {
+    let mut out = match terms.valid.as_ref().map(|v| v.value) {
         Some(v) => match v.to {
             Some(to) => format!("{} to {} inclusive", date(v.from), date(to)),
             None => format!("from {}, open-ended", date(v.from)),
         },
         None => "not stated".into(),
+    };
+    if let (Some(_), Some(last)) = (terms.terminated, crate::model::lifecycle::last_day(terms)) {
+        let _ = write!(out, "; terminated: in force until {} only", date(last));
     }
+    out
 }
 
 fn party(p: &Portfolio, r: &Ref, role: &'static str) -> PartyView {
@@ -73,6 +80,7 @@ fn party(p: &Portfolio, r: &Ref, role: &'static str) -> PartyView {
         contact: x.contact.clone(),
         address: x.address.clone(),
         description: x.description.clone(),
+        signed: None,
     }
 }
 
@@ -288,14 +296,14 @@ pub fn document(
             }
         }),
         today: date(today),
-        provider: terms
-            .provider
-            .as_ref()
-            .map(|r| party(p, &r.value, "Provider")),
-        customer: terms
-            .customer
-            .as_ref()
-            .map(|r| party(p, &r.value, "Customer")),
+        provider: terms.provider.as_ref().map(|r| PartyView {
+            signed: lifecycle::signed(a, &r.value.name),
+            ..party(p, &r.value, "Provider")
+        }),
+        customer: terms.customer.as_ref().map(|r| PartyView {
+            signed: lifecycle::signed(a, &r.value.name),
+            ..party(p, &r.value, "Customer")
+        }),
         validity: validity(terms),
         timezone: terms
             .timezone
@@ -356,6 +364,9 @@ pub fn document(
         definitions: definitions::definitions(p, terms, today),
         claims_text,
         credit_rules,
+        draft: crate::model::lifecycle::draft_text(a),
+        notice: lifecycle::notice(a, terms),
+        lifecycle: lifecycle::view(p, a, terms, customer_copy),
         cover: Vec::new(),
         sections: Vec::new(),
     };

@@ -4,6 +4,7 @@
 use super::content::PartyView;
 use super::content::{b, c, link, number, t, Block, Section, Span};
 use super::document::Document;
+use super::lifecycle::LifecycleView;
 use std::fmt::Write as _;
 
 /// The lines under the title: kind and level, then reference, date and what it builds on.
@@ -16,11 +17,12 @@ pub(super) fn cover(d: &Document) -> Vec<Block> {
         let _ = write!(kind, ", regional variant “{}”", r.title);
     }
     kind.push('.');
-    let mut reference = vec![
-        t("Reference "),
-        c(&d.stem),
-        t(format!(", document date {}.", d.today)),
-    ];
+    let mut reference = vec![t("Reference "), c(&d.stem)];
+    // The version in force, when the portfolio numbers versions.
+    if let Some(l) = d.lifecycle.as_ref().filter(|l| l.version.is_some()) {
+        reference.push(t(format!(", version {}", l.number)));
+    }
+    reference.push(t(format!(", document date {}.", d.today)));
     if let Some(e) = &d.extends {
         reference.push(t(format!(" Builds on “{}” (", e.title)));
         reference.push(c(&e.name));
@@ -114,7 +116,7 @@ fn definitions(d: &Document) -> Vec<Block> {
 }
 
 fn term(d: &Document) -> Vec<Block> {
-    let mut out = vec![Block::terms(vec![
+    let mut pairs = vec![
         ("Validity", vec![t(&d.validity)]),
         (
             "Time zone",
@@ -134,12 +136,52 @@ fn term(d: &Document) -> Vec<Block> {
                 .clone()
                 .unwrap_or_else(|| "no review cadence stated".into()))],
         ),
-    ])];
+    ];
+    if let Some(l) = &d.lifecycle {
+        pairs.extend(lifecycle_terms(l));
+    }
+    let mut out = vec![Block::terms(pairs)];
+    // The version history: each earlier version with the day it was signed, then this one.
+    if let Some(l) = d.lifecycle.as_ref().filter(|l| !l.history.is_empty()) {
+        out.push(Block::heading(vec![t("Version history")]));
+        out.push(Block::table(
+            "history",
+            &["Version", "Signed", "Changes"],
+            &[],
+            l.history
+                .iter()
+                .map(|h| {
+                    (
+                        vec![vec![t(&h.version)], vec![t(&h.signed)], vec![t(&h.changes)]],
+                        false,
+                    )
+                })
+                .collect(),
+        ));
+    }
     if !d.notes.is_empty() {
         out.push(Block::heading(vec![t("Change procedure and notes")]));
         out.push(Block::list(d.notes.iter().map(|n| vec![t(n)]).collect()));
     }
     out
+}
+
+/// Status, version, approval and requirements, under the validity.
+fn lifecycle_terms(l: &LifecycleView) -> Vec<(&'static str, Vec<Span>)> {
+    let mut pairs = vec![("Status", vec![t(&l.status)])];
+    if let Some(v) = &l.version {
+        pairs.push(("Version", vec![t(v)]));
+    }
+    if let Some(a) = &l.approved {
+        pairs.push(("Approved", vec![t(a)]));
+    }
+    if let Some(r) = &l.requirements {
+        pairs.push((
+            "Requirements",
+            vec![t(format!("{r} (the requirements this agreement answers)"))],
+        ));
+    }
+    pairs
 }
 
 fn scope(d: &Document) -> Vec<Block> {
@@ -487,15 +529,16 @@ fn signatures(d: &Document) -> Vec<Block> {
         contact: None,
         address: None,
         description: None,
+        signed: None,
     });
-    let Some(customer) = d.customer.clone() else {
+    match d.customer.clone() {
+        Some(customer) => vec![Block::signatures(vec![provider, customer])],
         // General terms have no customer to sign them: no empty box for one.
-        return vec![
+        None => vec![
             Block::note(
                 "These terms name no customer: a customer accepts them by signing an agreement that builds on them.",
             ),
             Block::signatures(vec![provider]),
-        ];
-    };
-    vec![Block::signatures(vec![provider, customer])]
+        ],
+    }
 }

@@ -172,6 +172,44 @@ fn sarif_of_a_clean_portfolio_has_no_rules_and_no_results() {
     assert_eq!(v["runs"][0]["results"], Value::Array(vec![]));
 }
 
+/// GitHub shows a rule's `help.markdown`: the explanation and both examples as `sla`
+/// code blocks. A file named `c:x.sla` is a relative reference, not a URI with the scheme
+/// `c`, and no region ends on the line after its span.
+#[test]
+fn sarif_help_is_markdown_and_odd_file_names_are_relative_references() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::write(
+        dir.path().join("c:x.sla"),
+        "provider acme \"A\"\nsla x \"X\" {\n  provider \"q\n}\n",
+    )
+    .expect("write");
+    let out = Slac::new()
+        .current_dir(dir.path())
+        .args(["check", ".", "--format", "sarif", "--today", "2026-11-26"])
+        .run();
+    out.assert_code(1);
+    let v: Value = serde_json::from_str(&out.stdout).expect("json");
+    let run = &v["runs"][0];
+    let rule = &run["tool"]["driver"]["rules"][0];
+    let md = rule["help"]["markdown"].as_str().expect("help.markdown");
+    assert!(
+        md.contains("**Wrong:**") && md.contains("**Right:**"),
+        "{md}"
+    );
+    assert_eq!(md.matches("```sla\n").count(), 2, "{md}");
+    assert!(rule["help"]["text"]
+        .as_str()
+        .is_some_and(|t| !t.contains("```")));
+    for r in run["results"].as_array().expect("results") {
+        let loc = &r["locations"][0]["physicalLocation"];
+        let uri = loc["artifactLocation"]["uri"].as_str().expect("uri");
+        assert!(uri.ends_with("c%3Ax.sla"), "{uri}");
+        assert!(!uri.contains(':'), "{uri}: a colon would start a scheme");
+        let region = &loc["region"];
+        assert_eq!(region["startLine"], region["endLine"], "{region}");
+    }
+}
+
 #[test]
 fn sarif_is_byte_identical_across_runs() {
     let args = [

@@ -61,11 +61,17 @@ struct Configuration {
 #[derive(Serialize)]
 struct Text<'a> {
     text: Cow<'a, str>,
+    /// GitHub code scanning shows `markdown` when there is one, and `text` raw otherwise.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    markdown: Option<String>,
 }
 
 impl<'a> Text<'a> {
     fn new(text: impl Into<Cow<'a, str>>) -> Text<'a> {
-        Text { text: text.into() }
+        Text {
+            text: text.into(),
+            markdown: None,
+        }
     }
 }
 
@@ -172,8 +178,30 @@ fn rule(code: Code, first: &Diagnostic) -> Rule<'_> {
             level: code.severity().as_str(),
         },
         full_description: Text::new(first.code.explanation().explanation),
-        help: Some(Text::new(rule_help(first))),
+        help: Some(Text {
+            markdown: Some(rule_help_markdown(first)),
+            ..Text::new(rule_help(first))
+        }),
     }
+}
+
+/// The rule's help as Markdown: the explanation as a paragraph (its inline Markdown, the
+/// backticks of statements, kept) and the examples as fenced code blocks, with a fence
+/// longer than any run of backticks in them.
+fn rule_help_markdown(first: &Diagnostic) -> String {
+    let e = first.code.explanation();
+    let fenced = |code: &str| {
+        let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
+        let fence = "`".repeat(longest.max(2) + 1);
+        format!("{fence}sla\n{}\n{fence}", code.trim_end_matches('\n'))
+    };
+    format!(
+        "{}\n\n**Wrong:**\n\n{}\n\n**Right:**\n\n{}\n\nMore: `slac explain {}`.",
+        e.explanation,
+        fenced(e.wrong),
+        fenced(e.right),
+        first.code
+    )
 }
 
 /// The rule's help: the registry's explanation with its wrong and right examples (what
@@ -211,16 +239,22 @@ fn location<'a>(id: Option<usize>, label: &'a Label, sources: &SourceMap) -> Loc
     }
 }
 
-/// A display name as a URI reference: forward slashes, and every byte that may not
-/// appear in a URI path percent-encoded (ordinary names come out unchanged).
+/// A display name as a URI reference (RFC 3986): forward slashes, and every byte that may
+/// not appear in a path percent-encoded, ordinary names unchanged. A `:` is encoded too: in
+/// the first segment of a relative reference (`c:x.sla`, `C:/a.sla`) it would make the
+/// name a scheme. A name that starts with `//` would be read as an authority: it is kept
+/// a path by a `/.` segment in front.
 fn uri(name: &str) -> String {
     let mut out = String::with_capacity(name.len());
     for b in name.replace('\\', "/").bytes() {
-        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=:@/".contains(&b) {
+        if b.is_ascii_alphanumeric() || b"-._~!$&'()*+,;=@/".contains(&b) {
             out.push(char::from(b));
         } else {
             let _ = write!(out, "%{b:02X}");
         }
+    }
+    if out.starts_with("//") {
+        out.insert_str(0, "/.");
     }
     out
 }
@@ -234,5 +268,9 @@ mod tests {
         assert_eq!(uri("contracts/acme.sla"), "contracts/acme.sla");
         assert_eq!(uri(r"contracts\acme.sla"), "contracts/acme.sla");
         assert_eq!(uri("a b/100%/é.sla"), "a%20b/100%25/%C3%A9.sla");
+        assert_eq!(uri("c:x.sla"), "c%3Ax.sla", "not a scheme");
+        assert_eq!(uri(r"C:\p\a.sla"), "C%3A/p/a.sla");
+        assert_eq!(uri("//host/a.sla"), "/.//host/a.sla", "not an authority");
+        assert_eq!(uri("/tmp/a.sla"), "/tmp/a.sla");
     }
 }

@@ -375,7 +375,7 @@ fn injection_promtool_and_amtool_accept_hostile_text() {
         let intervals = read(&out, "alertmanager/time_intervals.yml");
         let config = format!(
             "route:\n  receiver: default\n  routes:\n    - receiver: default\n      \
-             active_time_intervals: [office]\n      mute_time_intervals: [office_closed]\n\
+             active_time_intervals: [office]\n      mute_time_intervals: ['office:closed']\n\
              receivers:\n  - name: default\n{intervals}"
         );
         let path = dir.path().join("alertmanager.yml");

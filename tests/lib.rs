@@ -25,6 +25,7 @@ mod hostile_sizes;
 mod hostile_templates;
 mod injection;
 mod monitoring;
+mod names;
 mod one_meaning;
 mod output_safety;
 mod paths;

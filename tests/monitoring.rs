@@ -154,7 +154,7 @@ fn monitoring_burn_rate_factors_are_exact_for_30_and_28_days() {
     let text = read(&out, CHECKOUT_RULES);
     // Availability, a calendar month: November in Europe/Paris is 30 days.
     let page = alert_expr(&text, "availability", "SlaErrorBudgetBurnPage");
-    assert!(page.contains("ratio_rate1h{agreement=\"globex_checkout\",objective=\"availability\",service=\"checkout\",customer=\"globex\"} > (14.4 * 0.001)"), "{page}");
+    assert!(page.contains("ratio_rate1h{agreement=\"globex_checkout\",objective=\"availability\",kind=\"availability\",service=\"checkout\",customer=\"globex\"} > (14.4 * 0.001)"), "{page}");
     assert!(page.contains("ratio_rate5m{") && page.contains("> (6 * 0.001)"));
     assert!(page.contains("ratio_rate6h{") && page.contains("ratio_rate30m{"));
     let ticket = alert_expr(&text, "availability", "SlaErrorBudgetBurnTicket");
@@ -281,7 +281,7 @@ fn monitoring_service_hours_name_the_alertmanager_intervals() {
     let (_dir, out) = build(INITECH, "2026-11-26");
     let text = read(&out, "prometheus/initech_api.rules.yml");
     assert!(text.contains("# availability: 99.95% per quarter"));
-    assert!(text.contains("active_time_intervals [office] and mute_time_intervals [office_closed]"));
+    assert!(text.contains("active_time_intervals [office] and mute_time_intervals [office:closed]"));
     assert!(text
         .contains("# latency: 99% within 200ms per rolling 28d, window here 28d; during always"));
     let page = alert(&text, "availability", "SlaErrorBudgetBurnPage");
@@ -294,7 +294,7 @@ fn monitoring_service_hours_name_the_alertmanager_intervals() {
         "      - weekdays: [\"monday\", \"tuesday\", \"wednesday\", \"thursday\", \"friday\"]\n",
         "            end_time: \"24:00\"\n",
         "        location: \"America/New_York\"\n",
-        "  - name: \"office_closed\"\n",
+        "  - name: \"office:closed\"\n",
         "      - years: [\"2026\"]\n        months: [\"july\"]\n        days_of_month: [\"3\"]\n        location:",
         "        days_of_month: [\"24\"]\n        times:\n          - start_time: \"12:00\"\n            end_time: \"17:00\"\n",
         "# office applies to: initech_api/availability (705 h of service hours in Q4 2026), initech_api/eu/availability (705 h of service hours in Q4 2026)\n",
@@ -312,7 +312,7 @@ fn monitoring_a_region_with_its_own_objective_gets_its_own_group() {
         .as_sequence()
         .expect("groups")
         .iter()
-        .any(|g| str_at(g, "name") == "slac-initech_api-eu-availability"));
+        .any(|g| str_at(g, "name") == "slac/initech_api/eu/availability"));
     let eu: Vec<Value> = rules(&text)
         .into_iter()
         .filter(|r| str_at(&r["labels"], "region") == "eu")
@@ -429,7 +429,7 @@ tests:
       - expr: slac:error_budget:ratio{{objective="availability"}}
         eval_time: 5m
         exp_samples:
-          - labels: 'slac:error_budget:ratio{{agreement="globex_checkout",objective="availability",service="checkout",customer="globex"}}'
+          - labels: 'slac:error_budget:ratio{{agreement="globex_checkout",objective="availability",kind="availability",service="checkout",customer="globex"}}'
             value: 0.001
   - interval: 1m
     input_series:
@@ -493,7 +493,7 @@ fn monitoring_amtool_accepts_the_time_intervals_in_a_route() {
     - receiver: on-call
       matchers: ['severity="page"', 'during="{first}"']
       active_time_intervals: [{first}]
-      mute_time_intervals: [{first}_closed]
+      mute_time_intervals: ['{first}:closed']
     - receiver: on-call
       matchers: ['severity="page"']
 receivers:

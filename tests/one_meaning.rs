@@ -561,7 +561,7 @@ fn one_meaning_promtool_steady_burn_spends_exactly_the_allowance() {
             "2026-03",
             "30d23h",
             743,
-            r#"agreement="globex_checkout",objective="availability",service="checkout",customer="globex""#,
+            r#"agreement="globex_checkout",objective="availability",kind="availability",service="checkout",customer="globex""#,
         ),
         (
             MONITORED,
@@ -569,7 +569,7 @@ fn one_meaning_promtool_steady_burn_spends_exactly_the_allowance() {
             "2026-Q1",
             "89d23h",
             2159,
-            r#"agreement="api_quarterly",objective="availability",service="api",customer="globex""#,
+            r#"agreement="api_quarterly",objective="availability",kind="availability",service="api",customer="globex""#,
         ),
     ] {
         let dir = tempfile::tempdir().expect("temp dir");

@@ -532,7 +532,7 @@ fn documents_list_recurring_closures_for_each_year_of_validity() {
 fn alertmanager_repeats_fixed_days_and_lists_easter_per_year() {
     let (_dir, out) = build(PORTFOLIO);
     let yml = std::fs::read_to_string(out.join("alertmanager/time_intervals.yml")).expect("yml");
-    let closed = &yml[yml.find("office_closed").expect("closed interval")..];
+    let closed = &yml[yml.find("office:closed").expect("closed interval")..];
     assert!(
         closed.contains(
             "      # every 12-25: Christmas Day\n      - months: [\"december\"]\n        days_of_month: [\"25\"]\n        location: \"Europe/Paris\"\n"

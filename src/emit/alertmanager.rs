@@ -1,6 +1,6 @@
 //! `alertmanager/time_intervals.yml`: every calendar of the portfolio as an Alertmanager
 //! time interval (weekdays, times, `location` = the calendar's zone), named after the
-//! calendar, plus `<calendar>_closed` with its closures (whole dates and part-days; a
+//! calendar, plus `<calendar>:closed` with its closures (whole dates and part-days; a
 //! day every year without `years`, a day from Easter once per year) for
 //! `mute_time_intervals`. `PromQL` has no time zones; this is how alerts for an objective
 //! `during` a calendar are routed in its hours (docs/monitoring.md). Every user calendar
@@ -9,6 +9,7 @@
 //! [`lifecycle::monitored`]) is left out: nothing would route through it.
 
 use super::backend::{Backend, Context, EmitError};
+use super::names;
 use super::slo;
 use super::yaml::{File, Item, Map, Yaml};
 use crate::model::lifecycle;
@@ -61,8 +62,10 @@ impl Backend for Alertmanager {
                 .filter(|s| s.during == c.name)
                 .map(|s| {
                     let name = match s.region {
-                        Some(r) => format!("{}/{}/{}", s.agreement.name, r.name, s.key()),
-                        None => format!("{}/{}", s.agreement.name, s.key()),
+                        Some(r) => {
+                            format!("{}/{}/{}", s.agreement.name, r.name, names::objective(s))
+                        }
+                        None => format!("{}/{}", s.agreement.name, names::objective(s)),
                     };
                     // The service hours the objective's budget is spread over, the model's
                     // value behind the contract's allowance and the burn-rate factors.
@@ -204,7 +207,7 @@ fn easter_years(p: &Portfolio, today: NaiveDate) -> (i32, i32) {
     (today.year(), last.max(today.year()))
 }
 
-/// One entry of `<calendar>_closed`: `years` empty for every year.
+/// One entry of `<calendar>:closed`: `years` empty for every year.
 struct Entry {
     years: Option<i32>,
     month: u32,
@@ -282,7 +285,7 @@ fn closed(c: &Calendar, years: (i32, i32)) -> Yaml {
         })
         .collect();
     Map::new()
-        .with("name", Yaml::str(format!("{}_closed", c.name)))
+        .with("name", Yaml::str(names::closed_interval(&c.name)))
         .with("time_intervals", Yaml::Seq(intervals))
         .build()
 }

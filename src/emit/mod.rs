@@ -7,6 +7,7 @@ mod embedded;
 mod html;
 mod json;
 pub mod markdown;
+pub(crate) mod names;
 mod openslo;
 mod prometheus;
 mod register;

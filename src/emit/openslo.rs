@@ -5,12 +5,12 @@
 //! and the target as a ratio. Names are DNS labels: `_` becomes `-`.
 
 use super::backend::{Backend, Context, EmitError};
+use super::names;
 use super::slo::{self, at, Slo};
 use super::yaml::{File, Map, Yaml};
 use crate::model::{Portfolio, Window};
 use crate::output::Artifact;
 use chrono::NaiveDate;
-use std::fmt::Write as _;
 
 pub(super) struct OpenSlo;
 
@@ -32,8 +32,29 @@ impl Backend for OpenSlo {
     }
 }
 
+/// A service's name: [`names::dns_label`] of its id.
 fn dns(s: &str) -> String {
-    s.to_ascii_lowercase().replace('_', "-")
+    names::dns_label(&[s])
+}
+
+/// The parts that name an objective's SLI: the agreement, `in-<region>`, the kind
+/// (`availability`, `latency`) or `outcome-<id>`, `for-<service>`. A kind word has no `-`
+/// and every other part after the first starts with its own tag, so the parts of two
+/// different objectives never read the same (an objective for one service and the
+/// per-service SLO of an objective for several add `each-<service>`, another tag).
+fn sli_parts(s: &Slo<'_>) -> Vec<String> {
+    let mut parts = vec![s.agreement.name.clone()];
+    if let Some(r) = s.region {
+        parts.push(format!("in-{}", r.name));
+    }
+    parts.push(match s.objective.kind {
+        crate::model::ObjectiveKind::Outcome => format!("outcome-{}", s.objective.id),
+        k => k.keyword().to_string(),
+    });
+    if let Some(svc) = &s.objective.service {
+        parts.push(format!("for-{}", svc.value.name));
+    }
+    parts
 }
 
 /// `OpenSLO`'s duration shorthand for the window.
@@ -120,11 +141,8 @@ fn file(portfolio: &Portfolio, slos: &[Slo<'_>], today: NaiveDate) -> String {
         }
     }
     for s in slos {
-        let mut base = format!("{}-{}", a.name, s.key());
-        if let Some(r) = s.region {
-            let _ = write!(base, "-{}", r.name);
-        }
-        let sli = dns(&base);
+        let parts = sli_parts(s);
+        let sli = names::dns_label(&parts.iter().map(String::as_str).collect::<Vec<_>>());
         let display = s
             .objective
             .title
@@ -160,7 +178,10 @@ fn file(portfolio: &Portfolio, slos: &[Slo<'_>], today: NaiveDate) -> String {
         let svcs = services(s);
         for svc in &svcs {
             let name = if svcs.len() > 1 {
-                dns(&format!("{base}-{svc}"))
+                let each = format!("each-{svc}");
+                let mut all: Vec<&str> = parts.iter().map(String::as_str).collect();
+                all.push(&each);
+                names::dns_label(&all)
             } else {
                 sli.clone()
             };

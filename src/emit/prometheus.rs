@@ -6,6 +6,7 @@
 //! from a `.sla` file can end a line.
 
 use super::backend::{Backend, Context, EmitError};
+use super::names;
 use super::slo::{self, at, fixed, prom_duration, Slo};
 use super::yaml::{File, Map, Yaml};
 use crate::model::Portfolio;
@@ -98,7 +99,7 @@ fn rules_file(slos: &[Slo<'_>]) -> String {
     ));
     comments.push("Load with `rule_files:` in prometheus.yml; see docs/monitoring.md.".into());
     for s in slos {
-        let mut line = s.key().clone();
+        let mut line = names::objective(s);
         if let Some(r) = s.region {
             let _ = write!(line, " (region {})", r.name);
         }
@@ -130,9 +131,10 @@ fn rules_file(slos: &[Slo<'_>]) -> String {
             let _ = write!(
                 line,
                 "; during {cal}: PromQL has no time zones, so route these alerts with \
-                 active_time_intervals [{cal}] and mute_time_intervals [{cal}_closed] \
+                 active_time_intervals [{cal}] and mute_time_intervals [{closed}] \
                  from alertmanager/time_intervals.yml.",
-                cal = s.during
+                cal = s.during,
+                closed = names::closed_interval(&s.during)
             );
         }
         comments.push(line);
@@ -168,11 +170,7 @@ fn literal(s: &str) -> String {
 }
 
 fn group(s: &Slo<'_>) -> Yaml {
-    let mut name = format!("slac-{}", s.agreement.name);
-    if let Some(r) = s.region {
-        let _ = write!(name, "-{}", r.name);
-    }
-    let _ = write!(name, "-{}", s.key());
+    let name = names::prometheus_group(s);
     let mut rules = Vec::new();
     let sel = s.selector();
     let window = prom_duration(s.window_ms);

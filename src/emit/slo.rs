@@ -52,19 +52,15 @@ pub struct Slo<'a> {
 }
 
 impl Slo<'_> {
-    /// The objective's id, with `_<service>` when it names one service of several.
-    pub fn key(&self) -> String {
-        match &self.objective.service {
-            Some(s) => format!("{}_{}", self.objective.id, s.value.name),
-            None => self.objective.id.clone(),
-        }
-    }
-
-    /// Identity labels in a fixed order: agreement, objective, service, customer, region.
+    /// Identity labels in a fixed order: agreement, objective, kind, service, customer,
+    /// region.
     pub fn labels(&self) -> Vec<(&'static str, String)> {
+        // `kind` keeps an outcome named `availability` apart from the availability
+        // objective: the same labels would make the same series.
         let mut out = vec![
             ("agreement", self.agreement.name.clone()),
             ("objective", self.objective.id.clone()),
+            ("kind", self.objective.kind.keyword().to_string()),
         ];
         if let Some(s) = &self.service {
             out.push(("service", s.clone()));
@@ -145,7 +141,7 @@ pub fn collect<'a>(
 }
 
 fn same(a: &Slo<'_>, b: &Slo<'_>) -> bool {
-    a.key() == b.key()
+    a.objective.key() == b.objective.key()
         && a.service == b.service
         && a.customer == b.customer
         && a.target == b.target

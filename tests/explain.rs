@@ -216,5 +216,5 @@ fn explain_unknown_code_exits_2_and_suggests_the_closest() {
 
     let far = Slac::new().args(["explain", "nonsense"]).run();
     assert_eq!(far.status.code(), Some(2));
-    far.assert_stderr_contains("E0100 to W0508");
+    far.assert_stderr_contains("E0100 to W0509");
 }

@@ -1,7 +1,7 @@
 //! Lints (phase W05): review cadence, the watermelon effect, day-long durations on
 //! business-hours clocks, unused items, expired agreements, an agreement left in UTC
 //! beside calendars of one other zone, calendars whose closures stop before a year in
-//! force.
+//! force, objectives burn-rate alerts cannot watch.
 
 use crate::diag::{Code, Diagnostic};
 use crate::model::{AgreementKind, Calendar, ObjectiveKind, PartyKind, Portfolio, Ref, Terms};
@@ -17,6 +17,46 @@ pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>
     utc_beside_one_zone(p, diags);
     closure_years(p, today, diags);
     claim_window(p, diags);
+    unalertable(p, diags);
+}
+
+/// W0509: a monitored objective that burn-rate alerts cannot watch: a 100% target leaves
+/// no error budget to burn, and a window shorter than the shortest alert window (1h)
+/// cannot hold one. Reported once per objective as written (inherited ones at their
+/// source).
+fn unalertable(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
+    use crate::model::periods::SHORTEST_BURN_WINDOW_MS;
+    for a in &p.agreements {
+        for (_, t) in a.variants() {
+            for o in t.objectives.iter().filter(|o| o.monitored()) {
+                let Some(target) = &o.target else { continue };
+                let why = if target.value >= rust_decimal::Decimal::ONE_HUNDRED {
+                    (
+                        target.span,
+                        format!("the {} objective of `{}` allows no errors at all: a 100% target leaves no error budget to burn", o.id, a.name),
+                        "no budget",
+                    )
+                } else if let crate::model::Window::Rolling(ms) = o.window() {
+                    if ms >= SHORTEST_BURN_WINDOW_MS {
+                        continue;
+                    }
+                    let span = o.window.as_ref().map_or(o.span, |w| w.span);
+                    (
+                        span,
+                        format!("the {} objective of `{}` is measured over {}, shorter than the one hour the shortest burn-rate alert reads", o.id, a.name, crate::written::duration(ms)),
+                        "shorter than an hour",
+                    )
+                } else {
+                    continue;
+                };
+                diags.push(
+                    Diagnostic::new(Code::W0509, why.0, why.1)
+                        .primary(why.2)
+                        .help("its monitoring pages only when the objective is being missed (`SlaObjectiveMissed`), with no early warning; give it a budget (a target below 100%) and a window of an hour or more, such as `window rolling 28d`"),
+                );
+            }
+        }
+    }
 }
 
 /// W0508: an SLA that promises credits (after inheritance, in any variant) but says

@@ -85,6 +85,7 @@ codes! {
     W0506 Warning "agreement in UTC while its calendars keep another zone";
     W0507 Warning "calendar has no closures for a year the agreement is in force";
     W0508 Warning "SLA with service credits and no claim window";
+    W0509 Warning "objective burn-rate alerts cannot watch";
 }
 
 impl Code {

@@ -35,7 +35,13 @@ pub(super) struct Burn {
     pub short: &'static str,
 }
 
-/// Page: 2% of the budget in 1h (checked over 5m), 5% in 6h (30m).
+/// How long the indicator may return nothing before `SlaIndicatorAbsent` pages: three
+/// minutes, as Pyrra does (long enough for a scrape or two to fail, short enough that a
+/// renamed metric is noticed the same hour).
+pub(super) const ABSENT_FOR_MS: i64 = 180_000;
+
+/// Page: 2% of the budget in 1h (checked over 5m), 5% in 6h (30m). The 1h is
+/// `periods::SHORTEST_BURN_WINDOW_MS`, what W0509 warns about.
 pub(super) const PAGE: [Burn; 2] = [
     Burn {
         share_percent: 2,
@@ -209,7 +215,9 @@ fn group(s: &Slo<'_>) -> Yaml {
             format!("1 - slac:period_burn_rate:ratio{sel}"),
         ),
     ];
-    for (n, e) in &meta {
+    // Burn rates divide by the budget: a 100% target has none, and no burn rate.
+    let burn_rates = if s.budget.is_zero() { 3 } else { 6 };
+    for (n, e) in &meta[..burn_rates] {
         rules.push(record(s, n, e, &[]));
     }
     rules.push(record(
@@ -240,6 +248,16 @@ fn group(s: &Slo<'_>) -> Yaml {
         ("SlaErrorBudgetBurnPage", "page", &PAGE),
         ("SlaErrorBudgetBurnTicket", "ticket", &TICKET),
     ] {
+        // A burn rate needs a budget, and a long window inside the objective's: a 100%
+        // target or a window shorter than the alert's gets none of these (W0509), and
+        // the breach alert below instead.
+        if s.budget.is_zero() {
+            continue;
+        }
+        let burns: Vec<&Burn> = burns.iter().filter(|b| b.long.1 <= s.window_ms).collect();
+        if burns.is_empty() {
+            continue;
+        }
         let mut conditions = Vec::new();
         let mut spent = Vec::new();
         for b in burns {
@@ -274,13 +292,42 @@ fn group(s: &Slo<'_>) -> Yaml {
             ),
         ));
     }
-    let for_ms = s.counted_ms / 50;
+    if s.budget.is_zero() || s.window_ms < crate::model::periods::SHORTEST_BURN_WINDOW_MS {
+        // No burn rate to alert on: page when the objective is being missed right now.
+        let mut l = extra.clone();
+        l.push(("severity", "page".to_string()));
+        let window = if s.window_ms < WINDOWS[0].1 {
+            WINDOWS[0].0.to_string()
+        } else {
+            prom_duration(s.window_ms)
+        };
+        let rule = Map::new()
+            .with("alert", Yaml::str("SlaObjectiveMissed"))
+            .with(
+                "expr",
+                Yaml::str(format!("slac:sli_error:ratio_rate{window}{sel} > {budget}")),
+            )
+            .with("labels", labels(s, &l));
+        rules.push(annotations(
+            rule,
+            s,
+            &format!(
+                "{}: {} is being missed",
+                literal(&s.agreement_title()),
+                literal(&s.title())
+            ),
+            &format!(
+                "{contract}. Its error ratio over {window} is above the {budget} it allows; the objective leaves no budget to burn, so there is no burn-rate alert."
+            ),
+        ));
+    }
+    // Silence is not compliance: page within minutes when the indicator disappears.
     let mut l = extra;
-    l.push(("severity", "ticket".to_string()));
+    l.push(("severity", "page".to_string()));
     let rule = Map::new()
         .with("alert", Yaml::str("SlaIndicatorAbsent"))
         .with("expr", Yaml::str(format!("absent({})", at(&s.total, "5m"))))
-        .with("for", Yaml::str(prom_duration(for_ms)))
+        .with("for", Yaml::str(prom_duration(ABSENT_FOR_MS)))
         .with("labels", labels(s, &l));
     rules.push(annotations(
         rule,
@@ -291,8 +338,8 @@ fn group(s: &Slo<'_>) -> Yaml {
             literal(&s.title())
         ),
         &format!(
-            "{contract}. Its total query has returned nothing for {}, the time it takes to burn 2% of the error budget at the budget rate: silence is not compliance.",
-            prom_duration(for_ms)
+            "{contract}. Its total query has returned nothing for {}: the series is gone (a renamed metric, a broken scrape), and without it no budget is measured.",
+            prom_duration(ABSENT_FOR_MS)
         ),
     ));
     Map::new()

@@ -172,9 +172,12 @@ fn slos<'a>(
             continue;
         }
         let total = total.value.clone();
+        // A counter that has never been incremented has no series: `or 0 * total` gives
+        // a service that never failed an error ratio of 0 (and a full budget), with the
+        // labels of `total`, instead of no ratio at all.
         let error_ratio = match (&ind.errors, &ind.good) {
-            (Some(e), _) => format!("({}) / ({total})", e.value),
-            (None, Some(g)) => format!("1 - (({}) / ({total}))", g.value),
+            (Some(e), _) => format!("(({}) or (0 * ({total}))) / ({total})", e.value),
+            (None, Some(g)) => format!("1 - ((({}) or (0 * ({total}))) / ({total}))", g.value),
             (None, None) => continue,
         };
         let names: Vec<&str> = match &o.service {

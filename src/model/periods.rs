@@ -375,6 +375,10 @@ pub fn listed_years(terms: &Terms, today: NaiveDate) -> (i32, i32) {
     (first, last.min(first.saturating_add(9)))
 }
 
+/// The long window of the fastest burn-rate alert (monitoring's page: 2% of the budget in
+/// one hour): an objective measured over less cannot be watched by burn rate (W0509).
+pub const SHORTEST_BURN_WINDOW_MS: i64 = 3_600_000;
+
 /// `[start, end)` of the time an agreement is in force, in `tz`: from `valid from` to
 /// its last day (`valid … to`, cut at a termination: `lifecycle::last_day`), inclusive
 /// through the end of that local day; without either, no start or no end.

@@ -263,4 +263,44 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::W0509,
+        explanation: "A monitored objective (one with a Prometheus `indicator`) that burn-rate alerts cannot watch: a 100% target leaves no error budget, so there is no rate at which it burns, and a window shorter than one hour is shorter than the long window of the fastest burn-rate alert (2% of the budget in 1h). `slac build` then writes no burn-rate alerts for it, only `SlaObjectiveMissed`, which pages when the error ratio over the objective's window (at least 5m) is above what the target allows, with no early warning, and `SlaIndicatorAbsent`. Contracts do promise 100% at times; monitoring cannot warn before such a promise is broken. Give the objective a budget (a target below 100%) and a window of an hour or more, such as `window rolling 28d`, or accept the missed-only alert.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window rolling 30m
+    indicator prometheus {
+      errors "sum(rate(http_errors_total[{{window}}]))"
+      total "sum(rate(http_requests_total[{{window}}]))"
+    }
+  }
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window rolling 28d
+    indicator prometheus {
+      errors "sum(rate(http_errors_total[{{window}}]))"
+      total "sum(rate(http_requests_total[{{window}}]))"
+    }
+  }
+  support { incident p1 { response 1h resolve 8h } }
+}
+"#,
+    },
 ];

@@ -713,3 +713,27 @@ fn monitoring_degenerate_objectives_get_sensible_rules_and_a_warning() {
         .arg(out.join("prometheus/api_sla.rules.yml")));
     assert!(ok.contains("SUCCESS"), "{ok}");
 }
+
+/// `OpenSLO` says what it cannot: the service hours an objective counts in (an SLO has
+/// none) as an annotation; and its calendar window starts at the agreement's first
+/// period, so building on another day writes the same file.
+#[test]
+fn monitoring_openslo_notes_service_hours_and_does_not_follow_today() {
+    let (_a, out_a) = build(INITECH, "2026-11-26");
+    let (_b, out_b) = build(INITECH, "2027-02-14");
+    let mut with_hours = 0;
+    for e in fs::read_dir(out_a.join("openslo")).expect("openslo") {
+        let name = e.expect("entry").file_name();
+        let a = fs::read_to_string(out_a.join("openslo").join(&name)).expect("a");
+        let b = fs::read_to_string(out_b.join("openslo").join(&name)).expect("b");
+        assert_eq!(a, b, "{name:?} changes with --today");
+        for d in openslo_docs(&a) {
+            let during = &d["metadata"]["annotations"]["slac.dev/during"];
+            if let Some(text) = during.as_str() {
+                assert!(text.starts_with("office: "), "{text}");
+                with_hours += 1;
+            }
+        }
+    }
+    assert!(with_hours > 0, "the `during office` objective is annotated");
+}

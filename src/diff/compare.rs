@@ -227,7 +227,7 @@ impl Ctx<'_> {
                 n.fee.as_ref().map(|f| &f.value),
             ),
             |a, b| (a == b).then_some(Ordering::Equal),
-            money,
+            super::value::fee,
         );
         ordered(
             &mut out,

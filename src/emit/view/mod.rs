@@ -217,7 +217,15 @@ pub fn document(
         .iter()
         .map(|pen| (pen, periods::penalty_period(terms, &pen.on)))
         .map(|(pen, kind)| PenaltyView {
-            on: penalty_on(terms, &pen.on),
+            on: match pen.per_item {
+                // Per item (language.md §7.1): said where the penalty is named.
+                Some(i) => format!(
+                    "{}, for each {} separately, on its own charges",
+                    penalty_on(terms, &pen.on),
+                    i.value.keyword()
+                ),
+                None => penalty_on(terms, &pen.on),
+            },
             tiers: pen
                 .tiers
                 .iter()
@@ -229,14 +237,13 @@ pub fn document(
                     format!(
                         "{op} {} → {}",
                         percent(t.threshold.value),
-                        credit(&t.credit.value, fee, kind)
+                        credit(&t.credit.value, fee, kind, pen.basis.map(|b| b.value))
                     )
                 })
-                .chain(
-                    pen.each_breach
-                        .iter()
-                        .map(|c| format!("each breach → {}", credit(&c.value, fee, kind))),
-                )
+                .chain(pen.each_breach.iter().map(|c| {
+                    let c = credit(&c.value, fee, kind, pen.basis.map(|b| b.value));
+                    format!("each breach → {c}")
+                }))
                 .collect(),
         })
         .collect();
@@ -309,7 +316,7 @@ pub fn document(
             .timezone
             .as_ref()
             .map_or_else(|| "UTC".into(), |t| t.value.name.clone()),
-        fee: fee.map(|f| format!("{} per month", money(f))),
+        fee: fee.map(format::fee_words),
         review,
         notes: terms.notes.iter().map(|n| n.value.clone()).collect(),
         services,

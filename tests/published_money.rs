@@ -165,3 +165,73 @@ fn slack_contract_and_portfolio_json_say_the_same_terms() {
         "10"
     );
 }
+
+/// Fees per quarter and credit bases, by hand (UTC):
+/// * `fee 900 USD per quarter`, judged per month: January 2026 is 31 of Q1's 90 days, so
+///   its fee is 900 × 31 / 90 = 310 USD; 10% of it is 31 USD.
+/// * `fee 1000 USD per month`, judged per quarter: 3,000 USD; 10% is 300 USD, but
+///   `of fees for the previous month` takes 10% of March's 1,000 USD: 100 USD, reported
+///   as 100 / 3,000 = 3.33…% of the quarter's fee.
+/// * `of fees for the 30d before the claim`, per quarter: the 30 days before 1 April 2026
+///   are 2–31 March, 30 of March's 31 days: 1,000 × 30 / 31 = 967.74… USD; 10% is
+///   96.774… USD. With 35d, 25 February to 31 March: 4/28 of February's fee and all of
+///   March's, 1,142.857… USD; 10% is 114.2857… USD.
+#[test]
+fn fees_per_quarter_and_credit_bases_pay_what_the_hand_computes() {
+    use crate::eval::{agreement, eval_json, sla, OUTAGE_HEADER};
+    // Three hours down: below 99.9% in January (44 min 38.4 s allowed) and in Q1
+    // (2 h 9 min 36 s allowed).
+    let outages = format!("{OUTAGE_HEADER}api,2026-01-10T00:00:00Z,2026-01-10T03:00:00Z,,\n");
+    let files = [("outages", outages.as_str())];
+    let body = sla(
+        "  fee 900 USD per quarter\n  availability 99.9% per month\n  \
+         penalty on availability { below 99.9% credit 10% }\n  claim within 30d",
+    );
+    let r = eval_json(&body, "2026-01", &files, &[]);
+    let a = agreement(&r, "api_sla");
+    assert!(close(&a["total_amount"], 31.0), "{a}");
+
+    let quarter = |basis: &str| {
+        let body = sla(&format!(
+            "  fee 1000 USD per month\n  availability 99.9% per quarter\n  \
+             penalty on availability {{\n    {basis}\n    below 99.9% credit 10%\n  }}\n  \
+             claim within 30d"
+        ));
+        let r = eval_json(&body, "2026-Q1", &files, &[]);
+        agreement(&r, "api_sla")["total_amount"].clone()
+    };
+    assert!(close(&quarter("of fees for the period"), 300.0));
+    assert!(close(&quarter("of fees for the previous month"), 100.0));
+    let days = quarter("of fees for the 30d before the claim");
+    assert!(close(&days, 1000.0 * 30.0 / 31.0 / 10.0), "{days}");
+    let days = quarter("of fees for the 35d before the claim");
+    assert!(
+        close(&days, (1000.0 * 4.0 / 28.0 + 1000.0) / 10.0),
+        "{days}"
+    );
+}
+
+/// Catalogue packages are compared per year: a quarterly 2,700 EUR package (10,800 EUR a
+/// year) listed above a monthly 1,000 EUR one (12,000 EUR a year) costs less: E0606.
+#[test]
+fn catalogue_fees_are_compared_per_year() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sla = "catalogue levels {\n  package silver {\n    fee 1000 EUR per month\n    \
+               availability 99.9% per month\n  }\n  package gold {\n    \
+               fee 2700 EUR per quarter\n    availability 99.95% per month\n  }\n}\n";
+    std::fs::write(dir.path().join("c.sla"), sla).expect("write");
+    let r = Slac::new()
+        .args([
+            "check",
+            dir.path().to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    r.assert_code(1);
+    assert!(
+        r.stderr.contains("E0606") && r.stderr.contains("(10800 EUR per year < 12000 EUR per"),
+        "{}",
+        r.stderr
+    );
+}

@@ -188,8 +188,8 @@ impl Context<'_> {
             let Some(basis) = basis(&pen.on, &shares, support.as_deref().unwrap_or(&[])) else {
                 continue;
             };
-            let of = self.basis_fee(terms, pen, period, fee.as_ref());
-            let downtime = self.downtime_fee(terms, pen, period, &shares);
+            let of = Self::basis_fee(terms, pen, period);
+            let downtime = Self::downtime_fee(terms, pen, period, &shares);
             let fees = credits::Fees {
                 period: fee.as_ref(),
                 basis: of.as_ref().or(fee.as_ref()),
@@ -213,11 +213,9 @@ impl Context<'_> {
     /// period ends: the previous month is the period's last month, and the N days before
     /// the claim are the N days before its end.
     fn basis_fee(
-        &self,
         terms: &crate::model::Terms,
         pen: &crate::model::Penalty,
         period: (i64, i64),
-        _fee: Option<&Money>,
     ) -> Option<Money> {
         let f = &terms.fee.as_ref()?.value;
         let tz = terms.tz();
@@ -232,7 +230,7 @@ impl Context<'_> {
             }
             CreditBasis::BeforeClaim(ms) => {
                 let from = period.1.saturating_sub(ms.saturating_mul(NS_PER_MS));
-                periods::fee_between(f, self.options.period.kind, tz, from, period.1)
+                periods::fee_between(f, periods::fee_cycle(f), tz, from, period.1)
             }
         }
     }
@@ -241,7 +239,6 @@ impl Context<'_> {
     /// for the downtime`: the period's fee spread over its real time, for as long as the
     /// service was down (`periods::fee_between` over a stretch that long).
     fn downtime_fee(
-        &self,
         terms: &crate::model::Terms,
         pen: &crate::model::Penalty,
         period: (i64, i64),
@@ -260,8 +257,22 @@ impl Context<'_> {
             .map(|(_, s)| s.den - s.num)
             .max()?;
         let down = i64::try_from(down).ok()?;
+        // Priced in the fee period the judged period starts in (a second of a yearly fee
+        // is the fee over the year's real time).
         let end = period.0.saturating_add(down).min(period.1);
-        periods::fee_between(f, self.options.period.kind, terms.tz(), period.0, end)
+        let (start, stop) = periods::Period::containing(
+            periods::fee_cycle(f),
+            chrono::DateTime::from_timestamp_nanos(period.0)
+                .with_timezone(&terms.tz())
+                .date_naive(),
+        )
+        .bounds(terms.tz());
+        let whole = periods::fee_between(f, periods::fee_cycle(f), terms.tz(), start, stop)?;
+        Some(Money {
+            amount: whole.amount * rust_decimal::Decimal::from(end - period.0)
+                / rust_decimal::Decimal::from(stop - start),
+            currency: whole.currency,
+        })
     }
 
     /// The worst service's availability over the time the agreement judges it.

@@ -405,6 +405,38 @@ fn fee_period(fee: &Fee) -> FeePeriod {
     }
 }
 
+/// The period a fee is written for (a month for `fee from charges`): the periods the
+/// fees of a stretch of time are spread over (the N days before a claim, the downtime).
+pub fn fee_cycle(fee: &Fee) -> PeriodKind {
+    fee_kind(fee_period(fee))
+}
+
+/// The billing cycle (`claims { within … after the billing cycle }`): the period the fee
+/// is written for; a month for `fee from charges` or without a fee.
+pub fn billing_cycle(terms: &Terms) -> PeriodKind {
+    match terms.fee.as_ref().map(|f| &f.value) {
+        Some(Fee::Fixed { per, .. }) => fee_kind(*per),
+        _ => PeriodKind::Month,
+    }
+}
+
+/// The last day a credit for the billing cycle that ends before `next` (its first day
+/// after) may be claimed, for `within N months after the billing cycle` (the last day of
+/// the Nth month after it) or `within 30d after the billing cycle` (rounded up to whole
+/// days: 30 days after the cycle's last day).
+pub fn claim_last_day(length: super::ClaimLength, next: NaiveDate) -> Option<NaiveDate> {
+    match length {
+        super::ClaimLength::Months(n) => next
+            .checked_add_months(chrono::Months::new(n))
+            .and_then(|d| d.pred_opt()),
+        super::ClaimLength::Millis(ms) => {
+            let days =
+                u64::try_from(ms.div_euclid(86_400_000) + i64::from(ms % 86_400_000 != 0)).ok()?;
+            next.checked_add_days(chrono::Days::new(days))?.pred_opt()
+        }
+    }
+}
+
 /// The fee per year, exact for every fixed fee: what catalogue packages are compared by
 /// (E0606) and the register's annual figure.
 pub fn fee_per_year(fee: &Fee) -> Option<Money> {
@@ -679,6 +711,23 @@ mod tests {
             Some(dec("3600"))
         );
         assert_eq!(fee_for(&Fee::Charges, PeriodKind::Month), None);
+    }
+
+    #[test]
+    fn claim_windows_after_the_billing_cycle() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        // November 2026's cycle ends before 1 December: "by the end of the second billing
+        // cycle after" is 31 January 2027.
+        let next = d(2026, 12, 1);
+        assert_eq!(
+            claim_last_day(crate::model::ClaimLength::Months(2), next),
+            Some(d(2027, 1, 31))
+        );
+        // 30 days after the cycle: 30 December 2026 is the last day.
+        assert_eq!(
+            claim_last_day(crate::model::ClaimLength::Millis(30 * 86_400_000), next),
+            Some(d(2026, 12, 30))
+        );
     }
 
     #[test]

@@ -175,7 +175,7 @@ pub fn credit(
             } else {
                 "fees"
             },
-            crate::written::duration(ms)
+            period(ms)
         ),
         (Credit::Amount(m), _) => money(m),
         (Credit::Proportional(n), _) => format!(

@@ -385,6 +385,9 @@ pub fn document(
 /// "within 30 days of the end of the month concerned (as set in “General terms”,
 /// `acme_standard`)".
 fn claims_text(p: &Portfolio, a: &Agreement, terms: &Terms) -> String {
+    if let Some(c) = &terms.claim_after_cycle {
+        return after_cycle(terms, c.value);
+    }
     let Some(c) = &terms.claim_within_ms else {
         return "no claim window stated".into();
     };
@@ -413,10 +416,23 @@ fn claims_text(p: &Portfolio, a: &Agreement, terms: &Terms) -> String {
     text
 }
 
+/// "within 2 months after the end of the billing cycle (the month) concerned", "within
+/// 30 days after …": the billing cycle is the fee's period (`periods::billing_cycle`).
+fn after_cycle(terms: &Terms, length: crate::model::ClaimLength) -> String {
+    let cycle = periods::billing_cycle(terms).word();
+    let how_long = match length {
+        crate::model::ClaimLength::Months(1) => "1 month".to_string(),
+        crate::model::ClaimLength::Months(n) => format!("{n} months"),
+        crate::model::ClaimLength::Millis(ms) => period(ms),
+    };
+    format!("within {how_long} after the end of the billing cycle (the {cycle}) concerned")
+}
+
 /// The rules every credits section states: one tier per penalty, how to claim, how
 /// credits are paid, the minimum.
 fn credit_rules(terms: &Terms) -> Vec<String> {
     let claims_stated = terms.claim_within_ms.is_some()
+        || terms.claim_after_cycle.is_some()
         || terms.claim_to.is_some()
         || terms.claim_with.is_some()
         || terms.credited_as.is_some()
@@ -436,22 +452,26 @@ fn credit_rules(terms: &Terms) -> Vec<String> {
         .claim_to
         .as_ref()
         .map_or_else(|| "the Provider".to_string(), |t| t.value.clone());
-    let when = terms.claim_within_ms.as_ref().map_or_else(
-        || format!("after the end of the {kind} concerned"),
-        |w| {
-            format!(
-                "within {} of the end of the {kind} concerned",
-                period(w.value)
-            )
-        },
-    );
+    let when = if let Some(c) = &terms.claim_after_cycle {
+        after_cycle(terms, c.value)
+    } else {
+        terms.claim_within_ms.as_ref().map_or_else(
+            || format!("after the end of the {kind} concerned"),
+            |w| {
+                format!(
+                    "within {} of the end of the {kind} concerned",
+                    period(w.value)
+                )
+            },
+        )
+    };
     let with = terms.claim_with.as_ref().map_or_else(
         || "naming the objective missed and the period".to_string(),
         |w| format!("with {}", w.value),
     );
     let mut how = format!("To claim a credit, the Customer writes to {to} {when}, {with}");
     how.push('.');
-    if terms.claim_within_ms.is_some() {
+    if terms.claim_within_ms.is_some() || terms.claim_after_cycle.is_some() {
         how.push_str(" A claim made later is not owed.");
     }
     out.push(how);

@@ -66,6 +66,7 @@ fn errors(diags: &[Diagnostic]) -> bool {
 fn run_phases(portfolio: Portfolio, options: Options, diags: &mut Vec<Diagnostic>) -> Phases {
     let mut phase = Vec::new();
     check::agreement::check(&portfolio, &mut phase);
+    check::money::check(&portfolio, &mut phase);
     check::catalogue::check(&portfolio, &mut phase);
     check::dedup(&mut phase);
     let failed = errors(&phase);

@@ -347,8 +347,8 @@ fn tier_problem(p: &Penalty, target: Option<Decimal>) -> Option<Diagnostic> {
 /// E0107 after inheritance: the fee and the credit amounts in one currency.
 fn currencies(a: &Agreement, terms: &Terms, region: Option<&str>, diags: &mut Vec<Diagnostic>) {
     let mut amounts: Vec<(&str, Span)> = Vec::new();
-    if let Some(f) = &terms.fee {
-        amounts.push((&f.value.currency, f.span));
+    if let Some(m) = terms.fee.as_ref().and_then(|f| f.value.money()) {
+        amounts.push((&m.currency, terms.fee.as_ref().map_or(a.span, |f| f.span)));
     }
     for p in &terms.penalties {
         for c in p.tiers.iter().map(|t| &t.credit).chain(&p.each_breach) {

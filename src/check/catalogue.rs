@@ -5,8 +5,10 @@
 
 use super::loosening::looser;
 use crate::diag::{Code, Diagnostic};
+use crate::model::periods::fee_per_year;
 use crate::model::strictness::money_order;
 use crate::model::{Catalogue, Deadline, Package, Portfolio, Terms};
+use crate::model::{Fee, FeePeriod};
 use crate::source::Span;
 use std::cmp::Ordering;
 use std::collections::HashSet;
@@ -39,7 +41,7 @@ fn currencies(c: &Catalogue, packages: &[&Package], diags: &mut Vec<Diagnostic>)
     let amounts: Vec<(&str, Span)> = packages
         .iter()
         .filter_map(|pk| pk.terms.fee.as_ref())
-        .map(|f| (f.value.currency.as_str(), f.span))
+        .filter_map(|f| Some((f.value.money()?.currency.as_str(), f.span)))
         .collect();
     let name = &c.name;
     let mixed = crate::syntax::mixed_currencies(
@@ -59,11 +61,33 @@ fn fees(packages: &[&Package], diags: &mut Vec<Diagnostic>) {
         let Some(bf) = &better.terms.fee else {
             continue;
         };
+        // Compared per year, the one figure every fixed fee gives exactly (language.md
+        // §7.1); a fee from charges has no price to compare.
+        let Some(by) = fee_per_year(&bf.value) else {
+            continue;
+        };
         let dearer = packages[..j].iter().rev().find_map(|lesser| {
             let lf = lesser.terms.fee.as_ref()?;
-            (money_order(&bf.value, &lf.value) == Some(Ordering::Less)).then_some((lesser, lf))
+            let ly = fee_per_year(&lf.value)?;
+            (money_order(&by, &ly) == Some(Ordering::Less)).then_some((lesser, lf, ly))
         });
-        if let Some((lesser, lf)) = dearer {
+        if let Some((lesser, lf, ly)) = dearer {
+            // Both per month: the amounts as written; otherwise per year.
+            let monthly = [&bf.value, &lf.value].iter().all(|f| {
+                matches!(
+                    f,
+                    Fee::Fixed {
+                        per: FeePeriod::Month,
+                        ..
+                    }
+                )
+            });
+            let (b, l, per) = if monthly {
+                let m = |f: &Fee| f.money().cloned().unwrap_or_else(|| by.clone());
+                (m(&bf.value), m(&lf.value), "")
+            } else {
+                (by.clone(), ly.clone(), " per year")
+            };
             diags.push(
                 Diagnostic::new(
                     Code::E0606,
@@ -72,10 +96,10 @@ fn fees(packages: &[&Package], diags: &mut Vec<Diagnostic>) {
                         "package `{}` costs less than `{}`, listed below it ({} {} < {} {})",
                         better.name,
                         lesser.name,
-                        bf.value.amount,
-                        bf.value.currency,
-                        lf.value.amount,
-                        lf.value.currency
+                        b.amount,
+                        format_args!("{}{per}", b.currency),
+                        l.amount,
+                        format_args!("{}{per}", l.currency),
                     ),
                 )
                 .primary("the better package's fee")

@@ -10,6 +10,7 @@ mod deadlines;
 pub(crate) mod lifecycle;
 pub(crate) mod lints;
 mod loosening;
+pub(crate) mod money;
 mod subject;
 
 use crate::diag::Diagnostic;

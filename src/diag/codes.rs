@@ -60,6 +60,10 @@ codes! {
     W0308 Warning "SLA does not extend its provider's corporate SLA";
     W0309 Warning "credit tier larger than the cap";
     E0310 Error "objective measured by a source it does not have";
+    E0311 Error "credit computed from fees the agreement does not state";
+    E0312 Error "credit for the downtime on a penalty without downtime";
+    E0313 Error "per-item credits without per-item charges";
+    E0314 Error "credit basis the penalty cannot use";
     E0601 Error "signed agreement without every party's signature";
     E0602 Error "lifecycle dates out of order";
     E0603 Error "status contradicts the lifecycle";

@@ -227,7 +227,7 @@ impl Ctx<'_> {
                 n.fee.as_ref().map(|f| &f.value),
             ),
             |a, b| (a == b).then_some(Ordering::Equal),
-            money,
+            super::value::fee,
         );
         ordered(
             &mut out,
@@ -290,6 +290,18 @@ impl Ctx<'_> {
             claim(n),
             duration,
         );
+        // A window after the billing cycle against one after the period: a change.
+        let cycle = |t: &Terms| {
+            t.claim_after_cycle.as_ref().map(|c| match c.value {
+                crate::model::ClaimLength::Months(n) => {
+                    format!("{n} months after the billing cycle")
+                }
+                crate::model::ClaimLength::Millis(ms) => {
+                    format!("{} after the billing cycle", duration(ms))
+                }
+            })
+        };
+        changed(&mut out, "claim within", cycle(o), cycle(n));
         // How credits are claimed and paid: changes without a direction in the table.
         let text = |x: Option<&Sp<String>>| x.map(|v| v.value.clone());
         changed(

@@ -47,8 +47,20 @@ pub enum Basis {
     Support { share: Option<Share>, breaches: u64 },
 }
 
-/// The credit of one penalty, if any is owed. `fee` is the fee for the period.
-pub fn credit(penalty: &Penalty, basis: Basis, fee: Option<&Money>) -> Option<CreditLine> {
+/// The fees a penalty's credit is computed from (language.md §7.1).
+#[derive(Clone, Copy, Debug, Default)]
+pub struct Fees<'a> {
+    /// The fee for the period (in force): what a credit is reported as a share of.
+    pub period: Option<&'a Money>,
+    /// What a percentage is of: the period's fee, or the penalty's `of fees for …`.
+    pub basis: Option<&'a Money>,
+    /// The fees for the downtime (`N times the fees for the downtime`).
+    pub downtime: Option<&'a Money>,
+}
+
+/// The credit of one penalty, if any is owed.
+pub fn credit(penalty: &Penalty, basis: Basis, fees: Fees<'_>) -> Option<CreditLine> {
+    let fee = fees.period;
     let (share, breaches) = match basis {
         Basis::Share(s) => (Some(s), 0),
         Basis::Support { share, breaches } => (share, breaches),
@@ -59,12 +71,30 @@ pub fn credit(penalty: &Penalty, basis: Basis, fee: Option<&Money>) -> Option<Cr
         None => (&tier(&penalty.tiers, &share?)?.credit.value, Decimal::ONE),
     };
     let fee = fee.map(|m| m.amount).filter(|f| !f.is_zero());
+    let of = fees.basis.map(|m| m.amount);
     let (percent, amount) = match credit {
-        Credit::Percent(p) => {
+        // Of the period's fee, as before; of another basis, also reported as a share of
+        // the period's fee so that the cap applies to it.
+        Credit::Percent(p) if of == fee || of.is_none() => {
             let percent = *p * times;
             (
                 Some(percent),
                 fee.map(|f| f * percent / Decimal::ONE_HUNDRED),
+            )
+        }
+        Credit::Percent(p) => {
+            let amount = of.map(|b| b * *p * times / Decimal::ONE_HUNDRED);
+            (
+                amount.zip(fee).map(|(a, f)| a * Decimal::ONE_HUNDRED / f),
+                amount,
+            )
+        }
+        // N times the fees for the downtime.
+        Credit::Proportional(n) => {
+            let amount = fees.downtime.map(|d| d.amount * *n * times);
+            (
+                amount.zip(fee).map(|(a, f)| a * Decimal::ONE_HUNDRED / f),
+                amount,
             )
         }
         // A fixed amount is owed with or without a fee; with one it is also a share of it.
@@ -123,7 +153,7 @@ pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Total
                 .chain(p.each_breach.as_ref().map(|c| &c.value))
                 .find_map(|c| match c {
                     Credit::Amount(m) => Some(m.currency.clone()),
-                    Credit::Percent(_) => None,
+                    Credit::Percent(_) | Credit::Proportional(_) => None,
                 })
         })
     });

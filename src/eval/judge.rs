@@ -11,8 +11,10 @@ use super::tickets::{TargetResult, TicketIndex};
 use super::{attainment, clock, credits, report, tickets};
 use std::collections::HashMap;
 
+use crate::model::periods;
 use crate::model::{
-    MeasuredBy, Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind, ALWAYS,
+    CreditBasis, MeasuredBy, Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind,
+    ALWAYS,
 };
 
 #[derive(Clone, Copy, Debug)]
@@ -167,19 +169,11 @@ impl Context<'_> {
             }
         };
 
-        // A percentage is of the fee for the part of the period in force.
-        let (in_force, length) = judge.in_force_share();
-        let fee: Option<Money> = terms.fee.as_ref().map(|f| {
-            let full = crate::model::periods::fee_basis(&f.value, self.options.period.kind);
-            if in_force == length {
-                full
-            } else {
-                Money {
-                    amount: full.amount * rust_decimal::Decimal::from(in_force)
-                        / rust_decimal::Decimal::from(length),
-                    currency: full.currency,
-                }
-            }
+        // A percentage is of the fee for the part of the period in force (the model's
+        // one rule, `periods::fee_between`).
+        let kind = self.options.period.kind;
+        let fee: Option<Money> = terms.fee.as_ref().and_then(|f| {
+            periods::fee_between(&f.value, kind, tz, judge.in_force.0, judge.in_force.1)
         });
         let mut not_computed = Vec::new();
         let mut lines = Vec::new();
@@ -194,7 +188,14 @@ impl Context<'_> {
             let Some(basis) = basis(&pen.on, &shares, support.as_deref().unwrap_or(&[])) else {
                 continue;
             };
-            lines.extend(credits::credit(pen, basis, fee.as_ref()));
+            let of = Self::basis_fee(terms, pen, period);
+            let downtime = Self::downtime_fee(terms, pen, period, &shares);
+            let fees = credits::Fees {
+                period: fee.as_ref(),
+                basis: of.as_ref().or(fee.as_ref()),
+                downtime: downtime.as_ref(),
+            };
+            lines.extend(credits::credit(pen, basis, fees));
         }
         let totals = credits::totals(terms, &lines, fee.as_ref());
         AgreementReport::new(
@@ -205,6 +206,73 @@ impl Context<'_> {
             &totals,
             not_computed,
         )
+    }
+
+    /// What a penalty's percentages are of when it says `of fees for …` (language.md
+    /// §7.1); `None` for the period's fee. `slac eval` takes the claim as made when the
+    /// period ends: the previous month is the period's last month, and the N days before
+    /// the claim are the N days before its end.
+    fn basis_fee(
+        terms: &crate::model::Terms,
+        pen: &crate::model::Penalty,
+        period: (i64, i64),
+    ) -> Option<Money> {
+        let f = &terms.fee.as_ref()?.value;
+        let tz = terms.tz();
+        match pen.basis?.value {
+            CreditBasis::Period => None,
+            CreditBasis::PreviousMonth => {
+                let last = chrono::DateTime::from_timestamp_nanos(period.1 - 1)
+                    .with_timezone(&tz)
+                    .date_naive();
+                let month = periods::Period::containing(periods::PeriodKind::Month, last);
+                periods::fee_in(f, month, tz)
+            }
+            CreditBasis::BeforeClaim(ms) => {
+                let from = period.1.saturating_sub(ms.saturating_mul(NS_PER_MS));
+                periods::fee_between(f, periods::fee_cycle(f), tz, from, period.1)
+            }
+        }
+    }
+
+    /// The fees for the downtime of the objective a penalty is on, for `N times the fees
+    /// for the downtime`: the period's fee spread over its real time, for as long as the
+    /// service was down (`periods::fee_between` over a stretch that long).
+    fn downtime_fee(
+        terms: &crate::model::Terms,
+        pen: &crate::model::Penalty,
+        period: (i64, i64),
+        shares: &[(&Objective, Share)],
+    ) -> Option<Money> {
+        let f = &terms.fee.as_ref()?.value;
+        // The worst service's downtime: an availability share is (open − down) ÷ open,
+        // in nanoseconds.
+        let down = shares
+            .iter()
+            .filter(|(o, _)| {
+                o.kind == ObjectiveKind::Availability
+                    && o.measured_by() == MeasuredBy::Outages
+                    && penalty_key(o) == pen.on
+            })
+            .map(|(_, s)| s.den - s.num)
+            .max()?;
+        let down = i64::try_from(down).ok()?;
+        // Priced in the fee period the judged period starts in (a second of a yearly fee
+        // is the fee over the year's real time).
+        let end = period.0.saturating_add(down).min(period.1);
+        let (start, stop) = periods::Period::containing(
+            periods::fee_cycle(f),
+            chrono::DateTime::from_timestamp_nanos(period.0)
+                .with_timezone(&terms.tz())
+                .date_naive(),
+        )
+        .bounds(terms.tz());
+        let whole = periods::fee_between(f, periods::fee_cycle(f), terms.tz(), start, stop)?;
+        Some(Money {
+            amount: whole.amount * rust_decimal::Decimal::from(end - period.0)
+                / rust_decimal::Decimal::from(stop - start),
+            currency: whole.currency,
+        })
     }
 
     /// The worst service's availability over the time the agreement judges it.

@@ -129,7 +129,17 @@ pub(super) fn merge(base: &Terms, over: &Terms) -> Terms {
             |_, o| o.clone(),
         ),
         cap: over.cap.or(base.cap),
-        claim_within_ms: over.claim_within_ms.or(base.claim_within_ms),
+        // One claim window, however written: the child's replaces the parent's whole.
+        claim_within_ms: if over.claim_after_cycle.is_some() {
+            None
+        } else {
+            over.claim_within_ms.or(base.claim_within_ms)
+        },
+        claim_after_cycle: if over.claim_within_ms.is_some() {
+            None
+        } else {
+            over.claim_after_cycle.or(base.claim_after_cycle)
+        },
         claim_to: over.claim_to.clone().or_else(|| base.claim_to.clone()),
         claim_with: over.claim_with.clone().or_else(|| base.claim_with.clone()),
         credited_as: over.credited_as.or(base.credited_as),

@@ -7,7 +7,7 @@
 //! (100 − target)%, exact; documents round it down to the second, so that downtime equal
 //! to the printed figure always meets the objective and one second more never does.
 
-use super::portfolio::{Money, Objective, PenaltyOn, Portfolio, Terms, Window};
+use super::portfolio::{Fee, FeePeriod, Money, Objective, PenaltyOn, Portfolio, Terms, Window};
 use crate::time::{Calendar, Instant};
 use chrono::{Datelike, Duration, LocalResult, NaiveDate, TimeZone};
 use chrono_tz::Tz;
@@ -304,13 +304,143 @@ pub fn printed_ms(seconds: Decimal) -> i64 {
         .saturating_mul(1000)
 }
 
-/// The fee a percentage credit of a `kind` period is taken of: the monthly fee × the
-/// months of the period (3 for a quarter, 12 for a year).
-pub fn fee_basis(monthly: &Money, kind: PeriodKind) -> Money {
-    Money {
-        amount: monthly.amount * Decimal::from(kind.months()),
-        currency: monthly.currency.clone(),
+/// How many months a fee is written for: `per month` 1, `per quarter` 3, `per year` 12.
+pub fn fee_months(per: FeePeriod) -> u32 {
+    match per {
+        FeePeriod::Month => 1,
+        FeePeriod::Quarter => 3,
+        FeePeriod::Year => 12,
     }
+}
+
+/// The period kind a fee is written for.
+pub fn fee_kind(per: FeePeriod) -> PeriodKind {
+    match per {
+        FeePeriod::Month => PeriodKind::Month,
+        FeePeriod::Quarter => PeriodKind::Quarter,
+        FeePeriod::Year => PeriodKind::Year,
+    }
+}
+
+/// The fee for every `kind` period, when it is the same for each: a whole number of the
+/// fee's own periods (a quarter of `fee 1000 EUR per month` is 3000 EUR, a year of
+/// `per quarter` four fees). `None` for `fee from charges` and for a period shorter than
+/// the fee's (a month of a quarterly fee, whose share depends on the month's days: see
+/// [`fee_in`]). The one rule of language.md §7.1, with [`fee_in`] and [`fee_between`].
+pub fn fee_for(fee: &Fee, kind: PeriodKind) -> Option<Money> {
+    let Fee::Fixed { money, per } = fee else {
+        return None;
+    };
+    let (months, of) = (kind.months(), fee_months(*per));
+    (months % of == 0).then(|| Money {
+        amount: money.amount * Decimal::from(months / of),
+        currency: money.currency.clone(),
+    })
+}
+
+/// The fee for one calendar period in `tz`: [`fee_for`] when the period holds whole fee
+/// periods; a period shorter than the fee's takes the share of the fee period containing
+/// it by real time (so by days: January is 31/90 of a quarterly fee in Q1 2026 in UTC).
+pub fn fee_in(fee: &Fee, period: Period, tz: Tz) -> Option<Money> {
+    if let Some(m) = fee_for(fee, period.kind) {
+        return Some(m);
+    }
+    let Fee::Fixed { per, .. } = fee else {
+        return None;
+    };
+    let (a, b) = period.bounds(tz);
+    fee_between(fee, fee_kind(*per), tz, a, b)
+}
+
+/// The fee for the time `[from, to)`: each `kind` period it overlaps gives its fee
+/// ([`fee_in`]) times the share of that period's real time that `[from, to)` covers. The
+/// part of a period in force, the downtime (`times the fees for the downtime`) and the
+/// 30 days before a claim are all taken so. `None` for `fee from charges`.
+pub fn fee_between(fee: &Fee, kind: PeriodKind, tz: Tz, from: Nanos, to: Nanos) -> Option<Money> {
+    let money = fee.money()?;
+    let mut amount = Decimal::ZERO;
+    if from < to {
+        let local = |t: Nanos| {
+            chrono::DateTime::from_timestamp_nanos(t)
+                .with_timezone(&tz)
+                .date_naive()
+        };
+        let per = fee_period(fee);
+        let mut period = Period::containing(kind, local(from));
+        // One step per period of the stretch, and never past its end.
+        for _ in 0..100_000 {
+            let (start, end) = period.bounds(tz);
+            if start >= to {
+                break;
+            }
+            let (lo, hi) = (start.max(from), end.min(to));
+            if lo < hi {
+                // The period's fee: whole fee periods, else its share of the fee period
+                // that contains it by real time.
+                let whole = if let Some(m) = fee_for(fee, kind) {
+                    m.amount
+                } else {
+                    let (fs, fe) = Period::containing(fee_kind(per), local(start)).bounds(tz);
+                    money.amount * Decimal::from(end - start) / Decimal::from(fe - fs)
+                };
+                amount += if (lo, hi) == (start, end) {
+                    whole
+                } else {
+                    whole * Decimal::from(hi - lo) / Decimal::from(end - start)
+                };
+            }
+            period = period.next();
+        }
+    }
+    Some(Money {
+        amount,
+        currency: money.currency.clone(),
+    })
+}
+
+fn fee_period(fee: &Fee) -> FeePeriod {
+    match fee {
+        Fee::Fixed { per, .. } => *per,
+        Fee::Charges => FeePeriod::Month,
+    }
+}
+
+/// The period a fee is written for (a month for `fee from charges`): the periods the
+/// fees of a stretch of time are spread over (the N days before a claim, the downtime).
+pub fn fee_cycle(fee: &Fee) -> PeriodKind {
+    fee_kind(fee_period(fee))
+}
+
+/// The billing cycle (`claims { within … after the billing cycle }`): the period the fee
+/// is written for; a month for `fee from charges` or without a fee.
+pub fn billing_cycle(terms: &Terms) -> PeriodKind {
+    match terms.fee.as_ref().map(|f| &f.value) {
+        Some(Fee::Fixed { per, .. }) => fee_kind(*per),
+        _ => PeriodKind::Month,
+    }
+}
+
+/// The last day a credit for the billing cycle that ends before `next` (its first day
+/// after) may be claimed, for `within N months after the billing cycle` (the last day of
+/// the Nth month after it) or `within 30d after the billing cycle` (rounded up to whole
+/// days: 30 days after the cycle's last day).
+pub fn claim_last_day(length: super::ClaimLength, next: NaiveDate) -> Option<NaiveDate> {
+    match length {
+        super::ClaimLength::Months(n) => next
+            .checked_add_months(chrono::Months::new(n))
+            .and_then(|d| d.pred_opt()),
+        super::ClaimLength::Millis(ms) => {
+            let days =
+                u64::try_from(ms.div_euclid(86_400_000) + i64::from(ms % 86_400_000 != 0)).ok()?;
+            next.checked_add_days(chrono::Days::new(days))?.pred_opt()
+        }
+    }
+}
+
+/// The fee per year, exact for every fixed fee: what catalogue packages are compared by
+/// (E0606) and the register's annual figure.
+pub fn fee_per_year(fee: &Fee) -> Option<Money> {
+    fee_for(fee, PeriodKind::Year)
 }
 
 /// The period a penalty's credit is computed over: the window of the objective it is on;
@@ -544,13 +674,64 @@ mod tests {
 
     #[test]
     fn fee_basis_follows_the_period() {
-        let fee = Money {
-            amount: dec("210"),
-            currency: "USD".into(),
+        let fee = |a: &str, per| Fee::Fixed {
+            money: Money {
+                amount: dec(a),
+                currency: "USD".into(),
+            },
+            per,
         };
-        assert_eq!(fee_basis(&fee, PeriodKind::Month).amount, dec("210"));
-        assert_eq!(fee_basis(&fee, PeriodKind::Quarter).amount, dec("630"));
-        assert_eq!(fee_basis(&fee, PeriodKind::Year).amount, dec("2520"));
+        let monthly = fee("210", FeePeriod::Month);
+        let amount = |f: &Fee, k| fee_for(f, k).map(|m| m.amount);
+        assert_eq!(amount(&monthly, PeriodKind::Month), Some(dec("210")));
+        assert_eq!(amount(&monthly, PeriodKind::Quarter), Some(dec("630")));
+        assert_eq!(amount(&monthly, PeriodKind::Year), Some(dec("2520")));
+        let quarterly = fee("900", FeePeriod::Quarter);
+        assert_eq!(amount(&quarterly, PeriodKind::Year), Some(dec("3600")));
+        assert_eq!(amount(&quarterly, PeriodKind::Month), None);
+        // January 2026 is 31 of Q1's 90 days: 900 × 31 / 90 = 310.
+        let utc = chrono_tz::UTC;
+        let jan = Period::from_str("2026-01").expect("month");
+        assert_eq!(
+            fee_in(&quarterly, jan, utc).map(|m| m.amount),
+            Some(dec("310"))
+        );
+        // Half of March 2026 (from the 16th 12:00) of a monthly fee: half of it.
+        let (a, b) = Period::from_str("2026-03").expect("m").bounds(utc);
+        let half = fee_between(&monthly, PeriodKind::Month, utc, a + (b - a) / 2, b);
+        assert_eq!(half.map(|m| m.amount), Some(dec("105")));
+        // The 30 days before 2026-04-01 in a quarter judged per quarter: 630 × 30 / 90.
+        let (_, end) = Period::from_str("2026-Q1").expect("q").bounds(utc);
+        let days = fee_between(
+            &monthly,
+            PeriodKind::Quarter,
+            utc,
+            end - 30 * 86_400 * 1_000_000_000,
+            end,
+        );
+        assert_eq!(days.map(|m| m.amount), Some(dec("210")));
+        assert_eq!(
+            fee_per_year(&quarterly).map(|m| m.amount),
+            Some(dec("3600"))
+        );
+        assert_eq!(fee_for(&Fee::Charges, PeriodKind::Month), None);
+    }
+
+    #[test]
+    fn claim_windows_after_the_billing_cycle() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        // November 2026's cycle ends before 1 December: "by the end of the second billing
+        // cycle after" is 31 January 2027.
+        let next = d(2026, 12, 1);
+        assert_eq!(
+            claim_last_day(crate::model::ClaimLength::Months(2), next),
+            Some(d(2027, 1, 31))
+        );
+        // 30 days after the cycle: 30 December 2026 is the last day.
+        assert_eq!(
+            claim_last_day(crate::model::ClaimLength::Millis(30 * 86_400_000), next),
+            Some(d(2026, 12, 30))
+        );
     }
 
     #[test]

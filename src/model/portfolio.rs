@@ -342,7 +342,7 @@ pub struct Terms {
     pub services: Option<Sp<Vec<Sp<Ref>>>>,
     pub valid: Option<Sp<Validity>>,
     pub timezone: Option<Arc<Sp<Zone>>>,
-    pub fee: Option<Arc<Sp<Money>>>,
+    pub fee: Option<Arc<Sp<Fee>>>,
     pub review_every_months: Option<Sp<u32>>,
     pub reviewed: Option<Sp<NaiveDate>>,
     pub objectives: Vec<Arc<Objective>>,
@@ -352,6 +352,10 @@ pub struct Terms {
     pub penalties: Vec<Arc<Penalty>>,
     pub cap: Option<Sp<Decimal>>,
     pub claim_within_ms: Option<Sp<i64>>,
+    /// `claims { within 2 months after the billing cycle }` (then `claim_within_ms` is
+    /// none: one window, written one way or the other).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub claim_after_cycle: Option<Sp<ClaimLength>>,
     /// `claims { to "…" }`: where a claim for a credit goes.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub claim_to: Option<Arc<Sp<String>>>,
@@ -568,6 +572,52 @@ pub enum CreditedAs {
 pub enum Credit {
     Percent(Decimal),
     Amount(Money),
+    /// `N times the fees for the downtime`: N × the fee for the time down (§7.1).
+    Proportional(Decimal),
+}
+
+// ---------------------------------------------------------------------------- fees
+// What these mean (the fee for any stretch of time) is in periods.rs.
+
+pub use crate::syntax::ast::{ClaimLength, CreditBasis, FeePeriod, ItemKind};
+
+/// A `fee` after inheritance (language.md §7.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fee {
+    /// `fee 12000 EUR per month|quarter|year`
+    Fixed { money: Money, per: FeePeriod },
+    /// `fee from charges`: what was billed, from `slac eval --charges`.
+    Charges,
+}
+
+impl Fee {
+    /// The amount as written, for a fixed fee.
+    pub fn money(&self) -> Option<&Money> {
+        match self {
+            Fee::Fixed { money, .. } => Some(money),
+            Fee::Charges => None,
+        }
+    }
+}
+
+/// `{"amount", "currency"}` as before, with `"per"` when the fee is not per month (so
+/// portfolios written before `per quarter` export as they did); `{"from": "charges"}`.
+impl Serialize for Fee {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let mut m = s.serialize_map(None)?;
+        match self {
+            Fee::Fixed { money, per } => {
+                m.serialize_entry("amount", &money.amount)?;
+                m.serialize_entry("currency", &money.currency)?;
+                if *per != FeePeriod::Month {
+                    m.serialize_entry("per", per)?;
+                }
+            }
+            Fee::Charges => m.serialize_entry("from", "charges")?,
+        }
+        m.end()
+    }
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -584,6 +634,12 @@ pub struct Penalty {
     pub on: PenaltyOn,
     pub tiers: Vec<Tier>,
     pub each_breach: Option<Sp<Credit>>,
+    /// `of fees for …`: what a percentage credit is a share of (default: the period's).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub basis: Option<Sp<CreditBasis>>,
+    /// `per service|region|instance`: computed for each item on its own charges.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub per_item: Option<Sp<ItemKind>>,
     #[serde(skip)]
     pub span: Span,
     #[serde(skip)]

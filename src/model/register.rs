@@ -63,14 +63,16 @@ pub struct Row {
     pub days_to_expiry: Option<i64>,
     /// The catalogue package it adopts.
     pub package: Option<String>,
-    /// The monthly fee after inheritance (`fee … per month`, from a package too).
+    /// The fee as written after inheritance (`fee … per month`, from a package too).
     pub fee: Option<(Decimal, String)>,
+    /// `month`, `quarter`, `year` (what `fee` is for), or `charges` (`fee from charges`).
+    pub fee_per: Option<&'static str>,
 }
 
 impl Row {
-    /// The period of the fee: the language has one, the month.
+    /// The period of the fee (`month`, `quarter`, `year`), or `charges`.
     pub fn fee_period(&self) -> Option<&'static str> {
-        self.fee.as_ref().map(|_| "month")
+        self.fee_per
     }
 }
 
@@ -156,7 +158,12 @@ fn row(p: &Portfolio, index: usize, a: &Agreement, today: NaiveDate) -> Row {
         fee: t
             .fee
             .as_ref()
-            .map(|f| (f.value.amount.normalize(), f.value.currency.clone())),
+            .and_then(|f| f.value.money())
+            .map(|m| (m.amount.normalize(), m.currency.clone())),
+        fee_per: t.fee.as_ref().map(|f| match &f.value {
+            crate::model::Fee::Fixed { per, .. } => crate::model::periods::fee_kind(*per).word(),
+            crate::model::Fee::Charges => "charges",
+        }),
     }
 }
 

@@ -8,7 +8,7 @@
 //! a value only where the parent set one (an unset value is no floor); `slac diff` also
 //! ranks a value that appears or disappears, by [`Row::absent`].
 
-use super::portfolio::{Credit, DeadlineTerm, Penalty, TierOp, Window};
+use super::portfolio::{Credit, CreditBasis, DeadlineTerm, Penalty, TierOp, Window};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::cmp::Ordering;
@@ -350,7 +350,8 @@ pub fn window_order(a: &Window, b: &Window) -> Option<Ordering> {
 /// Credits in percent, or amounts in one currency.
 pub fn credit_order(a: &Credit, b: &Credit) -> Option<Ordering> {
     match (a, b) {
-        (Credit::Percent(a), Credit::Percent(b)) => Some(a.cmp(b)),
+        (Credit::Percent(a), Credit::Percent(b))
+        | (Credit::Proportional(a), Credit::Proportional(b)) => Some(a.cmp(b)),
         (Credit::Amount(a), Credit::Amount(b)) if a.currency == b.currency => {
             Some(a.amount.cmp(&b.amount))
         }
@@ -404,7 +405,7 @@ pub fn penalty(old: &Penalty, new: &Penalty) -> (Verdict, Option<Less>) {
     let mut compare = |o: Option<&Credit>, n: Option<&Credit>, at: Less| {
         let amount = |c: Option<&Credit>| match c {
             None => Decimal::ZERO,
-            Some(Credit::Percent(p)) => *p,
+            Some(Credit::Percent(p) | Credit::Proportional(p)) => *p,
             Some(Credit::Amount(m)) => m.amount,
         };
         if let (Some(o), Some(n)) = (o, n) {
@@ -430,6 +431,15 @@ pub fn penalty(old: &Penalty, new: &Penalty) -> (Verdict, Option<Less>) {
         new.each_breach.as_ref().map(|c| &c.value),
         Less::EachBreach,
     );
+    // Another basis (the period's fees, the previous month's, the days before the claim)
+    // or computing per item instead of on the whole: neither is looser in general (it
+    // depends on the charges), so it is a change, never a loosening (language.md §7.1).
+    if old.basis.map_or(CreditBasis::Period, |b| b.value)
+        != new.basis.map_or(CreditBasis::Period, |b| b.value)
+        || old.per_item.map(|i| i.value) != new.per_item.map(|i| i.value)
+    {
+        unordered = true;
+    }
     let verdict = if unordered {
         Verdict::Unordered
     } else {
@@ -442,7 +452,7 @@ pub fn penalty(old: &Penalty, new: &Penalty) -> (Verdict, Option<Less>) {
 /// attainment falls under, or none.
 pub fn credit_at(p: &Penalty, attainment: Decimal) -> Option<&Credit> {
     let amount = |c: &Credit| match c {
-        Credit::Percent(p) => *p,
+        Credit::Percent(p) | Credit::Proportional(p) => *p,
         Credit::Amount(m) => m.amount,
     };
     p.tiers

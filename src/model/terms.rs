@@ -3,8 +3,8 @@
 
 use super::portfolio::{Approval, Earlier, Lifecycle, Signature, Termination};
 use super::portfolio::{
-    Credit, CreditedAs, DeadlineTerm, Exclusion, Indicator, Maintenance, Money, Objective, Penalty,
-    PenaltyOn, Support, Target, Terms, Tier, Validity, Zone,
+    Credit, CreditedAs, DeadlineTerm, Exclusion, Fee, Indicator, Maintenance, Money, Objective,
+    Penalty, PenaltyOn, Support, Target, Terms, Tier, Validity, Zone,
 };
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
@@ -65,7 +65,16 @@ pub(super) fn terms(
                     s.span,
                 )));
             }
-            AgreementStmt::Fee(m) => out.fee = Some(Arc::new(Sp::new(money(&m.value), s.span))),
+            AgreementStmt::Fee(f) => {
+                let fee = match &f.value {
+                    ast::Fee::Fixed { money: m, per } => Fee::Fixed {
+                        money: money(&m.value),
+                        per: per.value,
+                    },
+                    ast::Fee::Charges => Fee::Charges,
+                };
+                out.fee = Some(Arc::new(Sp::new(fee, s.span)));
+            }
             AgreementStmt::ReviewEvery(n) => {
                 out.review_every_months = Some(Sp::new(n.value, s.span));
             }
@@ -106,6 +115,9 @@ pub(super) fn terms(
                     match &st.kind {
                         ast::ClaimsStmt::Within(d) => {
                             out.claim_within_ms = Some(Sp::new(d.value, st.span));
+                        }
+                        ast::ClaimsStmt::WithinAfterCycle(l) => {
+                            out.claim_after_cycle = Some(Sp::new(l.value, st.span));
                         }
                         ast::ClaimsStmt::To(t) => {
                             out.claim_to = Some(Arc::new(Sp::new(t.value.clone(), st.span)));
@@ -337,6 +349,7 @@ fn credit(c: &ast::Credit) -> Credit {
     match c {
         ast::Credit::Percent(p) => Credit::Percent(*p),
         ast::Credit::Amount(m) => Credit::Amount(money(m)),
+        ast::Credit::Proportional(n) => Credit::Proportional(*n),
     }
 }
 
@@ -360,6 +373,8 @@ fn penalty(p: &ast::Penalty, span: Span) -> Penalty {
         on,
         tiers: Vec::new(),
         each_breach: None,
+        basis: None,
+        per_item: None,
         span,
         on_span: p.on.span,
     };
@@ -378,6 +393,8 @@ fn penalty(p: &ast::Penalty, span: Span) -> Penalty {
             ast::PenaltyStmt::EachBreach { credit: c } => {
                 out.each_breach = Some(Sp::new(credit(&c.value), c.span));
             }
+            ast::PenaltyStmt::Basis(b) => out.basis = Some(*b),
+            ast::PenaltyStmt::PerItem(i) => out.per_item = Some(*i),
         }
     }
     out

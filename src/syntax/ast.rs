@@ -319,8 +319,8 @@ pub enum AgreementStmt {
         to: Option<Sp<NaiveDate>>,
     },
     Timezone(Sp<TimeZone>),
-    /// `fee MONEY per month`
-    Fee(Sp<Money>),
+    /// `fee MONEY per month|quarter|year`, or `fee from charges` (language.md §7.1)
+    Fee(Sp<Fee>),
     /// `review every N months`
     ReviewEvery(Sp<u32>),
     Reviewed(Sp<NaiveDate>),
@@ -639,6 +639,70 @@ pub enum ClaimsStmt {
     CreditedAs(Sp<CreditForm>),
     /// `minimum MONEY`
     Minimum(Sp<Money>),
+    /// `within 2 months after the billing cycle`, `within 30d after the billing cycle`
+    WithinAfterCycle(Sp<ClaimLength>),
+}
+
+/// How long after the end of the billing cycle a claim may be made.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ClaimLength {
+    /// A duration (`30d`), in milliseconds.
+    Millis(Millis),
+    /// Whole calendar months (`2 months`): to the end of the Nth month after the cycle.
+    Months(u32),
+}
+
+/// A `fee` as written (language.md §7.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Fee {
+    /// `fee 12000 EUR per month|quarter|year`
+    Fixed {
+        money: Sp<Money>,
+        per: Sp<FeePeriod>,
+    },
+    /// `fee from charges`: what was billed, read by `slac eval --charges`.
+    Charges,
+}
+
+/// The period a fixed fee is written for.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FeePeriod {
+    Month,
+    Quarter,
+    Year,
+}
+
+/// What a percentage credit is a share of (`of fees for …` in a penalty).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, serde::Serialize)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "ms")]
+pub enum CreditBasis {
+    /// `of fees for the period` (the default): the fees of the period judged.
+    Period,
+    /// `of fees for the previous month`: the fees of the month before the period ends.
+    PreviousMonth,
+    /// `of fees for the 30d before the claim`.
+    BeforeClaim(Millis),
+}
+
+/// What a penalty is computed separately for (`per service|region|instance`).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ItemKind {
+    Service,
+    Region,
+    Instance,
+}
+
+impl ItemKind {
+    pub fn keyword(self) -> &'static str {
+        match self {
+            ItemKind::Service => "service",
+            ItemKind::Region => "region",
+            ItemKind::Instance => "instance",
+        }
+    }
 }
 
 /// How credits are paid.
@@ -683,6 +747,8 @@ pub enum TierOp {
 pub enum Credit {
     Percent(Decimal),
     Amount(Money),
+    /// `N times the fees for the downtime` (language.md §7.1).
+    Proportional(Decimal),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -695,6 +761,10 @@ pub enum PenaltyStmt {
     EachBreach {
         credit: Sp<Credit>,
     },
+    /// `of fees for the period|the previous month|the 30d before the claim`
+    Basis(Sp<CreditBasis>),
+    /// `per service|region|instance`
+    PerItem(Sp<ItemKind>),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

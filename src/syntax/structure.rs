@@ -394,7 +394,7 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
                 let mut m = Once::new("claims block");
                 for st in &b.stmts {
                     let k = match st.kind {
-                        ClaimsStmt::Within(_) => {
+                        ClaimsStmt::Within(_) | ClaimsStmt::WithinAfterCycle(_) => {
                             // The claim window once, whichever way it is written.
                             once.see("claim within", st.span, diags);
                             "within"
@@ -412,8 +412,11 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
             AgreementStmt::Penalty(p) => {
                 let mut m = Once::new("penalty");
                 for st in &p.body.stmts {
-                    if let PenaltyStmt::EachBreach { .. } = st.kind {
-                        m.see("each breach", st.span, diags);
+                    match st.kind {
+                        PenaltyStmt::EachBreach { .. } => m.see("each breach", st.span, diags),
+                        PenaltyStmt::Basis(_) => m.see("of fees for", st.span, diags),
+                        PenaltyStmt::PerItem(_) => m.see("per", st.span, diags),
+                        PenaltyStmt::Tier { .. } => {}
                     }
                 }
                 Some(format!("penalty on {}", penalty_key(&p.on.value)))
@@ -633,8 +636,10 @@ pub(crate) fn mixed_currencies(
 fn collect_amounts(block: &Block<Stmt<AgreementStmt>>, out: &mut Vec<(String, Span)>) {
     for s in &block.stmts {
         match &s.kind {
-            AgreementStmt::Fee(m) => {
-                out.push((m.value.currency.value.clone(), m.value.currency.span));
+            AgreementStmt::Fee(f) => {
+                if let crate::syntax::ast::Fee::Fixed { money: m, .. } = &f.value {
+                    out.push((m.value.currency.value.clone(), m.value.currency.span));
+                }
             }
             AgreementStmt::Penalty(p) => {
                 for st in &p.body.stmts {
@@ -642,6 +647,7 @@ fn collect_amounts(block: &Block<Stmt<AgreementStmt>>, out: &mut Vec<(String, Sp
                         PenaltyStmt::Tier { credit, .. } | PenaltyStmt::EachBreach { credit } => {
                             credit
                         }
+                        PenaltyStmt::Basis(_) | PenaltyStmt::PerItem(_) => continue,
                     };
                     if let Credit::Amount(m) = &credit.value {
                         out.push((m.currency.value.clone(), m.currency.span));

@@ -365,4 +365,141 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::E0311,
+        explanation: "A penalty computes its credit from fees, and the agreement (after inheritance) states no fee: `N times the fees for the downtime`, or `of fees for …` saying which fees its percentages are of. There is nothing to take the credit of. State the fee (`fee 12000 EUR per month`, `per quarter`, `per year`, or `fee from charges` for what is billed), or credit a fixed amount.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  latency 99% within 300ms per month
+  availability 99.99% per quarter
+  penalty on availability { below 99.99% credit 10 times the fees for the downtime }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  latency 99% within 300ms per month
+  fee 18000 USD per year
+  availability 99.99% per quarter
+  penalty on availability { below 99.99% credit 10 times the fees for the downtime }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0312,
+        explanation: "`N times the fees for the downtime` credits the fees for the time the service was down, so it belongs in `penalty on availability`, with the availability measured by the recorded outages. A latency or outcome penalty, an availability measured by an indicator (which counts requests, not downtime) and `each breach` of a support target have no downtime to take the fees for. Credit a percentage of the fee or an amount there.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  fee 1000 EUR per month
+  latency 99% within 300ms per month
+  penalty on latency { below 99% credit 10 times the fees for the downtime }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  fee 1000 EUR per month
+  latency 99% within 300ms per month
+  penalty on latency { below 99% credit 10% }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0313,
+        explanation: "A penalty `per service`, `per region` or `per instance` is computed for each item on its own: its attainment from the outages that name it and its credit as a share of its own charges. Those charges come from `slac eval --charges`, which only an agreement with `fee from charges` reads, and only availability is recorded per item (outages carry the item). Write `fee from charges`, or remove the `per` line to judge the worst item against the whole fee.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  latency 99% within 300ms per month
+  fee 1000 EUR per month
+  availability 99.99% per month
+  penalty on availability {
+    per instance
+    below 99.99% credit 10%
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  latency 99% within 300ms per month
+  fee from charges
+  availability 99.99% per month
+  penalty on availability {
+    per instance
+    below 99.99% credit 10%
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0314,
+        explanation: "`of fees for …` says what a penalty's percentage credits are a share of: the fees for the period (the default), for the previous month, or for a number of whole days before the claim. It needs a percentage credit to apply to, and the days are whole days from 1d to 366d.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  latency 99% within 300ms per month
+  fee 1000 EUR per month
+  availability 99.9% per month
+  penalty on availability {
+    of fees for the 12h before the claim
+    below 99.9% credit 10%
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  claim within 30d
+  latency 99% within 300ms per month
+  fee 1000 EUR per month
+  availability 99.9% per month
+  penalty on availability {
+    of fees for the 30d before the claim
+    below 99.9% credit 10%
+  }
+}
+"#,
+    },
 ];

@@ -92,7 +92,7 @@ fn rows(p: &Portfolio, packages: &[&Package]) -> Vec<Row> {
 
 fn terms(p: &Portfolio, t: &Terms, put: &mut dyn FnMut(String, String)) {
     if let Some(f) = &t.fee {
-        put("Fee".into(), format!("{} per month", money(&f.value)));
+        put("Fee".into(), crate::emit::view::format::fee_words(&f.value));
     }
     for o in &t.objectives {
         let Some(target) = &o.target else { continue };
@@ -191,6 +191,7 @@ fn credit(c: &Credit) -> String {
     match c {
         Credit::Percent(x) => percent(*x),
         Credit::Amount(m) => money(m),
+        Credit::Proportional(n) => format!("{} times the fees for the downtime", n.normalize()),
     }
 }
 

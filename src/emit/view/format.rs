@@ -2,8 +2,8 @@
 //! ("4 h", "15 min", "43 min 12 s"), percentages exactly as written, money with
 //! thousands separators. Everything is exact: no `f64` ever reaches a document.
 
-use crate::model::periods::{fee_basis, PeriodKind};
-use crate::model::{Credit, Money};
+use crate::model::periods::{fee_for, fee_kind, PeriodKind};
+use crate::model::{Credit, CreditBasis, Fee, FeePeriod, Money};
 use crate::time::{DAY, HOUR, MINUTE};
 use chrono::NaiveDate;
 use rust_decimal::Decimal;
@@ -101,25 +101,92 @@ pub fn share_of(fee: &Money, pct: Decimal) -> Money {
 }
 
 /// "10% of the monthly fee (1,200 EUR)", "10% of the quarterly fee (3,600 EUR)": a share
-/// of the fee for a `kind` period, which is the model's fee basis (the one `eval` pays).
-pub fn share_of_fee(pct: Decimal, monthly: Option<&Money>, kind: PeriodKind) -> String {
-    match monthly {
-        Some(fee) => format!(
-            "{} of the {} fee ({})",
-            percent(pct),
-            kind.adjective(),
-            money(&share_of(&fee_basis(fee, kind), pct))
-        ),
+/// of the fee for a `kind` period, which is the model's fee for it (`periods::fee_for`,
+/// the one `eval` pays). A fee from charges: "10% of the charges for the month"; a period
+/// shorter than the fee's: "10% of the fee for the month (the quarterly fee prorated by
+/// days)".
+pub fn share_of_fee(pct: Decimal, fee: Option<&Fee>, kind: PeriodKind) -> String {
+    match fee {
+        Some(Fee::Charges) => format!("{} of the charges for the {}", percent(pct), kind.word()),
+        Some(f @ Fee::Fixed { per, .. }) => match fee_for(f, kind) {
+            Some(m) => format!(
+                "{} of the {} fee ({})",
+                percent(pct),
+                kind.adjective(),
+                money(&share_of(&m, pct))
+            ),
+            None => format!(
+                "{} of the fee for the {} (the {} fee prorated by days)",
+                percent(pct),
+                kind.word(),
+                fee_kind(*per).adjective()
+            ),
+        },
         None => format!("{} of the {} fee", percent(pct), kind.adjective()),
     }
 }
 
-/// A credit in words: "10% of the monthly fee (1,200 EUR)" or "500 EUR"; a percentage is
-/// of the fee for the `kind` period the penalty is counted over.
-pub fn credit(c: &Credit, fee: Option<&Money>, kind: PeriodKind) -> String {
-    match c {
-        Credit::Percent(p) => share_of_fee(*p, fee, kind),
-        Credit::Amount(m) => money(m),
+/// "12,000 EUR per month", "30,000 USD per quarter", "the charges billed".
+pub fn fee_words(fee: &Fee) -> String {
+    match fee {
+        Fee::Fixed { money: m, per } => format!(
+            "{} per {}",
+            money(m),
+            match per {
+                FeePeriod::Month => "month",
+                FeePeriod::Quarter => "quarter",
+                FeePeriod::Year => "year",
+            }
+        ),
+        Fee::Charges => "the charges billed for the services".into(),
+    }
+}
+
+/// A credit in words: "10% of the monthly fee (1,200 EUR)", "500 EUR", "10 times the
+/// fees for the downtime"; a percentage is of the fee for the `kind` period the penalty
+/// is counted over, or of what `basis` says (language.md §7.1).
+pub fn credit(
+    c: &Credit,
+    fee: Option<&Fee>,
+    kind: PeriodKind,
+    basis: Option<CreditBasis>,
+) -> String {
+    match (c, basis) {
+        (Credit::Percent(p), None | Some(CreditBasis::Period)) => share_of_fee(*p, fee, kind),
+        (Credit::Percent(p), Some(CreditBasis::PreviousMonth)) => {
+            let of = match fee {
+                Some(Fee::Charges) => "the charges".to_string(),
+                _ => "the fees".to_string(),
+            };
+            match fee.and_then(|f| fee_for(f, PeriodKind::Month)) {
+                Some(m) => format!(
+                    "{} of {of} for the previous month ({})",
+                    percent(*p),
+                    money(&share_of(&m, *p))
+                ),
+                None => format!("{} of {of} for the previous month", percent(*p)),
+            }
+        }
+        (Credit::Percent(p), Some(CreditBasis::BeforeClaim(ms))) => format!(
+            "{} of the {} for the {} before the claim",
+            percent(*p),
+            if matches!(fee, Some(Fee::Charges)) {
+                "charges"
+            } else {
+                "fees"
+            },
+            period(ms)
+        ),
+        (Credit::Amount(m), _) => money(m),
+        (Credit::Proportional(n), _) => format!(
+            "{} times the {} for the downtime",
+            n.normalize(),
+            if matches!(fee, Some(Fee::Charges)) {
+                "charges"
+            } else {
+                "fees"
+            }
+        ),
     }
 }
 

@@ -207,7 +207,7 @@ fn most_credit_in(t: &Terms, period: crate::model::periods::PeriodKind) -> Strin
     let fee = t
         .fee
         .as_ref()
-        .map(|f| crate::model::periods::fee_basis(&f.value, period));
+        .and_then(|f| crate::model::periods::fee_for(&f.value, period));
     let fee = fee.as_ref();
     let mut pct = Decimal::ZERO;
     let mut amounts: std::collections::BTreeMap<String, Decimal> =
@@ -225,6 +225,8 @@ fn most_credit_in(t: &Terms, period: crate::model::periods::PeriodKind) -> Strin
         match largest {
             Some(Credit::Percent(p)) => pct += p,
             Some(Credit::Amount(m)) => *amounts.entry(m.currency.clone()).or_default() += m.amount,
+            // N times the fees for the downtime: bounded only by the cap.
+            Some(Credit::Proportional(_)) => unbounded = true,
             None => {}
         }
     }
@@ -285,7 +287,7 @@ fn most_credit_in(t: &Terms, period: crate::model::periods::PeriodKind) -> Strin
 /// Orders credits of one kind; amounts and percentages are never mixed in one penalty.
 fn value(c: &Credit) -> Decimal {
     match c {
-        Credit::Percent(p) => *p,
+        Credit::Percent(p) | Credit::Proportional(p) => *p,
         Credit::Amount(m) => m.amount,
     }
 }

@@ -217,7 +217,15 @@ pub fn document(
         .iter()
         .map(|pen| (pen, periods::penalty_period(terms, &pen.on)))
         .map(|(pen, kind)| PenaltyView {
-            on: penalty_on(terms, &pen.on),
+            on: match pen.per_item {
+                // Per item (language.md §7.1): said where the penalty is named.
+                Some(i) => format!(
+                    "{}, for each {} separately, on its own charges",
+                    penalty_on(terms, &pen.on),
+                    i.value.keyword()
+                ),
+                None => penalty_on(terms, &pen.on),
+            },
             tiers: pen
                 .tiers
                 .iter()
@@ -229,14 +237,13 @@ pub fn document(
                     format!(
                         "{op} {} → {}",
                         percent(t.threshold.value),
-                        credit(&t.credit.value, fee, kind)
+                        credit(&t.credit.value, fee, kind, pen.basis.map(|b| b.value))
                     )
                 })
-                .chain(
-                    pen.each_breach
-                        .iter()
-                        .map(|c| format!("each breach → {}", credit(&c.value, fee, kind))),
-                )
+                .chain(pen.each_breach.iter().map(|c| {
+                    let c = credit(&c.value, fee, kind, pen.basis.map(|b| b.value));
+                    format!("each breach → {c}")
+                }))
                 .collect(),
         })
         .collect();
@@ -309,7 +316,7 @@ pub fn document(
             .timezone
             .as_ref()
             .map_or_else(|| "UTC".into(), |t| t.value.name.clone()),
-        fee: fee.map(|f| format!("{} per month", money(f))),
+        fee: fee.map(format::fee_words),
         review,
         notes: terms.notes.iter().map(|n| n.value.clone()).collect(),
         services,
@@ -378,6 +385,9 @@ pub fn document(
 /// "within 30 days of the end of the month concerned (as set in “General terms”,
 /// `acme_standard`)".
 fn claims_text(p: &Portfolio, a: &Agreement, terms: &Terms) -> String {
+    if let Some(c) = &terms.claim_after_cycle {
+        return after_cycle(terms, c.value);
+    }
     let Some(c) = &terms.claim_within_ms else {
         return "no claim window stated".into();
     };
@@ -406,10 +416,23 @@ fn claims_text(p: &Portfolio, a: &Agreement, terms: &Terms) -> String {
     text
 }
 
+/// "within 2 months after the end of the billing cycle (the month) concerned", "within
+/// 30 days after …": the billing cycle is the fee's period (`periods::billing_cycle`).
+fn after_cycle(terms: &Terms, length: crate::model::ClaimLength) -> String {
+    let cycle = periods::billing_cycle(terms).word();
+    let how_long = match length {
+        crate::model::ClaimLength::Months(1) => "1 month".to_string(),
+        crate::model::ClaimLength::Months(n) => format!("{n} months"),
+        crate::model::ClaimLength::Millis(ms) => period(ms),
+    };
+    format!("within {how_long} after the end of the billing cycle (the {cycle}) concerned")
+}
+
 /// The rules every credits section states: one tier per penalty, how to claim, how
 /// credits are paid, the minimum.
 fn credit_rules(terms: &Terms) -> Vec<String> {
     let claims_stated = terms.claim_within_ms.is_some()
+        || terms.claim_after_cycle.is_some()
         || terms.claim_to.is_some()
         || terms.claim_with.is_some()
         || terms.credited_as.is_some()
@@ -429,22 +452,26 @@ fn credit_rules(terms: &Terms) -> Vec<String> {
         .claim_to
         .as_ref()
         .map_or_else(|| "the Provider".to_string(), |t| t.value.clone());
-    let when = terms.claim_within_ms.as_ref().map_or_else(
-        || format!("after the end of the {kind} concerned"),
-        |w| {
-            format!(
-                "within {} of the end of the {kind} concerned",
-                period(w.value)
-            )
-        },
-    );
+    let when = if let Some(c) = &terms.claim_after_cycle {
+        after_cycle(terms, c.value)
+    } else {
+        terms.claim_within_ms.as_ref().map_or_else(
+            || format!("after the end of the {kind} concerned"),
+            |w| {
+                format!(
+                    "within {} of the end of the {kind} concerned",
+                    period(w.value)
+                )
+            },
+        )
+    };
     let with = terms.claim_with.as_ref().map_or_else(
         || "naming the objective missed and the period".to_string(),
         |w| format!("with {}", w.value),
     );
     let mut how = format!("To claim a credit, the Customer writes to {to} {when}, {with}");
     how.push('.');
-    if terms.claim_within_ms.is_some() {
+    if terms.claim_within_ms.is_some() || terms.claim_after_cycle.is_some() {
         how.push_str(" A claim made later is not owed.");
     }
     out.push(how);

@@ -67,7 +67,7 @@ impl Lower<'_> {
                 AgreementStmt::Valid { from, to }
             }
             Rule::timezone_stmt => AgreementStmt::Timezone(self.timezone(&parts.next()?)),
-            Rule::fee_stmt => AgreementStmt::Fee(self.money(parts.next()?)),
+            Rule::fee_stmt => AgreementStmt::Fee(self.fee(span, &parts.collect::<Vec<_>>())?),
             Rule::review_stmt => {
                 let n = parts.find(|p| p.as_rule() == Rule::integer)?;
                 let s = self.span(&n);
@@ -500,6 +500,9 @@ impl Lower<'_> {
         let (keyword, span, parts) = self.stmt_parts(pair);
         let last = parts.last()?;
         let kind = match rule {
+            Rule::claims_within if last.as_rule() == Rule::claims_after_cycle => {
+                ClaimsStmt::WithinAfterCycle(self.claim_length(last.clone())?)
+            }
             Rule::claims_within => ClaimsStmt::Within(self.duration(last)),
             Rule::claims_to => ClaimsStmt::To(self.string(last)),
             Rule::claims_with => ClaimsStmt::With(self.string(last)),
@@ -548,6 +551,13 @@ impl Lower<'_> {
         let span = self.span(&pair);
         let parts: Vec<_> = children(pair).collect();
         let keyword = self.span(parts.first()?);
+        if let Some(kind) = self.money_penalty_item(rule, span, &parts) {
+            return Some(Stmt {
+                kind,
+                keyword,
+                span,
+            });
+        }
         let credit_pair = parts.iter().find(|p| p.as_rule() == Rule::credit)?.clone();
         let credit = self.credit(credit_pair)?;
         let kind = if rule == Rule::tier {
@@ -577,6 +587,15 @@ impl Lower<'_> {
         let inner = first(pair)?;
         let credit = if inner.as_rule() == Rule::percent {
             Credit::Percent(self.percent(&inner).value)
+        } else if inner.as_rule() == Rule::proportional {
+            let n = first(inner)?;
+            let s = self.span(&n);
+            Credit::Proportional(
+                crate::syntax::values::amount(n.as_str(), s).unwrap_or_else(|d| {
+                    self.report(*d);
+                    rust_decimal::Decimal::ONE
+                }),
+            )
         } else {
             Credit::Amount(self.money(inner).value)
         };

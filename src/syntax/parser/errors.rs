@@ -163,6 +163,28 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::k_valid => "`valid`",
         Rule::k_within => "`within`",
         Rule::k_window => "`window`",
+        // Fees and credit formulas (language.md §7.1).
+        Rule::fee_period => "a fee period (`month`, `quarter` or `year`)",
+        Rule::fee_from_charges | Rule::k_charges => "`from charges`",
+        Rule::item_kind => "an item (`service`, `region` or `instance`)",
+        Rule::credit_basis => {
+            "`of fees for the period`, `of fees for the previous month` or `of fees for the \
+             30d before the claim`"
+        }
+        Rule::proportional => "a credit such as `10 times the fees for the downtime`",
+        Rule::claims_after_cycle => "`within 2 months after the billing cycle`",
+        Rule::k_after => "`after`",
+        Rule::k_the => "`the`",
+        Rule::k_billing => "`billing`",
+        Rule::k_cycle => "`cycle`",
+        Rule::k_of => "`of`",
+        Rule::k_fees => "`fees`",
+        Rule::k_for => "`for`",
+        Rule::k_period => "`period`",
+        Rule::k_previous => "`previous`",
+        Rule::k_before => "`before`",
+        Rule::k_times => "`times`",
+        Rule::k_downtime => "`downtime`",
         _ => return None,
     })
 }

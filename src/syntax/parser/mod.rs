@@ -12,6 +12,7 @@ use grammar::{Rule, SlaParser};
 mod agreement;
 mod errors;
 mod grammar;
+mod money;
 use crate::diag::{Code, Diagnostic};
 use crate::source::{FileId, Span};
 use crate::syntax::values;

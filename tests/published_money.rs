@@ -1,0 +1,237 @@
+//! The published SLAs of the money slice (examples/published/): `slac eval` against
+//! credits computed by hand from the published text, at and around every tier boundary.
+//! Fees per year, credits of N times the fees for the downtime (language.md §7.1).
+
+use crate::common::Slac;
+use serde_json::Value;
+use std::path::Path;
+
+/// `slac eval` of a published example with these outages, as JSON.
+fn eval(example: &str, period: &str, outages: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let csv = dir.path().join("outages.csv");
+    std::fs::write(
+        &csv,
+        format!("service,start,end,cause,announced\n{outages}"),
+    )
+    .expect("write outages");
+    let path = Path::new("examples/published").join(example);
+    let r = Slac::new()
+        .args([
+            "eval",
+            path.to_str().expect("utf-8"),
+            "--period",
+            period,
+            "--outages",
+            csv.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+        ])
+        .run();
+    r.assert_code(0);
+    serde_json::from_str(&r.stdout).expect("JSON report")
+}
+
+/// The published examples of this slice.
+const EXAMPLES: &[&str] = &["slack"];
+
+fn close(a: &Value, b: f64) -> bool {
+    a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
+}
+
+/// The examples check without errors (their warnings are the published text's: Slack
+/// states no claim window, W0508, and promises availability only, W0502) and are in the
+/// canonical layout.
+#[test]
+fn published_money_examples_check_and_are_formatted() {
+    for example in EXAMPLES {
+        let path = format!("examples/published/{example}");
+        Slac::new()
+            .args(["fmt", "--check", &path])
+            .run()
+            .assert_code(0);
+        let r = Slac::new()
+            .args(["check", &path, "--today", "2026-11-26"])
+            .run();
+        r.assert_code(0);
+        assert!(r.stderr.contains("0 errors"), "{}", r.stderr);
+    }
+}
+
+/// Slack (policy archive, effective 2024-06-14): 99.99% per calendar quarter; a credit of
+/// 10 times what the workspace paid during the period Slack was down. The fee is 18,000
+/// USD per year, spread over the real time of 2026 (365 days = 31,536,000 s), so a
+/// second of downtime is worth 18,000 / 31,536,000 USD and its credit ten times that.
+///
+/// Q1 2026 (UTC) lasts 90 days = 7,776,000 s; 0.01% of it is 777.6 s (12 min 57.6 s).
+///
+/// | downtime   | attainment      | credit (10 × 18,000 × down / 31,536,000)        |
+/// |------------|-----------------|-------------------------------------------------|
+/// | 0 s        | 100%            | none                                            |
+/// | 777.6 s    | exactly 99.99%  | none (not below 99.99%)                         |
+/// | 777.7 s    | below 99.99%    | 139,986,000 / 31,536,000 = 4.43892694063927 USD |
+/// | 3,600 s    | 99.9537…%       | 648,000,000 / 31,536,000 = 20.5479452054794 USD |
+/// | 1 h maint. | excluded: 100%  | none                                            |
+#[test]
+fn slack_credits_ten_times_the_fees_for_the_downtime() {
+    let one = |outages: &str, period: &str| {
+        let r = eval("slack", period, outages);
+        r["agreements"][0].clone()
+    };
+    let a = one("", "2026-Q1");
+    assert_eq!(a["objectives"][0]["met"], true);
+    assert!(close(&a["total_amount"], 0.0), "{a}");
+
+    let a = one(
+        "slack_app,2026-02-10T09:00:00Z,2026-02-10T09:12:57.6Z,,\n",
+        "2026-Q1",
+    );
+    assert_eq!(a["objectives"][0]["attainment"], 99.99);
+    assert_eq!(a["objectives"][0]["met"], true);
+    assert_eq!(a["credits"], Value::Array(vec![]));
+
+    let a = one(
+        "slack_app,2026-02-10T09:00:00Z,2026-02-10T09:12:57.7Z,,\n",
+        "2026-Q1",
+    );
+    assert_eq!(a["objectives"][0]["met"], false);
+    assert!(
+        close(&a["total_amount"], 139_986_000.0 / 31_536_000.0),
+        "{a}"
+    );
+    assert_eq!(a["currency"], "USD");
+
+    let a = one(
+        "slack_app,2026-03-01T00:00:00Z,2026-03-01T01:00:00Z,,\n",
+        "2026-Q1",
+    );
+    assert!(
+        close(&a["total_amount"], 648_000_000.0 / 31_536_000.0),
+        "{a}"
+    );
+    // The same hour in Q2 (91 days) is worth the same: the fee is spread over the year.
+    let a = one(
+        "slack_app,2026-05-01T00:00:00Z,2026-05-01T01:00:00Z,,\n",
+        "2026-Q2",
+    );
+    assert!(
+        close(&a["total_amount"], 648_000_000.0 / 31_536_000.0),
+        "{a}"
+    );
+    // Scheduled maintenance is excluded from downtime.
+    let a = one(
+        "slack_app,2026-03-01T00:00:00Z,2026-03-01T01:00:00Z,maintenance,\n",
+        "2026-Q1",
+    );
+    assert_eq!(a["objectives"][0]["met"], true);
+    assert_eq!(a["credits"], Value::Array(vec![]));
+}
+
+/// The contract says the credit in words, from the same fee; portfolio.json keeps the fee
+/// as written and the credit's factor.
+#[test]
+fn slack_contract_and_portfolio_json_say_the_same_terms() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    Slac::new()
+        .args([
+            "build",
+            "examples/published/slack",
+            "--out",
+            out.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+        ])
+        .run()
+        .assert_code(0);
+    let md =
+        std::fs::read_to_string(out.join("internal/markdown/slack_business.md")).expect("contract");
+    assert!(md.contains("18,000 USD per year"), "{md}");
+    assert!(
+        md.contains("below 99\\.99% → 10 times the fees for the downtime"),
+        "{md}"
+    );
+    let json: Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("json/portfolio.json")).expect("portfolio.json"),
+    )
+    .expect("JSON");
+    let terms = &json["agreements"][0]["terms"];
+    assert_eq!(terms["fee"]["amount"], "18000");
+    assert_eq!(terms["fee"]["per"], "year");
+    assert_eq!(
+        terms["penalties"][0]["tiers"][0]["credit"]["proportional"],
+        "10"
+    );
+}
+
+/// Fees per quarter and credit bases, by hand (UTC):
+/// * `fee 900 USD per quarter`, judged per month: January 2026 is 31 of Q1's 90 days, so
+///   its fee is 900 × 31 / 90 = 310 USD; 10% of it is 31 USD.
+/// * `fee 1000 USD per month`, judged per quarter: 3,000 USD; 10% is 300 USD, but
+///   `of fees for the previous month` takes 10% of March's 1,000 USD: 100 USD, reported
+///   as 100 / 3,000 = 3.33…% of the quarter's fee.
+/// * `of fees for the 30d before the claim`, per quarter: the 30 days before 1 April 2026
+///   are 2–31 March, 30 of March's 31 days: 1,000 × 30 / 31 = 967.74… USD; 10% is
+///   96.774… USD. With 35d, 25 February to 31 March: 4/28 of February's fee and all of
+///   March's, 1,142.857… USD; 10% is 114.2857… USD.
+#[test]
+fn fees_per_quarter_and_credit_bases_pay_what_the_hand_computes() {
+    use crate::eval::{agreement, eval_json, sla, OUTAGE_HEADER};
+    // Three hours down: below 99.9% in January (44 min 38.4 s allowed) and in Q1
+    // (2 h 9 min 36 s allowed).
+    let outages = format!("{OUTAGE_HEADER}api,2026-01-10T00:00:00Z,2026-01-10T03:00:00Z,,\n");
+    let files = [("outages", outages.as_str())];
+    let body = sla(
+        "  fee 900 USD per quarter\n  availability 99.9% per month\n  \
+         penalty on availability { below 99.9% credit 10% }\n  claim within 30d",
+    );
+    let r = eval_json(&body, "2026-01", &files, &[]);
+    let a = agreement(&r, "api_sla");
+    assert!(close(&a["total_amount"], 31.0), "{a}");
+
+    let quarter = |basis: &str| {
+        let body = sla(&format!(
+            "  fee 1000 USD per month\n  availability 99.9% per quarter\n  \
+             penalty on availability {{\n    {basis}\n    below 99.9% credit 10%\n  }}\n  \
+             claim within 30d"
+        ));
+        let r = eval_json(&body, "2026-Q1", &files, &[]);
+        agreement(&r, "api_sla")["total_amount"].clone()
+    };
+    assert!(close(&quarter("of fees for the period"), 300.0));
+    assert!(close(&quarter("of fees for the previous month"), 100.0));
+    let days = quarter("of fees for the 30d before the claim");
+    assert!(close(&days, 1000.0 * 30.0 / 31.0 / 10.0), "{days}");
+    let days = quarter("of fees for the 35d before the claim");
+    assert!(
+        close(&days, (1000.0 * 4.0 / 28.0 + 1000.0) / 10.0),
+        "{days}"
+    );
+}
+
+/// Catalogue packages are compared per year: a quarterly 2,700 EUR package (10,800 EUR a
+/// year) listed above a monthly 1,000 EUR one (12,000 EUR a year) costs less: E0606.
+#[test]
+fn catalogue_fees_are_compared_per_year() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sla = "catalogue levels {\n  package silver {\n    fee 1000 EUR per month\n    \
+               availability 99.9% per month\n  }\n  package gold {\n    \
+               fee 2700 EUR per quarter\n    availability 99.95% per month\n  }\n}\n";
+    std::fs::write(dir.path().join("c.sla"), sla).expect("write");
+    let r = Slac::new()
+        .args([
+            "check",
+            dir.path().to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    r.assert_code(1);
+    assert!(
+        r.stderr.contains("E0606") && r.stderr.contains("(10800 EUR per year < 12000 EUR per"),
+        "{}",
+        r.stderr
+    );
+}

@@ -60,6 +60,10 @@ codes! {
     W0308 Warning "SLA does not extend its provider's corporate SLA";
     W0309 Warning "credit tier larger than the cap";
     E0310 Error "objective measured by a source it does not have";
+    E0320 Error "malformed downtime definition";
+    E0321 Error "conflicting downtime definitions";
+    E0322 Error "`k of` dependency that cannot be met";
+    E0323 Error "maintenance allowance longer than its period";
     E0601 Error "signed agreement without every party's signature";
     E0602 Error "lifecycle dates out of order";
     E0603 Error "status contradicts the lifecycle";

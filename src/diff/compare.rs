@@ -609,6 +609,14 @@ impl Ctx<'_> {
     pub(super) fn services(&self) -> Vec<(String, Vec<Fact>)> {
         let dep = |d: &Dependency| match d {
             Dependency::Service(r) => r.value.name.to_string(),
+            Dependency::KOfN { k, members } => format!(
+                "{k} of ({})",
+                members
+                    .iter()
+                    .map(|r| r.value.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Dependency::AnyOf(rs) => format!(
                 "any_of({})",
                 rs.iter()

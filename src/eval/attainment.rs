@@ -168,8 +168,9 @@ impl<'p, 'a> Downtime<'p, 'a> {
     }
 
     /// The intervals in which service `index` is down, counted under the rules. With
-    /// propagation a service is also down while a serial dependency is, or while every
-    /// member of an `any_of` group is (the graph is acyclic: E0204).
+    /// propagation a service is also down while a serial dependency is, while every
+    /// member of an `any_of` group is, or while more than n − k members of a `k of n`
+    /// group are (the graph is acyclic: E0204).
     pub fn of(&mut self, index: usize) -> Vec<Interval> {
         if let Some(v) = self.memo.get(&index) {
             return v.clone();
@@ -191,6 +192,13 @@ impl<'p, 'a> Downtime<'p, 'a> {
                             });
                         }
                         parts.extend(all);
+                    }
+                    Dependency::KOfN { k, members } => {
+                        // Down while fewer than k members are up: n − k + 1 are down.
+                        let lists: Vec<Vec<Interval>> =
+                            members.iter().map(|m| self.of(m.value.index)).collect();
+                        let down = (members.len() + 1).saturating_sub(*k as usize);
+                        parts.push(clock::covered_by_at_least(&lists, down));
                     }
                 }
             }

@@ -524,6 +524,14 @@ fn service(p: &Portfolio, i: usize, audience: Audience) -> ServiceView {
             .iter()
             .map(|d| match d {
                 crate::model::Dependency::Service(r) => title(&r.value),
+                crate::model::Dependency::KOfN { k, members } => format!(
+                    "at least {k} of {}",
+                    members
+                        .iter()
+                        .map(|r| title(&r.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 crate::model::Dependency::AnyOf(rs) => format!(
                     "any one of {}",
                     rs.iter()

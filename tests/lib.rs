@@ -29,6 +29,7 @@ mod one_meaning;
 mod output_safety;
 mod paths;
 mod prefixes;
+mod published_downtime;
 mod recurring;
 mod register;
 mod robustness;

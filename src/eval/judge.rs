@@ -69,6 +69,10 @@ impl Context<'_> {
                     .as_ref()
                     .map(|n| n.value.saturating_mul(NS_PER_MS)),
                 months: self.options.period.month_bounds(tz),
+                max_per_year: m
+                    .max_per_year_ms
+                    .as_ref()
+                    .map(|n| n.value.saturating_mul(NS_PER_MS)),
             }
         });
         let rules = Rules {
@@ -115,6 +119,16 @@ impl Context<'_> {
                     "measured {}, not per {}",
                     window_words(o.window()),
                     self.options.period.kind_word()
+                )))
+            } else if let Some(ms) = o
+                .downtime
+                .as_ref()
+                .and_then(|d| d.value.request_interval_ms())
+            {
+                // Judged from the requests of each interval, never from outages.
+                Err(NotEvaluated::NoData(format!(
+                    "its downtime is defined by the error rates of {} intervals, which slac eval does not read yet",
+                    crate::written::duration(ms)
                 )))
             } else if services.is_empty() {
                 Err(NotEvaluated::NothingJudged(

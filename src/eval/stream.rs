@@ -89,7 +89,11 @@ impl<'p> Evaluation<'p> {
                 judging[s].push(j);
             }
             for o in &judge.terms.objectives {
-                if o.target.is_none() || !options.period.matches(o.window()) {
+                let by_requests = o
+                    .downtime
+                    .as_ref()
+                    .is_some_and(|d| d.value.request_interval_ms().is_some());
+                if o.target.is_none() || !options.period.matches(o.window()) || by_requests {
                     continue;
                 }
                 let applies = |s: usize| o.service.as_ref().is_none_or(|r| r.value.index == s);

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod content;
 mod definitions;
 mod document;
+mod downtime;
 pub mod format;
 pub mod index;
 mod lifecycle;
@@ -209,6 +210,7 @@ pub fn document(
             during: m.value.during.as_ref().map(|d| named_cal(p, &d.value)),
             notice: m.value.notice_ms.as_ref().map(|n| duration(n.value)),
             max: m.value.max_per_month_ms.as_ref().map(|n| duration(n.value)),
+            max_per_year: m.value.max_per_year_ms.as_ref().map(|n| duration(n.value)),
         }
     });
     let fee = terms.fee.as_ref().map(|f| &f.value);

@@ -30,6 +30,7 @@ mod one_meaning;
 mod output_safety;
 mod paths;
 mod prefixes;
+mod published_downtime;
 mod published_money;
 mod recurring;
 mod register;

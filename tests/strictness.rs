@@ -69,6 +69,18 @@ fn case(term: Term) -> Case {
             "maintenance { during weekend notice 72h max 4h per month }",
             "maintenance { during weekend notice 24h max 4h per month }",
         ),
+        Term::DowntimeMinimum => (
+            "availability { target 99.9% window month downtime { at least 1m } }",
+            "availability { target 99.9% window month downtime { at least 5m } }",
+        ),
+        Term::ErrorThreshold => (
+            "availability { target 99.9% window month downtime { errors above 5% per 1m } }",
+            "availability { target 99.9% window month downtime { errors above 10% per 1m } }",
+        ),
+        Term::DependencyOutages => (
+            "availability 99.9% per month\n  dependency outages count",
+            "availability 99.9% per month\n  dependency outages do not count",
+        ),
         Term::MaintenanceMax => (
             "maintenance { during weekend notice 72h max 2h per month }",
             "maintenance { during weekend notice 72h max 4h per month }",

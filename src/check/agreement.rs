@@ -19,6 +19,7 @@ pub(crate) fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
             floors.entry(provider.value.index).or_insert(c);
         }
     }
+    super::downtime::dependencies(p, diags);
     for a in &p.agreements {
         levels(p, a, diags);
         required(a, diags);
@@ -29,6 +30,7 @@ pub(crate) fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
             validity(terms, diags);
             indicators(terms, diags);
             resolve_after_response(terms, diags);
+            super::downtime::check(terms, diags);
         }
         super::loosening::check(p, a, diags);
         corporate_floor(p, a, &floors, diags);

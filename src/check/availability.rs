@@ -3,6 +3,12 @@
 //! guarantees the best of its supporters' targets, converted in the worst case when they
 //! measure over another calendar; an uncovered one is composed from its own dependencies.
 //! The worst stretch of X's validity counts. Exact decimals throughout.
+//!
+//! `k of (m1, …, mn)` is the binomial composition: the probability that at least `k` of
+//! `n` independent members are up, Σ_{j=k..n} C(n, j) a^j (1 − a)^(n − j) when every
+//! member guarantees `a`, and in general the same sum over the members' own guarantees
+//! (the Poisson binomial), computed exactly by [`at_least`]. `1 of` is `any_of`, `n of`
+//! the product.
 
 use super::subject::Subject;
 use crate::diag::{Code, Diagnostic};
@@ -142,6 +148,15 @@ impl Ctx<'_, '_> {
                     value *= v;
                     parts.push(format!("any_of({}) = {}", texts.join(", "), pct(v)));
                 }
+                Dependency::KOfN { k, members } => {
+                    let (vs, texts): (Vec<Decimal>, Vec<String>) = members
+                        .iter()
+                        .map(|m| self.guarantee(m.value.index, depth))
+                        .unzip();
+                    let v = at_least(*k as usize, &vs);
+                    value *= v;
+                    parts.push(format!("{k} of ({}) = {}", texts.join(", "), pct(v)));
+                }
             }
         }
         if parts.is_empty() {
@@ -149,6 +164,22 @@ impl Ctx<'_, '_> {
         }
         (value, parts.join(" × "))
     }
+}
+
+/// The probability that at least `k` of independent members with availabilities `a` are
+/// up: `p[j]` is the probability that exactly `j` of the members seen so far are up, each
+/// member shifting it by `p'[j] = p[j] (1 − a) + p[j − 1] a`. Exact decimals, n² steps.
+pub(crate) fn at_least(k: usize, a: &[Decimal]) -> Decimal {
+    let mut p = vec![Decimal::ZERO; a.len() + 1];
+    p[0] = Decimal::ONE;
+    for (i, &ai) in a.iter().enumerate() {
+        for j in (0..=i + 1).rev() {
+            let stay = p[j] * (Decimal::ONE - ai);
+            let up = if j > 0 { p[j - 1] * ai } else { Decimal::ZERO };
+            p[j] = stay + up;
+        }
+    }
+    p.iter().skip(k).copied().sum::<Decimal>().min(Decimal::ONE)
 }
 
 /// The first Monday 00:00 UTC on or after `from`, and a week later.

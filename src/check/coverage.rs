@@ -139,7 +139,9 @@ pub(super) fn validity_cover(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>)
         for d in &p.services[s].depends_on {
             let unit: Vec<usize> = match d {
                 Dependency::Service(r) => vec![r.value.index],
-                Dependency::AnyOf(ms) => ms.iter().map(|m| m.value.index).collect(),
+                Dependency::AnyOf(ms) | Dependency::KOfN { members: ms, .. } => {
+                    ms.iter().map(|m| m.value.index).collect()
+                }
             };
             if !units.contains(&unit) {
                 units.push(unit);

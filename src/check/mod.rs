@@ -7,6 +7,7 @@ pub(crate) mod between;
 pub(crate) mod catalogue;
 mod coverage;
 mod deadlines;
+pub(crate) mod downtime;
 pub(crate) mod lifecycle;
 pub(crate) mod lints;
 mod loosening;

@@ -64,6 +64,10 @@ codes! {
     E0312 Error "credit for the downtime on a penalty without downtime";
     E0313 Error "per-item credits without per-item charges";
     E0314 Error "credit basis the penalty cannot use";
+    E0320 Error "malformed downtime definition";
+    E0321 Error "conflicting downtime definitions";
+    E0322 Error "`k of` dependency that cannot be met";
+    E0323 Error "maintenance allowance longer than its period";
     E0601 Error "signed agreement without every party's signature";
     E0602 Error "lifecycle dates out of order";
     E0603 Error "status contradicts the lifecycle";

@@ -246,6 +246,14 @@ impl Ctx<'_> {
         self.objectives(&mut out, &o.objectives, &n.objectives);
         self.support(&mut out, o.support.as_deref(), n.support.as_deref());
         self.maintenance(&mut out, o, n);
+        ordered(
+            &mut out,
+            "dependency outages count",
+            Term::DependencyOutages,
+            o.dependency_outages.map(|d| d.value),
+            n.dependency_outages.map(|d| d.value),
+            |c| if c { "count" } else { "do not count" }.to_string(),
+        );
         for e in &n.exclusions {
             let what = format!("exclude {}", e.id);
             match o.exclusions.iter().find(|x| x.id == e.id) {
@@ -419,6 +427,50 @@ impl Ctx<'_> {
                 })
             };
             changed(out, &format!("{what} measured by"), by(o), by(n));
+            let least = |x: &Objective| {
+                x.downtime
+                    .as_ref()
+                    .and_then(|d| d.value.at_least_ms.as_ref().map(|m| m.value))
+            };
+            ordered(
+                out,
+                &format!("{what} downtime at least"),
+                Term::DowntimeMinimum,
+                least(o),
+                least(n),
+                duration,
+            );
+            let threshold = |x: &Objective| {
+                x.downtime
+                    .as_ref()
+                    .and_then(|d| d.value.errors_above.as_ref().map(|t| t.value.percent))
+            };
+            ordered(
+                out,
+                &format!("{what} downtime errors above"),
+                Term::ErrorThreshold,
+                threshold(o),
+                threshold(n),
+                percent,
+            );
+            let interval = |x: &Objective| {
+                x.downtime.as_ref().and_then(|d| {
+                    let d = &d.value;
+                    d.errors_above
+                        .as_ref()
+                        .map(|t| format!("errors above per {}", duration(t.value.interval_ms)))
+                        .or(d
+                            .average_per_ms
+                            .as_ref()
+                            .map(|a| format!("average error rate per {}", duration(a.value))))
+                })
+            };
+            changed(
+                out,
+                &format!("{what} downtime intervals"),
+                interval(o),
+                interval(n),
+            );
             let ind = |x: &Objective| {
                 x.indicator
                     .as_ref()
@@ -553,6 +605,16 @@ impl Ctx<'_> {
                     max(&b.value),
                     duration,
                 );
+                let year =
+                    |m: &crate::model::Maintenance| m.max_per_year_ms.as_ref().map(|x| x.value);
+                ordered(
+                    out,
+                    "maintenance max per year",
+                    Term::MaintenanceMax,
+                    year(&a.value),
+                    year(&b.value),
+                    duration,
+                );
             }
         }
     }
@@ -621,6 +683,14 @@ impl Ctx<'_> {
     pub(super) fn services(&self) -> Vec<(String, Vec<Fact>)> {
         let dep = |d: &Dependency| match d {
             Dependency::Service(r) => r.value.name.to_string(),
+            Dependency::KOfN { k, members } => format!(
+                "{k} of ({})",
+                members
+                    .iter()
+                    .map(|r| r.value.name.as_str())
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
             Dependency::AnyOf(rs) => format!(
                 "any_of({})",
                 rs.iter()

@@ -56,6 +56,9 @@ pub struct MaintenanceRules {
     pub max_per_month: Option<i64>,
     /// Month starts in the agreement's zone, then the period's end.
     pub months: Vec<Nanos>,
+    /// The allowance per calendar year, in nanoseconds (`max … per year`; `None`: no
+    /// limit). Charged with the maintenance of the evaluated period, earliest first.
+    pub max_per_year: Option<i64>,
 }
 
 impl Rules<'_> {
@@ -107,9 +110,12 @@ impl MaintenanceRules {
     /// The parts of `inside` (sorted, merged) excused by the monthly allowance, earliest
     /// first.
     fn allow(&self, inside: &[Interval]) -> Vec<Interval> {
-        let Some(max) = self.max_per_month else {
+        if self.max_per_month.is_none() && self.max_per_year.is_none() {
             return inside.to_vec();
-        };
+        }
+        let max = self.max_per_month.unwrap_or(i64::MAX);
+        // Periods are months, quarters or years: every month of one lies in one year.
+        let mut year_left = self.max_per_year.unwrap_or(i64::MAX);
         let mut used = vec![0i64; self.months.len()];
         let mut out = Vec::new();
         for &(s, e) in inside {
@@ -119,10 +125,11 @@ impl MaintenanceRules {
                 let k = self.months.partition_point(|&m| m <= a).saturating_sub(1);
                 let month_end = self.months.get(k + 1).copied().unwrap_or(Nanos::MAX);
                 let b = e.min(month_end);
-                let take = (max - used[k]).clamp(0, b - a);
+                let take = (max - used[k]).min(year_left).clamp(0, b - a);
                 if take > 0 {
                     out.push((a, a + take));
                     used[k] += take;
+                    year_left -= take;
                 }
                 a = b;
             }
@@ -168,8 +175,9 @@ impl<'p, 'a> Downtime<'p, 'a> {
     }
 
     /// The intervals in which service `index` is down, counted under the rules. With
-    /// propagation a service is also down while a serial dependency is, or while every
-    /// member of an `any_of` group is (the graph is acyclic: E0204).
+    /// propagation a service is also down while a serial dependency is, while every
+    /// member of an `any_of` group is, or while more than n − k members of a `k of n`
+    /// group are (the graph is acyclic: E0204).
     pub fn of(&mut self, index: usize) -> Vec<Interval> {
         if let Some(v) = self.memo.get(&index) {
             return v.clone();
@@ -191,6 +199,13 @@ impl<'p, 'a> Downtime<'p, 'a> {
                             });
                         }
                         parts.extend(all);
+                    }
+                    Dependency::KOfN { k, members } => {
+                        // Down while fewer than k members are up: n − k + 1 are down.
+                        let lists: Vec<Vec<Interval>> =
+                            members.iter().map(|m| self.of(m.value.index)).collect();
+                        let down = (members.len() + 1).saturating_sub(*k as usize);
+                        parts.push(clock::covered_by_at_least(&lists, down));
                     }
                 }
             }

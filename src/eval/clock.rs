@@ -180,3 +180,33 @@ pub fn overlaps(set: &[Interval], iv: Interval) -> bool {
     set.get(k)
         .is_some_and(|&(s, e)| s < iv.1.max(iv.0.saturating_add(1)) && iv.0 < e)
 }
+
+/// The times covered by at least `m` of the sorted, merged lists (`m` ≥ 1): a `k of n`
+/// dependency is down while `n − k + 1` of its members are.
+pub fn covered_by_at_least(lists: &[Vec<Interval>], m: usize) -> Vec<Interval> {
+    let mut edges: Vec<(Nanos, i32)> = lists
+        .iter()
+        .flat_map(|l| l.iter().flat_map(|&(s, e)| [(s, 1), (e, -1)]))
+        .collect();
+    // At one instant ends come before starts: touching intervals do not overlap.
+    edges.sort_unstable();
+    let m = i32::try_from(m.max(1)).unwrap_or(i32::MAX);
+    let (mut depth, mut from) = (0i32, 0);
+    let mut out = Vec::new();
+    for (t, d) in edges {
+        let before = depth;
+        depth += d;
+        if before < m && depth >= m {
+            from = t;
+        } else if before >= m && depth < m && from < t {
+            out.push((from, t));
+        }
+    }
+    merge(out)
+}
+
+/// Drops the stretches of a sorted, merged list shorter than `min` (`downtime { at least
+/// D }`): a stretch of `min` or longer counts in full.
+pub fn at_least(v: Vec<Interval>, min: i64) -> Vec<Interval> {
+    v.into_iter().filter(|(s, e)| e - s >= min).collect()
+}

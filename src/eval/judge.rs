@@ -71,6 +71,10 @@ impl Context<'_> {
                     .as_ref()
                     .map(|n| n.value.saturating_mul(NS_PER_MS)),
                 months: self.options.period.month_bounds(tz),
+                max_per_year: m
+                    .max_per_year_ms
+                    .as_ref()
+                    .map(|n| n.value.saturating_mul(NS_PER_MS)),
             }
         });
         let rules = Rules {
@@ -90,7 +94,10 @@ impl Context<'_> {
             p,
             self.outages.unwrap_or(&empty),
             &rules,
-            self.options.propagate,
+            // The agreement's own `dependency outages` statement, else `--propagate`.
+            terms
+                .dependency_outages
+                .map_or(self.options.propagate, |d| d.value),
         );
 
         let mut objectives = Vec::new();
@@ -114,6 +121,16 @@ impl Context<'_> {
                     "measured {}, not per {}",
                     window_words(o.window()),
                     self.options.period.kind_word()
+                )))
+            } else if let Some(ms) = o
+                .downtime
+                .as_ref()
+                .and_then(|d| d.value.request_interval_ms())
+            {
+                // Judged from the requests of each interval, never from outages.
+                Err(NotEvaluated::NoData(format!(
+                    "its downtime is defined by the error rates of {} intervals, which slac eval does not read yet",
+                    crate::written::duration(ms)
                 )))
             } else if services.is_empty() {
                 Err(NotEvaluated::NothingJudged(
@@ -298,7 +315,7 @@ impl Context<'_> {
                     .iter()
                     .map(|&(a, b)| clock::open_time(cal, a, b))
                     .sum(),
-                down: clock::measure(&clock::intersect(&downtime.of(s), &open_runs)),
+                down: clock::measure(&clock::intersect(&counted(o, downtime.of(s)), &open_runs)),
             };
             if worst.is_none_or(|w| {
                 i128::from(av.down) * i128::from(w.open) > i128::from(w.down) * i128::from(av.open)
@@ -422,6 +439,19 @@ fn basis(
                 .min_by(Share::cmp_share)?;
             Some(Basis::Share(worst))
         }
+    }
+}
+
+/// The downtime an objective counts: without `downtime { at least D }` all of it, with
+/// it only the stretches of at least D (language.md §4.1).
+fn counted(o: &Objective, down: Vec<clock::Interval>) -> Vec<clock::Interval> {
+    match o
+        .downtime
+        .as_ref()
+        .and_then(|d| d.value.at_least_ms.as_ref())
+    {
+        Some(min) => clock::at_least(down, min.value.saturating_mul(NS_PER_MS)),
+        None => down,
     }
 }
 

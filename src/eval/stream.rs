@@ -89,7 +89,11 @@ impl<'p> Evaluation<'p> {
                 judging[s].push(j);
             }
             for o in &judge.terms.objectives {
-                if o.target.is_none() || !options.period.matches(o.window()) {
+                let by_requests = o
+                    .downtime
+                    .as_ref()
+                    .is_some_and(|d| d.value.request_interval_ms().is_some());
+                if o.target.is_none() || !options.period.matches(o.window()) || by_requests {
                     continue;
                 }
                 let applies = |s: usize| o.service.as_ref().is_none_or(|r| r.value.index == s);
@@ -106,19 +110,32 @@ impl<'p> Evaluation<'p> {
             }
         }
         let mut needed_by: Vec<Vec<usize>> = vec![Vec::new(); n];
-        if options.propagate {
-            for (i, svc) in portfolio.services.iter().enumerate() {
-                for d in &svc.depends_on {
-                    for r in d.members() {
-                        needed_by[r.value.index].push(i);
-                    }
+        for (i, svc) in portfolio.services.iter().enumerate() {
+            for d in &svc.depends_on {
+                for r in d.members() {
+                    needed_by[r.value.index].push(i);
                 }
             }
         }
+        // Whether each judge counts the outages of dependencies: its own `dependency
+        // outages` statement, else `--propagate`.
+        let propagates: Vec<bool> = judges
+            .iter()
+            .map(|j| {
+                j.terms
+                    .dependency_outages
+                    .map_or(options.propagate, |d| d.value)
+            })
+            .collect();
         let mut reached_by: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
         for (d, reached) in reached_by.iter_mut().enumerate() {
             for s in dependents(&needed_by, d) {
-                reached.extend_from_slice(&reads[s]);
+                reached.extend(
+                    reads[s]
+                        .iter()
+                        .filter(|&&(j, _)| s == d || propagates[j])
+                        .copied(),
+                );
             }
             reached.sort_unstable();
             reached.dedup();

@@ -161,6 +161,7 @@ impl Printer<'_> {
     /// Prints the tokens of `src[start..end]` on the current line (`first`: it is empty).
     fn tokens(&mut self, start: usize, end: usize, level: usize, mut first: bool) {
         let mut glue_next = false;
+        let mut after_of = false;
         let text = self.src.get(start..end).unwrap_or("");
         for (token, _) in (Tokens {
             rest: text,
@@ -181,9 +182,12 @@ impl Printer<'_> {
                     glue_next = true;
                 }
                 Token::Code(t) => {
-                    let glue_before = matches!(t, "," | ")" | "(") || t.starts_with('-');
+                    // `any_of(a, b)` is glued; `2 of (a, b, c)` keeps its space (§4.1).
+                    let glue_before =
+                        matches!(t, "," | ")") || (t == "(" && !after_of) || t.starts_with('-');
                     self.put(t, !first && !glue_next && !glue_before);
                     glue_next = t == "(" || t.ends_with('-');
+                    after_of = t == "of";
                 }
             }
             first = false;

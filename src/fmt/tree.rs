@@ -86,6 +86,7 @@ fn agreement_stmt(s: &Stmt<AgreementStmt>) -> Node {
                     ObjectiveStmt::Indicator(i) => {
                         Node::with(st.span, i.body.span, leaves(&i.body))
                     }
+                    ObjectiveStmt::Downtime(b) => Node::with(st.span, b.span, leaves(b)),
                     _ => Node::leaf(st.span),
                 })
                 .collect();

@@ -358,6 +358,18 @@ fn service(r: &mut Resolver, s: &ast::Service) -> Service {
                                 out.depends_on.push(Dependency::AnyOf(bound));
                             }
                         }
+                        ast::Dependency::KOfN { k, members, .. } => {
+                            let bound: Vec<_> = members
+                                .iter()
+                                .filter_map(|m| r.bind(m, &[Kind::Service], "a dependency"))
+                                .collect();
+                            if bound.len() == members.len() {
+                                out.depends_on.push(Dependency::KOfN {
+                                    k: k.value,
+                                    members: bound,
+                                });
+                            }
+                        }
                     }
                 }
             }

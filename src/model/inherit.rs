@@ -151,6 +151,7 @@ pub(super) fn merge(base: &Terms, over: &Terms) -> Terms {
         // A region shares its agreement's termination; through `extends` the caller
         // replaces it with the child's own.
         terminated: over.terminated.or(base.terminated),
+        dependency_outages: over.dependency_outages.or(base.dependency_outages),
     }
 }
 

@@ -246,13 +246,18 @@ pub struct Service {
 pub enum Dependency {
     Service(Sp<Ref>),
     AnyOf(Vec<Sp<Ref>>),
+    /// `k of (a, b, …)`: at least `k` members are needed (language.md §4.1).
+    KOfN {
+        k: u32,
+        members: Vec<Sp<Ref>>,
+    },
 }
 
 impl Dependency {
     pub fn members(&self) -> Vec<&Sp<Ref>> {
         match self {
             Dependency::Service(r) => vec![r],
-            Dependency::AnyOf(rs) => rs.iter().collect(),
+            Dependency::AnyOf(rs) | Dependency::KOfN { members: rs, .. } => rs.iter().collect(),
         }
     }
 }
@@ -373,6 +378,10 @@ pub struct Terms {
     /// regions', never inherited through `extends` (inherit.rs).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub terminated: Option<NaiveDate>,
+    /// `dependency outages count` (true) / `… do not count` (false); absent: the
+    /// `slac eval --propagate` flag decides (language.md §4.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub dependency_outages: Option<Sp<bool>>,
 }
 
 impl Terms {
@@ -414,8 +423,44 @@ pub struct Objective {
     /// `measured by indicator|outages`, as written (see [`Objective::measured_by`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measured: Option<Sp<MeasuredBy>>,
+    /// `downtime { … }`: what counts as downtime (language.md §4.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub downtime: Option<Sp<DowntimeDef>>,
     #[serde(skip)]
     pub span: Span,
+}
+
+/// An availability objective's own definition of downtime (`downtime { … }`).
+#[derive(Clone, Debug, Default, PartialEq, Eq, Serialize)]
+pub struct DowntimeDef {
+    /// `at least D`: a stretch of downtime shorter than this does not count.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub at_least_ms: Option<Sp<i64>>,
+    /// `errors above P per D`: an interval of D with more than P% errors is downtime.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub errors_above: Option<Sp<ErrorThreshold>>,
+    /// `average error rate per D`: attainment is 100% − the average of the error rates of
+    /// the intervals of D.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub average_per_ms: Option<Sp<i64>>,
+}
+
+/// `errors above P per D`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct ErrorThreshold {
+    pub percent: Decimal,
+    pub interval_ms: i64,
+}
+
+impl DowntimeDef {
+    /// The length of the intervals whose requests decide the objective, when it is judged
+    /// from requests (`errors above` or `average error rate`) rather than from outages.
+    pub fn request_interval_ms(&self) -> Option<i64> {
+        self.errors_above
+            .as_ref()
+            .map(|t| t.value.interval_ms)
+            .or(self.average_per_ms.as_ref().map(|a| a.value))
+    }
 }
 
 impl Objective {
@@ -524,6 +569,9 @@ pub struct Maintenance {
     pub during: Option<Sp<Ref>>,
     pub notice_ms: Option<Sp<i64>>,
     pub max_per_month_ms: Option<Sp<i64>>,
+    /// `max D per year`: the allowance per calendar year (language.md §9).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_per_year_ms: Option<Sp<i64>>,
 }
 
 #[derive(Clone, Debug, Serialize)]

@@ -63,6 +63,12 @@ pub enum Term {
     Fee,
     /// The review interval.
     ReviewEvery,
+    /// The minimum downtime of an availability objective (`downtime { at least D }`).
+    DowntimeMinimum,
+    /// The error rate above which an interval is downtime (`errors above P per D`).
+    ErrorThreshold,
+    /// Whether the outages of dependencies count (`dependency outages count`).
+    DependencyOutages,
 }
 
 /// How the values of a term are compared.
@@ -151,7 +157,7 @@ impl Verdict {
 }
 
 /// Every term, in the order of the table.
-pub const TERMS: [Term; 23] = [
+pub const TERMS: [Term; 26] = [
     Term::Target,
     Term::Within,
     Term::Window,
@@ -175,6 +181,9 @@ pub const TERMS: [Term; 23] = [
     Term::Agreement,
     Term::Fee,
     Term::ReviewEvery,
+    Term::DowntimeMinimum,
+    Term::ErrorThreshold,
+    Term::DependencyOutages,
 ];
 
 /// The table: every term's row.
@@ -265,6 +274,30 @@ impl Term {
                 "review interval",
                 How::Months,
                 Unordered,
+                A::Unordered,
+                false,
+            ),
+            // A longer minimum leaves more short outages uncounted; none counts them all.
+            Term::DowntimeMinimum => (
+                "minimum downtime",
+                How::Duration,
+                Lower,
+                A::Strictest,
+                false,
+            ),
+            // A higher threshold lets more failing intervals pass as up.
+            Term::ErrorThreshold => (
+                "downtime error threshold",
+                How::Percent,
+                Lower,
+                A::Unordered,
+                false,
+            ),
+            // Counting the dependencies' outages (1) promises more than not (0).
+            Term::DependencyOutages => (
+                "dependency outages count",
+                How::Presence,
+                Higher,
                 A::Unordered,
                 false,
             ),

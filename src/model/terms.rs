@@ -6,6 +6,7 @@ use super::portfolio::{
     Credit, CreditedAs, DeadlineTerm, Exclusion, Fee, Indicator, Maintenance, Money, Objective,
     Penalty, PenaltyOn, Support, Target, Terms, Tier, Validity, Zone,
 };
+use super::portfolio::{DowntimeDef, ErrorThreshold};
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
 use crate::syntax::ast::{self, AgreementKind, AgreementStmt};
@@ -86,6 +87,7 @@ pub(super) fn terms(
                     during: None,
                     notice_ms: None,
                     max_per_month_ms: None,
+                    max_per_year_ms: None,
                 };
                 for st in &b.stmts {
                     match &st.kind {
@@ -98,6 +100,9 @@ pub(super) fn terms(
                         ast::MaintenanceStmt::Max(d) => {
                             m.max_per_month_ms = Some(Sp::new(d.value, st.span));
                         }
+                        ast::MaintenanceStmt::MaxPerYear(d) => {
+                            m.max_per_year_ms = Some(Sp::new(d.value, st.span));
+                        }
                     }
                 }
                 out.maintenance = Some(Arc::new(Sp::new(m, s.span)));
@@ -109,6 +114,9 @@ pub(super) fn terms(
             })),
             AgreementStmt::Penalty(p) => out.penalties.push(Arc::new(penalty(p, s.span))),
             AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
+            AgreementStmt::DependencyOutages(c) => {
+                out.dependency_outages = Some(Sp::new(c.value, s.span));
+            }
             AgreementStmt::ClaimWithin(d) => out.claim_within_ms = Some(Sp::new(d.value, s.span)),
             AgreementStmt::Claims(b) => {
                 for st in &b.stmts {
@@ -250,6 +258,7 @@ fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
         during: None,
         indicator: None,
         measured: None,
+        downtime: None,
         span,
     };
     for st in &o.body.stmts {
@@ -266,6 +275,7 @@ fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
                 out.service = r.bind(s, &[Kind::Service], "the service of an objective");
             }
             ast::ObjectiveStmt::MeasuredBy(m) => out.measured = Some(*m),
+            ast::ObjectiveStmt::Downtime(b) => out.downtime = Some(downtime(b, st.span)),
             ast::ObjectiveStmt::Indicator(i) => {
                 let mut ind = Indicator {
                     source: i.source.value.clone(),
@@ -286,6 +296,29 @@ fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
         }
     }
     out
+}
+
+/// A `downtime { … }` block as the objective's definition of downtime.
+fn downtime(b: &ast::Block<ast::Stmt<ast::DowntimeStmt>>, span: Span) -> Sp<DowntimeDef> {
+    let mut d = DowntimeDef::default();
+    for st in &b.stmts {
+        match &st.kind {
+            ast::DowntimeStmt::AtLeast(m) => d.at_least_ms = Some(Sp::new(m.value, st.span)),
+            ast::DowntimeStmt::ErrorsAbove { percent, interval } => {
+                d.errors_above = Some(Sp::new(
+                    ErrorThreshold {
+                        percent: percent.value,
+                        interval_ms: interval.value,
+                    },
+                    st.span,
+                ));
+            }
+            ast::DowntimeStmt::AverageErrorRate(m) => {
+                d.average_per_ms = Some(Sp::new(m.value, st.span));
+            }
+        }
+    }
+    Sp::new(d, span)
 }
 
 fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: Span) -> Support {

@@ -241,13 +241,19 @@ pub enum Dependency {
         members: Vec<Ident>,
         span: Span,
     },
+    /// `k of (a, b, …)`: at least `k` members are needed (language.md §4.1).
+    KOfN {
+        k: Sp<u32>,
+        members: Vec<Ident>,
+        span: Span,
+    },
 }
 
 impl Dependency {
     pub fn span(&self) -> Span {
         match self {
             Dependency::One(i) => i.span,
-            Dependency::AnyOf { span, .. } => *span,
+            Dependency::AnyOf { span, .. } | Dependency::KOfN { span, .. } => *span,
         }
     }
 }
@@ -370,6 +376,8 @@ pub enum AgreementStmt {
         on: Sp<NaiveDate>,
         reason: Option<Str>,
     },
+    /// `dependency outages count` (true) / `dependency outages do not count` (false).
+    DependencyOutages(Sp<bool>),
 }
 
 /// Where an agreement stands in its lifecycle (language.md, "Lifecycle").
@@ -467,6 +475,7 @@ impl AgreementStmt {
             AgreementStmt::Approved { .. } => "approved",
             AgreementStmt::Signed { .. } => "signed",
             AgreementStmt::Terminated { .. } => "terminated",
+            AgreementStmt::DependencyOutages(_) => "dependency outages",
         }
     }
 }
@@ -537,6 +546,22 @@ pub enum ObjectiveStmt {
     Indicator(Indicator),
     /// `measured by indicator` / `measured by outages`
     MeasuredBy(Sp<MeasuredBy>),
+    /// `downtime { … }`: what counts as downtime (language.md §4.1).
+    Downtime(Block<Stmt<DowntimeStmt>>),
+}
+
+/// A statement of a `downtime` block.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum DowntimeStmt {
+    /// `at least DURATION`: shorter stretches of downtime do not count.
+    AtLeast(Sp<Millis>),
+    /// `errors above PERCENT per DURATION`: an interval with a higher error rate is down.
+    ErrorsAbove {
+        percent: Sp<Decimal>,
+        interval: Sp<Millis>,
+    },
+    /// `average error rate per DURATION`: 100% − the average of the intervals' error rates.
+    AverageErrorRate(Sp<Millis>),
 }
 
 /// What decides whether an objective is met.
@@ -718,6 +743,8 @@ pub enum MaintenanceStmt {
     Notice(Sp<Millis>),
     /// `max DURATION per month`
     Max(Sp<Millis>),
+    /// `max DURATION per year`
+    MaxPerYear(Sp<Millis>),
 }
 
 /// What a penalty is on.

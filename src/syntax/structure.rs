@@ -383,12 +383,14 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
                         MaintenanceStmt::During(_) => "during",
                         MaintenanceStmt::Notice(_) => "notice",
                         MaintenanceStmt::Max(_) => "max",
+                        MaintenanceStmt::MaxPerYear(_) => "max per year",
                     };
                     m.see(k, st.span, diags);
                 }
                 Some("maintenance".into())
             }
             AgreementStmt::Cap(_) => Some("cap".into()),
+            AgreementStmt::DependencyOutages(_) => Some("dependency outages".into()),
             AgreementStmt::ClaimWithin(_) => Some("claim within".into()),
             AgreementStmt::Claims(b) => {
                 let mut m = Once::new("claims block");
@@ -534,6 +536,25 @@ fn objective(o: &super::ast::Objective, diags: &mut Vec<Diagnostic>) -> String {
             ObjectiveStmt::Window(_) => "window",
             ObjectiveStmt::During(_) => "during",
             ObjectiveStmt::MeasuredBy(_) => "measured by",
+            ObjectiveStmt::Downtime(b) => {
+                if o.kind != ObjectiveKind::Availability {
+                    diags.push(not_allowed(
+                        st.keyword,
+                        format!("`downtime` in a {} objective", o.kind.keyword()),
+                        "only availability objectives count downtime; remove the `downtime` block",
+                    ));
+                }
+                let mut d = Once::new("downtime block");
+                for s in &b.stmts {
+                    let k = match s.kind {
+                        super::ast::DowntimeStmt::AtLeast(_) => "at least",
+                        super::ast::DowntimeStmt::ErrorsAbove { .. } => "errors above",
+                        super::ast::DowntimeStmt::AverageErrorRate(_) => "average error rate",
+                    };
+                    d.see(k, s.span, diags);
+                }
+                "downtime"
+            }
             ObjectiveStmt::Service(id) => {
                 service = Some(id.value.clone());
                 "service"

@@ -502,4 +502,144 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::E0320,
+        explanation: "An availability objective's `downtime` block says what counts as downtime (docs/language.md §4.1), and one of its values cannot be used: a minimum downtime (`at least D`) of zero or as long as the shortest period of the window (no downtime would ever count), an interval (`errors above P per D`, `average error rate per D`) under one second, not dividing a day into whole intervals, or not shorter than the window, or an error threshold of 100% or more (no interval can exceed it). Write a short minimum such as `at least 1m`, intervals such as `per 1m` or `per 5m`, and a threshold below 100%.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window month
+    downtime { at least 30d }
+  }
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window month
+    downtime { at least 1m }
+  }
+  latency 99% within 300ms per month
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0321,
+        explanation: "A `downtime` block defines downtime one way: by a minimum stretch (`at least D`) of the recorded outages, by intervals whose error rate is above a threshold (`errors above P per D`, which `at least` may accompany), or by the average error rate of the intervals (`average error rate per D`). Both error-rate forms at once, or a minimum with the average, contradict each other; and an objective whose downtime is defined by error rates is judged from the requests counted per interval (`slac eval --requests`), so it cannot also say `measured by indicator` or `measured by outages`. Keep one definition and remove `measured by`.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window month
+    downtime {
+      errors above 5% per 1m
+      average error rate per 5m
+    }
+  }
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability {
+    target 99.9%
+    window month
+    downtime { average error rate per 5m }
+  }
+  latency 99% within 300ms per month
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0322,
+        explanation: "A `k of (…)` dependency (docs/language.md §3.3) says a service needs at least `k` of the listed services, for instance two of three availability zones. `k` must be between 1 (`any_of`) and the number of services listed (all of them), and the list must name two or more services; otherwise the service could never be up, or the group means nothing. Fix the count or the list.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service az_a "Zone A"
+service az_b "Zone B"
+service api "API" { depends_on 3 of (az_a, az_b) }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service az_a "Zone A"
+service az_b "Zone B"
+supplier cloud "Cloud Co"
+service az_c "Zone C"
+service api "API" { depends_on 2 of (az_a, az_b, az_c) }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+}
+uc zones_uc "Zones UC" {
+  provider cloud
+  customer acme
+  services az_a, az_b, az_c
+  availability 99.99% per month
+  support { incident p1 { response 30m resolve 4h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0323,
+        explanation: "A maintenance allowance (`max D per month`, `max D per year`, docs/language.md §9) is the planned downtime that may be excused in one calendar month or year. An allowance longer than the period itself (more than 31 days per month, 366 days per year) is a slip, usually of the unit: write the hours the provider may take, e.g. `max 8h per year`.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar sundays "Sunday nights" { timezone "UTC" sun 00:00-04:00 }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+  maintenance { during sundays notice 72h max 400d per year }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+calendar sundays "Sunday nights" { timezone "UTC" sun 00:00-04:00 }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+  maintenance { during sundays notice 72h max 8h per year }
+}
+"#,
+    },
 ];

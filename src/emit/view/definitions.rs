@@ -64,6 +64,9 @@ fn uptime(p: &Portfolio, terms: &Terms, o: &Objective, today: NaiveDate) -> Opti
         ),
         _ => ("week".to_string(), "each week".to_string()),
     };
+    if let Some(meaning) = super::downtime::average_uptime(o, &span) {
+        return Some(def(uptime_term(w), meaning));
+    }
     if o.measured_by() == MeasuredBy::Indicator {
         // Measured by its indicator: a share of events, not of time.
         let failed = (Decimal::ONE_HUNDRED - target) * Decimal::from(10_000);
@@ -210,6 +213,7 @@ pub(super) fn definitions(p: &Portfolio, terms: &Terms, today: NaiveDate) -> Vec
                 "; for an objective that counts only in Service Hours, only Downtime within them counts",
             );
         }
+        m.push_str(&super::downtime::clauses(terms, &availability));
         m.push('.');
         out.push(def("Downtime", m));
         let mut seen: Vec<String> = Vec::new();
@@ -309,6 +313,13 @@ pub(super) fn definitions(p: &Portfolio, terms: &Terms, today: NaiveDate) -> Vec
         }
         if let Some(x) = &m.max_per_month_ms {
             let _ = write!(words, ", of at most {} per month", duration(x.value));
+        }
+        if let Some(x) = &m.max_per_year_ms {
+            let _ = write!(
+                words,
+                ", of at most {} per calendar year",
+                duration(x.value)
+            );
         }
         words.push_str("; it is not Downtime, and maintenance outside these limits is Downtime.");
         out.push(def("Scheduled Maintenance", words));

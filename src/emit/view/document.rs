@@ -125,6 +125,9 @@ pub struct MaintenanceView {
     pub during: Option<Named>,
     pub notice: Option<String>,
     pub max: Option<String>,
+    /// `max … per year`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub max_per_year: Option<String>,
 }
 
 #[derive(Serialize)]

@@ -504,6 +504,14 @@ pub fn graph(p: &Portfolio) -> Graph {
                 .iter()
                 .map(|d| match d {
                     Dependency::Service(r) => title(&r.value),
+                    Dependency::KOfN { k, members } => format!(
+                        "at least {k} of {}",
+                        members
+                            .iter()
+                            .map(|r| title(&r.value))
+                            .collect::<Vec<_>>()
+                            .join(", ")
+                    ),
                     Dependency::AnyOf(rs) => format!(
                         "any one of {}",
                         rs.iter()

@@ -8,6 +8,7 @@ pub mod catalogue;
 pub mod content;
 mod definitions;
 mod document;
+mod downtime;
 pub mod format;
 pub mod index;
 mod lifecycle;
@@ -209,6 +210,7 @@ pub fn document(
             during: m.value.during.as_ref().map(|d| named_cal(p, &d.value)),
             notice: m.value.notice_ms.as_ref().map(|n| duration(n.value)),
             max: m.value.max_per_month_ms.as_ref().map(|n| duration(n.value)),
+            max_per_year: m.value.max_per_year_ms.as_ref().map(|n| duration(n.value)),
         }
     });
     let fee = terms.fee.as_ref().map(|f| &f.value);
@@ -551,6 +553,14 @@ fn service(p: &Portfolio, i: usize, audience: Audience) -> ServiceView {
             .iter()
             .map(|d| match d {
                 crate::model::Dependency::Service(r) => title(&r.value),
+                crate::model::Dependency::KOfN { k, members } => format!(
+                    "at least {k} of {}",
+                    members
+                        .iter()
+                        .map(|r| title(&r.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
                 crate::model::Dependency::AnyOf(rs) => format!(
                     "any one of {}",
                     rs.iter()

@@ -420,10 +420,17 @@ fn maintenance(d: &Document) -> Vec<Block> {
     if let Some(n) = &m.notice {
         spans.push(t(format!(", is announced at least {n} in advance")));
     }
-    if let Some(x) = &m.max {
-        spans.push(t(format!(
+    match (&m.max, &m.max_per_year) {
+        (Some(x), None) => spans.push(t(format!(
             ", and stays within {x} per month; maintenance beyond that counts as downtime"
-        )));
+        ))),
+        (None, Some(y)) => spans.push(t(format!(
+            ", and stays within {y} per calendar year; maintenance beyond that counts as downtime"
+        ))),
+        (Some(x), Some(y)) => spans.push(t(format!(
+            ", and stays within {x} per month and {y} per calendar year; maintenance beyond that counts as downtime"
+        ))),
+        (None, None) => {}
     }
     spans.push(t("."));
     vec![Block::paragraph(spans)]

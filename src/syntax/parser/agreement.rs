@@ -5,9 +5,9 @@ use super::{children, first, Lower, Rule};
 use crate::source::Span;
 use crate::syntax::ast::{
     Agreement, AgreementKind, AgreementStmt, Block, Catalogue, ClaimsStmt, Credit, CreditForm,
-    Deadline, HistoryEntry, Indicator, IndicatorStmt, Level, MaintenanceStmt, MeasuredBy,
-    Objective, ObjectiveKind, ObjectiveStmt, Package, Penalty, PenaltyOn, PenaltyStmt, Region, Sp,
-    Status, Stmt, SupportStmt, SupportTarget, TargetKind, TargetStmt, TierOp, Window,
+    Deadline, DowntimeStmt, HistoryEntry, Indicator, IndicatorStmt, Level, MaintenanceStmt,
+    MeasuredBy, Objective, ObjectiveKind, ObjectiveStmt, Package, Penalty, PenaltyOn, PenaltyStmt,
+    Region, Sp, Status, Stmt, SupportStmt, SupportTarget, TargetKind, TargetStmt, TierOp, Window,
 };
 use crate::syntax::values;
 use pest::iterators::Pair;
@@ -164,6 +164,12 @@ impl Lower<'_> {
                 let on = self.date(&parts.next()?);
                 let reason = parts.next().map(|p| self.string(&p));
                 AgreementStmt::Terminated { on, reason }
+            }
+            Rule::dependency_outages_stmt => {
+                // `dependency outages count` / `… do not count`: the last words decide.
+                let rest: Vec<_> = parts.collect();
+                let count = !rest.iter().any(|p| p.as_rule() == Rule::k_not);
+                AgreementStmt::DependencyOutages(Sp::new(count, span))
             }
             _ => AgreementStmt::Note(self.string(&parts.next()?)),
         };
@@ -379,6 +385,9 @@ impl Lower<'_> {
             }
             Rule::window_stmt => ObjectiveStmt::Window(self.window(parts.next()?)),
             Rule::during_stmt => ObjectiveStmt::During(self.ident(&parts.next()?)),
+            Rule::downtime_def => {
+                ObjectiveStmt::Downtime(self.block(parts.next()?, Self::downtime_stmt))
+            }
             Rule::measured_stmt => {
                 let by =
                     parts.find(|p| matches!(p.as_rule(), Rule::k_indicator | Rule::k_outages))?;
@@ -390,6 +399,30 @@ impl Lower<'_> {
                 ObjectiveStmt::MeasuredBy(Sp::new(what, self.span(&by)))
             }
             _ => ObjectiveStmt::Service(self.ident(&parts.next()?)),
+        };
+        Some(Stmt {
+            kind,
+            keyword,
+            span,
+        })
+    }
+
+    /// A statement of a `downtime { … }` block (language.md §4.1).
+    fn downtime_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<DowntimeStmt>> {
+        let rule = pair.as_rule();
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let duration = parts.iter().find(|p| p.as_rule() == Rule::duration)?;
+        let duration = self.duration(duration);
+        let kind = match rule {
+            Rule::downtime_least => DowntimeStmt::AtLeast(duration),
+            Rule::downtime_errors => {
+                let percent = parts.iter().find(|p| p.as_rule() == Rule::percent)?;
+                DowntimeStmt::ErrorsAbove {
+                    percent: self.percent(percent),
+                    interval: duration,
+                }
+            }
+            _ => DowntimeStmt::AverageErrorRate(duration),
         };
         Some(Stmt {
             kind,
@@ -486,6 +519,9 @@ impl Lower<'_> {
         let kind = match rule {
             Rule::during_stmt => MaintenanceStmt::During(self.ident(first)),
             Rule::notice_stmt => MaintenanceStmt::Notice(self.duration(first)),
+            _ if parts.iter().any(|p| p.as_rule() == Rule::k_year) => {
+                MaintenanceStmt::MaxPerYear(self.duration(first))
+            }
             _ => MaintenanceStmt::Max(self.duration(first)),
         };
         Some(Stmt {

@@ -503,6 +503,18 @@ impl Lower<'_> {
             return Some(Dependency::One(self.ident(&inner)));
         }
         let span = self.span(&inner);
+        if inner.as_rule() == Rule::k_of_n {
+            let parts: Vec<_> = children(inner).collect();
+            let k = parts.iter().find(|p| p.as_rule() == Rule::integer)?;
+            // Too large to read is kept as u32::MAX: the check (E0322) says why.
+            let k = Sp::new(k.as_str().parse().unwrap_or(u32::MAX), self.span(k));
+            let members = parts
+                .iter()
+                .filter(|p| p.as_rule() == Rule::ident)
+                .map(|p| self.ident(p))
+                .collect();
+            return Some(Dependency::KOfN { k, members, span });
+        }
         let members: Vec<Ident> = children(inner)
             .filter(|p| p.as_rule() == Rule::ident)
             .map(|p| self.ident(&p))

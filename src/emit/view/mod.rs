@@ -185,12 +185,12 @@ pub fn document(
                 response: t
                     .response
                     .as_ref()
-                    .map_or_else(|| "–".into(), |d| duration(d.duration_ms.value)),
+                    .map_or_else(|| "–".into(), |d| format::length(d.length())),
                 resolve: t
                     .resolve
                     .as_ref()
                     .or(t.fulfil.as_ref())
-                    .map_or_else(|| "–".into(), |d| duration(d.duration_ms.value)),
+                    .map_or_else(|| "–".into(), |d| format::length(d.length())),
                 clock: p.calendar(clock).name.clone(),
                 clock_title: p.calendar(clock).title.clone(),
                 share: if shares.is_empty() {

@@ -81,9 +81,16 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::measured_stmt => "`measured by indicator` or `measured by outages`",
         Rule::indicator_stmt => "`errors`, `good` or `total`",
         Rule::support_item | Rule::incident | Rule::request => {
-            "a support statement (`during`, `incident` or `request`)"
+            "a support statement (`during`, `incident`, `request` or `escalation`)"
         }
-        Rule::target_item | Rule::deadline_stmt => "`response`, `resolve`, `fulfil` or `during`",
+        Rule::target_item | Rule::deadline_stmt => {
+            "`response`, `resolve`, `fulfil`, `during`, `update every` or `escalation`"
+        }
+        Rule::business_days => "a number of business days such as `2 business days`",
+        Rule::update_stmt => "`update every` and a duration such as `1h`",
+        Rule::stage_item | Rule::stage_stmt => {
+            "an escalation stage such as `stage \"Second line\" 2h by dba_payments`"
+        }
         Rule::maintenance_item => "`during`, `notice` or `max`",
         Rule::claims_item => "`within`, `to`, `with`, `credited as` or `minimum`",
         Rule::credit_form => "`refund` or `invoice credit`",
@@ -220,8 +227,16 @@ fn keywords(rule: Rule) -> &'static [&'static str] {
             "measured",
         ],
         Rule::indicator_stmt => &["errors", "good", "total"],
-        Rule::support_item => &["during", "incident", "request"],
-        Rule::target_item => &["response", "resolve", "fulfil", "during"],
+        Rule::support_item => &["during", "incident", "request", "escalation"],
+        Rule::target_item => &[
+            "response",
+            "resolve",
+            "fulfil",
+            "during",
+            "update",
+            "escalation",
+        ],
+        Rule::stage_item => &["stage"],
         Rule::maintenance_item => &["during", "notice", "max"],
         Rule::claims_item => &["within", "to", "with", "credited", "minimum"],
         Rule::window => &["month", "quarter", "year", "week", "rolling"],

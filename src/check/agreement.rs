@@ -29,6 +29,7 @@ pub(crate) fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
             validity(terms, diags);
             indicators(terms, diags);
             resolve_after_response(terms, diags);
+            super::support_terms::check(&a.name, terms, diags);
         }
         super::loosening::check(p, a, diags);
         corporate_floor(p, a, &floors, diags);

@@ -7,10 +7,12 @@ pub(crate) mod between;
 pub(crate) mod catalogue;
 mod coverage;
 mod deadlines;
+mod escalation;
 pub(crate) mod lifecycle;
 pub(crate) mod lints;
 mod loosening;
 mod subject;
+mod support_terms;
 
 use crate::diag::Diagnostic;
 // How a duration is written: `crate::written`, for check's messages.

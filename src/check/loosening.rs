@@ -180,6 +180,21 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
                     );
                 }
             }
+            if let (Some(pu), Some(cu)) = (&pt.update_every_ms, &ct.update_every_ms) {
+                if loosens(Term::UpdateEvery, pu, cu) {
+                    push(
+                        cu.span,
+                        pu.span,
+                        &format!(
+                            "the update interval of {kind} {} ({} > {})",
+                            ct.id,
+                            fmt_duration(cu.value),
+                            fmt_duration(pu.value)
+                        ),
+                        "a child may update more often, never less often",
+                    );
+                }
+            }
         }
     }
     for cp in &child.penalties {

@@ -67,7 +67,7 @@ pub(super) fn check(subject: &Subject<'_>, diags: &mut Vec<Diagnostic>) {
                     .as_ref()
                     .and_then(|su| su.targets.iter().find(|x| x.kind == t.kind && x.id == t.id))
                     .and_then(|x| x.deadline(which));
-                match theirs.map(|d| d.length()) {
+                match theirs.map(crate::model::DeadlineTerm::length) {
                     Some(Length::Open(d)) => {
                         ms = d;
                         carried.push(format!(

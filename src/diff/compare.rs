@@ -477,8 +477,8 @@ impl Ctx<'_> {
                     &label,
                     Term::Deadline,
                     (
-                        od.map(|d| d.length()).as_ref(),
-                        nd.map(|d| d.length()).as_ref(),
+                        od.map(crate::model::DeadlineTerm::length).as_ref(),
+                        nd.map(crate::model::DeadlineTerm::length).as_ref(),
                     ),
                     crate::model::strictness::length_order,
                     |l| length(*l),

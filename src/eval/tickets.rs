@@ -98,7 +98,7 @@ enum Outcome {
 
 /// The open time, in nanoseconds, a ticket has for a deadline of `length`: the length
 /// itself, or for business days the open time from the opening to the close of the last
-/// business day (model::support::business_due), so that a pause stops that clock as it
+/// business day (`model::support::business_due`), so that a pause stops that clock as it
 /// stops any other. `None`: never due.
 fn open_time_for(cal: &Calendar, length: Length, t: &Ticket) -> Option<i64> {
     match length {

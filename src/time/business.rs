@@ -61,7 +61,7 @@ impl Calendar {
 
     /// The first opening of each open day whose first opening lies in `[from, to)`, in
     /// order: the instants just after which a business-day deadline moves to the next day
-    /// (time::compare).
+    /// (`time::compare_days`).
     pub fn day_openings(&self, from: Instant, to: Instant) -> Vec<Instant> {
         let mut out = Vec::new();
         let tz = self.tz;

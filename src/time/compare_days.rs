@@ -1,6 +1,6 @@
 //! E0402 for deadlines in business days: the first whole minute at which a ticket is due
 //! later under a supporter's target than under ours, when either target counts business
-//! days (time::business) rather than open time.
+//! days (`time::business`) rather than open time.
 //!
 //! A business-day deadline, as a function of the opening instant `t`, is a step function:
 //! it stays the same while `t` runs from just after one day's first opening up to and

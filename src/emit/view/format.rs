@@ -161,6 +161,15 @@ pub fn css_string(s: &str) -> String {
     out
 }
 
+/// A support deadline in words: open time as [`duration`], business days as written
+/// (`2 business days`).
+pub fn length(l: crate::time::Length) -> String {
+    match l {
+        crate::time::Length::Open(ms) => duration(ms),
+        crate::time::Length::BusinessDays(n) => crate::model::support::business_days_words(n),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -194,14 +203,5 @@ mod tests {
         assert_eq!(css_string("a\"b\\c"), "a\\22 b\\5c c");
         assert_eq!(css_string("</style>"), "\\3c \\2f style\\3e ");
         assert_eq!(css_string("a\nb"), "a\\a b");
-    }
-}
-
-/// A support deadline in words: open time as [`duration`], business days as written
-/// (`2 business days`).
-pub fn length(l: crate::time::Length) -> String {
-    match l {
-        crate::time::Length::Open(ms) => duration(ms),
-        crate::time::Length::BusinessDays(n) => crate::model::support::business_days_words(n),
     }
 }

@@ -356,10 +356,10 @@ fn found_token(src: &str, pos: usize) -> (String, usize) {
 }
 
 pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagnostic {
-    let pos = match err.location {
+    let mut pos = match err.location {
         InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
     };
-    let positives: Vec<Rule> = match &err.variant {
+    let mut positives: Vec<Rule> = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => positives
             .iter()
             .copied()
@@ -367,6 +367,16 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
             .collect(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
+    // `response 4 hours`: the number was read as the start of `N business days`, but a
+    // duration was meant; report it at the number, as a duration.
+    if positives == [Rule::k_business] {
+        let before = src.get(..pos).unwrap_or("").trim_end();
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            pos = before.len() - digits;
+            positives = vec![Rule::duration];
+        }
+    }
     let (raw, len) = found_token(src, pos);
     let at_end = len == 0;
     let found = if at_end {

@@ -321,3 +321,23 @@ fn portfolio_json_exports_business_days_updates_and_stages() {
     assert_eq!(t["update_every_ms"], 3_600_000);
     assert_eq!(t["escalation"]["stages"][0]["title"], "Desk");
 }
+
+#[test]
+fn fmt_lays_out_escalations_one_stage_a_line_and_is_idempotent() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.sla");
+    fs::write(
+        &path,
+        "sla x {\n  support {\n    incident p1 { response 15m resolve 4h update every 1h escalation { stage \"A\" 30m  stage \"B\" 2h by o } }\n    incident p2 { response 1 business day }\n  }\n}\n",
+    )
+    .expect("write");
+    let p = path.to_str().expect("utf-8");
+    Slac::new().args(["fmt", p]).run().assert_code(0);
+    let once = fs::read_to_string(&path).expect("read");
+    assert_eq!(
+        once,
+        "sla x {\n  support {\n    incident p1 {\n      response 15m\n      resolve 4h\n      update every 1h\n      escalation {\n        stage \"A\" 30m\n        stage \"B\" 2h by o\n      }\n    }\n    incident p2 { response 1 business day }\n  }\n}\n"
+    );
+    Slac::new().args(["fmt", p]).run().assert_code(0);
+    assert_eq!(fs::read_to_string(&path).expect("read"), once);
+}

@@ -37,6 +37,7 @@ mod register;
 mod robustness;
 mod snapshots;
 mod strictness;
+mod support_terms;
 mod synth;
 mod template_names;
 mod time;

@@ -113,6 +113,10 @@ fn case(term: Term) -> Case {
         Term::Agreement => ("", ""),
         Term::Fee => ("fee 100 EUR per month", "fee 200 EUR per month"),
         Term::ReviewEvery => ("review every 12 months", "review every 6 months"),
+        Term::UpdateEvery => (
+            "support { incident p1 { response 30m resolve 4h update every 1h } }",
+            "support { incident p1 { response 30m resolve 4h update every 2h } }",
+        ),
     };
     Case { strict, loose }
 }

@@ -31,6 +31,7 @@ pub(crate) fn check(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
             indicators(terms, diags);
             resolve_after_response(terms, diags);
             super::downtime::check(terms, diags);
+            super::support_terms::check(&a.name, terms, diags);
         }
         super::loosening::check(p, a, diags);
         corporate_floor(p, a, &floors, diags);
@@ -380,10 +381,14 @@ fn resolve_after_response(terms: &Terms, diags: &mut Vec<Diagnostic>) {
         let (Some(response), Some(resolve)) = (&t.response, &t.resolve) else {
             continue;
         };
-        let (r, s) = (response.duration_ms.value, resolve.duration_ms.value);
-        if s >= r {
+        // In business days both, compared by days; open time against business days has no
+        // order and is not compared.
+        let order = crate::model::strictness::length_order(&resolve.length(), &response.length());
+        if order != Some(std::cmp::Ordering::Less) {
             continue;
         }
+        let (r, s) = (response.length(), resolve.length());
+        let words = crate::model::support::length_written;
         diags.push(
             Diagnostic::new(
                 Code::E0308,
@@ -391,19 +396,19 @@ fn resolve_after_response(terms: &Terms, diags: &mut Vec<Diagnostic>) {
                 format!(
                     "incident {} is to be resolved within {} but responded to within {}",
                     t.id,
-                    super::fmt_duration(s),
-                    super::fmt_duration(r)
+                    words(s),
+                    words(r)
                 ),
             )
-            .primary(format!("resolve {}", super::fmt_duration(s)))
+            .primary(format!("resolve {}", words(s)))
             .label(
                 response.duration_ms.span,
-                format!("response {}, later than the resolve", super::fmt_duration(r)),
+                format!("response {}, later than the resolve", words(r)),
             )
             .help(format!(
                 "an incident is responded to before it is resolved: make the resolve at least {} (`resolve {}`), or shorten the response",
-                super::fmt_duration(r),
-                super::fmt_duration(r)
+                words(r),
+                words(r)
             )),
         );
     }

@@ -35,6 +35,7 @@ pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>
             };
             availability::check(&subject, &plain, diags);
             support(&subject, &mut memo, diags);
+            super::escalation::check(&subject, diags);
             windows(&subject, diags);
             maintenance(&subject, diags);
             validity_cover(&subject, diags);

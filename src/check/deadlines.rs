@@ -1,19 +1,26 @@
 //! E0402, E0403 and E0405: each support target of X against the same target of each
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
-use super::fmt_duration;
 use super::subject::{clock_of, instants, show, sup_name, who, Subject};
 use crate::diag::{Code, Diagnostic};
+use crate::model::support::length_written;
 use crate::model::{Deadline, TargetKind};
 use crate::time::compare::{first_deadline_breach, first_uncovered, DeadlineBreach, PairKey};
+use crate::time::compare_days::first_length_breach;
 use crate::time::Instant;
+use crate::time::Length;
 use std::collections::HashMap;
 
 #[derive(Default)]
 pub(super) struct Memo {
     deadlines: HashMap<PairKey<usize>, Option<DeadlineBreach>>,
     uncovered: HashMap<PairKey<usize>, Option<(Instant, Instant)>>,
+    /// Questions with a deadline in business days on either side.
+    days: HashMap<DaysKey, Option<DeadlineBreach>>,
 }
+
+/// (our calendar, our length, their calendar, their length, from, to).
+type DaysKey = (usize, Length, usize, Length, Instant, Instant);
 
 /// E0402, E0403 and E0405.
 pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Diagnostic>) {
@@ -131,11 +138,36 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 if uncovered_pairs.contains(&(cx, cs)) {
                     continue;
                 }
-                let (dxv, dsv) = (dx.duration_ms.value, ds.duration_ms.value);
-                let key = PairKey::deadline(cx, dxv, cs, dsv, from, to);
-                let breach = *memo.deadlines.entry(key).or_insert_with(|| {
-                    first_deadline_breach(&x_cal.clock, dxv, &p.calendars[cs].clock, dsv, from, to)
-                });
+                let (dxv, dsv) = (dx.length(), ds.length());
+                let breach = match (dxv, dsv) {
+                    (Length::Open(a), Length::Open(b)) => {
+                        let key = PairKey::deadline(cx, a, cs, b, from, to);
+                        *memo.deadlines.entry(key).or_insert_with(|| {
+                            first_deadline_breach(
+                                &x_cal.clock,
+                                a,
+                                &p.calendars[cs].clock,
+                                b,
+                                from,
+                                to,
+                            )
+                        })
+                    }
+                    // Business days on either side (language.md §5.1): compared exactly too.
+                    _ => *memo
+                        .days
+                        .entry((cx, dxv, cs, dsv, from, to))
+                        .or_insert_with(|| {
+                            first_length_breach(
+                                &x_cal.clock,
+                                dxv,
+                                &p.calendars[cs].clock,
+                                dsv,
+                                from,
+                                to,
+                            )
+                        }),
+                };
                 let Some(b) = breach else { continue };
                 let theirs_text = b
                     .theirs
@@ -157,8 +189,8 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                             s.agreement.name
                         ),
                     )
-                    .primary(format!("{} on `{}`", fmt_duration(dxv), x_cal.name))
-                    .label(ds.duration_ms.span, format!("{} on `{}`", fmt_duration(dsv), p.calendars[cs].name))
+                    .primary(format!("{} on `{}`", length_written(dxv), x_cal.name))
+                    .label(ds.duration_ms.span, format!("{} on `{}`", length_written(dsv), p.calendars[cs].name))
                     .help(format!(
                         "shorten the {} target of `{}` or move it to a calendar that is open when tickets arrive; or lengthen this one",
                         which.keyword(),

@@ -190,7 +190,8 @@ fn day_durations(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
                 }
                 for (which, d) in t.deadlines() {
                     let text = d.written.as_str();
-                    if !text.contains(['d', 'w']) {
+                    // `2 business days` says what it means (language.md §5.1).
+                    if d.business_days.is_some() || !text.contains(['d', 'w']) {
                         continue;
                     }
                     let hours = cal.clock.week_open_minutes() as f64 / 60.0 / 5.0;

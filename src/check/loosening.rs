@@ -6,6 +6,7 @@ use super::fmt_duration;
 use crate::diag::{Code, Diagnostic};
 use crate::diff::value::credit;
 use crate::model::strictness::{self, Less, Term};
+use crate::model::support::length_written;
 use crate::model::{Agreement, Credit, Deadline, Penalty, Portfolio, Terms};
 use crate::source::{Sp, Span};
 use crate::written::percent_normalized as pct;
@@ -137,7 +138,15 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
                 let (Some(pd), Some(cd)) = (pt.deadline(which), ct.deadline(which)) else {
                     continue;
                 };
-                if loosens(Term::Deadline, &pd.duration_ms, &cd.duration_ms) {
+                // Open time against business days has no order (strictness::length_order).
+                if Term::Deadline
+                    .compare_by(
+                        Some(&pd.length()),
+                        Some(&cd.length()),
+                        strictness::length_order,
+                    )
+                    .loosens()
+                {
                     push(
                         cd.duration_ms.span,
                         pd.duration_ms.span,
@@ -145,8 +154,8 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
                             "the {} deadline of {kind} {} ({} > {})",
                             which.keyword(),
                             ct.id,
-                            fmt_duration(cd.duration_ms.value),
-                            fmt_duration(pd.duration_ms.value)
+                            length_written(cd.length()),
+                            length_written(pd.length())
                         ),
                         "a child may shorten a deadline, never lengthen it",
                     );
@@ -168,6 +177,21 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
                             pct(pd.share())
                         ),
                         "a child may require a larger share of tickets on time, never a smaller one",
+                    );
+                }
+            }
+            if let (Some(pu), Some(cu)) = (&pt.update_every_ms, &ct.update_every_ms) {
+                if loosens(Term::UpdateEvery, pu, cu) {
+                    push(
+                        cu.span,
+                        pu.span,
+                        &format!(
+                            "the update interval of {kind} {} ({} > {})",
+                            ct.id,
+                            fmt_duration(cu.value),
+                            fmt_duration(pu.value)
+                        ),
+                        "a child may update more often, never less often",
                     );
                 }
             }

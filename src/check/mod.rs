@@ -8,11 +8,13 @@ pub(crate) mod catalogue;
 mod coverage;
 mod deadlines;
 pub(crate) mod downtime;
+mod escalation;
 pub(crate) mod lifecycle;
 pub(crate) mod lints;
 mod loosening;
 pub(crate) mod money;
 mod subject;
+mod support_terms;
 
 use crate::diag::Diagnostic;
 // How a duration is written: `crate::written`, for check's messages.

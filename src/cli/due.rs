@@ -3,7 +3,7 @@
 use super::common::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::Style;
 use crate::model::{Deadline, Portfolio, TargetKind, Terms};
-use crate::time::{Calendar, Instant};
+use crate::time::{Calendar, Instant, Length};
 use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta, Utc};
 use clap::ValueEnum;
 use serde::Serialize;
@@ -112,7 +112,11 @@ struct Answer {
     kind: &'static str,
     class: String,
     target: &'static str,
+    /// Open time; 0 for a deadline in business days.
     duration_minutes: f64,
+    /// `N business days` (language.md §5.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    business_days: Option<u32>,
     calendar: String,
     timezone: String,
     /// What the answer cannot vouch for: an instant outside the agreement's validity, a
@@ -141,7 +145,11 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
                         a.region
                             .as_ref()
                             .map_or(String::new(), |r| format!(" (region {r})")),
-                        crate::written::duration((a.duration_minutes * 60_000.0) as i64),
+                        match a.business_days {
+                            Some(n) => crate::model::support::business_days_words(n),
+                            None =>
+                                crate::written::duration((a.duration_minutes * 60_000.0) as i64),
+                        },
                         a.calendar,
                         a.timezone,
                         a.opened
@@ -222,7 +230,15 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
     let opened_utc = args.opened.with_timezone(&Utc);
     let opened = Instant::from(opened_utc);
     let rest_ns = i64::from(opened_utc.timestamp_subsec_nanos() % 1_000_000);
-    let (due, due_ns) = deadline(&calendar.clock, opened, rest_ns, term.duration_ms.value)
+    let found = match term.length() {
+        Length::Open(ms) => deadline(&calendar.clock, opened, rest_ns, ms),
+        Length::BusinessDays(n) => {
+            crate::model::support::business_due(&calendar.clock, n, opened, rest_ns)
+                .filter(|&t| t < Instant::MAX)
+                .map(|t| (t, 0))
+        }
+    };
+    let (due, due_ns) = found
         .ok_or_else(|| {
             if calendar.clock.week_open_minutes() == 0 {
                 format!("calendar `{}` is never open, so the ticket is never due", calendar.name)
@@ -254,6 +270,7 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         class: class.clone(),
         target: which.keyword(),
         duration_minutes: term.duration_ms.value as f64 / 60_000.0,
+        business_days: term.business_days,
         calendar: calendar.name.clone(),
         timezone: calendar.timezone.clone(),
     })

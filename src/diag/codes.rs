@@ -68,6 +68,10 @@ codes! {
     E0321 Error "conflicting downtime definitions";
     E0322 Error "`k of` dependency that cannot be met";
     E0323 Error "maintenance allowance longer than its period";
+    E0330 Error "business days out of range";
+    E0331 Error "update interval longer than the resolve";
+    E0332 Error "escalation stages longer than the target";
+    E0333 Error "escalation stages against a deadline in business days";
     E0601 Error "signed agreement without every party's signature";
     E0602 Error "lifecycle dates out of order";
     E0603 Error "status contradicts the lifecycle";
@@ -85,6 +89,9 @@ codes! {
     W0407 Warning "supporter's maintenance counts against the agreement";
     W0408 Warning "dependency not covered by any OLA or UC";
     E0409 Error "subscribed service not covered by an SLA";
+    E0420 Error "escalation chain not backed within the target";
+    E0421 Error "escalation stage carried by an agreement that does not support it";
+    E0422 Error "escalation stage carried by a deadline in business days";
     W0501 Warning "review overdue";
     W0502 Warning "availability is the only objective (watermelon effect)";
     W0503 Warning "`d` or `w` duration on a business-hours clock";

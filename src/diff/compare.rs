@@ -496,6 +496,7 @@ impl Ctx<'_> {
         let empty = Support {
             during: None,
             targets: Vec::new(),
+            escalation: None,
             span: crate::source::Span::default(),
         };
         let (o, n) = (old.unwrap_or(&empty), new.unwrap_or(&empty));
@@ -509,7 +510,7 @@ impl Ctx<'_> {
         let what = |t: &Target| format!("{} {}", t.kind.keyword(), t.id);
         let text = |t: &Target| {
             t.deadlines()
-                .map(|(w, d)| format!("{} {}", w.keyword(), duration(d.duration_ms.value)))
+                .map(|(w, d)| format!("{} {}", w.keyword(), length(d.length())))
                 .collect::<Vec<_>>()
                 .join(" ")
         };
@@ -535,13 +536,16 @@ impl Ctx<'_> {
             ] {
                 let label = format!("{w} {}", which.keyword());
                 let (od, nd) = (ot.deadline(which), nt.deadline(which));
-                ordered(
+                term_by(
                     out,
                     &label,
                     Term::Deadline,
-                    od.map(|d| d.duration_ms.value),
-                    nd.map(|d| d.duration_ms.value),
-                    duration,
+                    (
+                        od.map(crate::model::DeadlineTerm::length).as_ref(),
+                        nd.map(crate::model::DeadlineTerm::length).as_ref(),
+                    ),
+                    crate::model::strictness::length_order,
+                    |l| length(*l),
                 );
                 if let (Some(od), Some(nd)) = (od, nd) {
                     ordered(
@@ -554,6 +558,20 @@ impl Ctx<'_> {
                     );
                 }
             }
+            ordered(
+                out,
+                &format!("{w} update every"),
+                Term::UpdateEvery,
+                ot.update_every_ms.as_ref().map(|x| x.value),
+                nt.update_every_ms.as_ref().map(|x| x.value),
+                duration,
+            );
+            changed(
+                out,
+                &format!("{w} escalation"),
+                o.escalation_of(ot).map(stages),
+                n.escalation_of(nt).map(stages),
+            );
             if ot.during.is_some() || nt.during.is_some() {
                 let od = ot.during.as_ref().or(o.during.as_ref());
                 let nd = nt.during.as_ref().or(n.during.as_ref());
@@ -809,4 +827,23 @@ fn list_changes(what: &str, old: &[String], new: &[String], out: &mut Vec<Fact>)
     for x in old.iter().filter(|x| !new.contains(x)) {
         out.push(fact(what, Verdict::Unordered, Some(x.clone()), None));
     }
+}
+
+/// A support deadline as written: `4h`, `2 business days`.
+fn length(l: crate::time::Length) -> String {
+    crate::model::support::length_written(l)
+}
+
+/// An escalation's stages as written, for `changed` entries.
+fn stages(e: &crate::model::Escalation) -> String {
+    e.stages
+        .iter()
+        .map(|s| {
+            let by =
+                s.by.as_ref()
+                    .map_or(String::new(), |b| format!(" by {}", b.value.name));
+            format!("stage {:?} {}{by}", s.title, duration(s.duration_ms.value))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
 }

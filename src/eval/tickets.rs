@@ -1,10 +1,11 @@
 //! Support: each target's tickets opened in the period, judged against their deadlines.
 
 use super::clock;
+use super::input::NS_PER_MS;
 use super::input::{Nanos, Ticket};
 use super::scope::Judge;
 use crate::model::{Deadline, Portfolio, Support, Target, TargetKind};
-use crate::time::Calendar;
+use crate::time::{Calendar, Instant, Length};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 
@@ -95,15 +96,35 @@ enum Outcome {
     Pending,
 }
 
+/// The open time, in nanoseconds, a ticket has for a deadline of `length`: the length
+/// itself, or for business days the open time from the opening to the close of the last
+/// business day (`model::support::business_due`), so that a pause stops that clock as it
+/// stops any other. `None`: never due.
+fn open_time_for(cal: &Calendar, length: Length, t: &Ticket) -> Option<i64> {
+    match length {
+        Length::Open(ms) => Some(ms.saturating_mul(super::input::NS_PER_MS)),
+        Length::BusinessDays(n) => {
+            let (ms, rest) = (
+                t.opened.div_euclid(NS_PER_MS),
+                t.opened.rem_euclid(NS_PER_MS),
+            );
+            let due = crate::model::support::business_due(cal, n, Instant(ms), rest)?;
+            let due = due.0.checked_mul(NS_PER_MS)?;
+            Some(clock::open_time(cal, t.opened, due))
+        }
+    }
+}
+
 /// Met, breached or pending, by the ticket's deadline on `cal`.
 fn judge(
     cal: &Calendar,
-    duration: i64,
+    length: Length,
     t: &Ticket,
     done: Option<Nanos>,
     period_end: Nanos,
 ) -> Outcome {
-    let due = clock::deadline_paused(cal, t.opened, duration, &t.paused);
+    let due = open_time_for(cal, length, t)
+        .and_then(|d| clock::deadline_paused(cal, t.opened, d, &t.paused));
     match (done, due) {
         (Some(d), Some(due)) if d <= due => Outcome::Met,
         (Some(_), Some(_)) => Outcome::Breached,
@@ -144,16 +165,13 @@ pub fn evaluate(
                 pending: Vec::new(),
                 required: term.share(),
             };
-            let duration = term
-                .duration_ms
-                .value
-                .saturating_mul(super::input::NS_PER_MS);
+            let length = term.length();
             for t in &mine {
                 let done = match which {
                     Deadline::Response => t.responded,
                     Deadline::Resolve | Deadline::Fulfil => t.resolved,
                 };
-                match judge(cal, duration, t, done, period_end) {
+                match judge(cal, length, t, done, period_end) {
                     Outcome::Met => r.met += 1,
                     Outcome::Breached => r.breached.push(t.id.clone()),
                     Outcome::Pending => r.pending.push(t.id.clone()),

@@ -1,7 +1,9 @@
 //! The shape the formatter needs from the syntax tree: statement spans and their blocks.
 
 use crate::source::Span;
-use crate::syntax::ast::{AgreementStmt, Block, File, Item, ObjectiveStmt, Stmt, SupportStmt};
+use crate::syntax::ast::{
+    AgreementStmt, Block, File, Item, ObjectiveStmt, Stmt, SupportStmt, SupportTarget, TargetStmt,
+};
 
 /// A statement (or item): its span and, when it ends with a `{ … }` block, the block's
 /// span and the statements inside.
@@ -97,11 +99,9 @@ fn agreement_stmt(s: &Stmt<AgreementStmt>) -> Node {
                 .stmts
                 .iter()
                 .map(|st| match &st.kind {
-                    SupportStmt::Target(t) => Node {
-                        compact: true,
-                        ..Node::with(st.span, t.body.span, leaves(&t.body))
-                    },
+                    SupportStmt::Target(t) => target(st.span, t),
                     SupportStmt::During(_) => Node::leaf(st.span),
+                    SupportStmt::Escalation(e) => Node::with(st.span, e.span, leaves(e)),
                 })
                 .collect();
             Node::with(s.span, b.span, children)
@@ -112,5 +112,27 @@ fn agreement_stmt(s: &Stmt<AgreementStmt>) -> Node {
         AgreementStmt::Region(r) => Node::with(s.span, r.body.span, agreement(&r.body)),
         AgreementStmt::History(b) => Node::with(s.span, b.span, leaves(b)),
         _ => Node::leaf(s.span),
+    }
+}
+
+/// A support target: on one line (`incident p1 { response 15m resolve 4h }`), unless it
+/// holds an `escalation`, whose stages go one to a line.
+fn target(span: Span, t: &SupportTarget) -> Node {
+    let mut stages = false;
+    let children = t
+        .body
+        .stmts
+        .iter()
+        .map(|st| match &st.kind {
+            TargetStmt::Escalation(e) => {
+                stages = true;
+                Node::with(st.span, e.span, leaves(e))
+            }
+            _ => Node::leaf(st.span),
+        })
+        .collect();
+    Node {
+        compact: !stages,
+        ..Node::with(span, t.body.span, children)
     }
 }

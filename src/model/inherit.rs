@@ -171,11 +171,14 @@ fn merge_support(base: &Support, over: &Support) -> Support {
                     resolve: o.resolve.clone().or_else(|| b.resolve.clone()),
                     fulfil: o.fulfil.clone().or_else(|| b.fulfil.clone()),
                     during: o.during.clone().or_else(|| b.during.clone()),
+                    update_every_ms: o.update_every_ms.or(b.update_every_ms),
+                    escalation: o.escalation.clone().or_else(|| b.escalation.clone()),
                     span: o.span,
                     id_span: o.id_span,
                 })
             },
         ),
+        escalation: over.escalation.clone().or_else(|| base.escalation.clone()),
         span: over.span,
     }
 }

@@ -13,6 +13,7 @@ mod portfolio;
 pub mod register;
 mod resolver;
 pub mod strictness;
+pub mod support;
 pub mod supporters;
 mod terms;
 

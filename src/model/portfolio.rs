@@ -512,6 +512,28 @@ pub struct Indicator {
 pub struct Support {
     pub during: Option<Sp<Ref>>,
     pub targets: Vec<Arc<Target>>,
+    /// The escalation of every target without one of its own (language.md §5.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Arc<Escalation>>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+/// `escalation { stage … }`: the stages a ticket goes through, each with the open time
+/// it may take on the target's clock and the OLA or UC that carries it.
+#[derive(Clone, Debug, Serialize)]
+pub struct Escalation {
+    pub stages: Vec<Stage>,
+    #[serde(skip)]
+    pub span: Span,
+}
+
+#[derive(Clone, Debug, Serialize)]
+pub struct Stage {
+    pub title: String,
+    pub duration_ms: Sp<i64>,
+    /// The agreement that carries the stage (bound to an OLA or UC).
+    pub by: Option<Sp<Ref>>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -525,6 +547,12 @@ pub struct Target {
     pub resolve: Option<DeadlineTerm>,
     pub fulfil: Option<DeadlineTerm>,
     pub during: Option<Sp<Ref>>,
+    /// `update every D`: the longest gap between updates to the customer (open time).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub update_every_ms: Option<Sp<i64>>,
+    /// The target's own escalation, else the support block's (`Support::escalation_of`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub escalation: Option<Arc<Escalation>>,
     #[serde(skip)]
     pub span: Span,
     #[serde(skip)]
@@ -554,7 +582,13 @@ impl Target {
 
 #[derive(Clone, Debug, Serialize)]
 pub struct DeadlineTerm {
+    /// Open time; 0 (and not exported) for a deadline in business days: read
+    /// [`DeadlineTerm::length`], which every backend does.
+    #[serde(skip_serializing_if = "is_placeholder")]
     pub duration_ms: Sp<i64>,
+    /// `N business days` (language.md §5.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub business_days: Option<u32>,
     /// The duration as written (`2d`, `1h30m`): W0503 looks at its units.
     #[serde(skip)]
     pub written: String,
@@ -857,4 +891,9 @@ pub struct Package {
     pub span: Span,
     #[serde(skip)]
     pub name_span: Span,
+}
+
+/// The `duration_ms` of a deadline in business days, which is not exported.
+fn is_placeholder(d: &Sp<i64>) -> bool {
+    d.value == 0
 }

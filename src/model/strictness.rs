@@ -69,6 +69,8 @@ pub enum Term {
     ErrorThreshold,
     /// Whether the outages of dependencies count (`dependency outages count`).
     DependencyOutages,
+    /// How often the customer is updated on an open ticket (`update every`).
+    UpdateEvery,
 }
 
 /// How the values of a term are compared.
@@ -157,7 +159,7 @@ impl Verdict {
 }
 
 /// Every term, in the order of the table.
-pub const TERMS: [Term; 26] = [
+pub const TERMS: [Term; 27] = [
     Term::Target,
     Term::Within,
     Term::Window,
@@ -184,6 +186,7 @@ pub const TERMS: [Term; 26] = [
     Term::DowntimeMinimum,
     Term::ErrorThreshold,
     Term::DependencyOutages,
+    Term::UpdateEvery,
 ];
 
 /// The table: every term's row.
@@ -270,6 +273,8 @@ impl Term {
             Term::Agreement => ("agreement", How::Presence, Unordered, A::Loosest, false),
             // What the customer pays is not a level of service.
             Term::Fee => ("fee", How::Money, Unordered, A::Unordered, false),
+            // Updates more often promise more; none promises none.
+            Term::UpdateEvery => ("update frequency", How::Duration, Lower, A::Loosest, true),
             Term::ReviewEvery => (
                 "review interval",
                 How::Months,
@@ -369,6 +374,18 @@ impl Term {
 /// Amounts in one currency; amounts in two currencies have no order.
 pub fn money_order(a: &super::Money, b: &super::Money) -> Option<Ordering> {
     (a.currency == b.currency).then(|| a.amount.cmp(&b.amount))
+}
+
+/// Support deadlines by length: open time by milliseconds, business days by days. Open
+/// time and business days have no order: how many hours a business day holds depends on
+/// the calendar and the day.
+pub fn length_order(a: &crate::time::Length, b: &crate::time::Length) -> Option<Ordering> {
+    use crate::time::Length;
+    match (a, b) {
+        (Length::Open(x), Length::Open(y)) => Some(x.cmp(y)),
+        (Length::BusinessDays(x), Length::BusinessDays(y)) => Some(x.cmp(y)),
+        _ => None,
+    }
 }
 
 /// Windows by nominal length; the same length in another kind has no order.

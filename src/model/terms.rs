@@ -3,8 +3,8 @@
 
 use super::portfolio::{Approval, Earlier, Lifecycle, Signature, Termination};
 use super::portfolio::{
-    Credit, CreditedAs, DeadlineTerm, Exclusion, Fee, Indicator, Maintenance, Money, Objective,
-    Penalty, PenaltyOn, Support, Target, Terms, Tier, Validity, Zone,
+    Credit, CreditedAs, DeadlineTerm, Escalation, Exclusion, Fee, Indicator, Maintenance, Money,
+    Objective, Penalty, PenaltyOn, Stage, Support, Target, Terms, Tier, Validity, Zone,
 };
 use super::portfolio::{DowntimeDef, ErrorThreshold};
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
@@ -325,12 +325,16 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
     let mut out = Support {
         during: None,
         targets: Vec::new(),
+        escalation: None,
         span,
     };
     for st in &b.stmts {
         match &st.kind {
             ast::SupportStmt::During(c) => {
                 out.during = r.bind(c, &[Kind::Calendar], "the support calendar");
+            }
+            ast::SupportStmt::Escalation(e) => {
+                out.escalation = Some(Arc::new(escalation(r, e, st.span)));
             }
             ast::SupportStmt::Target(t) => {
                 let mut target = Target {
@@ -341,6 +345,8 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
                     resolve: None,
                     fulfil: None,
                     during: None,
+                    update_every_ms: None,
+                    escalation: None,
                     span: st.span,
                     id_span: t.id.span,
                 };
@@ -350,13 +356,21 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
                             target.during =
                                 r.bind(c, &[Kind::Calendar], "the calendar of a target");
                         }
+                        ast::TargetStmt::Update(d) => {
+                            target.update_every_ms = Some(Sp::new(d.value, d.span));
+                        }
+                        ast::TargetStmt::Escalation(e) => {
+                            target.escalation = Some(Arc::new(escalation(r, e, s.span)));
+                        }
                         ast::TargetStmt::Deadline {
                             which,
                             duration,
                             written,
                             at,
+                            business_days,
                         } => {
                             let term = DeadlineTerm {
+                                business_days: business_days.map(|n| n.value),
                                 duration_ms: Sp::new(duration.value, duration.span),
                                 written: written.clone(),
                                 at: at.map(|a| Sp::new(a.value, a.span)),
@@ -376,6 +390,30 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
     }
     out.targets.shrink_to_fit();
     out
+}
+
+/// `escalation { stage "TITLE" D (by ID)? … }`: `by` names an OLA or a UC (E0202/E0203).
+fn escalation(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::Stage>>, span: Span) -> Escalation {
+    let stages = b
+        .stmts
+        .iter()
+        .map(|st| Stage {
+            title: st.kind.title.value.clone(),
+            duration_ms: Sp::new(st.kind.duration.value, st.kind.duration.span),
+            by: st.kind.by.as_ref().and_then(|a| {
+                r.bind(
+                    a,
+                    &[
+                        Kind::Agreement(AgreementKind::Ola),
+                        Kind::Agreement(AgreementKind::Uc),
+                    ],
+                    "the agreement of an escalation stage",
+                )
+            }),
+            span: st.span,
+        })
+        .collect();
+    Escalation { stages, span }
 }
 
 fn credit(c: &ast::Credit) -> Credit {

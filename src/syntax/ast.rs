@@ -593,6 +593,17 @@ pub enum IndicatorStmt {
 pub enum SupportStmt {
     During(Ident),
     Target(SupportTarget),
+    /// `escalation { stage … }`: the stages of every target without one of its own.
+    Escalation(Block<Stmt<Stage>>),
+}
+
+/// `stage STRING DURATION (by ID)?`: one stage of an escalation, the open time it may
+/// take and the agreement (an OLA or UC) that carries it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Stage {
+    pub title: Str,
+    pub duration: Sp<Millis>,
+    pub by: Option<Ident>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize)]
@@ -647,8 +658,14 @@ pub enum TargetStmt {
         /// The duration as written (`2d`, `1h30m`): its units matter to W0503.
         written: String,
         at: Option<Sp<Decimal>>,
+        /// `N business days` (then `duration` is a placeholder, spanning the whole).
+        business_days: Option<Sp<u32>>,
     },
     During(Ident),
+    /// `update every DURATION`: the longest gap between two updates to the customer.
+    Update(Sp<Millis>),
+    /// `escalation { stage … }`
+    Escalation(Block<Stmt<Stage>>),
 }
 
 /// A statement of a `claims` block.

@@ -589,6 +589,7 @@ fn support(b: &Block<Stmt<SupportStmt>>, diags: &mut Vec<Diagnostic>) {
     for st in &b.stmts {
         match &st.kind {
             SupportStmt::During(_) => once.see("during", st.span, diags),
+            SupportStmt::Escalation(_) => once.see("escalation", st.span, diags),
             SupportStmt::Target(t) => {
                 let kind = t.kind.keyword();
                 once.see(&format!("{kind} {}", t.id.value), st.span, diags);
@@ -596,6 +597,8 @@ fn support(b: &Block<Stmt<SupportStmt>>, diags: &mut Vec<Diagnostic>) {
                 for s in &t.body.stmts {
                     let k = match &s.kind {
                         TargetStmt::During(_) => "during",
+                        TargetStmt::Update(_) => "update every",
+                        TargetStmt::Escalation(_) => "escalation",
                         TargetStmt::Deadline { which, .. } => {
                             let allowed = match t.kind {
                                 TargetKind::Incident => *which != Deadline::Fulfil,

@@ -16,10 +16,12 @@
 //!
 //! Durations are plain `i64` milliseconds throughout.
 
+mod business;
 mod calendar;
 mod clock;
 mod closure;
 pub mod compare;
+pub mod compare_days;
 mod coverage;
 mod instant;
 mod local;
@@ -28,6 +30,7 @@ mod tz;
 mod units;
 mod yearly;
 
+pub use business::Length;
 pub use calendar::{Calendar, WeekInterval};
 pub use closure::Closure;
 pub use coverage::OpenRuns;

@@ -642,4 +642,138 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::E0330,
+        explanation: "A deadline in business days counts whole business days (open days of the target's calendar, language.md §5.1) from 1 to 1000. `0 business days` is no deadline at all, and more than 1000 (about four years of working days) is a slip. A deadline sooner than the end of the next business day is written in open hours (`4h`).",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p3 { response 0 business days resolve 5 business days } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p3 { response 1 business day resolve 5 business days } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0331,
+        explanation: "`update every D` promises the customer an update at least every D while a ticket is open. An interval longer than the time in which the ticket must be resolved (or fulfilled) promises no update at all: the ticket is closed before the first one is due. Update more often than the resolve, or drop `update every`.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 15m resolve 4h update every 8h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 15m resolve 4h update every 1h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0332,
+        explanation: "The stages of an escalation (`escalation { stage \"…\" D … }`) are the open time each line of support may take before the ticket moves on; together they must fit in the deadline the ticket ends with (the resolve of an incident, the fulfil of a request), or the chain cannot keep the promise even when every stage keeps its own. The message shows the sum.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 6h
+      escalation {
+        stage "Service desk" 30m
+        stage "Second line" 2h
+        stage "Supplier" 4h
+      }
+    }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 6h
+      escalation {
+        stage "Service desk" 30m
+        stage "Second line" 2h
+        stage "Supplier" 3h
+      }
+    }
+  }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0333,
+        explanation: "Escalation stages are open time, and a deadline in business days is a count of days whose length depends on the calendar and on the hour the ticket is raised: the two cannot be added up, so the chain cannot be checked. State the deadline the stages lead to in open hours (two 8-hour business days are `16h` on a business-hours calendar), or leave out the escalation.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p2 {
+      response 4h
+      resolve 2 business days
+      escalation {
+        stage "Service desk" 30m
+        stage "Second line" 8h
+      }
+    }
+  }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p2 {
+      response 4h
+      resolve 16h
+      escalation {
+        stage "Service desk" 30m
+        stage "Second line" 8h
+      }
+    }
+  }
+}
+"#,
+    },
 ];

@@ -466,4 +466,186 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::E0420,
+        explanation: "A stage carried by an OLA or UC (`stage \"Operations\" 2h by ops_ola`) takes as long as that agreement lets it take: its own resolve (or fulfil) of the same priority or request. Added up with the other stages, the chain must fit in the deadline of the agreement that escalates, or a ticket that goes through every line can be late while every supporter keeps its promise. The message shows the sum, and the help where each term comes from.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 6h
+      escalation {
+        stage "Service desk" 30m
+        stage "Operations" 2h by ops_ola
+      }
+    }
+  }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 15m resolve 6h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 6h
+      escalation {
+        stage "Service desk" 30m
+        stage "Operations" 2h by ops_ola
+      }
+    }
+  }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 15m resolve 2h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0421,
+        explanation: "A stage's `by` names the OLA or UC that carries it, which must support the agreement: cover one of its services (or a service they depend on) while it is in force, and be binding or approved when the agreement is. Otherwise the stage is carried by nobody the agreement can rely on. Name a supporting agreement, or leave out `by`.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+service db "Database" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 6h
+      escalation {
+        stage "Service desk" 30m
+        stage "Operations" 2h by db_ola
+      }
+    }
+  }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 15m resolve 2h } }
+}
+ola db_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services db
+  support { incident p1 { response 15m resolve 2h } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+service db "Database" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 6h
+      escalation {
+        stage "Service desk" 30m
+        stage "Operations" 2h by ops_ola
+      }
+    }
+  }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 15m resolve 2h } }
+}
+ola db_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services db
+  support { incident p1 { response 15m resolve 2h } }
+}
+"#,
+    },
+    Explanation {
+        code: Code::E0422,
+        explanation: "A stage carried by an OLA or UC takes that agreement's resolve (or fulfil) of the same priority; when that deadline counts business days, it cannot be added to the other stages' open time, so the chain cannot be checked. State the carrier's deadline in open hours.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 3d
+      escalation {
+        stage "Service desk" 30m
+        stage "Operations" 24h by ops_ola
+      }
+    }
+  }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 15m resolve 1 business day } }
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+team ops "Operations"
+service api "API" { owner ops }
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  support {
+    incident p1 {
+      response 15m
+      resolve 3d
+      escalation {
+        stage "Service desk" 30m
+        stage "Operations" 24h by ops_ola
+      }
+    }
+  }
+}
+ola ops_ola "Operations OLA" {
+  provider ops
+  customer ops
+  services api
+  support { incident p1 { response 15m resolve 24h } }
+}
+"#,
+    },
 ];

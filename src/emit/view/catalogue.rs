@@ -1,7 +1,7 @@
 //! The catalogue page: each catalogue's packages side by side, one row per term any of
 //! them sets, in the words of the contracts (docs/documents.md, "Catalogue").
 
-use super::format::{duration, money, percent, period};
+use super::format::{duration, length, money, percent, period};
 use super::objectives::window_words;
 use crate::model::{Credit, Deadline, ObjectiveKind, Package, Portfolio, Terms, TierOp};
 use serde::Serialize;
@@ -129,7 +129,7 @@ fn terms(p: &Portfolio, t: &Terms, put: &mut dyn FnMut(String, String)) {
                 });
                 put(
                     format!("{what}: {}", deadline_word(which)),
-                    format!("{}{share}", duration(d.duration_ms.value)),
+                    format!("{}{share}", length(d.length())),
                 );
             }
         }

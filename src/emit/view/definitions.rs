@@ -268,6 +268,15 @@ pub(super) fn definitions(p: &Portfolio, terms: &Terms, today: NaiveDate) -> Vec
     }
     if targets
         .iter()
+        .any(|t| t.deadlines().any(|(_, d)| d.business_days.is_some()))
+    {
+        out.push(def(
+            "Business Day",
+            crate::model::support::BUSINESS_DAY_MEANING.to_string() + ".",
+        ));
+    }
+    if targets
+        .iter()
         .any(|t| t.kind == TargetKind::Incident && t.resolve.is_some())
     {
         out.push(def(

@@ -109,6 +109,14 @@ pub struct ObjectiveView {
 }
 
 #[derive(Serialize)]
+pub struct StageRow {
+    pub title: String,
+    pub time: String,
+    /// The OLA or UC that carries the stage: internal, left out of customers' copies.
+    pub by: Option<String>,
+}
+
+#[derive(Serialize)]
 pub struct TargetRow {
     pub kind: &'static str,
     pub id: String,
@@ -118,6 +126,12 @@ pub struct TargetRow {
     pub clock: String,
     pub clock_title: String,
     pub share: String,
+    /// `update every D` in words: "at least every 1 h".
+    pub update: Option<String>,
+    /// The escalation stages, in order.
+    pub escalation: Vec<StageRow>,
+    /// Whether a deadline counts business days.
+    pub business_days: bool,
 }
 
 #[derive(Serialize)]

@@ -228,6 +228,15 @@ pub fn css_string(s: &str) -> String {
     out
 }
 
+/// A support deadline in words: open time as [`duration`], business days as written
+/// (`2 business days`).
+pub fn length(l: crate::time::Length) -> String {
+    match l {
+        crate::time::Length::Open(ms) => duration(ms),
+        crate::time::Length::BusinessDays(n) => crate::model::support::business_days_words(n),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -186,12 +186,12 @@ pub fn document(
                 response: t
                     .response
                     .as_ref()
-                    .map_or_else(|| "–".into(), |d| duration(d.duration_ms.value)),
+                    .map_or_else(|| "–".into(), |d| format::length(d.length())),
                 resolve: t
                     .resolve
                     .as_ref()
                     .or(t.fulfil.as_ref())
-                    .map_or_else(|| "–".into(), |d| duration(d.duration_ms.value)),
+                    .map_or_else(|| "–".into(), |d| format::length(d.length())),
                 clock: p.calendar(clock).name.clone(),
                 clock_title: p.calendar(clock).title.clone(),
                 share: if shares.is_empty() {
@@ -199,6 +199,23 @@ pub fn document(
                 } else {
                     shares.join(", ")
                 },
+                update: t.update_every_ms.as_ref().map(|u| duration(u.value)),
+                escalation: terms
+                    .support
+                    .as_ref()
+                    .and_then(|s| s.escalation_of(t))
+                    .map(|e| {
+                        e.stages
+                            .iter()
+                            .map(|st| document::StageRow {
+                                title: st.title.clone(),
+                                time: duration(st.duration_ms.value),
+                                by: st.by.as_ref().map(|b| b.value.name.to_string()),
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default(),
+                business_days: t.deadlines().any(|(_, d)| d.business_days.is_some()),
             }
         })
         .collect();

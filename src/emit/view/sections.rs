@@ -379,7 +379,7 @@ fn support(d: &Document) -> Vec<Block> {
         .iter()
         .map(|h| matches!(*h, "Response" | "Resolve / fulfil"))
         .collect();
-    vec![
+    let mut out = vec![
         Block::paragraph(intro),
         Block::table(
             "",
@@ -402,7 +402,56 @@ fn support(d: &Document) -> Vec<Block> {
                 })
                 .collect(),
         ),
-    ]
+    ];
+    process_terms(d, &mut out);
+    out
+}
+
+/// Business days, update frequencies and escalation stages, after the table (language.md
+/// §5.1): only where an agreement has them, so other contracts read as before.
+fn process_terms(d: &Document, out: &mut Vec<Block>) {
+    if d.targets.iter().any(|r| r.business_days) {
+        out.push(Block::paragraph(vec![t(format!(
+            "A Business Day {}.",
+            crate::model::support::BUSINESS_DAY_MEANING.replacen("means a day", "is a day", 1)
+        ))]));
+    }
+    let updates: Vec<Vec<Span>> = d
+        .targets
+        .iter()
+        .filter_map(|r| {
+            r.update.as_ref().map(|u| {
+                vec![
+                    t(format!("{} ", r.kind)),
+                    c(&r.id),
+                    t(format!(
+                        ": the Provider updates the Customer at least every {u} of the clock until the ticket is closed."
+                    )),
+                ]
+            })
+        })
+        .collect();
+    if !updates.is_empty() {
+        out.push(Block::list(updates));
+    }
+    for r in d.targets.iter().filter(|r| !r.escalation.is_empty()) {
+        let stages: Vec<String> = r
+            .escalation
+            .iter()
+            .map(|s| match (&s.by, d.customer_copy) {
+                (Some(by), false) => format!("{} ({by}): {}", s.title, s.time),
+                _ => format!("{}: {}", s.title, s.time),
+            })
+            .collect();
+        out.push(Block::paragraph(vec![
+            t(format!("Escalation of {} ", r.kind)),
+            c(&r.id),
+            t(format!(
+                ", in order, each stage taking at most the time given on the same clock: {}.",
+                stages.join("; ")
+            )),
+        ]));
+    }
 }
 
 fn maintenance(d: &Document) -> Vec<Block> {

@@ -7,7 +7,8 @@ use crate::syntax::ast::{
     Agreement, AgreementKind, AgreementStmt, Block, Catalogue, ClaimsStmt, Credit, CreditForm,
     Deadline, DowntimeStmt, HistoryEntry, Indicator, IndicatorStmt, Level, MaintenanceStmt,
     MeasuredBy, Objective, ObjectiveKind, ObjectiveStmt, Package, Penalty, PenaltyOn, PenaltyStmt,
-    Region, Sp, Status, Stmt, SupportStmt, SupportTarget, TargetKind, TargetStmt, TierOp, Window,
+    Region, Sp, Stage, Status, Stmt, SupportStmt, SupportTarget, TargetKind, TargetStmt, TierOp,
+    Window,
 };
 use crate::syntax::values;
 use pest::iterators::Pair;
@@ -453,6 +454,8 @@ impl Lower<'_> {
         let mut parts = parts.into_iter();
         let kind = if rule == Rule::during_stmt {
             SupportStmt::During(self.ident(&parts.next()?))
+        } else if rule == Rule::escalation_stmt {
+            SupportStmt::Escalation(self.block(parts.next()?, Self::stage_stmt))
         } else {
             let kind = if rule == Rule::incident {
                 TargetKind::Incident
@@ -477,22 +480,61 @@ impl Lower<'_> {
         })
     }
 
+    /// `stage STRING DURATION (by ID)?` in an `escalation` block.
+    fn stage_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<Stage>> {
+        let (keyword, span, parts) = self.stmt_parts(pair);
+        let title = self.string(parts.iter().find(|p| p.as_rule() == Rule::string)?);
+        let duration = self.duration(parts.iter().find(|p| p.as_rule() == Rule::duration)?);
+        let by = parts
+            .iter()
+            .find(|p| p.as_rule() == Rule::ident)
+            .map(|p| self.ident(p));
+        Some(Stmt {
+            kind: Stage {
+                title,
+                duration,
+                by,
+            },
+            keyword,
+            span,
+        })
+    }
+
     fn target_stmt(&mut self, pair: Pair<'_, Rule>) -> Option<Stmt<TargetStmt>> {
         let rule = pair.as_rule();
         let (keyword, span, parts) = self.stmt_parts(pair);
         let kind = if rule == Rule::during_stmt {
             TargetStmt::During(self.ident(parts.first()?))
+        } else if rule == Rule::update_stmt {
+            let d = parts.iter().find(|p| p.as_rule() == Rule::duration)?;
+            TargetStmt::Update(self.duration(d))
+        } else if rule == Rule::escalation_stmt {
+            TargetStmt::Escalation(self.block(parts.into_iter().next()?, Self::stage_stmt))
         } else {
             let kw = &self_source_word(&parts, keyword);
             let which = deadline(kw);
             let mut duration = None;
             let mut written = String::new();
             let mut at = None;
+            let mut business_days = None;
             for p in &parts {
                 match p.as_rule() {
                     Rule::duration => {
                         written = p.as_str().to_string();
                         duration = Some(self.duration(p));
+                    }
+                    Rule::business_days => {
+                        let span = self.span(p);
+                        written = p.as_str().to_string();
+                        // Checked by E0330 (1 to 1000); a number too large for `u32` is
+                        // out of that range too.
+                        let n = p
+                            .as_str()
+                            .split_whitespace()
+                            .next()
+                            .map_or(u32::MAX, |n| n.parse::<u32>().unwrap_or(u32::MAX));
+                        business_days = Some(Sp::new(n, span));
+                        duration = Some(Sp::new(0, span));
                     }
                     Rule::percent => at = Some(self.percent(p)),
                     _ => {}
@@ -503,6 +545,7 @@ impl Lower<'_> {
                 duration: duration?,
                 written,
                 at,
+                business_days,
             }
         };
         Some(Stmt {

@@ -81,9 +81,16 @@ fn describe(rule: Rule) -> Option<&'static str> {
         Rule::measured_stmt => "`measured by indicator` or `measured by outages`",
         Rule::indicator_stmt => "`errors`, `good` or `total`",
         Rule::support_item | Rule::incident | Rule::request => {
-            "a support statement (`during`, `incident` or `request`)"
+            "a support statement (`during`, `incident`, `request` or `escalation`)"
         }
-        Rule::target_item | Rule::deadline_stmt => "`response`, `resolve`, `fulfil` or `during`",
+        Rule::target_item | Rule::deadline_stmt => {
+            "`response`, `resolve`, `fulfil`, `during`, `update every` or `escalation`"
+        }
+        Rule::business_days => "a number of business days such as `2 business days`",
+        Rule::update_stmt => "`update every` and a duration such as `1h`",
+        Rule::stage_item | Rule::stage_stmt => {
+            "an escalation stage such as `stage \"Second line\" 2h by dba_payments`"
+        }
         Rule::maintenance_item => "`during`, `notice` or `max`",
         Rule::claims_item => "`within`, `to`, `with`, `credited as` or `minimum`",
         Rule::credit_form => "`refund` or `invoice credit`",
@@ -242,8 +249,16 @@ fn keywords(rule: Rule) -> &'static [&'static str] {
             "measured",
         ],
         Rule::indicator_stmt => &["errors", "good", "total"],
-        Rule::support_item => &["during", "incident", "request"],
-        Rule::target_item => &["response", "resolve", "fulfil", "during"],
+        Rule::support_item => &["during", "incident", "request", "escalation"],
+        Rule::target_item => &[
+            "response",
+            "resolve",
+            "fulfil",
+            "during",
+            "update",
+            "escalation",
+        ],
+        Rule::stage_item => &["stage"],
         Rule::maintenance_item => &["during", "notice", "max"],
         Rule::claims_item => &["within", "to", "with", "credited", "minimum"],
         Rule::window => &["month", "quarter", "year", "week", "rolling"],
@@ -363,10 +378,10 @@ fn found_token(src: &str, pos: usize) -> (String, usize) {
 }
 
 pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagnostic {
-    let pos = match err.location {
+    let mut pos = match err.location {
         InputLocation::Pos(p) | InputLocation::Span((p, _)) => p,
     };
-    let positives: Vec<Rule> = match &err.variant {
+    let mut positives: Vec<Rule> = match &err.variant {
         ErrorVariant::ParsingError { positives, .. } => positives
             .iter()
             .copied()
@@ -374,6 +389,16 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
             .collect(),
         ErrorVariant::CustomError { .. } => Vec::new(),
     };
+    // `response 4 hours`: the number was read as the start of `N business days`, but a
+    // duration was meant; report it at the number, as a duration.
+    if positives == [Rule::k_business] {
+        let before = src.get(..pos).unwrap_or("").trim_end();
+        let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+        if digits > 0 {
+            pos = before.len() - digits;
+            positives = vec![Rule::duration];
+        }
+    }
     let (raw, len) = found_token(src, pos);
     let at_end = len == 0;
     let found = if at_end {

@@ -106,8 +106,10 @@ fn monitoring_files_are_named_per_agreement_and_calendar() {
         monitoring,
         [
             "alertmanager/time_intervals.yml",
+            "grafana/globex_checkout.json",
             "json/portfolio.json",
             "openslo/globex_checkout.yaml",
+            "prometheus-operator/globex_checkout.yaml",
             CHECKOUT_RULES,
         ],
         "only globex_checkout has prometheus indicators"
@@ -736,4 +738,53 @@ fn monitoring_openslo_notes_service_hours_and_does_not_follow_today() {
         }
     }
     assert!(with_hours > 0, "the `during office` objective is annotated");
+}
+
+/// One Grafana dashboard per monitored agreement, with a datasource variable, and every
+/// `PromQL` expression in it valid for promtool (as the expressions of scratch rules); the
+/// same rule groups as a `PrometheusRule` for the Prometheus Operator.
+#[test]
+#[ignore = "needs promtool"]
+fn monitoring_grafana_dashboards_and_prometheus_rules_for_the_operator() {
+    let (dir, out) = build(ACME, "2026-11-26");
+    let text = read(&out, "grafana/globex_checkout.json");
+    let dash: serde_json::Value = serde_json::from_str(&text).expect("json");
+    let vars = dash["templating"]["list"].as_array().expect("variables");
+    assert!(vars
+        .iter()
+        .any(|v| v["type"] == "datasource" && v["query"] == "prometheus"));
+    let exprs = slac::emit::grafana::expressions(&dash);
+    assert!(exprs.len() >= 7, "{exprs:?}");
+    assert!(exprs
+        .iter()
+        .any(|e| e.starts_with("slac:period_error_budget_remaining:ratio{")));
+    let mut scratch = String::from("groups:\n  - name: scratch\n    rules:\n");
+    for (i, e) in exprs.iter().enumerate() {
+        let _ = writeln!(
+            scratch,
+            "      - record: scratch:expr_{i}\n        expr: {}",
+            serde_json::to_string(e).expect("a JSON string is a YAML string")
+        );
+    }
+    let path = dir.path().join("scratch.yml");
+    fs::write(&path, &scratch).expect("write");
+    let ok = run(Command::new("promtool").args(["check", "rules"]).arg(&path));
+    assert!(ok.contains("SUCCESS"), "{ok}\n{scratch}");
+    // The operator's resource holds the same groups as the rules file.
+    let cr: Value = serde_norway::from_str(&read(&out, "prometheus-operator/globex_checkout.yaml"))
+        .expect("yaml");
+    assert_eq!(str_at(&cr, "kind"), "PrometheusRule");
+    assert_eq!(str_at(&cr, "apiVersion"), "monitoring.coreos.com/v1");
+    let rules: Value = serde_norway::from_str(&read(&out, CHECKOUT_RULES)).expect("yaml");
+    assert_eq!(cr["spec"]["groups"], rules["groups"]);
+    let spec_path = dir.path().join("spec.yml");
+    fs::write(
+        &spec_path,
+        serde_norway::to_string(&cr["spec"]).expect("spec as YAML"),
+    )
+    .expect("write");
+    let ok = run(Command::new("promtool")
+        .args(["check", "rules"])
+        .arg(&spec_path));
+    assert!(ok.contains("SUCCESS"), "{ok}");
 }

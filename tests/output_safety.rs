@@ -51,8 +51,10 @@ fn tree(root: &Path) -> BTreeMap<PathBuf, Node> {
 }
 
 /// The files and directories (ending in `/`) below `out`, as the manifest writes them.
+/// What `out` holds, as the manifest writes it: `dir/` for a directory, sorted as strings
+/// (`prometheus-operator/` before `prometheus/`).
 fn listing(out: &Path) -> Vec<String> {
-    tree(out)
+    let mut all: Vec<String> = tree(out)
         .into_iter()
         .filter(|(p, _)| p != Path::new(slac::output::MANIFEST))
         .map(|(p, n)| {
@@ -63,7 +65,9 @@ fn listing(out: &Path) -> Vec<String> {
                 s
             }
         })
-        .collect()
+        .collect();
+    all.sort();
+    all
 }
 
 fn manifest_lines(out: &Path) -> Vec<String> {

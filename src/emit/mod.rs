@@ -4,6 +4,7 @@
 mod alertmanager;
 mod backend;
 mod embedded;
+pub mod grafana;
 mod html;
 mod json;
 pub mod markdown;
@@ -26,8 +27,10 @@ pub fn backends() -> Vec<Box<dyn Backend>> {
         Box::new(html::Html),
         Box::new(markdown::Markdown),
         Box::new(prometheus::Prometheus),
+        Box::new(prometheus::PrometheusOperator),
         Box::new(alertmanager::Alertmanager),
         Box::new(openslo::OpenSlo),
+        Box::new(grafana::Grafana),
         Box::new(json::Json),
         Box::new(register::Register),
     ]

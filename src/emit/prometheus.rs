@@ -94,7 +94,70 @@ impl Backend for Prometheus {
     }
 }
 
+/// `prometheus-operator/`: the same rule groups as a Kubernetes `PrometheusRule` per
+/// agreement, for clusters that load rules through the Prometheus Operator.
+pub(super) struct PrometheusOperator;
+
+impl Backend for PrometheusOperator {
+    fn name(&self) -> &'static str {
+        "prometheus-operator"
+    }
+
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+        Ok(slo::collect(portfolio, ctx.today)
+            .into_iter()
+            .map(|(a, slos)| {
+                let metadata = Map::new()
+                    .with(
+                        "name",
+                        Yaml::str(names::dns_label(&[a.name.as_str()])),
+                    )
+                    .with(
+                        "labels",
+                        Map::new()
+                            .with("app.kubernetes.io/managed-by", Yaml::str("slac"))
+                            .build(),
+                    );
+                let doc = Map::new()
+                    .with("apiVersion", Yaml::Plain("monitoring.coreos.com/v1"))
+                    .with("kind", Yaml::Plain("PrometheusRule"))
+                    .with("metadata", metadata.build())
+                    .with(
+                        "spec",
+                        Map::new()
+                            .with("groups", Yaml::seq(slos.iter().map(group)))
+                            .build(),
+                    );
+                let text = File {
+                    comments: header_comments(
+                        &slos,
+                        "Apply with `kubectl apply -f`; the Prometheus Operator loads it (docs/monitoring.md).",
+                    ),
+                    explicit_start: false,
+                    documents: vec![doc.build()],
+                }
+                .render();
+                Artifact::text(format!("prometheus-operator/{}.yaml", a.name), text)
+            })
+            .collect())
+    }
+}
+
 fn rules_file(slos: &[Slo<'_>]) -> String {
+    let groups = Yaml::seq(slos.iter().map(group));
+    File {
+        comments: header_comments(
+            slos,
+            "Load with `rule_files:` in prometheus.yml; see docs/monitoring.md.",
+        ),
+        explicit_start: false,
+        documents: vec![Map::new().with("groups", groups).build()],
+    }
+    .render()
+}
+
+/// The header of a rules file: where it comes from, and each objective in words.
+fn header_comments(slos: &[Slo<'_>], load: &str) -> Vec<String> {
     let mut comments = Vec::new();
     let a = slos[0].agreement;
     comments.push(format!(
@@ -103,7 +166,7 @@ fn rules_file(slos: &[Slo<'_>]) -> String {
         a.name,
         a.title
     ));
-    comments.push("Load with `rule_files:` in prometheus.yml; see docs/monitoring.md.".into());
+    comments.push(load.to_string());
     for s in slos {
         let mut line = names::objective(s);
         if let Some(r) = s.region {
@@ -145,13 +208,7 @@ fn rules_file(slos: &[Slo<'_>]) -> String {
         }
         comments.push(line);
     }
-    let groups = Yaml::seq(slos.iter().map(group));
-    File {
-        comments,
-        explicit_start: false,
-        documents: vec![Map::new().with("groups", groups).build()],
-    }
-    .render()
+    comments
 }
 
 fn labels(s: &Slo<'_>, extra: &[(&str, String)]) -> Yaml {

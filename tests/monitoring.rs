@@ -788,3 +788,65 @@ fn monitoring_grafana_dashboards_and_prometheus_rules_for_the_operator() {
         .arg(&spec_path));
     assert!(ok.contains("SUCCESS"), "{ok}");
 }
+
+/// `histogram "METRIC{SELECTOR}"` gives a latency objective its queries: the bucket at the
+/// threshold in seconds (a whole second matching `1` and `1.0`) over `_count`; promtool
+/// accepts the rules, and an objective for the one service beside one for all of them
+/// gets series of its own (`objective_service`).
+#[test]
+#[ignore = "needs promtool"]
+fn monitoring_latency_from_a_histogram() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("p.sla");
+    fs::write(
+        &src,
+        r#"provider acme "A"
+customer globex "G" { subscribes api }
+service api "API"
+sla api_sla "S" {
+  provider acme
+  customer globex
+  services api
+  support { incident p1 { response 1h resolve 8h } }
+  latency {
+    target 99% within 300ms
+    window rolling 28d
+    indicator prometheus { histogram "http_request_duration_seconds{job=\"api\"}" }
+  }
+  latency "Slow" {
+    target 99.9% within 2s
+    window rolling 28d
+    service api
+    indicator prometheus { histogram "http_request_duration_seconds" }
+  }
+}
+"#,
+    )
+    .expect("write");
+    let out = dir.path().join("out");
+    Slac::new()
+        .arg("build")
+        .arg(&src)
+        .arg("--out")
+        .arg(&out)
+        .args(["--emit", "prometheus", "--today", "2026-11-26"])
+        .run()
+        .assert_code(0);
+    let path = out.join("prometheus/api_sla.rules.yml");
+    let text = fs::read_to_string(&path).expect("rules");
+    assert!(
+        text.contains(r#"http_request_duration_seconds_bucket{job=\"api\",le=\"0.3\"}[5m]"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"http_request_duration_seconds_count{job=\"api\"}[5m]"#),
+        "{text}"
+    );
+    assert!(
+        text.contains(r#"http_request_duration_seconds_bucket{le=~\"2(\\\\.0+)?\"}[5m]"#),
+        "{text}"
+    );
+    assert!(text.contains(r#"objective_service: "api""#), "{text}");
+    let ok = run(Command::new("promtool").args(["check", "rules"]).arg(&path));
+    assert!(ok.contains("SUCCESS"), "{ok}");
+}

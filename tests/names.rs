@@ -28,7 +28,9 @@ fn indicator() -> &'static str {
 }
 
 /// A portfolio with two calendars, two services, one SLA with an availability objective,
-/// an outcome named `availability`, an outcome `<region>-availability`, and a region.
+/// an outcome named `availability`, an outcome `<region>-availability`, and a region; and
+/// an SLA of one service with a latency objective for all its services and one for that
+/// service.
 fn portfolio(cal: &str, svc_a: &str, svc_b: &str, sla: &str, region: &str) -> String {
     let ind = indicator();
     format!(
@@ -79,6 +81,22 @@ sla {sla} "S" {{
       window month
       {ind}
     }}
+  }}
+}}
+sla {sla}-one "One service" {{
+  provider p_p
+  customer c_c
+  services {svc_a}
+  latency {{
+    target 99% within 300ms
+    window rolling 28d
+    {ind}
+  }}
+  latency {{
+    target 99.9% within 2s
+    window rolling 28d
+    service {svc_a}
+    {ind}
   }}
 }}
 "#

@@ -438,6 +438,37 @@ fn indicators(terms: &Terms, diags: &mut Vec<Diagnostic>) {
     for o in &terms.objectives {
         measured(o, diags);
         let Some(ind) = &o.indicator else { continue };
+        if let Some(h) = &ind.histogram {
+            let written = ind.errors.is_some()
+                || ind.good.as_ref().is_some_and(|g| g.span != h.span)
+                || ind.total.as_ref().is_some_and(|t| t.span != h.span);
+            let problem = if o.kind != ObjectiveKind::Latency || o.within_ms.is_none() {
+                Some((
+                    format!("the {} objective has a `histogram`, which only a latency objective with `within` can use", o.id),
+                    "a histogram gives the share of requests faster than the threshold: use it in `latency { target 99% within 300ms … }`, or write `errors`/`good` and `total` queries here",
+                ))
+            } else if written {
+                Some((
+                    format!("the indicator of the {} objective has both `histogram` and queries", o.id),
+                    "keep `histogram` (slac writes the good and total queries from its buckets) or the queries, not both",
+                ))
+            } else if crate::model::histogram_parts(&h.value).is_none() {
+                Some((
+                    format!("`{}` is not a metric name with an optional selector", h.value),
+                    "write the histogram's name without `_bucket`, and its labels in braces, e.g. `histogram \"http_request_duration_seconds{job=\\\"checkout\\\"}\"`",
+                ))
+            } else {
+                None
+            };
+            if let Some((message, help)) = problem {
+                diags.push(
+                    Diagnostic::new(Code::E0307, h.span, message)
+                        .primary("this histogram")
+                        .help(help),
+                );
+                continue;
+            }
+        }
         let problem = match (&ind.errors, &ind.good, &ind.total) {
             (Some(_), Some(_), _) => Some((
                 "has both `errors` and `good`",

@@ -65,6 +65,11 @@ impl Slo<'_> {
         if let Some(s) = &self.service {
             out.push(("service", s.clone()));
         }
+        // An objective for one named service beside one for all of an agreement's
+        // services (here only that one) would otherwise make the same series.
+        if let Some(s) = &self.objective.service {
+            out.push(("objective_service", s.value.name.to_string()));
+        }
         if let Some(c) = &self.customer {
             out.push(("customer", c.clone()));
         }

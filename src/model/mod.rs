@@ -20,3 +20,4 @@ mod terms;
 pub use build::resolve;
 pub use lifecycle::years_in_force;
 pub use portfolio::*;
+pub use terms::histogram_parts;

@@ -504,6 +504,10 @@ pub struct Indicator {
     pub errors: Option<Sp<String>>,
     pub good: Option<Sp<String>>,
     pub total: Option<Sp<String>>,
+    /// `histogram "METRIC{SELECTOR}"` as written; `good` and `total` are then made from
+    /// its buckets (`model::terms::histogram_queries`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub histogram: Option<Sp<String>>,
     #[serde(skip)]
     pub span: Span,
 }

@@ -282,6 +282,7 @@ fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
                     errors: None,
                     good: None,
                     total: None,
+                    histogram: None,
                     span: i.span,
                 };
                 for q in &i.body.stmts {
@@ -289,13 +290,80 @@ fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
                         ast::IndicatorStmt::Errors(s) => ind.errors = Some(s.clone()),
                         ast::IndicatorStmt::Good(s) => ind.good = Some(s.clone()),
                         ast::IndicatorStmt::Total(s) => ind.total = Some(s.clone()),
+                        ast::IndicatorStmt::Histogram(s) => ind.histogram = Some(s.clone()),
                     }
                 }
                 out.indicator = Some(ind);
             }
         }
     }
+    histogram_queries(&mut out);
     out
+}
+
+/// A latency objective's `good` and `total` from `histogram "METRIC{SELECTOR}"`: the rate
+/// of the bucket at the threshold (`le`, in seconds: `0.3` for 300ms; a whole number of
+/// seconds matches both `1` and `1.0`, as Go and the other client libraries write it) and
+/// of `_count`. `None` when the histogram cannot be used (E0307 says why:
+/// [`histogram_parts`]); queries the indicator states itself are never replaced.
+fn histogram_queries(o: &mut Objective) {
+    let (Some(within), Some(ind)) = (o.within_ms.as_ref().map(|w| w.value), &mut o.indicator)
+    else {
+        return;
+    };
+    let Some(h) = &ind.histogram else { return };
+    if ind.good.is_some() || ind.errors.is_some() || ind.total.is_some() {
+        return;
+    }
+    let Some((metric, selector)) = histogram_parts(&h.value) else {
+        return;
+    };
+    let seconds = rust_decimal::Decimal::new(within, 3).normalize();
+    let le = if seconds.fract().is_zero() {
+        format!("le=~\"{seconds}(\\\\.0+)?\"")
+    } else {
+        format!("le=\"{seconds}\"")
+    };
+    let inner = selector.trim();
+    let with_le = if inner.is_empty() {
+        le
+    } else {
+        format!("{inner},{le}")
+    };
+    let span = h.span;
+    ind.good = Some(Sp::new(
+        format!("sum(rate({metric}_bucket{{{with_le}}}[{{{{window}}}}]))"),
+        span,
+    ));
+    ind.total = Some(Sp::new(
+        format!("sum(rate({metric}_count{{{inner}}}[{{{{window}}}}]))"),
+        span,
+    ));
+}
+
+/// `METRIC{SELECTOR}` (or `METRIC` alone) as the metric name and the selector's inside,
+/// when the name is a Prometheus metric name and the braces close at the end.
+pub fn histogram_parts(text: &str) -> Option<(&str, &str)> {
+    let text = text.trim();
+    let (metric, rest) = match text.find('{') {
+        Some(i) => (&text[..i], &text[i..]),
+        None => (text, ""),
+    };
+    let name_ok = metric
+        .bytes()
+        .next()
+        .is_some_and(|b| b.is_ascii_alphabetic() || b == b'_' || b == b':')
+        && metric
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'_' || b == b':');
+    if !name_ok {
+        return None;
+    }
+    if rest.is_empty() {
+        return Some((metric, ""));
+    }
+    let inner = rest.strip_prefix('{')?.strip_suffix('}')?;
+    (!inner.contains('{') && !inner.contains('}')).then_some((metric, inner))
 }
 
 /// A `downtime { … }` block as the objective's definition of downtime.

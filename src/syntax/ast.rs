@@ -587,6 +587,8 @@ pub enum IndicatorStmt {
     Errors(Str),
     Good(Str),
     Total(Str),
+    /// `histogram "METRIC{SELECTOR}"`: a latency objective's queries from its buckets.
+    Histogram(Str),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -566,6 +566,7 @@ fn objective(o: &super::ast::Objective, diags: &mut Vec<Diagnostic>) -> String {
                         IndicatorStmt::Errors(_) => "errors",
                         IndicatorStmt::Good(_) => "good",
                         IndicatorStmt::Total(_) => "total",
+                        IndicatorStmt::Histogram(_) => "histogram",
                     };
                     i.see(k, s.span, diags);
                 }

@@ -439,6 +439,7 @@ impl Lower<'_> {
         let kind = match rule {
             Rule::errors_stmt => IndicatorStmt::Errors(s),
             Rule::good_stmt => IndicatorStmt::Good(s),
+            Rule::histogram_stmt => IndicatorStmt::Histogram(s),
             _ => IndicatorStmt::Total(s),
         };
         Some(Stmt {

@@ -271,9 +271,9 @@ fn eval_charged(example: &str, period: &str, outages: &str, charges: &str) -> Va
 ///
 /// | service    | down     | attainment        | charges | credit              |
 /// |------------|----------|-------------------|---------|---------------------|
-/// | gh_git     | 7,920 s  | 99.90036% ≥ 99.9  | 3,000   | none                |
-/// | gh_actions | 7,980 s  | 99.89961% < 99.9  | 1,000   | 10% = 100 USD       |
-/// | gh_issues  | 79,500 s | 98.99985% < 99.0  | 2,000   | 25% = 500 USD       |
+/// | `gh_git`     | 7,920 s  | 99.90036% ≥ 99.9  | 3,000   | none                |
+/// | `gh_actions` | 7,980 s  | 99.89961% < 99.9  | 1,000   | 10% = 100 USD       |
+/// | `gh_issues`  | 79,500 s | 98.99985% < 99.0  | 2,000   | 25% = 500 USD       |
 ///
 /// Total 600 USD of 6,000 USD billed: 10%. The 2025-Q4 charge is reported unmatched.
 /// Before per item, the worst service (98.99985%) would have earned 25% of 6,000 USD.

@@ -35,7 +35,7 @@ fn eval(example: &str, period: &str, outages: &str) -> Value {
 }
 
 /// The published examples of this slice.
-const EXAMPLES: &[&str] = &["slack"];
+const EXAMPLES: &[&str] = &["slack", "github"];
 
 fn close(a: &Value, b: f64) -> bool {
     a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
@@ -234,4 +234,99 @@ fn catalogue_fees_are_compared_per_year() {
         "{}",
         r.stderr
     );
+}
+
+/// `slac eval` with outages and charges (files of the example or inline), as JSON.
+fn eval_charged(example: &str, period: &str, outages: &str, charges: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (o, c) = (dir.path().join("o.csv"), dir.path().join("c.csv"));
+    std::fs::write(&o, format!("service,start,end,cause,announced\n{outages}")).expect("o");
+    std::fs::write(
+        &c,
+        format!("customer,service,region,period,amount,currency\n{charges}"),
+    )
+    .expect("c");
+    let path = Path::new("examples/published").join(example);
+    let r = Slac::new()
+        .args([
+            "eval",
+            path.to_str().expect("utf-8"),
+            "--period",
+            period,
+            "--outages",
+            o.to_str().expect("utf-8"),
+            "--charges",
+            c.to_str().expect("utf-8"),
+            "--format",
+            "json",
+        ])
+        .run();
+    r.assert_code(0);
+    serde_json::from_str(&r.stdout).expect("JSON report")
+}
+
+/// GitHub Enterprise Cloud: 99.9% per quarter for each service; 10% of the quarter's
+/// charges of that service below 99.9%, 25% below 99.0%. Q4 2026 (UTC) is 92 days =
+/// 7,948,800 s: 0.1% of it is 7,948.8 s (132.48 min), 1% 79,488 s (1,324.8 min).
+///
+/// | service    | down     | attainment        | charges | credit              |
+/// |------------|----------|-------------------|---------|---------------------|
+/// | `gh_git`     | 7,920 s  | 99.90036% ≥ 99.9  | 3,000   | none                |
+/// | `gh_actions` | 7,980 s  | 99.89961% < 99.9  | 1,000   | 10% = 100 USD       |
+/// | `gh_issues`  | 79,500 s | 98.99985% < 99.0  | 2,000   | 25% = 500 USD       |
+///
+/// Total 600 USD of 6,000 USD billed: 10%. The 2025-Q4 charge is reported unmatched.
+/// Before per item, the worst service (98.99985%) would have earned 25% of 6,000 USD.
+#[test]
+fn github_credits_each_service_on_its_own_charges() {
+    let outages = std::fs::read_to_string("examples/published/github/outages.csv").expect("o");
+    let charges = std::fs::read_to_string("examples/published/github/charges.csv").expect("c");
+    let strip = |s: &str| s.split_once('\n').expect("header").1.to_string();
+    let r = eval_charged("github", "2026-Q4", &strip(&outages), &strip(&charges));
+    let a = &r["agreements"][0];
+    let credit = &a["credits"][0];
+    assert!(close(&credit["amount"], 600.0), "{credit}");
+    assert!(close(&a["total_percent"], 10.0), "{a}");
+    let items = credit["items"].as_array().expect("items");
+    let by = |name: &str| {
+        items
+            .iter()
+            .find(|i| i["item"] == name)
+            .expect("item")
+            .clone()
+    };
+    assert!(by("gh_git")["amount"].is_null(), "{items:?}");
+    assert!(close(&by("gh_actions")["amount"], 100.0));
+    assert!(close(&by("gh_issues")["amount"], 500.0));
+    assert_eq!(r["unmatched"]["charges"], 1);
+    // At the boundaries: exactly 99.9% (7,948.8 s) earns nothing, exactly 99.0% (79,488 s)
+    // earns 10%, not 25%.
+    let r = eval_charged(
+        "github",
+        "2026-Q4",
+        "gh_git,2026-10-05T10:00:00Z,2026-10-05T12:12:28.8Z,,\ngh_issues,2026-12-01T00:00:00Z,2026-12-01T22:04:48Z,,\n",
+        "octo_corp,gh_git,,2026-Q4,3000,USD\nocto_corp,gh_issues,,2026-Q4,2000,USD\n",
+    );
+    let a = &r["agreements"][0];
+    assert!(close(&a["total_amount"], 200.0), "{a}");
+    // A charge in another currency is an error with its line and column.
+    let dir = tempfile::tempdir().expect("dir");
+    let c = dir.path().join("c.csv");
+    std::fs::write(
+        &c,
+        "customer,service,region,period,amount,currency\nocto_corp,gh_git,,2026-Q4,1,USD\nocto_corp,gh_issues,,2026-Q4,1,EUR\n",
+    )
+    .expect("c");
+    let r = Slac::new()
+        .args([
+            "eval",
+            "examples/published/github",
+            "--period",
+            "2026-Q4",
+            "--charges",
+            c.to_str().expect("utf-8"),
+        ])
+        .run();
+    assert!(!r.status.success());
+    assert!(r.stderr.contains(":3:6:"), "{}", r.stderr);
 }

@@ -16,7 +16,7 @@ pub(super) struct Args {
     #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
     period: Period,
 
-    /// outages.csv: service,start,end,cause,announced[,region].
+    /// outages.csv: service,start,end,cause,announced[,region][,item].
     #[arg(long, value_name = "CSV")]
     outages: Option<PathBuf>,
 
@@ -27,6 +27,11 @@ pub(super) struct Args {
     /// measurements.csv: service,objective,good,total (latency and outcome objectives).
     #[arg(long, value_name = "CSV")]
     measurements: Option<PathBuf>,
+
+    /// charges.csv: customer,service,region,period,amount,currency[,item]: what was
+    /// billed, the fees of `fee from charges`.
+    #[arg(long, value_name = "CSV")]
+    charges: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -120,6 +125,11 @@ fn stream_inputs(args: &Args, e: &mut Evaluation<'_>) -> Result<(), input::Input
         input::each_measurement(&name, &mut input::open(p)?, &mut |m| {
             e.measurement(&name, m);
         })?;
+    }
+    if let Some(p) = &args.charges {
+        e.expect(Kind::Charges);
+        let name = p.display().to_string();
+        input::each_charge(&name, &mut input::open(p)?, &mut |c| e.charge(&name, c))?;
     }
     Ok(())
 }

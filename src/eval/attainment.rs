@@ -26,6 +26,18 @@ impl<'a> OutageIndex<'a> {
         OutageIndex { by_service }
     }
 
+    /// The outages for which `keep` holds (those that hit one item).
+    #[must_use]
+    pub fn filtered(&self, keep: impl Fn(&Outage) -> bool) -> OutageIndex<'a> {
+        OutageIndex {
+            by_service: self
+                .by_service
+                .iter()
+                .map(|(k, v)| (*k, v.iter().copied().filter(|o| keep(o)).collect()))
+                .collect(),
+        }
+    }
+
     pub fn of(&self, service: &str) -> &[&'a Outage] {
         self.by_service.get(service).map_or(&[], Vec::as_slice)
     }
@@ -172,6 +184,11 @@ impl<'p, 'a> Downtime<'p, 'a> {
             propagate,
             memo: HashMap::new(),
         }
+    }
+
+    /// Whether dependencies' outages count.
+    pub fn propagates(&self) -> bool {
+        self.propagate
     }
 
     /// The intervals in which service `index` is down, counted under the rules. With

@@ -36,6 +36,23 @@ pub struct CreditLine {
     pub percent: Option<Decimal>,
     /// The amount; `None` for a percentage without a fee.
     pub amount: Option<Decimal>,
+    /// `per service|region|instance`: each item's attainment and credit, whose amounts
+    /// make `amount` (language.md §7.1). Empty otherwise.
+    pub items: Vec<ItemCredit>,
+}
+
+/// The credit of one item of a `per …` penalty, on its own charges.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct ItemCredit {
+    pub item: String,
+    pub share: Share,
+    /// Counted downtime, nanoseconds.
+    pub down: i64,
+    /// What the item was billed for the period (`None` without `--charges`).
+    pub charges: Option<Decimal>,
+    /// The credit as a percentage of the item's charges (`None`: no tier applies).
+    pub percent: Option<Decimal>,
+    pub amount: Option<Decimal>,
 }
 
 /// What one penalty looks at.
@@ -107,6 +124,7 @@ pub fn credit(penalty: &Penalty, basis: Basis, fees: Fees<'_>) -> Option<CreditL
         on: penalty.on.to_string(),
         percent,
         amount,
+        items: Vec::new(),
     })
 }
 
@@ -181,4 +199,26 @@ pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Total
         currency,
         note,
     }
+}
+
+/// The currency an agreement's terms name: its credit amounts' or its minimum credit's
+/// (E0107: one currency); `None` when only percentages are written.
+pub fn terms_currency(terms: &Terms) -> Option<String> {
+    let mut credits = terms.penalties.iter().flat_map(|p| {
+        p.tiers
+            .iter()
+            .map(|t| &t.credit.value)
+            .chain(p.each_breach.as_ref().map(|c| &c.value))
+    });
+    credits
+        .find_map(|c| match c {
+            Credit::Amount(m) => Some(m.currency.clone()),
+            _ => None,
+        })
+        .or_else(|| {
+            terms
+                .credit_minimum
+                .as_ref()
+                .map(|m| m.value.currency.clone())
+        })
 }

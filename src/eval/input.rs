@@ -48,6 +48,25 @@ pub struct Outage {
     pub announced: Option<Nanos>,
     /// The region the outage hit; `None`: every region and the base.
     pub region: Option<String>,
+    /// The item it hit (`item` column: an instance, for `per instance` penalties);
+    /// `None`: every item of the service.
+    pub item: Option<String>,
+}
+
+/// One row of charges.csv: what a customer was billed for a service (in a region, for an
+/// item) for one calendar period, the fees of `fee from charges` (language.md §7.1).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Charge {
+    pub line: u64,
+    pub customer: String,
+    pub service: String,
+    /// `None`: no region (empty field).
+    pub region: Option<String>,
+    pub period: crate::model::periods::Period,
+    pub amount: rust_decimal::Decimal,
+    pub currency: String,
+    /// The `item` column (an instance); `None`: the service or region as a whole.
+    pub item: Option<String>,
 }
 
 /// One row of tickets.csv.
@@ -92,6 +111,9 @@ const TICKET_COLUMNS: &[&str] = &[
     "opened",
     "responded",
     "resolved",
+];
+const CHARGE_COLUMNS: &[&str] = &[
+    "customer", "service", "region", "period", "amount", "currency",
 ];
 const MEASUREMENT_COLUMNS: &[&str] = &["service", "objective", "good", "total"];
 
@@ -292,8 +314,8 @@ pub fn parse_outages(file: &str, input: &mut dyn Read) -> Result<Vec<Outage>, In
     Ok(out)
 }
 
-/// Streams outages.csv, `service,start,end,cause,announced[,region]`, row by row into
-/// `sink`; the first bad row ends it with an error.
+/// Streams outages.csv, `service,start,end,cause,announced[,region][,item]`, row by row
+/// into `sink`; the first bad row ends it with an error.
 pub fn each_outage(
     file: &str,
     input: &mut dyn Read,
@@ -303,7 +325,7 @@ pub fn each_outage(
         file,
         input,
         OUTAGE_COLUMNS,
-        &["region"],
+        &["region", "item"],
         |rows, line, rec| {
             let service = required_text(rows, line, rec, 0)?;
             let start = instant(rows, line, rec, 1)?;
@@ -313,10 +335,10 @@ pub fn each_outage(
             }
             let cause = rec.get(3).unwrap_or("").to_string();
             let announced = opt_instant(rows, line, rec, 4)?;
-            let region = rec
-                .get(OUTAGE_COLUMNS.len())
-                .filter(|r| !r.is_empty())
-                .map(str::to_string);
+            let optional = |name: &str| {
+                let i = rows.header.iter().position(|h| h == name)?;
+                rec.get(i).filter(|v| !v.is_empty()).map(str::to_string)
+            };
             sink(Outage {
                 line,
                 service,
@@ -324,7 +346,8 @@ pub fn each_outage(
                 end,
                 cause,
                 announced,
-                region,
+                region: optional("region"),
+                item: optional("item"),
             });
             Ok(())
         },
@@ -469,6 +492,55 @@ pub fn each_measurement(
             objective,
             good,
             total,
+        });
+        Ok(())
+    })
+}
+
+/// Streams charges.csv, `customer,service,region,period,amount,currency[,item]`, row by
+/// row into `sink`: the period `2026-11`, `2026-Q4` or `2026`, the amount a decimal
+/// number of at least 0, the region and the item may be empty.
+pub fn each_charge(
+    file: &str,
+    input: &mut dyn Read,
+    sink: &mut dyn FnMut(Charge),
+) -> Result<(), InputError> {
+    read_records(file, input, CHARGE_COLUMNS, &["item"], |rows, line, rec| {
+        let customer = required_text(rows, line, rec, 0)?;
+        let service = required_text(rows, line, rec, 1)?;
+        let text = |col: usize| rec.get(col).filter(|v| !v.is_empty()).map(str::to_string);
+        let period = required_text(rows, line, rec, 3)?
+            .parse()
+            .map_err(|m| rows.err(line, 4, m))?;
+        let s = rec.get(4).unwrap_or("");
+        let amount = s
+            .parse::<rust_decimal::Decimal>()
+            .ok()
+            .filter(|a| !a.is_sign_negative())
+            .ok_or_else(|| {
+                rows.err(
+                    line,
+                    5,
+                    format!("expected an amount such as 1234.56 (at least 0), found `{s}`"),
+                )
+            })?;
+        let currency = required_text(rows, line, rec, 5)?;
+        if currency.len() != 3 || !currency.bytes().all(|b| b.is_ascii_uppercase()) {
+            return Err(rows.err(
+                line,
+                6,
+                format!("expected a currency code such as USD, found `{currency}`"),
+            ));
+        }
+        sink(Charge {
+            line,
+            customer,
+            service,
+            region: text(2),
+            period,
+            amount,
+            currency,
+            item: text(6),
         });
         Ok(())
     })

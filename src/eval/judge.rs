@@ -3,7 +3,7 @@
 
 use super::attainment::{Downtime, MaintenanceRules, OutageIndex, Rules, Share};
 use super::credits::Basis;
-use super::input::NS_PER_MS;
+use super::input::{Charge, NS_PER_MS};
 use super::period::Period;
 use super::report::{AgreementReport, ObjectiveReport};
 use super::scope::Judge;
@@ -13,9 +13,11 @@ use std::collections::HashMap;
 
 use crate::model::periods;
 use crate::model::{
-    CreditBasis, MeasuredBy, Money, Objective, ObjectiveKind, PenaltyOn, Portfolio, TargetKind,
-    ALWAYS,
+    CreditBasis, Fee, ItemKind, MeasuredBy, Money, Objective, ObjectiveKind, PenaltyOn, Portfolio,
+    TargetKind, ALWAYS,
 };
+use rust_decimal::Decimal;
+use std::collections::BTreeSet;
 
 #[derive(Clone, Copy, Debug)]
 pub struct Options {
@@ -38,6 +40,8 @@ pub(super) struct Context<'a> {
     pub(super) outages: Option<&'a OutageIndex<'a>>,
     pub(super) tickets: Option<&'a TicketIndex<'a>>,
     pub(super) measured: Option<&'a HashMap<(String, String), Sums>>,
+    /// The charges kept (`--charges`); `None` when none were given.
+    pub(super) charges: Option<&'a [Charge]>,
     pub(super) options: &'a Options,
 }
 
@@ -100,6 +104,30 @@ impl Context<'_> {
                 .map_or(self.options.propagate, |d| d.value),
         );
 
+        // `fee from charges`: the charges of this agreement (`None` without --charges).
+        let from_charges = matches!(terms.fee.as_ref().map(|f| &f.value), Some(Fee::Charges));
+        let my_charges: Option<Vec<&Charge>> = self
+            .charges
+            .filter(|_| from_charges)
+            .map(|all| all.iter().filter(|c| self.charge_of(judge, c)).collect());
+        let currency = my_charges
+            .as_ref()
+            .and_then(|v| v.first().map(|c| c.currency.clone()))
+            .or_else(|| credits::terms_currency(terms))
+            .unwrap_or_default();
+        // What was billed for `[from, to)` on some charges: the model's one rule.
+        let bill = |rows: &[&Charge], from: i64, to: i64| Money {
+            amount: periods::charges_between(
+                rows.iter().map(|c| (c.period, &c.amount)),
+                tz,
+                from,
+                to,
+            ),
+            currency: currency.clone(),
+        };
+        let mut item_results: HashMap<PenaltyOn, Vec<(String, attainment::Availability)>> =
+            HashMap::new();
+
         let mut objectives = Vec::new();
         let mut shares: Vec<(&Objective, Share)> = Vec::new();
         let mut skipped: Vec<(&Objective, NotEvaluated)> = Vec::new();
@@ -145,6 +173,47 @@ impl Context<'_> {
                     _ => self.measured_share(o, &services, &mut rep),
                 }
             };
+            // `per service|region|instance`: each item on its own; the objective is met
+            // when every item meets it, so its attainment is the worst item's.
+            let per_item = terms
+                .penalties
+                .iter()
+                .find(|pen| pen.on == penalty_key(o))
+                .and_then(|pen| pen.per_item.as_ref().map(|i| i.value));
+            let result = match (result, per_item) {
+                (Ok(share), Some(kind))
+                    if o.kind == ObjectiveKind::Availability
+                        && o.measured_by() == MeasuredBy::Outages =>
+                {
+                    let items = self.items(
+                        kind,
+                        o,
+                        &services,
+                        &rules,
+                        &mut downtime,
+                        my_charges.as_deref().unwrap_or(&[]),
+                    );
+                    let worst = items.iter().map(|(_, av)| *av).max_by(|a, b| {
+                        (i128::from(a.down) * i128::from(b.open))
+                            .cmp(&(i128::from(b.down) * i128::from(a.open)))
+                    });
+                    item_results.insert(penalty_key(o), items);
+                    match worst {
+                        Some(av) if av.open > 0 => {
+                            rep.open_minutes = Some(minutes(av.open));
+                            rep.downtime_minutes = Some(minutes(av.down));
+                            rep.open_seconds = Some(report::seconds(av.open));
+                            rep.downtime_seconds = Some(report::seconds(av.down));
+                            Ok(Share {
+                                num: i128::from(av.open - av.down),
+                                den: i128::from(av.open),
+                            })
+                        }
+                        _ => Ok(share),
+                    }
+                }
+                (r, _) => r,
+            };
             match result {
                 Ok(share) => {
                     let on = penalty_key(o);
@@ -189,9 +258,12 @@ impl Context<'_> {
         // A percentage is of the fee for the part of the period in force (the model's
         // one rule, `periods::fee_between`).
         let kind = self.options.period.kind;
-        let fee: Option<Money> = terms.fee.as_ref().and_then(|f| {
-            periods::fee_between(&f.value, kind, tz, judge.in_force.0, judge.in_force.1)
-        });
+        let fee: Option<Money> = match &my_charges {
+            Some(rows) => Some(bill(rows, judge.in_force.0, judge.in_force.1)),
+            None => terms.fee.as_ref().and_then(|f| {
+                periods::fee_between(&f.value, kind, tz, judge.in_force.0, judge.in_force.1)
+            }),
+        };
         let mut not_computed = Vec::new();
         let mut lines = Vec::new();
         for pen in &terms.penalties {
@@ -202,11 +274,100 @@ impl Context<'_> {
                 });
                 continue;
             }
+            if let Some(items) = item_results.get(&pen.on) {
+                let rows = my_charges.as_deref();
+                let mut credited = Vec::new();
+                for (name, av) in items {
+                    let mine: Option<Vec<&Charge>> = pen.per_item.as_ref().and_then(|k| {
+                        rows.map(|r| {
+                            r.iter()
+                                .copied()
+                                .filter(|c| item_charge(k.value, c, p, name))
+                                .collect()
+                        })
+                    });
+                    let share = Share {
+                        num: i128::from(av.open - av.down),
+                        den: i128::from(av.open),
+                    };
+                    let fee_i = mine
+                        .as_ref()
+                        .map(|r| bill(r, judge.in_force.0, judge.in_force.1));
+                    let of_i = mine.as_ref().and_then(|r| {
+                        Self::basis_stretch(terms, pen, period).map(|(a, b)| bill(r, a, b))
+                    });
+                    let down_i = mine.as_ref().map(|r| {
+                        Self::downtime_price(terms, period, i128::from(av.down), &|a, b| {
+                            Some(bill(r, a, b))
+                        })
+                    });
+                    let line = credits::credit(
+                        pen,
+                        Basis::Share(share),
+                        credits::Fees {
+                            period: fee_i.as_ref(),
+                            basis: of_i.as_ref().or(fee_i.as_ref()),
+                            downtime: down_i.flatten().as_ref(),
+                        },
+                    );
+                    // An item billed nothing is owed nothing.
+                    let amount = line.as_ref().and_then(|l| l.amount).or_else(|| {
+                        fee_i
+                            .as_ref()
+                            .filter(|_| line.is_some())
+                            .map(|_| Decimal::ZERO)
+                    });
+                    credited.push(credits::ItemCredit {
+                        item: name.clone(),
+                        share,
+                        down: av.down,
+                        charges: fee_i.as_ref().map(|f| f.amount),
+                        percent: line.as_ref().and_then(|l| match &tier_credit(pen, &share) {
+                            Some(crate::model::Credit::Percent(x)) => Some(*x),
+                            _ => l.percent,
+                        }),
+                        amount,
+                    });
+                }
+                if credited
+                    .iter()
+                    .any(|c| c.percent.is_some() || c.amount.is_some())
+                {
+                    let amount = match rows {
+                        Some(_) => credited
+                            .iter()
+                            .map(|c| c.amount.unwrap_or(Decimal::ZERO))
+                            .sum::<Decimal>()
+                            .into(),
+                        None => None,
+                    };
+                    let percent = amount
+                        .zip(fee.as_ref().map(|f| f.amount).filter(|f| !f.is_zero()))
+                        .map(|(a, f): (Decimal, Decimal)| a * Decimal::ONE_HUNDRED / f);
+                    lines.push(credits::CreditLine {
+                        on: pen.on.to_string(),
+                        percent,
+                        amount,
+                        items: credited,
+                    });
+                }
+                continue;
+            }
             let Some(basis) = basis(&pen.on, &shares, support.as_deref().unwrap_or(&[])) else {
                 continue;
             };
-            let of = Self::basis_fee(terms, pen, period);
-            let downtime = Self::downtime_fee(terms, pen, period, &shares);
+            let of = match &my_charges {
+                Some(rows) => {
+                    Self::basis_stretch(terms, pen, period).map(|(a, b)| bill(rows, a, b))
+                }
+                None => Self::basis_fee(terms, pen, period),
+            };
+            let downtime = match &my_charges {
+                Some(rows) => worst_down(pen, &shares).and_then(|down| {
+                    Self::downtime_price(terms, period, down, &|a, b| Some(bill(rows, a, b)))
+                }),
+                None => Self::downtime_fee(terms, pen, period, &shares),
+            };
             let fees = credits::Fees {
                 period: fee.as_ref(),
                 basis: of.as_ref().or(fee.as_ref()),
@@ -214,7 +375,15 @@ impl Context<'_> {
             };
             lines.extend(credits::credit(pen, basis, fees));
         }
-        let totals = credits::totals(terms, &lines, fee.as_ref());
+        let mut totals = credits::totals(terms, &lines, fee.as_ref());
+        if from_charges && self.charges.is_none() && !terms.penalties.is_empty() {
+            let why = "the fee is `from charges` and no --charges were given: credits are percentages of the charges, without amounts".to_string();
+            totals.note = Some(
+                totals
+                    .note
+                    .map_or_else(|| why.clone(), |n| format!("{n}; {why}")),
+            );
+        }
         AgreementReport::new(
             judge,
             objectives,
@@ -249,6 +418,148 @@ impl Context<'_> {
                 let from = period.1.saturating_sub(ms.saturating_mul(NS_PER_MS));
                 periods::fee_between(f, periods::fee_cycle(f), tz, from, period.1)
             }
+        }
+    }
+
+    /// The stretch a penalty's `of fees for …` names, for `fee from charges`; `None` for
+    /// the period's fee (as [`Self::basis_fee`]).
+    fn basis_stretch(
+        terms: &crate::model::Terms,
+        pen: &crate::model::Penalty,
+        period: (i64, i64),
+    ) -> Option<(i64, i64)> {
+        let tz = terms.tz();
+        match pen.basis?.value {
+            CreditBasis::Period => None,
+            CreditBasis::PreviousMonth => {
+                let last = chrono::DateTime::from_timestamp_nanos(period.1 - 1)
+                    .with_timezone(&tz)
+                    .date_naive();
+                Some(periods::Period::containing(periods::PeriodKind::Month, last).bounds(tz))
+            }
+            CreditBasis::BeforeClaim(ms) => Some((
+                period.1.saturating_sub(ms.saturating_mul(NS_PER_MS)),
+                period.1,
+            )),
+        }
+    }
+
+    /// The fees for `down` nanoseconds of downtime under `fee from charges`: the charges
+    /// of the month the judged period starts in, spread over its real time (months are
+    /// the billing cycle of charges, `periods::fee_cycle`).
+    fn downtime_price(
+        terms: &crate::model::Terms,
+        period: (i64, i64),
+        down: i128,
+        price: &dyn Fn(i64, i64) -> Option<Money>,
+    ) -> Option<Money> {
+        let down = i64::try_from(down).ok()?;
+        let end = period.0.saturating_add(down).min(period.1);
+        let (start, stop) = periods::Period::containing(
+            periods::PeriodKind::Month,
+            chrono::DateTime::from_timestamp_nanos(period.0)
+                .with_timezone(&terms.tz())
+                .date_naive(),
+        )
+        .bounds(terms.tz());
+        let whole = price(start, stop)?;
+        Some(Money {
+            amount: whole.amount * Decimal::from(end - period.0) / Decimal::from(stop - start),
+            currency: whole.currency,
+        })
+    }
+
+    /// Is a kept charge this agreement's (its customer and service judged, its region)?
+    fn charge_of(&self, judge: &Judge<'_>, c: &Charge) -> bool {
+        let p = self.portfolio;
+        let customer = p.parties.iter().position(|x| x.name == c.customer);
+        let service = p.services.iter().position(|x| x.name == c.service);
+        match (customer, service) {
+            (Some(cu), Some(s)) => judge.takes_charge(cu, s, c.region.as_deref()),
+            _ => false,
+        }
+    }
+
+    /// The items of a `per …` penalty on an availability objective, each with its own
+    /// open and counted downtime (the worst of its services): per service, each service
+    /// judged; per region or instance, every region or item the charges or the outages
+    /// name, an outage without one hitting them all.
+    fn items(
+        &self,
+        kind: ItemKind,
+        o: &Objective,
+        services: &[(usize, &[clock::Interval])],
+        rules: &Rules<'_>,
+        downtime: &mut Downtime<'_, '_>,
+        rows: &[&Charge],
+    ) -> Vec<(String, attainment::Availability)> {
+        let p = self.portfolio;
+        if kind == ItemKind::Service {
+            return services
+                .iter()
+                .map(|&(s, w)| {
+                    (
+                        p.services[s].name.clone(),
+                        self.one(o, w, downtime.of(s), rules),
+                    )
+                })
+                .collect();
+        }
+        let field = |r: Option<&String>, i: Option<&String>| match kind {
+            ItemKind::Region => r.cloned(),
+            _ => i.cloned(),
+        };
+        let mut names: BTreeSet<String> = rows
+            .iter()
+            .filter_map(|c| field(c.region.as_ref(), c.item.as_ref()))
+            .collect();
+        let empty = OutageIndex::default();
+        let all = self.outages.unwrap_or(&empty);
+        for &(s, _) in services {
+            for out in all.of(&p.services[s].name) {
+                if rules.sees(out) {
+                    names.extend(field(out.region.as_ref(), out.item.as_ref()));
+                }
+            }
+        }
+        let propagate = downtime.propagates();
+        names
+            .into_iter()
+            .filter_map(|name| {
+                let idx = all.filtered(|out| {
+                    field(out.region.as_ref(), out.item.as_ref()).is_none_or(|f| f == name)
+                });
+                let mut d = Downtime::new(p, &idx, rules, propagate);
+                let worst = services
+                    .iter()
+                    .map(|&(s, w)| self.one(o, w, d.of(s), rules))
+                    .max_by(|a, b| {
+                        (i128::from(a.down) * i128::from(b.open))
+                            .cmp(&(i128::from(b.down) * i128::from(a.open)))
+                    })?;
+                Some((name, worst))
+            })
+            .collect()
+    }
+
+    /// One service's open time and counted downtime over the time `window` it is judged.
+    fn one(
+        &self,
+        o: &Objective,
+        window: &[clock::Interval],
+        down: Vec<clock::Interval>,
+        rules: &Rules<'_>,
+    ) -> attainment::Availability {
+        let cal =
+            &self.portfolio.calendars[o.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+        let runs = clock::open_intervals(cal, rules.period.0, rules.period.1);
+        let open_runs = clock::intersect(&runs, window);
+        attainment::Availability {
+            open: window
+                .iter()
+                .map(|&(a, b)| clock::open_time(cal, a, b))
+                .sum(),
+            down: clock::measure(&clock::intersect(&counted(o, down), &open_runs)),
         }
     }
 
@@ -459,4 +770,32 @@ fn counted(o: &Objective, down: Vec<clock::Interval>) -> Vec<clock::Interval> {
 fn minutes(ns: i64) -> f64 {
     const NS_PER_MINUTE: i64 = 60_000_000_000;
     (ns / NS_PER_MINUTE) as f64 + (ns % NS_PER_MINUTE) as f64 / NS_PER_MINUTE as f64
+}
+
+/// Is charge `c` billed for item `name` of a `per …` penalty?
+fn item_charge(kind: ItemKind, c: &Charge, p: &Portfolio, name: &str) -> bool {
+    let _ = p;
+    match kind {
+        ItemKind::Service => c.service == name,
+        ItemKind::Region => c.region.as_deref() == Some(name),
+        ItemKind::Instance => c.item.as_deref() == Some(name),
+    }
+}
+
+/// The credit of the tier an item's attainment falls under.
+fn tier_credit(pen: &crate::model::Penalty, share: &Share) -> Option<crate::model::Credit> {
+    credits::tier(&pen.tiers, share).map(|t| t.credit.value.clone())
+}
+
+/// The worst service's downtime of the objective a penalty is on, nanoseconds.
+fn worst_down(pen: &crate::model::Penalty, shares: &[(&Objective, Share)]) -> Option<i128> {
+    shares
+        .iter()
+        .filter(|(o, _)| {
+            o.kind == ObjectiveKind::Availability
+                && o.measured_by() == MeasuredBy::Outages
+                && penalty_key(o) == pen.on
+        })
+        .map(|(_, s)| s.den - s.num)
+        .max()
 }

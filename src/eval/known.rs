@@ -3,7 +3,7 @@
 //! vanish from the bill. Such a row is an error with its file, line and column and a
 //! did-you-mean that also catches case.
 
-use super::input::{InputError, Measurement, Outage, Ticket};
+use super::input::{Charge, InputError, Measurement, Outage, Ticket};
 use crate::model::{Portfolio, TargetKind};
 use crate::suggest;
 use std::collections::BTreeSet;
@@ -66,6 +66,26 @@ impl<'p> Known<'p> {
         if let Some(r) = &o.region {
             check(errors, file, (o.line, 6), "region", r, &self.regions);
         }
+    }
+
+    /// The unknown ids of a charge row (its region is billing's and may be any).
+    pub(crate) fn charge(&self, file: &str, c: &Charge, errors: &mut Vec<InputError>) {
+        check(
+            errors,
+            file,
+            (c.line, 1),
+            "customer",
+            &c.customer,
+            &self.parties,
+        );
+        check(
+            errors,
+            file,
+            (c.line, 2),
+            "service",
+            &c.service,
+            &self.services,
+        );
     }
 
     /// The unknown ids of a ticket row.

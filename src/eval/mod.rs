@@ -21,7 +21,7 @@ pub use judge::Options;
 pub use stream::{Evaluation, Kind};
 
 use crate::model::Portfolio;
-use input::{Measurement, Outage, Ticket};
+use input::{Charge, Measurement, Outage, Ticket};
 pub use period::Period;
 pub use report::Report;
 
@@ -40,6 +40,7 @@ pub struct Inputs {
     pub outages: Option<Input<Outage>>,
     pub tickets: Option<Input<Ticket>>,
     pub measurements: Option<Input<Measurement>>,
+    pub charges: Option<Input<Charge>>,
 }
 
 /// Evaluates every SLA and regional variant in force in the period from rows already in
@@ -62,6 +63,12 @@ pub fn evaluate(portfolio: &Portfolio, inputs: &Inputs, options: &Options) -> Re
         e.expect(Kind::Measurements);
         for m in &i.rows {
             e.measurement(&i.file, m.clone());
+        }
+    }
+    if let Some(i) = &inputs.charges {
+        e.expect(Kind::Charges);
+        for c in &i.rows {
+            e.charge(&i.file, c.clone());
         }
     }
     e.finish()

@@ -33,13 +33,28 @@ pub struct Unmatched {
     pub outages: u64,
     pub tickets: u64,
     pub measurements: u64,
+    /// Absent when 0, so reports without --charges read as before.
+    #[serde(skip_serializing_if = "is_zero")]
+    pub charges: u64,
     /// The unmatched rows grouped by input and reason, in input order.
     pub reasons: Vec<UnmatchedReason>,
 }
 
+impl Unmatched {
+    /// ", 2 charges" when charges rows are unmatched (nothing otherwise, as before
+    /// --charges).
+    fn charges_words(&self) -> String {
+        if self.charges == 0 {
+            String::new()
+        } else {
+            format!(", {} charges", self.charges)
+        }
+    }
+}
+
 #[derive(Clone, Debug, Serialize)]
 pub struct UnmatchedReason {
-    /// `outages`, `tickets` or `measurements`.
+    /// `outages`, `tickets`, `measurements` or `charges`.
     pub input: &'static str,
     pub file: String,
     pub reason: String,
@@ -176,6 +191,40 @@ pub struct CreditReport {
     pub on: String,
     pub percent: Option<f64>,
     pub amount: Option<f64>,
+    /// `per service|region|instance`: each item's attainment and credit.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub items: Vec<ItemReport>,
+}
+
+/// One item of a `per …` penalty.
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemReport {
+    pub item: String,
+    pub attainment: f64,
+    pub downtime_seconds: String,
+    /// What the item was billed for the period; `None` without --charges.
+    pub charges: Option<f64>,
+    /// The credit as a percentage of the item's charges; `None`: no tier applies.
+    pub percent: Option<f64>,
+    pub amount: Option<f64>,
+}
+
+impl ItemReport {
+    fn text(&self, currency: Option<&str>) -> String {
+        let cur = currency.map_or(String::new(), |c| format!(" {c}"));
+        let charges = self.charges.map_or("no charges given".to_string(), |c| {
+            format!("charges {c}{cur}")
+        });
+        let credit = match (self.percent, self.amount) {
+            (None, _) => "no credit".to_string(),
+            (Some(p), Some(a)) => format!("credit {p}% = {a}{cur}"),
+            (Some(p), None) => format!("credit {p}% of its charges"),
+        };
+        format!(
+            "{}: {}% ({}s down), {charges}, {credit}",
+            self.item, self.attainment, self.downtime_seconds
+        )
+    }
 }
 
 /// Nanoseconds as exact decimal seconds: `2592000`, `750.5`.
@@ -248,6 +297,18 @@ impl AgreementReport {
                     on: l.on.clone(),
                     percent: l.percent.map(to_f64),
                     amount: l.amount.map(to_f64),
+                    items: l
+                        .items
+                        .iter()
+                        .map(|i| ItemReport {
+                            item: i.item.clone(),
+                            attainment: i.share.percent_f64(),
+                            downtime_seconds: seconds(i.down),
+                            charges: i.charges.map(to_f64),
+                            percent: i.percent.map(to_f64),
+                            amount: i.amount.map(to_f64),
+                        })
+                        .collect(),
                 })
                 .collect(),
             cap_percent: totals.cap_percent.map(to_f64),
@@ -408,6 +469,9 @@ impl Report {
             }
             for c in &a.credits {
                 let _ = writeln!(s, "  credit on {}: {}", c.on, money(c.percent, c.amount, a));
+                for i in &c.items {
+                    let _ = writeln!(s, "    {}", i.text(a.currency.as_deref()));
+                }
             }
             for n in &a.not_computed {
                 let _ = writeln!(s, "  credit on {} NOT COMPUTED: {}", n.on, n.reason);
@@ -433,8 +497,8 @@ impl Report {
         if !u.reasons.is_empty() {
             let _ = writeln!(
                 s,
-                "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements",
-                u.outages, u.tickets, u.measurements
+                "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements{}",
+                u.outages, u.tickets, u.measurements, u.charges_words()
             );
             for r in u.reasons.iter().take(SHOWN) {
                 let lines: Vec<String> = r.lines.iter().map(u64::to_string).collect();
@@ -494,7 +558,10 @@ impl Report {
                 "has_support": !a.support.is_empty(),
                 "credits": a.credits.iter().map(|c| serde_json::json!({
                     "on": c.on,
-                    "text": money(c.percent, c.amount, a),
+                    "text": std::iter::once(money(c.percent, c.amount, a))
+                        .chain(c.items.iter().map(|i| i.text(a.currency.as_deref())))
+                        .collect::<Vec<_>>()
+                        .join("; "),
                 })).collect::<Vec<_>>(),
                 "total": total_line(a),
             })).collect::<Vec<_>>(),
@@ -505,8 +572,9 @@ impl Report {
                 "reason": r.reason,
             })).collect::<Vec<_>>(),
             "unmatched_summary": format!(
-                "{} outages, {} tickets, {} measurements",
-                self.unmatched.outages, self.unmatched.tickets, self.unmatched.measurements
+                "{} outages, {} tickets, {} measurements{}",
+                self.unmatched.outages, self.unmatched.tickets, self.unmatched.measurements,
+                self.unmatched.charges_words()
             ),
         });
         hb.render("eval", &view).map_err(|e| e.to_string())
@@ -586,4 +654,9 @@ fn bar(o: &ObjectiveReport) -> serde_json::Value {
         "scale_low": format!("{lo}%"),
         "color": if met { "#2e7d32" } else { "#c62828" },
     })
+}
+
+#[allow(clippy::trivially_copy_pass_by_ref)] // serde hands a reference
+fn is_zero(n: &u64) -> bool {
+    *n == 0
 }

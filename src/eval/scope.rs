@@ -72,6 +72,47 @@ impl<'p> Judge<'p> {
             .map(Vec::as_slice)
     }
 
+    /// Does a charge of `customer` for `service` in `region` belong to this agreement's
+    /// `fee from charges`? When it judges the pair, and the region is its own (a region
+    /// the agreement does not name belongs to the base, as for tickets).
+    pub fn takes_charge(&self, customer: usize, service: usize, region: Option<&str>) -> bool {
+        matches!(
+            self.terms.fee.as_ref().map(|f| &f.value),
+            Some(crate::model::Fee::Charges)
+        ) && self.window(customer, service).is_some()
+            && self.takes_region(region)
+    }
+
+    /// The time whose charges this agreement reads: the part of the period in force, and
+    /// before it the previous month or the N days before the claim its penalties take
+    /// their percentages of (language.md §7.1; the claim made when the period ends).
+    pub fn charge_span(&self) -> Interval {
+        let end = self.period.1;
+        let mut from = self.in_force.0;
+        for pen in &self.terms.penalties {
+            let start = match pen.basis.as_ref().map(|b| b.value) {
+                Some(crate::model::CreditBasis::PreviousMonth) => {
+                    let tz = self.terms.tz();
+                    let last = chrono::DateTime::from_timestamp_nanos(end - 1)
+                        .with_timezone(&tz)
+                        .date_naive();
+                    crate::model::periods::Period::containing(
+                        crate::model::periods::PeriodKind::Month,
+                        last,
+                    )
+                    .bounds(tz)
+                    .0
+                }
+                Some(crate::model::CreditBasis::BeforeClaim(ms)) => {
+                    end.saturating_sub(ms.saturating_mul(super::input::NS_PER_MS))
+                }
+                _ => continue,
+            };
+            from = from.min(start);
+        }
+        (from, end)
+    }
+
     /// Real time in force ÷ real length of the period, as nanoseconds.
     pub fn in_force_share(&self) -> (i64, i64) {
         (

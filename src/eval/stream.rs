@@ -6,7 +6,7 @@
 //! files: a year of outages streams through a monthly evaluation.
 
 use super::clock;
-use super::input::{InputError, Measurement, Outage, Ticket};
+use super::input::{Charge, InputError, Measurement, Outage, Ticket};
 use super::judge::{Context, Options, Sums};
 use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
@@ -21,6 +21,7 @@ pub enum Kind {
     Outages,
     Tickets,
     Measurements,
+    Charges,
 }
 
 impl Kind {
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Outages => "outages",
             Kind::Tickets => "tickets",
             Kind::Measurements => "measurements",
+            Kind::Charges => "charges",
         }
     }
 }
@@ -55,6 +57,10 @@ pub struct Evaluation<'p> {
     outages: Option<Vec<Outage>>,
     tickets: Option<Vec<Ticket>>,
     measured: Option<HashMap<(String, String), Sums>>,
+    charges: Option<Vec<Charge>>,
+    /// Per judge: the currency its charges are in, once known (from its terms, else its
+    /// first charge).
+    charge_currency: Vec<Option<String>>,
     /// The line of each ticket id seen, by a hash of the id: a duplicate would be judged
     /// twice. Eight bytes of key per ticket instead of the id itself.
     ticket_ids: HashMap<u64, u64>,
@@ -141,6 +147,10 @@ impl<'p> Evaluation<'p> {
             reached.dedup();
         }
         let periods = clock::merge(judges.iter().map(|j| j.period).collect());
+        let charge_currency = judges
+            .iter()
+            .map(|j| super::credits::terms_currency(j.terms))
+            .collect();
         Evaluation {
             portfolio,
             options,
@@ -162,9 +172,11 @@ impl<'p> Evaluation<'p> {
             reached_by,
             measured_pairs,
             periods,
+            charge_currency,
             outages: None,
             tickets: None,
             measured: None,
+            charges: None,
             ticket_ids: HashMap::new(),
             unmatched: HashMap::new(),
             errors: Vec::new(),
@@ -177,6 +189,7 @@ impl<'p> Evaluation<'p> {
             Kind::Outages => drop(self.outages.get_or_insert_with(Vec::new)),
             Kind::Tickets => drop(self.tickets.get_or_insert_with(Vec::new)),
             Kind::Measurements => drop(self.measured.get_or_insert_with(HashMap::new)),
+            Kind::Charges => drop(self.charges.get_or_insert_with(Vec::new)),
         }
     }
 
@@ -410,6 +423,76 @@ impl<'p> Evaluation<'p> {
         self.unmatched(Kind::Measurements, file, m.line, reason);
     }
 
+    /// A charge (`--charges`): kept for every agreement with `fee from charges` that
+    /// judges its customer and service in its region and reads its period; reported as
+    /// unmatched otherwise. A currency other than the agreement's is an error.
+    pub fn charge(&mut self, file: &str, c: Charge) {
+        let before = self.errors.len();
+        self.known.charge(file, &c, &mut self.errors);
+        if self.errors.len() > before {
+            return;
+        }
+        self.expect(Kind::Charges);
+        let (Some(&cust), Some(&s)) = (
+            self.parties.get(c.customer.as_str()),
+            self.services.get(c.service.as_str()),
+        ) else {
+            return;
+        };
+        let taking: Vec<usize> = (0..self.judges.len())
+            .filter(|&j| self.judges[j].takes_charge(cust, s, c.region.as_deref()))
+            .collect();
+        let mut used = false;
+        for &j in &taking {
+            let judge = &self.judges[j];
+            let (a, b) = c.period.bounds(judge.terms.tz());
+            if !clock::overlaps(&[judge.charge_span()], (a, b)) {
+                continue;
+            }
+            match &self.charge_currency[j] {
+                Some(cur) if *cur != c.currency => {
+                    self.errors.push(InputError {
+                        file: file.to_string(),
+                        line: c.line,
+                        column: 6,
+                        message: format!(
+                            "`currency`: {} is not the currency of `{}`, {cur}; every charge of an agreement is in its currency",
+                            c.currency, judge.agreement.name
+                        ),
+                    });
+                    return;
+                }
+                Some(_) => {}
+                None => self.charge_currency[j] = Some(c.currency.clone()),
+            }
+            used = true;
+        }
+        if used {
+            if let Some(v) = &mut self.charges {
+                v.push(c);
+            }
+            return;
+        }
+        let period = self.options.period;
+        let region = c
+            .region
+            .as_ref()
+            .map_or(String::new(), |r| format!(" in region `{r}`"));
+        let reason = if taking.is_empty() {
+            format!(
+                "no SLA in force in {period} with `fee from charges` covers customer `{}` on service `{}`{region}",
+                c.customer, c.service
+            )
+        } else {
+            format!(
+                "a charge for {}, outside the time the SLAs with `fee from charges` read ({})",
+                c.period,
+                self.names(taking.into_iter())
+            )
+        };
+        self.unmatched(Kind::Charges, file, c.line, reason);
+    }
+
     /// Judges every agreement on the rows kept.
     pub fn finish(self) -> Report {
         let outages = self
@@ -425,6 +508,7 @@ impl<'p> Evaluation<'p> {
             outages: outages.as_ref(),
             tickets: tickets.as_ref(),
             measured: self.measured.as_ref(),
+            charges: self.charges.as_deref(),
             options: &self.options,
         };
         let mut agreements = Vec::new();
@@ -443,9 +527,14 @@ impl<'p> Evaluation<'p> {
         super::report::pay_once(&mut agreements);
         let mut reasons: Vec<UnmatchedReason> = self.unmatched.into_values().collect();
         let rank = |input: &str| {
-            [Kind::Outages, Kind::Tickets, Kind::Measurements]
-                .iter()
-                .position(|k| k.word() == input)
+            [
+                Kind::Outages,
+                Kind::Tickets,
+                Kind::Measurements,
+                Kind::Charges,
+            ]
+            .iter()
+            .position(|k| k.word() == input)
         };
         reasons.sort_by(|a, b| {
             (rank(a.input), a.lines.first(), &a.reason).cmp(&(
@@ -469,6 +558,7 @@ impl<'p> Evaluation<'p> {
                 outages: count(Kind::Outages),
                 tickets: count(Kind::Tickets),
                 measurements: count(Kind::Measurements),
+                charges: count(Kind::Charges),
                 reasons,
             },
         }

@@ -398,6 +398,34 @@ pub fn fee_between(fee: &Fee, kind: PeriodKind, tz: Tz, from: Nanos, to: Nanos) 
     })
 }
 
+/// What was billed for the time `[from, to)` under `fee from charges`: each charge (an
+/// amount billed for one calendar period, `slac eval --charges`) is a fee for its own
+/// period, so it gives the share of its period's real time that `[from, to)` covers, the
+/// rule of [`fee_between`] (a charge for November covers November whole; the 30 days
+/// before 1 December take all of it; a quarter's charge gives a month its days over the
+/// quarter's).
+pub fn charges_between<'a>(
+    charges: impl IntoIterator<Item = (Period, &'a Decimal)>,
+    tz: Tz,
+    from: Nanos,
+    to: Nanos,
+) -> Decimal {
+    let mut amount = Decimal::ZERO;
+    for (period, billed) in charges {
+        let (start, end) = period.bounds(tz);
+        let (lo, hi) = (start.max(from), end.min(to));
+        if lo >= hi {
+            continue;
+        }
+        amount += if (lo, hi) == (start, end) {
+            *billed
+        } else {
+            *billed * Decimal::from(hi - lo) / Decimal::from(end - start)
+        };
+    }
+    amount
+}
+
 fn fee_period(fee: &Fee) -> FeePeriod {
     match fee {
         Fee::Fixed { per, .. } => *per,

@@ -38,6 +38,7 @@ mod robustness;
 mod snapshots;
 mod strictness;
 mod support_terms;
+mod support_updates;
 mod synth;
 mod template_names;
 mod time;

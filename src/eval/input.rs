@@ -370,9 +370,11 @@ fn parse_updates(
         }
         let t = parse_instant(part)?;
         match responded {
-            None => return Err(format!(
+            None => {
+                return Err(format!(
                 "the update `{part}` comes before any response: the response is the first update"
-            )),
+            ))
+            }
             Some(r) if t < r => {
                 return Err(format!(
                     "the update `{part}` is before the response: the response is the first update"

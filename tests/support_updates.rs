@@ -288,3 +288,47 @@ fn fmt_keeps_a_penalty_on_updates() {
         .run()
         .assert_code(0);
 }
+
+/// One clock: the last instant an update may come after a response at R is the deadline
+/// `slac due` gives for a `response 2h` ticket opened at R (the same open time on the same
+/// calendar), so eval meets an update exactly then and breaches one a second later.
+#[test]
+fn an_update_is_due_when_slac_due_says_a_deadline_of_that_length_is() {
+    let text = support_sla(
+        UTC_OFFICE,
+        "incident p1 { response 2h resolve 16h update every 2h }",
+        "",
+    );
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("p.sla");
+    fs::write(&path, format!("{}{text}", crate::eval::PARTIES)).expect("write");
+    let responded = "2026-12-18T16:30:00Z"; // a Friday: the gap runs over the weekend
+    let out = Slac::new()
+        .args([
+            "due",
+            path.to_str().expect("utf-8"),
+            "--agreement",
+            "api_sla",
+            "--incident",
+            "p1",
+            "--target",
+            "response",
+            "--opened",
+            responded,
+        ])
+        .run();
+    out.assert_code(0);
+    let due = out.stdout.lines().next().unwrap_or("").to_string();
+    // Hand: 30 minutes on Friday, 1h30 from Monday 09:00.
+    assert_eq!(due, "2026-12-21T10:30:00+00:00");
+    let late = "2026-12-21T10:30:01+00:00";
+    let tickets = format!(
+        "{HEADER}\
+         A,globex,api,incident,p1,2026-12-18T16:00:00Z,{responded},2026-12-21T12:00:00Z,,{due}\n\
+         B,globex,api,incident,p1,2026-12-18T16:00:00Z,{responded},2026-12-21T12:00:00Z,,{late}\n"
+    );
+    let r = eval_json(&text, "2026-12", &[("tickets", &tickets)], &[]);
+    let u = support(&r, "p1", "update");
+    assert_eq!(u["met"], 1, "{u}");
+    assert_eq!(u["breaches"], serde_json::json!(["B"]), "{u}");
+}

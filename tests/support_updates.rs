@@ -332,3 +332,19 @@ fn an_update_is_due_when_slac_due_says_a_deadline_of_that_length_is() {
     assert_eq!(u["met"], 1, "{u}");
     assert_eq!(u["breaches"], serde_json::json!(["B"]), "{u}");
 }
+
+/// Tiers on the share of tickets updated on time: 4 of 6 judged tickets met (66.67%), so
+/// `below 90%` applies and `below 50%` does not: 5% of 1000 USD = 50 USD.
+#[test]
+fn tiers_on_the_update_frequency_judge_the_share_updated_on_time() {
+    let r = eval_json(
+        &body("  penalty on incident p1 update {\n    below 90% credit 5%\n    below 50% credit 10%\n  }\n"),
+        "2026-12",
+        &[("tickets", &tickets())],
+        &[],
+    );
+    let credit = &agreement(&r, "api_sla")["credits"][0];
+    assert_eq!(credit["on"], "incident p1 update");
+    assert_eq!(credit["percent"], 5.0);
+    assert_eq!(credit["amount"], 50.0);
+}

@@ -205,6 +205,13 @@ fn penalty_target(terms: &Terms, on: &PenaltyOn) -> Result<Option<Decimal>, ()> 
                 .and_then(|t| t.deadline(*deadline))
                 .map(|d| Some(d.share()))
         }
+        // Every ticket must be updated on time: a share met of 100%.
+        PenaltyOn::Update { target, id } => terms
+            .support
+            .as_ref()
+            .and_then(|s| s.targets.iter().find(|t| t.kind == *target && t.id == *id))
+            .and_then(|t| t.update_every_ms.as_ref())
+            .map(|_| Some(Decimal::ONE_HUNDRED)),
     };
     found.ok_or(())
 }
@@ -220,10 +227,14 @@ fn penalties(a: &Agreement, terms: &Terms, diags: &mut Vec<Diagnostic>) {
                     format!("`{}` has a penalty on {}, but no such target", a.name, p.on),
                 )
                 .primary("nothing to measure this against")
-                .help(format!(
-                    "add the {} target to `{}`, or remove this penalty",
-                    p.on, a.name
-                )),
+                .help(match &p.on {
+                    PenaltyOn::Update { target, id } => format!(
+                        "add `update every …` to {} {id} in `{}` (e.g. `update every 1h`), or remove this penalty",
+                        target.keyword(),
+                        a.name
+                    ),
+                    on => format!("add the {on} target to `{}`, or remove this penalty", a.name),
+                }),
             );
             continue;
         };

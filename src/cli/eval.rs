@@ -20,7 +20,7 @@ pub(super) struct Args {
     #[arg(long, value_name = "CSV")]
     outages: Option<PathBuf>,
 
-    /// tickets.csv: id,customer,service,type,class,opened,responded,resolved[,paused][,region].
+    /// tickets.csv: id,customer,service,type,class,opened,responded,resolved[,paused][,region][,updates].
     #[arg(long, value_name = "CSV")]
     tickets: Option<PathBuf>,
 

@@ -88,6 +88,9 @@ pub struct Ticket {
     pub region: Option<String>,
     /// The 1-based column of `region` (0 without one), for errors.
     pub region_column: u64,
+    /// The updates to the customer after the response (`updates` column), sorted; `None`
+    /// without that column: the update frequency is then unknown, not breached.
+    pub updates: Option<Vec<Nanos>>,
 }
 
 /// One row of measurements.csv: good and total events of one objective of one service.
@@ -374,6 +377,45 @@ fn parse_pauses(s: &str) -> Result<Vec<(Nanos, Nanos)>, String> {
     Ok(out)
 }
 
+/// Parses the `updates` column, `TIME;TIME…` (language.md §5.1): the updates to the
+/// customer after the response, which is the first. Each must fall between the response
+/// and the resolution; they are sorted, so their order in the field does not matter.
+fn parse_updates(
+    s: &str,
+    responded: Option<Nanos>,
+    resolved: Option<Nanos>,
+) -> Result<Vec<Nanos>, String> {
+    let mut out = Vec::new();
+    for part in s.split(';') {
+        let part = part.trim();
+        if part.is_empty() {
+            continue;
+        }
+        let t = parse_instant(part)?;
+        match responded {
+            None => {
+                return Err(format!(
+                "the update `{part}` comes before any response: the response is the first update"
+            ))
+            }
+            Some(r) if t < r => {
+                return Err(format!(
+                    "the update `{part}` is before the response: the response is the first update"
+                ))
+            }
+            Some(_) => {}
+        }
+        if resolved.is_some_and(|d| t > d) {
+            return Err(format!(
+                "the update `{part}` is after the resolution: updates end when the ticket is resolved"
+            ));
+        }
+        out.push(t);
+    }
+    out.sort_unstable();
+    Ok(out)
+}
+
 /// Parses tickets.csv into memory (see [`each_ticket`]).
 pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, InputError> {
     let mut out = Vec::new();
@@ -382,7 +424,7 @@ pub fn parse_tickets(file: &str, input: &mut dyn Read) -> Result<Vec<Ticket>, In
 }
 
 /// Streams tickets.csv,
-/// `id,customer,service,type,class,opened,responded,resolved[,paused][,region]`, row by row
+/// `id,customer,service,type,class,opened,responded,resolved[,paused][,region][,updates]`, row by row
 /// into `sink`. Duplicate ids are the evaluation's to find: it sees every file.
 pub fn each_ticket(
     file: &str,
@@ -393,7 +435,7 @@ pub fn each_ticket(
         file,
         input,
         TICKET_COLUMNS,
-        &["paused", "region"],
+        &["paused", "region", "updates"],
         |rows, line, rec| {
             let id = required_text(rows, line, rec, 0)?;
             let customer = required_text(rows, line, rec, 1)?;
@@ -430,11 +472,17 @@ pub fn each_ticket(
             let mut paused = Vec::new();
             let mut region = None;
             let mut region_column = 0;
+            let mut updates = None;
             for (i, name) in rows.header.iter().enumerate().skip(TICKET_COLUMNS.len()) {
                 let v = rec.get(i).unwrap_or("");
                 if name == "paused" {
                     paused =
                         super::clock::merge(parse_pauses(v).map_err(|m| rows.err(line, i + 1, m))?);
+                } else if name == "updates" {
+                    updates = Some(
+                        parse_updates(v, responded, resolved)
+                            .map_err(|m| rows.err(line, i + 1, m))?,
+                    );
                 } else if !v.is_empty() {
                     region = Some(v.to_string());
                     region_column = i as u64 + 1;
@@ -453,6 +501,7 @@ pub fn each_ticket(
                 paused,
                 region,
                 region_column,
+                updates,
             });
             Ok(())
         },

@@ -7,7 +7,7 @@ use super::input::{Charge, NS_PER_MS};
 use super::period::Period;
 use super::report::{AgreementReport, ObjectiveReport};
 use super::scope::Judge;
-use super::tickets::{TargetResult, TicketIndex};
+use super::tickets::{Measure, TargetResult, TicketIndex};
 use super::{attainment, clock, credits, report, tickets};
 use std::collections::HashMap;
 
@@ -695,7 +695,7 @@ fn uncomputed(
     support: Option<&[TargetResult]>,
 ) -> Option<String> {
     match &pen.on {
-        PenaltyOn::Incident { .. } | PenaltyOn::Request { .. } => {
+        PenaltyOn::Incident { .. } | PenaltyOn::Request { .. } | PenaltyOn::Update { .. } => {
             support.is_none().then(|| "no --tickets given".to_string())
         }
         on => skipped.iter().find_map(|(o, why)| match why {
@@ -724,16 +724,23 @@ fn basis(
     shares: &[(&Objective, Share)],
     support: &[TargetResult],
 ) -> Option<Basis> {
+    let which = |kind: TargetKind, id: &str, what: Measure| {
+        support
+            .iter()
+            .find(|r| r.kind == kind && r.class == id && r.deadline == what)
+    };
     match on {
-        PenaltyOn::Incident { id, deadline } | PenaltyOn::Request { id, deadline } => {
-            let kind = if matches!(on, PenaltyOn::Incident { .. }) {
-                TargetKind::Incident
-            } else {
-                TargetKind::Request
-            };
-            let r = support
-                .iter()
-                .find(|r| r.kind == kind && r.class == *id && r.deadline == *deadline)?;
+        PenaltyOn::Incident { .. } | PenaltyOn::Request { .. } | PenaltyOn::Update { .. } => {
+            let r = match on {
+                PenaltyOn::Incident { id, deadline } => {
+                    which(TargetKind::Incident, id, Measure::Deadline(*deadline))
+                }
+                PenaltyOn::Request { id, deadline } => {
+                    which(TargetKind::Request, id, Measure::Deadline(*deadline))
+                }
+                PenaltyOn::Update { target, id } => which(*target, id, Measure::Update),
+                _ => None,
+            }?;
             Some(Basis::Support {
                 share: (r.tickets() > 0).then(|| Share {
                     num: i128::from(r.met),

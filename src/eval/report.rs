@@ -184,6 +184,10 @@ pub struct SupportReport {
     pub ok: bool,
     /// The ids of the breached tickets, in input order.
     pub breaches: Vec<String>,
+    /// Tickets that could not be judged (the update frequency without an `updates`
+    /// column), in input order.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub unknown: Vec<String>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -288,6 +292,7 @@ impl AgreementReport {
                     required_share: to_f64(r.required),
                     ok: r.ok(),
                     breaches: r.breached.clone(),
+                    unknown: r.unknown.clone(),
                 })
                 .collect(),
             support_not_evaluated: (support.is_none()).then(|| "no --tickets given".to_string()),
@@ -466,6 +471,13 @@ impl Report {
                         format!("; breached: {}", t.breaches.join(", "))
                     }
                 );
+                if !t.unknown.is_empty() {
+                    let _ = writeln!(
+                        s,
+                        "    not judged (no `updates` column in the tickets): {}",
+                        t.unknown.join(", ")
+                    );
+                }
             }
             for c in &a.credits {
                 let _ = writeln!(s, "  credit on {}: {}", c.on, money(c.percent, c.amount, a));

@@ -59,15 +59,36 @@ impl<'a> TicketIndex<'a> {
     }
 }
 
-/// How one deadline of one target went in the period.
+/// What a result judges: one deadline of a target, or its update frequency.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Measure {
+    Deadline(Deadline),
+    /// `update every D`: every gap between updates at most D (language.md §5.1).
+    Update,
+}
+
+impl Measure {
+    /// `response`, `resolve`, `fulfil`, `update`: as written after `penalty on incident p1`.
+    pub fn keyword(self) -> &'static str {
+        match self {
+            Measure::Deadline(d) => d.keyword(),
+            Measure::Update => "update",
+        }
+    }
+}
+
+/// How one deadline (or the update frequency) of one target went in the period.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct TargetResult {
     pub kind: TargetKind,
     pub class: String,
-    pub deadline: Deadline,
+    pub deadline: Measure,
     pub met: u64,
     pub breached: Vec<String>,
     pub pending: Vec<String>,
+    /// Tickets that cannot be judged: for the update frequency, tickets.csv has no
+    /// `updates` column. Neither met nor breached.
+    pub unknown: Vec<String>,
     /// Percent of tickets that must meet the deadline.
     pub required: Decimal,
 }
@@ -159,10 +180,11 @@ pub fn evaluate(
             let mut r = TargetResult {
                 kind: target.kind,
                 class: target.id.clone(),
-                deadline: which,
+                deadline: Measure::Deadline(which),
                 met: 0,
                 breached: Vec::new(),
                 pending: Vec::new(),
+                unknown: Vec::new(),
                 required: term.share(),
             };
             let length = term.length();
@@ -179,8 +201,83 @@ pub fn evaluate(
             }
             out.push(r);
         }
+        if let Some(every) = &target.update_every_ms {
+            out.push(updates(cal, target, every.value, &mine, period_end));
+        }
     }
     out
+}
+
+/// The update frequency of one target (`update every D`, language.md §5.1): a ticket
+/// breaches it when a gap between consecutive updates to the customer, from the response
+/// (the first update) to the resolution, is longer than D of open time on the target's
+/// calendar, pauses stopping the clock as they stop the deadlines. A ticket still open
+/// at the end of the period breaches it if its last update is more than D before the
+/// end, else it is pending; a ticket not responded to is the response deadline's to
+/// judge (pending here while open, met once resolved). Each ticket is one breach, however
+/// many of its gaps are too long. Every ticket must be updated on time (100%).
+fn updates(
+    cal: &Calendar,
+    target: &Target,
+    every_ms: i64,
+    tickets: &[&&Ticket],
+    period_end: Nanos,
+) -> TargetResult {
+    let mut r = TargetResult {
+        kind: target.kind,
+        class: target.id.clone(),
+        deadline: Measure::Update,
+        met: 0,
+        breached: Vec::new(),
+        pending: Vec::new(),
+        unknown: Vec::new(),
+        required: Decimal::ONE_HUNDRED,
+    };
+    let every = every_ms.saturating_mul(NS_PER_MS);
+    for t in tickets {
+        let Some(list) = &t.updates else {
+            r.unknown.push(t.id.clone());
+            continue;
+        };
+        let Some(first) = t.responded else {
+            if t.resolved.is_some() {
+                r.met += 1;
+            } else {
+                r.pending.push(t.id.clone());
+            }
+            continue;
+        };
+        // The gaps end at each later update and at the resolution (or the period's end).
+        let mut last = first;
+        let mut outcome = Outcome::Met;
+        for &next in list.iter().chain(t.resolved.as_ref()) {
+            if late(cal, t, last, every, next) {
+                outcome = Outcome::Breached;
+                break;
+            }
+            last = next;
+        }
+        if matches!(outcome, Outcome::Met) && t.resolved.is_none() {
+            outcome = if late(cal, t, last, every, period_end) {
+                Outcome::Breached
+            } else {
+                Outcome::Pending
+            };
+        }
+        match outcome {
+            Outcome::Met => r.met += 1,
+            Outcome::Breached => r.breached.push(t.id.clone()),
+            Outcome::Pending => r.pending.push(t.id.clone()),
+        }
+    }
+    r
+}
+
+/// Is `next` more than `every` nanoseconds of open, unpaused time after `last`? The clock
+/// functions of the deadlines (`clock::deadline_paused`): never, if the calendar is never
+/// open again.
+fn late(cal: &Calendar, t: &Ticket, last: Nanos, every: i64, next: Nanos) -> bool {
+    clock::deadline_paused(cal, last, every, &t.paused).is_some_and(|due| next > due)
 }
 
 /// The target's calendar: its own `during`, else the support block's, else `always`.

@@ -626,9 +626,22 @@ pub struct Exclusion {
 pub enum PenaltyOn {
     Availability,
     Latency,
-    Outcome { id: String },
-    Incident { id: String, deadline: Deadline },
-    Request { id: String, deadline: Deadline },
+    Outcome {
+        id: String,
+    },
+    Incident {
+        id: String,
+        deadline: Deadline,
+    },
+    Request {
+        id: String,
+        deadline: Deadline,
+    },
+    /// `penalty on incident p1 update`: the target's `update every` (language.md §5.1).
+    Update {
+        target: TargetKind,
+        id: String,
+    },
 }
 
 impl std::fmt::Display for PenaltyOn {
@@ -641,6 +654,7 @@ impl std::fmt::Display for PenaltyOn {
                 write!(f, "incident {id} {}", deadline.keyword())
             }
             PenaltyOn::Request { id, deadline } => write!(f, "request {id} {}", deadline.keyword()),
+            PenaltyOn::Update { target, id } => write!(f, "{} {id} update", target.keyword()),
         }
     }
 }

@@ -507,6 +507,10 @@ fn penalty(p: &ast::Penalty, span: Span) -> Penalty {
             id: id.value.clone(),
             deadline: d.value,
         },
+        ast::PenaltyOn::Update(kind, id) => PenaltyOn::Update {
+            target: *kind,
+            id: id.value.clone(),
+        },
     };
     let mut out = Penalty {
         on,

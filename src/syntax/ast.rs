@@ -774,6 +774,8 @@ pub enum PenaltyOn {
     Outcome(Ident),
     Incident(Ident, Sp<Deadline>),
     Request(Ident, Sp<Deadline>),
+    /// `incident ID update` / `request ID update`: the target's update frequency.
+    Update(TargetKind, Ident),
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

@@ -514,6 +514,7 @@ fn penalty_key(on: &PenaltyOn) -> String {
         PenaltyOn::Outcome(id) => format!("outcome {}", id.value),
         PenaltyOn::Incident(id, d) => format!("incident {} {}", id.value, d.value.keyword()),
         PenaltyOn::Request(id, d) => format!("request {} {}", id.value, d.value.keyword()),
+        PenaltyOn::Update(kind, id) => format!("{} {} update", kind.keyword(), id.value),
     }
 }
 

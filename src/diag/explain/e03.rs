@@ -139,7 +139,7 @@ sla api_sla "API SLA" {
     },
     Explanation {
         code: Code::E0305,
-        explanation: "A `penalty on` names a target the agreement does not have after inheritance: an objective kind or outcome it does not define, or an incident priority or request missing from its support block. Such a credit can never be triggered, so the customer believes in a remedy that does not exist. Name a target the agreement defines, or add the objective or support target the penalty is about.",
+        explanation: "A `penalty on` names a target the agreement does not have after inheritance: an objective kind or outcome it does not define, or an incident priority or request missing from its support block, or the update frequency (`penalty on incident p1 update`) of a target without `update every`. Such a credit can never be triggered, so the customer believes in a remedy that does not exist. Name a target the agreement defines, or add the objective or support target the penalty is about.",
         wrong: r#"provider acme "Acme"
 customer globex "Globex" { subscribes api }
 service api "API"

@@ -609,6 +609,7 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
     let target = match on {
         PenaltyOn::Incident { id, .. } => Some((crate::syntax::ast::TargetKind::Incident, id)),
         PenaltyOn::Request { id, .. } => Some((crate::syntax::ast::TargetKind::Request, id)),
+        PenaltyOn::Update { target, id } => Some((*target, id)),
         _ => None,
     }
     .and_then(|(kind, id)| {
@@ -619,9 +620,26 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
             .find(|t| t.kind == kind && t.id == *id)
             .and_then(|t| t.title.clone())
     });
-    match objective.or(target) {
+    let named = match objective.or(target) {
         Some(t) => format!("{on} ({t})"),
         None => on.to_string(),
+    };
+    // The update frequency (language.md §5.1): what a breach of it is, in words.
+    match on {
+        PenaltyOn::Update { target, id } => match terms
+            .support
+            .iter()
+            .flat_map(|s| &s.targets)
+            .find(|t| t.kind == *target && t.id == *id)
+            .and_then(|t| t.update_every_ms.as_ref())
+        {
+            Some(every) => format!(
+                "{named}, a breach being a ticket left more than {} of support time without an update between the response and the resolution",
+                duration(every.value)
+            ),
+            None => named,
+        },
+        _ => named,
     }
 }
 

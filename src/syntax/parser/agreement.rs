@@ -611,6 +611,14 @@ impl Lower<'_> {
             Rule::k_availability => PenaltyOn::Availability,
             Rule::k_latency => PenaltyOn::Latency,
             Rule::k_outcome => PenaltyOn::Outcome(self.ident(parts.get(1)?)),
+            rule if parts.get(2).is_some_and(|p| p.as_rule() == Rule::k_update) => {
+                let kind = if rule == Rule::k_incident {
+                    TargetKind::Incident
+                } else {
+                    TargetKind::Request
+                };
+                PenaltyOn::Update(kind, self.ident(parts.get(1)?))
+            }
             rule => {
                 let id = self.ident(parts.get(1)?);
                 let which = parts.get(2).map_or(Sp::new(Deadline::Fulfil, span), |p| {

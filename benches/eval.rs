@@ -155,6 +155,7 @@ fn parse(d: &Data) -> Inputs {
             rows: input::parse_tickets("tickets.csv", &mut d.tickets.as_bytes()).expect("tickets"),
         }),
         measurements: None,
+        requests: None,
     }
 }
 

@@ -28,6 +28,11 @@ pub(super) struct Args {
     #[arg(long, value_name = "CSV")]
     measurements: Option<PathBuf>,
 
+    /// requests.csv: service,start,errors,total[,region]: the requests of each interval of
+    /// the objectives whose downtime is defined by error rates.
+    #[arg(long, value_name = "CSV")]
+    requests: Option<PathBuf>,
+
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
@@ -120,6 +125,11 @@ fn stream_inputs(args: &Args, e: &mut Evaluation<'_>) -> Result<(), input::Input
         input::each_measurement(&name, &mut input::open(p)?, &mut |m| {
             e.measurement(&name, m);
         })?;
+    }
+    if let Some(p) = &args.requests {
+        e.expect(Kind::Requests);
+        let name = p.display().to_string();
+        input::each_request(&name, &mut input::open(p)?, &mut |r| e.request(&name, r))?;
     }
     Ok(())
 }

@@ -8,7 +8,7 @@ use super::period::Period;
 use super::report::{AgreementReport, ObjectiveReport};
 use super::scope::Judge;
 use super::tickets::{TargetResult, TicketIndex};
-use super::{attainment, clock, credits, report, tickets};
+use super::{attainment, clock, credits, rates, report, tickets};
 use std::collections::HashMap;
 
 use crate::model::periods;
@@ -38,6 +38,8 @@ pub(super) struct Context<'a> {
     pub(super) outages: Option<&'a OutageIndex<'a>>,
     pub(super) tickets: Option<&'a TicketIndex<'a>>,
     pub(super) measured: Option<&'a HashMap<(String, String), Sums>>,
+    /// requests.csv, for objectives whose downtime is defined by error rates.
+    pub(super) requests: Option<&'a super::rates::RequestIndex<'a>>,
     pub(super) options: &'a Options,
 }
 
@@ -122,20 +124,17 @@ impl Context<'_> {
                     window_words(o.window()),
                     self.options.period.kind_word()
                 )))
+            } else if services.is_empty() {
+                Err(NotEvaluated::NothingJudged(
+                    "no service it covers is judged by this agreement in the period".into(),
+                ))
             } else if let Some(ms) = o
                 .downtime
                 .as_ref()
                 .and_then(|d| d.value.request_interval_ms())
             {
                 // Judged from the requests of each interval, never from outages.
-                Err(NotEvaluated::NoData(format!(
-                    "its downtime is defined by the error rates of {} intervals, which slac eval does not read yet",
-                    crate::written::duration(ms)
-                )))
-            } else if services.is_empty() {
-                Err(NotEvaluated::NothingJudged(
-                    "no service it covers is judged by this agreement in the period".into(),
-                ))
+                self.error_rates(o, ms, &services, &rules, period, &mut rep)
             } else {
                 // The source of truth the contract names (`measured by`).
                 match (o.kind, o.measured_by()) {
@@ -269,6 +268,8 @@ impl Context<'_> {
             .filter(|(o, _)| {
                 o.kind == ObjectiveKind::Availability
                     && o.measured_by() == MeasuredBy::Outages
+                    // An average of error rates is no length of time.
+                    && o.downtime.as_ref().is_none_or(|d| d.value.average_per_ms.is_none())
                     && penalty_key(o) == pen.on
             })
             .map(|(_, s)| s.den - s.num)
@@ -332,6 +333,85 @@ impl Context<'_> {
             num: i128::from(av.open - av.down),
             den: i128::from(av.open),
         })
+    }
+
+    /// An objective whose downtime is defined by error rates (language.md §4.1), judged
+    /// from requests.csv: the intervals of `ms` cut from the start of the period that
+    /// begin while the objective's calendar is open and the agreement judges the service.
+    /// `errors above` gives a downtime (the failing intervals in full, then `at least`
+    /// and the calendar, as for outages); `average error rate` 100% minus the mean of
+    /// the intervals' rates. The worst service is reported.
+    fn error_rates(
+        &self,
+        o: &Objective,
+        ms: i64,
+        services: &[(usize, &[clock::Interval])],
+        rules: &Rules<'_>,
+        period: clock::Interval,
+        rep: &mut ObjectiveReport,
+    ) -> Result<Share, NotEvaluated> {
+        let Some(requests) = self.requests else {
+            return Err(NotEvaluated::NoData(format!(
+                "no --requests given (its downtime is defined by the error rates of {} intervals)",
+                crate::written::duration(ms)
+            )));
+        };
+        let d = ms.saturating_mul(NS_PER_MS);
+        let p = self.portfolio;
+        let def = o.downtime.as_ref().map(|d| &d.value);
+        let threshold = def
+            .and_then(|d| d.errors_above.as_ref())
+            .map(|t| t.value.percent);
+        let cal = &p.calendars[o.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+        let runs = clock::open_intervals(cal, rules.period.0, rules.period.1);
+        let mut worst: Option<(Share, Option<attainment::Availability>, i64)> = None;
+        for &(s, window) in services {
+            let open_runs = clock::intersect(&runs, window);
+            let rows = requests
+                .of(&p.services[s].name)
+                .iter()
+                .copied()
+                .filter(|r| {
+                    attainment::region_sees(r.region.as_deref(), rules.region, &rules.regions)
+                });
+            let counts = rates::counts(rows, period.0, d, &open_runs);
+            let n = rates::intervals_in(&open_runs, period.0, d);
+            let (share, av) = match threshold {
+                Some(percent) => {
+                    let bad = rates::failing(&counts, d, period, percent);
+                    let av = attainment::Availability {
+                        open: window
+                            .iter()
+                            .map(|&(a, b)| clock::open_time(cal, a, b))
+                            .sum(),
+                        down: clock::measure(&clock::intersect(&counted(o, bad), &open_runs)),
+                    };
+                    let share = Share {
+                        num: i128::from(av.open - av.down),
+                        den: i128::from(av.open),
+                    };
+                    (share, Some(av))
+                }
+                None => match rates::average(&counts, n) {
+                    Some(share) => (share, None),
+                    None => continue,
+                },
+            };
+            if worst.is_none_or(|(w, _, _)| share.cmp_share(&w) == std::cmp::Ordering::Less) {
+                worst = Some((share, av, n));
+            }
+        }
+        let (share, av, n) = worst.ok_or_else(|| {
+            NotEvaluated::NothingJudged("no interval of its services is judged".into())
+        })?;
+        if let Some(av) = av {
+            rep.open_minutes = Some(minutes(av.open));
+            rep.downtime_minutes = Some(minutes(av.down));
+            rep.open_seconds = Some(report::seconds(av.open));
+            rep.downtime_seconds = Some(report::seconds(av.down));
+        }
+        rep.intervals = Some(n);
+        Ok(share)
     }
 
     /// The worst service's good ÷ total events, summed exactly over its rows.

@@ -33,6 +33,9 @@ pub struct Unmatched {
     pub outages: u64,
     pub tickets: u64,
     pub measurements: u64,
+    /// Given only with `--requests` (language.md §4.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requests: Option<u64>,
     /// The unmatched rows grouped by input and reason, in input order.
     pub reasons: Vec<UnmatchedReason>,
 }
@@ -124,6 +127,10 @@ pub struct ObjectiveReport {
     pub good: Option<u128>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<u128>,
+    /// The intervals judged, for an objective whose downtime is defined by error rates
+    /// (language.md §4.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intervals: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attainment: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -148,6 +155,7 @@ impl ObjectiveReport {
             downtime_seconds: None,
             good: None,
             total: None,
+            intervals: None,
             attainment: None,
             met: None,
             share: None,
@@ -433,8 +441,9 @@ impl Report {
         if !u.reasons.is_empty() {
             let _ = writeln!(
                 s,
-                "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements",
-                u.outages, u.tickets, u.measurements
+                "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements{}",
+                u.outages, u.tickets, u.measurements,
+                u.requests.map_or(String::new(), |n| format!(", {n} requests"))
             );
             for r in u.reasons.iter().take(SHOWN) {
                 let lines: Vec<String> = r.lines.iter().map(u64::to_string).collect();

@@ -6,7 +6,7 @@
 //! files: a year of outages streams through a monthly evaluation.
 
 use super::clock;
-use super::input::{InputError, Measurement, Outage, Ticket};
+use super::input::{InputError, Measurement, Outage, Request, Ticket};
 use super::judge::{Context, Options, Sums};
 use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
@@ -21,6 +21,7 @@ pub enum Kind {
     Outages,
     Tickets,
     Measurements,
+    Requests,
 }
 
 impl Kind {
@@ -29,6 +30,7 @@ impl Kind {
             Kind::Outages => "outages",
             Kind::Tickets => "tickets",
             Kind::Measurements => "measurements",
+            Kind::Requests => "requests",
         }
     }
 }
@@ -55,6 +57,8 @@ pub struct Evaluation<'p> {
     outages: Option<Vec<Outage>>,
     tickets: Option<Vec<Ticket>>,
     measured: Option<HashMap<(String, String), Sums>>,
+    /// requests.csv rows some error-rate objective judges (language.md §4.1).
+    requests: Option<Vec<Request>>,
     /// The line of each ticket id seen, by a hash of the id: a duplicate would be judged
     /// twice. Eight bytes of key per ticket instead of the id itself.
     ticket_ids: HashMap<u64, u64>,
@@ -165,6 +169,7 @@ impl<'p> Evaluation<'p> {
             outages: None,
             tickets: None,
             measured: None,
+            requests: None,
             ticket_ids: HashMap::new(),
             unmatched: HashMap::new(),
             errors: Vec::new(),
@@ -177,6 +182,7 @@ impl<'p> Evaluation<'p> {
             Kind::Outages => drop(self.outages.get_or_insert_with(Vec::new)),
             Kind::Tickets => drop(self.tickets.get_or_insert_with(Vec::new)),
             Kind::Measurements => drop(self.measured.get_or_insert_with(HashMap::new)),
+            Kind::Requests => drop(self.requests.get_or_insert_with(Vec::new)),
         }
     }
 
@@ -410,6 +416,96 @@ impl<'p> Evaluation<'p> {
         self.unmatched(Kind::Measurements, file, m.line, reason);
     }
 
+    /// A requests.csv row: kept when it begins an interval of an error-rate objective of
+    /// an SLA that judges its service at that time (language.md §4.1), else unmatched
+    /// under its reason.
+    pub fn request(&mut self, file: &str, r: Request) {
+        let before = self.errors.len();
+        self.known.request(file, &r, &mut self.errors);
+        if self.errors.len() > before {
+            return;
+        }
+        self.expect(Kind::Requests);
+        let Some(&s) = self.services.get(r.service.as_str()) else {
+            return;
+        };
+        let period = self.options.period;
+        // (judge, interval) of every error-rate objective on the service this period.
+        let mut rated: Vec<(usize, i64)> = Vec::new();
+        for &j in &self.judging[s] {
+            let judge = &self.judges[j];
+            for o in &judge.terms.objectives {
+                let Some(ms) = o
+                    .downtime
+                    .as_ref()
+                    .and_then(|d| d.value.request_interval_ms())
+                else {
+                    continue;
+                };
+                if o.target.is_some()
+                    && period.matches(o.window())
+                    && o.service.as_ref().is_none_or(|x| x.value.index == s)
+                {
+                    rated.push((j, ms.saturating_mul(super::input::NS_PER_MS)));
+                }
+            }
+        }
+        let seeing: Vec<(usize, i64)> = rated
+            .iter()
+            .copied()
+            .filter(|&(j, _)| self.judges[j].sees_outage(r.region.as_deref()))
+            .collect();
+        let at = (r.start, r.start);
+        let inside = |j: usize| {
+            self.judges[j]
+                .services()
+                .get(&s)
+                .is_some_and(|w| clock::overlaps(w, at))
+        };
+        let used = seeing
+            .iter()
+            .any(|&(j, d)| inside(j) && super::rates::aligned(self.judges[j].period.0, d, r.start));
+        if used {
+            if let Some(v) = &mut self.requests {
+                v.push(r);
+            }
+            return;
+        }
+        let reason = if self.judging[s].is_empty() {
+            format!("no SLA in force in {period} covers service `{}`", r.service)
+        } else if rated.is_empty() {
+            format!(
+                "the SLAs that cover `{}` ({}) have no objective per {} whose downtime is defined by error rates",
+                r.service,
+                self.names(self.judging[s].iter().copied()),
+                period.kind_word()
+            )
+        } else if seeing.is_empty() {
+            format!(
+                "no SLA in force covers service `{}` in region `{}`",
+                r.service,
+                r.region.as_deref().unwrap_or_default()
+            )
+        } else if seeing.iter().any(|&(j, _)| inside(j)) {
+            let lengths: BTreeSet<String> = seeing
+                .iter()
+                .map(|&(_, d)| crate::written::duration(d / super::input::NS_PER_MS))
+                .collect();
+            format!(
+                "does not begin an interval of the error-rate objectives of `{}` ({}), cut from the start of the period",
+                r.service,
+                lengths.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        } else {
+            format!(
+                "outside the period and the time the SLAs that cover `{}` judge it ({})",
+                r.service,
+                self.names(seeing.iter().map(|&(j, _)| j))
+            )
+        };
+        self.unmatched(Kind::Requests, file, r.line, reason);
+    }
+
     /// Judges every agreement on the rows kept.
     pub fn finish(self) -> Report {
         let outages = self
@@ -420,8 +516,13 @@ impl<'p> Evaluation<'p> {
             .tickets
             .as_deref()
             .map(super::tickets::TicketIndex::new);
+        let requests = self
+            .requests
+            .as_deref()
+            .map(super::rates::RequestIndex::new);
         let ctx = Context {
             portfolio: self.portfolio,
+            requests: requests.as_ref(),
             outages: outages.as_ref(),
             tickets: tickets.as_ref(),
             measured: self.measured.as_ref(),
@@ -443,9 +544,14 @@ impl<'p> Evaluation<'p> {
         super::report::pay_once(&mut agreements);
         let mut reasons: Vec<UnmatchedReason> = self.unmatched.into_values().collect();
         let rank = |input: &str| {
-            [Kind::Outages, Kind::Tickets, Kind::Measurements]
-                .iter()
-                .position(|k| k.word() == input)
+            [
+                Kind::Outages,
+                Kind::Tickets,
+                Kind::Measurements,
+                Kind::Requests,
+            ]
+            .iter()
+            .position(|k| k.word() == input)
         };
         reasons.sort_by(|a, b| {
             (rank(a.input), a.lines.first(), &a.reason).cmp(&(
@@ -469,6 +575,7 @@ impl<'p> Evaluation<'p> {
                 outages: count(Kind::Outages),
                 tickets: count(Kind::Tickets),
                 measurements: count(Kind::Measurements),
+                requests: self.requests.is_some().then(|| count(Kind::Requests)),
                 reasons,
             },
         }

@@ -375,7 +375,10 @@ impl Report {
                     let measured = match (&o.downtime_seconds, &o.open_seconds, o.good, o.total) {
                         (Some(d), Some(op), _, _) => format!("{d} of {op} s down"),
                         (_, _, Some(g), Some(t)) => format!("{g} of {t} good"),
-                        _ => String::new(),
+                        // An average of error rates (language.md §4.1).
+                        _ => o
+                            .intervals
+                            .map_or(String::new(), |n| format!("mean of {n} intervals")),
                     };
                     let _ = writeln!(
                         s,

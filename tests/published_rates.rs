@@ -470,3 +470,83 @@ fn azure_availability_set_and_single_instance_tiers() {
     let r = azure(&outage("vm_single", 1_296_010));
     assert_eq!(agreement(&r, "azure_vm_single")["total_amount"], 500.0);
 }
+
+/// `window rolling D` in `slac eval --period P`: the window of D that ends when P ends
+/// (the claim taken as made then). `per rolling 7d` in November 2026 judges 24 November
+/// 00:00 to 1 December 00:00 UTC: 604,800 s, of which 99.9% allows 604.8 s. An outage
+/// on 10 November is outside it: unmatched, never counted.
+#[test]
+fn a_rolling_window_is_the_one_ending_with_the_period() {
+    let body = sla(
+        "  fee 1000 USD per month\n  availability 99.9% per rolling 7d\n  \
+         penalty on availability { below 99.9% credit 10% }",
+    );
+    let nov23 = 1_795_392_000; // 2026-11-23T00:00:00Z
+    let rows = |tenths: i64| {
+        let end = chrono::DateTime::from_timestamp(
+            nov23 + 86_400 + tenths / 10,
+            (tenths % 10) as u32 * 100_000_000,
+        )
+        .expect("instant")
+        .to_rfc3339_opts(chrono::SecondsFormat::Millis, true);
+        format!(
+            "{OUTAGE_HEADER}api,{},{},,\napi,{},{end},,\n",
+            at(T0),
+            at(T0 + 3600),
+            at(nov23 + 86_400)
+        )
+    };
+    // 604.8 s: 99.9% exactly: met.
+    let r = eval_json(&body, "2026-11", &[("outages", &rows(6048))], &[]);
+    let a = agreement(&r, "api_sla");
+    let o = &a["objectives"][0];
+    assert_eq!(o["open_seconds"], "604800", "{r}");
+    assert_eq!(o["downtime_seconds"], "604.8", "{r}");
+    assert_eq!(o["met"], true, "{r}");
+    assert_eq!(a["total_percent"].to_string(), "0.0");
+    // The 10 November outage is outside the window: unmatched.
+    assert_eq!(r["unmatched"]["outages"], 1, "{r}");
+    // 604.9 s: below: 10%.
+    let r = eval_json(&body, "2026-11", &[("outages", &rows(6049))], &[]);
+    assert_eq!(
+        agreement(&r, "api_sla")["total_percent"].to_string(),
+        "10.0"
+    );
+    // An outage across the window's start counts from it: 23 Nov 23:00 to 24 Nov 01:00
+    // is 3,600 s inside.
+    let nov24 = nov23 + 86_400;
+    let across = format!(
+        "{OUTAGE_HEADER}api,{},{},,\n",
+        at(nov24 - 3600),
+        at(nov24 + 3600)
+    );
+    let r = eval_json(&body, "2026-11", &[("outages", &across)], &[]);
+    let o = &agreement(&r, "api_sla")["objectives"][0];
+    assert_eq!(o["downtime_seconds"], "3600", "{r}");
+}
+
+/// A rolling window longer than the period is not evaluated (a longer period must be):
+/// `per rolling 45d` in November (30 days) says so and leaves its penalty uncomputed; in
+/// Q4 (92 days) it is the 45 days ending 1 January 2027.
+#[test]
+fn a_rolling_window_longer_than_the_period_is_not_evaluated() {
+    let body = sla(
+        "  fee 1000 USD per month\n  availability 99.9% per rolling 45d\n  \
+         penalty on availability { below 99.9% credit 10% }",
+    );
+    let empty = OUTAGE_HEADER.to_string();
+    let r = eval_json(&body, "2026-11", &[("outages", &empty)], &[]);
+    let a = agreement(&r, "api_sla");
+    assert_eq!(a["objectives"][0]["evaluated"], false, "{a}");
+    assert!(
+        a["objectives"][0]["reason"]
+            .as_str()
+            .unwrap_or("")
+            .contains("longer than 2026-11"),
+        "{a}"
+    );
+    assert_eq!(a["complete"], false, "{a}");
+    let r = eval_json(&body, "2026-Q4", &[("outages", &empty)], &[]);
+    let o = &agreement(&r, "api_sla")["objectives"][0];
+    assert_eq!(o["open_seconds"], "3888000", "{r}"); // 45 × 86,400
+}

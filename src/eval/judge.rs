@@ -59,48 +59,49 @@ impl Context<'_> {
         // Outages and maintenance count only while the agreement is in force.
         let in_force = judge.in_force;
         let judged = judge.services();
-        let maintenance = terms.maintenance.as_ref().map(|m| {
-            let m = &m.value;
-            let cal = &p.calendars[m.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
-            MaintenanceRules {
-                window: clock::open_intervals(cal, in_force.0, in_force.1),
-                notice: m
-                    .notice_ms
-                    .as_ref()
-                    .map_or(0, |n| n.value.saturating_mul(NS_PER_MS)),
-                max_per_month: m
-                    .max_per_month_ms
-                    .as_ref()
-                    .map(|n| n.value.saturating_mul(NS_PER_MS)),
-                months: self.options.period.month_bounds(tz),
-                max_per_year: m
-                    .max_per_year_ms
-                    .as_ref()
-                    .map(|n| n.value.saturating_mul(NS_PER_MS)),
+        // The rules over a stretch of the period: all of the time in force, or the part
+        // of it inside a rolling window that ends with the period.
+        let rules_over = |span: clock::Interval| -> Rules<'_> {
+            let maintenance = terms.maintenance.as_ref().map(|m| {
+                let m = &m.value;
+                let cal = &p.calendars[m.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+                MaintenanceRules {
+                    window: clock::open_intervals(cal, span.0, span.1),
+                    notice: m
+                        .notice_ms
+                        .as_ref()
+                        .map_or(0, |n| n.value.saturating_mul(NS_PER_MS)),
+                    max_per_month: m
+                        .max_per_month_ms
+                        .as_ref()
+                        .map(|n| n.value.saturating_mul(NS_PER_MS)),
+                    months: self.options.period.month_bounds(tz),
+                    max_per_year: m
+                        .max_per_year_ms
+                        .as_ref()
+                        .map(|n| n.value.saturating_mul(NS_PER_MS)),
+                }
+            });
+            Rules {
+                exclusions: terms.exclusions.iter().map(|e| e.id.as_str()).collect(),
+                maintenance,
+                period: span,
+                region: judge.region(),
+                regions: judge
+                    .agreement
+                    .regions
+                    .iter()
+                    .map(|v| v.name.as_str())
+                    .collect(),
             }
-        });
-        let rules = Rules {
-            exclusions: terms.exclusions.iter().map(|e| e.id.as_str()).collect(),
-            maintenance,
-            period: in_force,
-            region: judge.region(),
-            regions: judge
-                .agreement
-                .regions
-                .iter()
-                .map(|v| v.name.as_str())
-                .collect(),
         };
+        let rules = rules_over(in_force);
         let empty = OutageIndex::default();
-        let mut downtime = Downtime::new(
-            p,
-            self.outages.unwrap_or(&empty),
-            &rules,
-            // The agreement's own `dependency outages` statement, else `--propagate`.
-            terms
-                .dependency_outages
-                .map_or(self.options.propagate, |d| d.value),
-        );
+        // The agreement's own `dependency outages` statement, else `--propagate`.
+        let propagate = terms
+            .dependency_outages
+            .map_or(self.options.propagate, |d| d.value);
+        let mut downtime = Downtime::new(p, self.outages.unwrap_or(&empty), &rules, propagate);
 
         let mut objectives = Vec::new();
         let mut shares: Vec<(&Objective, Share)> = Vec::new();
@@ -118,11 +119,43 @@ impl Context<'_> {
                 objectives.push(rep);
                 continue;
             };
-            let result = if !self.options.period.matches(o.window()) {
+            // The stretch it is judged over: the period, or the rolling window ending
+            // with it (language.md §4.1); each service's time cut to it.
+            let span = judge.span(self.options.period, o.window());
+            let rolling = matches!(o.window(), crate::model::Window::Rolling(_));
+            let cut: Vec<(usize, Vec<clock::Interval>)> = span
+                .map(|sp| {
+                    services
+                        .iter()
+                        .map(|&(s, w)| (s, clock::intersect(w, &[sp])))
+                        .filter(|(_, w)| !w.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let services: Vec<(usize, &[clock::Interval])> =
+                cut.iter().map(|(s, w)| (*s, w.as_slice())).collect();
+            let by_outages = o.kind == ObjectiveKind::Availability
+                && (o.measured_by() == MeasuredBy::Outages
+                    || o.downtime
+                        .as_ref()
+                        .is_some_and(|d| d.value.request_interval_ms().is_some()));
+            let result = if span.is_none() && rolling {
+                Err(NotEvaluated::Window(format!(
+                    "measured {}, longer than {}: evaluate a period at least that long",
+                    window_words(o.window()),
+                    self.options.period
+                )))
+            } else if span.is_none() {
                 Err(NotEvaluated::Window(format!(
                     "measured {}, not per {}",
                     window_words(o.window()),
                     self.options.period.kind_word()
+                )))
+            } else if rolling && !by_outages {
+                // Measurements are sums without time: no window can be cut from them.
+                Err(NotEvaluated::Window(format!(
+                    "measured {}; measurements carry no times, so only availability is judged over a rolling window",
+                    window_words(o.window())
                 )))
             } else if services.is_empty() {
                 Err(NotEvaluated::NothingJudged(
@@ -134,13 +167,27 @@ impl Context<'_> {
                 .and_then(|d| d.value.request_interval_ms())
             {
                 // Judged from the requests of each interval, never from outages.
-                self.error_rates(o, ms, &services, &rules, period, &mut rep)
+                let own;
+                let rules = match span {
+                    Some(sp) if rolling => {
+                        own = rules_over((sp.0.max(in_force.0), sp.1.min(in_force.1)));
+                        &own
+                    }
+                    _ => &rules,
+                };
+                self.error_rates(o, ms, &services, rules, period, &mut rep)
             } else {
                 // The source of truth the contract names (`measured by`).
                 match (o.kind, o.measured_by()) {
-                    (ObjectiveKind::Availability, MeasuredBy::Outages) => {
-                        self.availability(o, &services, &mut downtime, &rules, &mut rep)
-                    }
+                    (ObjectiveKind::Availability, MeasuredBy::Outages) => match span {
+                        Some(sp) if rolling => {
+                            let own = rules_over((sp.0.max(in_force.0), sp.1.min(in_force.1)));
+                            let outages = self.outages.unwrap_or(&empty);
+                            let mut d = Downtime::new(p, outages, &own, propagate);
+                            self.availability(o, &services, &mut d, &own, &mut rep)
+                        }
+                        _ => self.availability(o, &services, &mut downtime, &rules, &mut rep),
+                    },
                     _ => self.measured_share(o, &services, &mut rep),
                 }
             };

@@ -48,6 +48,8 @@ pub struct Evaluation<'p> {
     parties: HashMap<&'p str, usize>,
     /// Per service: the judges that judge it, by index.
     judging: Vec<Vec<usize>>,
+    /// Per judge: the stretches its outage-judged objectives look at, merged.
+    spans: Vec<Vec<clock::Interval>>,
     /// Per service: the (judge, judged service) whose availability its outages reach.
     reached_by: Vec<Vec<(usize, usize)>>,
     /// (service, objective id) some judge evaluates from measurements.
@@ -88,6 +90,9 @@ impl<'p> Evaluation<'p> {
         let mut measured_pairs = HashSet::new();
         // Judge j reads outages of service s for its availability objectives.
         let mut reads: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        // Per judge: the stretches its outage-judged objectives look at (the period, or
+        // rolling windows ending with it), merged.
+        let mut spans: Vec<Vec<clock::Interval>> = vec![Vec::new(); judges.len()];
         for (j, judge) in judges.iter().enumerate() {
             for &s in judge.services().keys() {
                 judging[s].push(j);
@@ -97,8 +102,17 @@ impl<'p> Evaluation<'p> {
                     .downtime
                     .as_ref()
                     .is_some_and(|d| d.value.request_interval_ms().is_some());
-                if o.target.is_none() || !options.period.matches(o.window()) || by_requests {
+                let Some(span) = judge.span(options.period, o.window()) else {
                     continue;
+                };
+                let rolling = matches!(o.window(), crate::model::Window::Rolling(_));
+                let from_outages =
+                    o.kind == ObjectiveKind::Availability && o.measured_by() == MeasuredBy::Outages;
+                if o.target.is_none() || by_requests || (rolling && !from_outages) {
+                    continue;
+                }
+                if from_outages {
+                    spans[j].push(span);
                 }
                 let applies = |s: usize| o.service.as_ref().is_none_or(|r| r.value.index == s);
                 for &s in judge.services().keys().filter(|&&s| applies(s)) {
@@ -145,6 +159,7 @@ impl<'p> Evaluation<'p> {
             reached.dedup();
         }
         let periods = clock::merge(judges.iter().map(|j| j.period).collect());
+        let spans = spans.into_iter().map(clock::merge).collect();
         Evaluation {
             portfolio,
             options,
@@ -163,6 +178,7 @@ impl<'p> Evaluation<'p> {
                 .collect(),
             judges,
             judging,
+            spans,
             reached_by,
             measured_pairs,
             periods,
@@ -249,6 +265,7 @@ impl<'p> Evaluation<'p> {
                 .services()
                 .get(&s)
                 .is_some_and(|w| clock::overlaps(w, iv))
+                && clock::overlaps(&self.spans[j], iv)
             {
                 used = true;
                 break;
@@ -431,7 +448,7 @@ impl<'p> Evaluation<'p> {
         };
         let period = self.options.period;
         // (judge, interval) of every error-rate objective on the service this period.
-        let mut rated: Vec<(usize, i64)> = Vec::new();
+        let mut rated: Vec<(usize, i64, clock::Interval)> = Vec::new();
         for &j in &self.judging[s] {
             let judge = &self.judges[j];
             for o in &judge.terms.objectives {
@@ -442,29 +459,31 @@ impl<'p> Evaluation<'p> {
                 else {
                     continue;
                 };
-                if o.target.is_some()
-                    && period.matches(o.window())
-                    && o.service.as_ref().is_none_or(|x| x.value.index == s)
-                {
-                    rated.push((j, ms.saturating_mul(super::input::NS_PER_MS)));
+                let Some(span) = judge.span(period, o.window()) else {
+                    continue;
+                };
+                if o.target.is_some() && o.service.as_ref().is_none_or(|x| x.value.index == s) {
+                    rated.push((j, ms.saturating_mul(super::input::NS_PER_MS), span));
                 }
             }
         }
-        let seeing: Vec<(usize, i64)> = rated
+        let seeing: Vec<(usize, i64, clock::Interval)> = rated
             .iter()
             .copied()
-            .filter(|&(j, _)| self.judges[j].sees_outage(r.region.as_deref()))
+            .filter(|&(j, _, _)| self.judges[j].sees_outage(r.region.as_deref()))
             .collect();
         let at = (r.start, r.start);
-        let inside = |j: usize| {
-            self.judges[j]
-                .services()
-                .get(&s)
-                .is_some_and(|w| clock::overlaps(w, at))
+        let inside = |j: usize, span: clock::Interval| {
+            span.0 <= r.start
+                && r.start < span.1
+                && self.judges[j]
+                    .services()
+                    .get(&s)
+                    .is_some_and(|w| clock::overlaps(w, at))
         };
-        let used = seeing
-            .iter()
-            .any(|&(j, d)| inside(j) && super::rates::aligned(self.judges[j].period.0, d, r.start));
+        let used = seeing.iter().any(|&(j, d, span)| {
+            inside(j, span) && super::rates::aligned(self.judges[j].period.0, d, r.start)
+        });
         if used {
             if let Some(v) = &mut self.requests {
                 v.push(r);
@@ -486,10 +505,10 @@ impl<'p> Evaluation<'p> {
                 r.service,
                 r.region.as_deref().unwrap_or_default()
             )
-        } else if seeing.iter().any(|&(j, _)| inside(j)) {
+        } else if seeing.iter().any(|&(j, _, span)| inside(j, span)) {
             let lengths: BTreeSet<String> = seeing
                 .iter()
-                .map(|&(_, d)| crate::written::duration(d / super::input::NS_PER_MS))
+                .map(|&(_, d, _)| crate::written::duration(d / super::input::NS_PER_MS))
                 .collect();
             format!(
                 "does not begin an interval of the error-rate objectives of `{}` ({}), cut from the start of the period",
@@ -500,7 +519,7 @@ impl<'p> Evaluation<'p> {
             format!(
                 "outside the period and the time the SLAs that cover `{}` judge it ({})",
                 r.service,
-                self.names(seeing.iter().map(|&(j, _)| j))
+                self.names(seeing.iter().map(|&(j, _, _)| j))
             )
         };
         self.unmatched(Kind::Requests, file, r.line, reason);

@@ -517,8 +517,13 @@ impl Report {
                 "reason": r.reason,
             })).collect::<Vec<_>>(),
             "unmatched_summary": format!(
-                "{} outages, {} tickets, {} measurements",
-                self.unmatched.outages, self.unmatched.tickets, self.unmatched.measurements
+                "{} outages, {} tickets, {} measurements{}",
+                self.unmatched.outages,
+                self.unmatched.tickets,
+                self.unmatched.measurements,
+                self.unmatched
+                    .requests
+                    .map_or(String::new(), |n| format!(", {n} requests"))
             ),
         });
         hb.render("eval", &view).map_err(|e| e.to_string())

@@ -156,6 +156,7 @@ fn parse(d: &Data) -> Inputs {
         }),
         measurements: None,
         charges: None,
+        requests: None,
     }
 }
 

@@ -32,6 +32,7 @@ mod paths;
 mod prefixes;
 mod published_downtime;
 mod published_money;
+mod published_rates;
 mod published_support;
 mod recurring;
 mod register;

@@ -32,6 +32,10 @@ pub(super) struct Args {
     /// billed, the fees of `fee from charges`.
     #[arg(long, value_name = "CSV")]
     charges: Option<PathBuf>,
+    /// requests.csv: service,start,errors,total[,region]: the requests of each interval of
+    /// the objectives whose downtime is defined by error rates.
+    #[arg(long, value_name = "CSV")]
+    requests: Option<PathBuf>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -130,6 +134,11 @@ fn stream_inputs(args: &Args, e: &mut Evaluation<'_>) -> Result<(), input::Input
         e.expect(Kind::Charges);
         let name = p.display().to_string();
         input::each_charge(&name, &mut input::open(p)?, &mut |c| e.charge(&name, c))?;
+    }
+    if let Some(p) = &args.requests {
+        e.expect(Kind::Requests);
+        let name = p.display().to_string();
+        input::each_request(&name, &mut input::open(p)?, &mut |r| e.request(&name, r))?;
     }
     Ok(())
 }

@@ -594,3 +594,78 @@ pub fn each_charge(
         Ok(())
     })
 }
+
+/// One row of requests.csv: the requests to a service in one interval of an objective's
+/// `downtime { errors above … per D }` or `average error rate per D` (language.md §4.1),
+/// the interval of D that begins at `start`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Request {
+    pub line: u64,
+    pub service: String,
+    /// The start of the interval.
+    pub start: Nanos,
+    /// Failed requests.
+    pub errors: u64,
+    /// All requests, failed or not.
+    pub total: u64,
+    /// The region the requests were served in; `None`: every region and the base.
+    pub region: Option<String>,
+}
+
+const REQUEST_COLUMNS: &[&str] = &["service", "start", "errors", "total"];
+
+/// Parses requests.csv into memory (see [`each_request`]).
+pub fn parse_requests(file: &str, input: &mut dyn Read) -> Result<Vec<Request>, InputError> {
+    let mut out = Vec::new();
+    each_request(file, input, &mut |r| out.push(r))?;
+    Ok(out)
+}
+
+/// Streams requests.csv, `service,start,errors,total[,region]`, row by row into `sink`.
+pub fn each_request(
+    file: &str,
+    input: &mut dyn Read,
+    sink: &mut dyn FnMut(Request),
+) -> Result<(), InputError> {
+    read_records(
+        file,
+        input,
+        REQUEST_COLUMNS,
+        &["region"],
+        |rows, line, rec| {
+            let service = required_text(rows, line, rec, 0)?;
+            let start = instant(rows, line, rec, 1)?;
+            let count = |col: usize| {
+                let s = rec.get(col).unwrap_or("");
+                s.parse::<u64>().map_err(|_| {
+                    rows.err(
+                        line,
+                        col + 1,
+                        format!("expected a whole number of requests, found `{s}`"),
+                    )
+                })
+            };
+            let (errors, total) = (count(2)?, count(3)?);
+            if errors > total {
+                return Err(rows.err(
+                    line,
+                    3,
+                    format!("{errors} failed requests are more than the total {total}"),
+                ));
+            }
+            let region = rec
+                .get(REQUEST_COLUMNS.len())
+                .filter(|r| !r.is_empty())
+                .map(str::to_string);
+            sink(Request {
+                line,
+                service,
+                start,
+                errors,
+                total,
+                region,
+            });
+            Ok(())
+        },
+    )
+}

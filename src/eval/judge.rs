@@ -8,7 +8,7 @@ use super::period::Period;
 use super::report::{AgreementReport, ObjectiveReport};
 use super::scope::Judge;
 use super::tickets::{Measure, TargetResult, TicketIndex};
-use super::{attainment, clock, credits, report, tickets};
+use super::{attainment, clock, credits, rates, report, tickets};
 use std::collections::HashMap;
 
 use crate::model::periods;
@@ -38,6 +38,8 @@ pub(super) struct Sums {
 pub(super) struct Context<'a> {
     pub(super) portfolio: &'a Portfolio,
     pub(super) outages: Option<&'a OutageIndex<'a>>,
+    /// requests.csv, for objectives whose downtime is defined by error rates.
+    pub(super) requests: Option<&'a super::rates::RequestIndex<'a>>,
     pub(super) tickets: Option<&'a TicketIndex<'a>>,
     pub(super) measured: Option<&'a HashMap<(String, String), Sums>>,
     /// The charges kept (`--charges`); `None` when none were given.
@@ -61,48 +63,49 @@ impl Context<'_> {
         // Outages and maintenance count only while the agreement is in force.
         let in_force = judge.in_force;
         let judged = judge.services();
-        let maintenance = terms.maintenance.as_ref().map(|m| {
-            let m = &m.value;
-            let cal = &p.calendars[m.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
-            MaintenanceRules {
-                window: clock::open_intervals(cal, in_force.0, in_force.1),
-                notice: m
-                    .notice_ms
-                    .as_ref()
-                    .map_or(0, |n| n.value.saturating_mul(NS_PER_MS)),
-                max_per_month: m
-                    .max_per_month_ms
-                    .as_ref()
-                    .map(|n| n.value.saturating_mul(NS_PER_MS)),
-                months: self.options.period.month_bounds(tz),
-                max_per_year: m
-                    .max_per_year_ms
-                    .as_ref()
-                    .map(|n| n.value.saturating_mul(NS_PER_MS)),
+        // The rules over a stretch of the period: all of the time in force, or the part
+        // of it inside a rolling window that ends with the period.
+        let rules_over = |span: clock::Interval| -> Rules<'_> {
+            let maintenance = terms.maintenance.as_ref().map(|m| {
+                let m = &m.value;
+                let cal = &p.calendars[m.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+                MaintenanceRules {
+                    window: clock::open_intervals(cal, span.0, span.1),
+                    notice: m
+                        .notice_ms
+                        .as_ref()
+                        .map_or(0, |n| n.value.saturating_mul(NS_PER_MS)),
+                    max_per_month: m
+                        .max_per_month_ms
+                        .as_ref()
+                        .map(|n| n.value.saturating_mul(NS_PER_MS)),
+                    months: self.options.period.month_bounds(tz),
+                    max_per_year: m
+                        .max_per_year_ms
+                        .as_ref()
+                        .map(|n| n.value.saturating_mul(NS_PER_MS)),
+                }
+            });
+            Rules {
+                exclusions: terms.exclusions.iter().map(|e| e.id.as_str()).collect(),
+                maintenance,
+                period: span,
+                region: judge.region(),
+                regions: judge
+                    .agreement
+                    .regions
+                    .iter()
+                    .map(|v| v.name.as_str())
+                    .collect(),
             }
-        });
-        let rules = Rules {
-            exclusions: terms.exclusions.iter().map(|e| e.id.as_str()).collect(),
-            maintenance,
-            period: in_force,
-            region: judge.region(),
-            regions: judge
-                .agreement
-                .regions
-                .iter()
-                .map(|v| v.name.as_str())
-                .collect(),
         };
+        let rules = rules_over(in_force);
         let empty = OutageIndex::default();
-        let mut downtime = Downtime::new(
-            p,
-            self.outages.unwrap_or(&empty),
-            &rules,
-            // The agreement's own `dependency outages` statement, else `--propagate`.
-            terms
-                .dependency_outages
-                .map_or(self.options.propagate, |d| d.value),
-        );
+        // The agreement's own `dependency outages` statement, else `--propagate`.
+        let propagate = terms
+            .dependency_outages
+            .map_or(self.options.propagate, |d| d.value);
+        let mut downtime = Downtime::new(p, self.outages.unwrap_or(&empty), &rules, propagate);
 
         // `fee from charges`: the charges of this agreement (`None` without --charges).
         let from_charges = matches!(terms.fee.as_ref().map(|f| &f.value), Some(Fee::Charges));
@@ -144,32 +147,75 @@ impl Context<'_> {
                 objectives.push(rep);
                 continue;
             };
-            let result = if !self.options.period.matches(o.window()) {
+            // The stretch it is judged over: the period, or the rolling window ending
+            // with it (language.md §4.1); each service's time cut to it.
+            let span = judge.span(self.options.period, o.window());
+            let rolling = matches!(o.window(), crate::model::Window::Rolling(_));
+            let cut: Vec<(usize, Vec<clock::Interval>)> = span
+                .map(|sp| {
+                    services
+                        .iter()
+                        .map(|&(s, w)| (s, clock::intersect(w, &[sp])))
+                        .filter(|(_, w)| !w.is_empty())
+                        .collect()
+                })
+                .unwrap_or_default();
+            let services: Vec<(usize, &[clock::Interval])> =
+                cut.iter().map(|(s, w)| (*s, w.as_slice())).collect();
+            let by_outages = o.kind == ObjectiveKind::Availability
+                && (o.measured_by() == MeasuredBy::Outages
+                    || o.downtime
+                        .as_ref()
+                        .is_some_and(|d| d.value.request_interval_ms().is_some()));
+            let result = if span.is_none() && rolling {
+                Err(NotEvaluated::Window(format!(
+                    "measured {}, longer than {}: evaluate a period at least that long",
+                    window_words(o.window()),
+                    self.options.period
+                )))
+            } else if span.is_none() {
                 Err(NotEvaluated::Window(format!(
                     "measured {}, not per {}",
                     window_words(o.window()),
                     self.options.period.kind_word()
                 )))
+            } else if rolling && !by_outages {
+                // Measurements are sums without time: no window can be cut from them.
+                Err(NotEvaluated::Window(format!(
+                    "measured {}; measurements carry no times, so only availability is judged over a rolling window",
+                    window_words(o.window())
+                )))
+            } else if services.is_empty() {
+                Err(NotEvaluated::NothingJudged(
+                    "no service it covers is judged by this agreement in the period".into(),
+                ))
             } else if let Some(ms) = o
                 .downtime
                 .as_ref()
                 .and_then(|d| d.value.request_interval_ms())
             {
                 // Judged from the requests of each interval, never from outages.
-                Err(NotEvaluated::NoData(format!(
-                    "its downtime is defined by the error rates of {} intervals, which slac eval does not read yet",
-                    crate::written::duration(ms)
-                )))
-            } else if services.is_empty() {
-                Err(NotEvaluated::NothingJudged(
-                    "no service it covers is judged by this agreement in the period".into(),
-                ))
+                let own;
+                let rules = match span {
+                    Some(sp) if rolling => {
+                        own = rules_over((sp.0.max(in_force.0), sp.1.min(in_force.1)));
+                        &own
+                    }
+                    _ => &rules,
+                };
+                self.error_rates(o, ms, &services, rules, period, &mut rep)
             } else {
                 // The source of truth the contract names (`measured by`).
                 match (o.kind, o.measured_by()) {
-                    (ObjectiveKind::Availability, MeasuredBy::Outages) => {
-                        self.availability(o, &services, &mut downtime, &rules, &mut rep)
-                    }
+                    (ObjectiveKind::Availability, MeasuredBy::Outages) => match span {
+                        Some(sp) if rolling => {
+                            let own = rules_over((sp.0.max(in_force.0), sp.1.min(in_force.1)));
+                            let outages = self.outages.unwrap_or(&empty);
+                            let mut d = Downtime::new(p, outages, &own, propagate);
+                            self.availability(o, &services, &mut d, &own, &mut rep)
+                        }
+                        _ => self.availability(o, &services, &mut downtime, &rules, &mut rep),
+                    },
                     _ => self.measured_share(o, &services, &mut rep),
                 }
             };
@@ -580,6 +626,8 @@ impl Context<'_> {
             .filter(|(o, _)| {
                 o.kind == ObjectiveKind::Availability
                     && o.measured_by() == MeasuredBy::Outages
+                    // An average of error rates is no length of time.
+                    && o.downtime.as_ref().is_none_or(|d| d.value.average_per_ms.is_none())
                     && penalty_key(o) == pen.on
             })
             .map(|(_, s)| s.den - s.num)
@@ -643,6 +691,85 @@ impl Context<'_> {
             num: i128::from(av.open - av.down),
             den: i128::from(av.open),
         })
+    }
+
+    /// An objective whose downtime is defined by error rates (language.md §4.1), judged
+    /// from requests.csv: the intervals of `ms` cut from the start of the period that
+    /// begin while the objective's calendar is open and the agreement judges the service.
+    /// `errors above` gives a downtime (the failing intervals in full, then `at least`
+    /// and the calendar, as for outages); `average error rate` 100% minus the mean of
+    /// the intervals' rates. The worst service is reported.
+    fn error_rates(
+        &self,
+        o: &Objective,
+        ms: i64,
+        services: &[(usize, &[clock::Interval])],
+        rules: &Rules<'_>,
+        period: clock::Interval,
+        rep: &mut ObjectiveReport,
+    ) -> Result<Share, NotEvaluated> {
+        let Some(requests) = self.requests else {
+            return Err(NotEvaluated::NoData(format!(
+                "no --requests given (its downtime is defined by the error rates of {} intervals)",
+                crate::written::duration(ms)
+            )));
+        };
+        let d = ms.saturating_mul(NS_PER_MS);
+        let p = self.portfolio;
+        let def = o.downtime.as_ref().map(|d| &d.value);
+        let threshold = def
+            .and_then(|d| d.errors_above.as_ref())
+            .map(|t| t.value.percent);
+        let cal = &p.calendars[o.during.as_ref().map_or(ALWAYS, |c| c.value.index)].clock;
+        let runs = clock::open_intervals(cal, rules.period.0, rules.period.1);
+        let mut worst: Option<(Share, Option<attainment::Availability>, i64)> = None;
+        for &(s, window) in services {
+            let open_runs = clock::intersect(&runs, window);
+            let rows = requests
+                .of(&p.services[s].name)
+                .iter()
+                .copied()
+                .filter(|r| {
+                    attainment::region_sees(r.region.as_deref(), rules.region, &rules.regions)
+                });
+            let counts = rates::counts(rows, period.0, d, &open_runs);
+            let n = rates::intervals_in(&open_runs, period.0, d);
+            let (share, av) = match threshold {
+                Some(percent) => {
+                    let bad = rates::failing(&counts, d, period, percent);
+                    let av = attainment::Availability {
+                        open: window
+                            .iter()
+                            .map(|&(a, b)| clock::open_time(cal, a, b))
+                            .sum(),
+                        down: clock::measure(&clock::intersect(&counted(o, bad), &open_runs)),
+                    };
+                    let share = Share {
+                        num: i128::from(av.open - av.down),
+                        den: i128::from(av.open),
+                    };
+                    (share, Some(av))
+                }
+                None => match rates::average(&counts, n) {
+                    Some(share) => (share, None),
+                    None => continue,
+                },
+            };
+            if worst.is_none_or(|(w, _, _)| share.cmp_share(&w) == std::cmp::Ordering::Less) {
+                worst = Some((share, av, n));
+            }
+        }
+        let (share, av, n) = worst.ok_or_else(|| {
+            NotEvaluated::NothingJudged("no interval of its services is judged".into())
+        })?;
+        if let Some(av) = av {
+            rep.open_minutes = Some(minutes(av.open));
+            rep.downtime_minutes = Some(minutes(av.down));
+            rep.open_seconds = Some(report::seconds(av.open));
+            rep.downtime_seconds = Some(report::seconds(av.down));
+        }
+        rep.intervals = Some(n);
+        Ok(share)
     }
 
     /// The worst service's good ÷ total events, summed exactly over its rows.

@@ -168,3 +168,25 @@ fn check(
         message: format!("unknown {what} `{value}`{hint}"),
     });
 }
+
+impl Known<'_> {
+    /// The unknown ids of a requests row.
+    pub(crate) fn request(
+        &self,
+        file: &str,
+        r: &super::input::Request,
+        errors: &mut Vec<InputError>,
+    ) {
+        check(
+            errors,
+            file,
+            (r.line, 1),
+            "service",
+            &r.service,
+            &self.services,
+        );
+        if let Some(g) = &r.region {
+            check(errors, file, (r.line, 5), "region", g, &self.regions);
+        }
+    }
+}

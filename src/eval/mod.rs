@@ -13,6 +13,7 @@ pub mod input;
 mod judge;
 pub mod known;
 pub mod period;
+pub mod rates;
 pub mod report;
 pub mod scope;
 mod stream;
@@ -21,7 +22,7 @@ pub use judge::Options;
 pub use stream::{Evaluation, Kind};
 
 use crate::model::Portfolio;
-use input::{Charge, Measurement, Outage, Ticket};
+use input::{Charge, Measurement, Outage, Request, Ticket};
 pub use period::Period;
 pub use report::Report;
 
@@ -41,6 +42,8 @@ pub struct Inputs {
     pub tickets: Option<Input<Ticket>>,
     pub measurements: Option<Input<Measurement>>,
     pub charges: Option<Input<Charge>>,
+    /// requests.csv: the requests of error-rate objectives (language.md §4.1).
+    pub requests: Option<Input<Request>>,
 }
 
 /// Evaluates every SLA and regional variant in force in the period from rows already in
@@ -69,6 +72,12 @@ pub fn evaluate(portfolio: &Portfolio, inputs: &Inputs, options: &Options) -> Re
         e.expect(Kind::Charges);
         for c in &i.rows {
             e.charge(&i.file, c.clone());
+        }
+    }
+    if let Some(i) = &inputs.requests {
+        e.expect(Kind::Requests);
+        for r in &i.rows {
+            e.request(&i.file, r.clone());
         }
     }
     e.finish()

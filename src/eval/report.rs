@@ -33,6 +33,9 @@ pub struct Unmatched {
     pub outages: u64,
     pub tickets: u64,
     pub measurements: u64,
+    /// Given only with `--requests` (language.md §4.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub requests: Option<u64>,
     /// Absent when 0, so reports without --charges read as before.
     #[serde(skip_serializing_if = "is_zero")]
     pub charges: u64,
@@ -139,6 +142,10 @@ pub struct ObjectiveReport {
     pub good: Option<u128>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub total: Option<u128>,
+    /// The intervals judged, for an objective whose downtime is defined by error rates
+    /// (language.md §4.1).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub intervals: Option<i64>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub attainment: Option<f64>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -163,6 +170,7 @@ impl ObjectiveReport {
             downtime_seconds: None,
             good: None,
             total: None,
+            intervals: None,
             attainment: None,
             met: None,
             share: None,
@@ -433,7 +441,10 @@ impl Report {
                     let measured = match (&o.downtime_seconds, &o.open_seconds, o.good, o.total) {
                         (Some(d), Some(op), _, _) => format!("{d} of {op} s down"),
                         (_, _, Some(g), Some(t)) => format!("{g} of {t} good"),
-                        _ => String::new(),
+                        // An average of error rates (language.md §4.1).
+                        _ => o
+                            .intervals
+                            .map_or(String::new(), |n| format!("mean of {n} intervals")),
                     };
                     let _ = writeln!(
                         s,
@@ -509,8 +520,9 @@ impl Report {
         if !u.reasons.is_empty() {
             let _ = writeln!(
                 s,
-                "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements{}",
-                u.outages, u.tickets, u.measurements, u.charges_words()
+                "\nunmatched rows (known ids, but no SLA in force judges them): {} outages, {} tickets, {} measurements{}{}",
+                u.outages, u.tickets, u.measurements, u.charges_words(),
+                u.requests.map_or(String::new(), |n| format!(", {n} requests"))
             );
             for r in u.reasons.iter().take(SHOWN) {
                 let lines: Vec<String> = r.lines.iter().map(u64::to_string).collect();
@@ -584,9 +596,12 @@ impl Report {
                 "reason": r.reason,
             })).collect::<Vec<_>>(),
             "unmatched_summary": format!(
-                "{} outages, {} tickets, {} measurements{}",
+                "{} outages, {} tickets, {} measurements{}{}",
                 self.unmatched.outages, self.unmatched.tickets, self.unmatched.measurements,
-                self.unmatched.charges_words()
+                self.unmatched.charges_words(),
+                self.unmatched
+                    .requests
+                    .map_or(String::new(), |n| format!(", {n} requests"))
             ),
         });
         hb.render("eval", &view).map_err(|e| e.to_string())

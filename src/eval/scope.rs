@@ -113,6 +113,13 @@ impl<'p> Judge<'p> {
         (from, end)
     }
 
+    /// The stretch an objective with `window` is judged over in `period`
+    /// (`model::periods::judged_span`): the period, or the rolling window that ends with
+    /// it; `None` when it is not judged in this period.
+    pub fn span(&self, period: Period, window: crate::model::Window) -> Option<Interval> {
+        crate::model::periods::judged_span(&period, window, self.period)
+    }
+
     /// Real time in force ÷ real length of the period, as nanoseconds.
     pub fn in_force_share(&self) -> (i64, i64) {
         (

@@ -6,7 +6,7 @@
 //! files: a year of outages streams through a monthly evaluation.
 
 use super::clock;
-use super::input::{Charge, InputError, Measurement, Outage, Ticket};
+use super::input::{Charge, InputError, Measurement, Outage, Request, Ticket};
 use super::judge::{Context, Options, Sums};
 use super::known::Known;
 use super::report::{Report, Shadowed, Unmatched, UnmatchedReason};
@@ -21,6 +21,7 @@ pub enum Kind {
     Outages,
     Tickets,
     Measurements,
+    Requests,
     Charges,
 }
 
@@ -29,6 +30,7 @@ impl Kind {
         match self {
             Kind::Outages => "outages",
             Kind::Tickets => "tickets",
+            Kind::Requests => "requests",
             Kind::Measurements => "measurements",
             Kind::Charges => "charges",
         }
@@ -48,6 +50,8 @@ pub struct Evaluation<'p> {
     parties: HashMap<&'p str, usize>,
     /// Per service: the judges that judge it, by index.
     judging: Vec<Vec<usize>>,
+    /// Per judge: the stretches its outage-judged objectives look at, merged.
+    spans: Vec<Vec<clock::Interval>>,
     /// Per service: the (judge, judged service) whose availability its outages reach.
     reached_by: Vec<Vec<(usize, usize)>>,
     /// (service, objective id) some judge evaluates from measurements.
@@ -57,6 +61,8 @@ pub struct Evaluation<'p> {
     outages: Option<Vec<Outage>>,
     tickets: Option<Vec<Ticket>>,
     measured: Option<HashMap<(String, String), Sums>>,
+    /// requests.csv rows some error-rate objective judges (language.md §4.1).
+    requests: Option<Vec<Request>>,
     charges: Option<Vec<Charge>>,
     /// Per judge: the currency its charges are in, once known (from its terms, else its
     /// first charge).
@@ -90,6 +96,9 @@ impl<'p> Evaluation<'p> {
         let mut measured_pairs = HashSet::new();
         // Judge j reads outages of service s for its availability objectives.
         let mut reads: Vec<Vec<(usize, usize)>> = vec![Vec::new(); n];
+        // Per judge: the stretches its outage-judged objectives look at (the period, or
+        // rolling windows ending with it), merged.
+        let mut spans: Vec<Vec<clock::Interval>> = vec![Vec::new(); judges.len()];
         for (j, judge) in judges.iter().enumerate() {
             for &s in judge.services().keys() {
                 judging[s].push(j);
@@ -99,8 +108,17 @@ impl<'p> Evaluation<'p> {
                     .downtime
                     .as_ref()
                     .is_some_and(|d| d.value.request_interval_ms().is_some());
-                if o.target.is_none() || !options.period.matches(o.window()) || by_requests {
+                let Some(span) = judge.span(options.period, o.window()) else {
                     continue;
+                };
+                let rolling = matches!(o.window(), crate::model::Window::Rolling(_));
+                let from_outages =
+                    o.kind == ObjectiveKind::Availability && o.measured_by() == MeasuredBy::Outages;
+                if o.target.is_none() || by_requests || (rolling && !from_outages) {
+                    continue;
+                }
+                if from_outages {
+                    spans[j].push(span);
                 }
                 let applies = |s: usize| o.service.as_ref().is_none_or(|r| r.value.index == s);
                 for &s in judge.services().keys().filter(|&&s| applies(s)) {
@@ -147,6 +165,7 @@ impl<'p> Evaluation<'p> {
             reached.dedup();
         }
         let periods = clock::merge(judges.iter().map(|j| j.period).collect());
+        let spans = spans.into_iter().map(clock::merge).collect();
         let charge_currency = judges
             .iter()
             .map(|j| super::credits::terms_currency(j.terms))
@@ -169,6 +188,7 @@ impl<'p> Evaluation<'p> {
                 .collect(),
             judges,
             judging,
+            spans,
             reached_by,
             measured_pairs,
             periods,
@@ -177,6 +197,7 @@ impl<'p> Evaluation<'p> {
             tickets: None,
             measured: None,
             charges: None,
+            requests: None,
             ticket_ids: HashMap::new(),
             unmatched: HashMap::new(),
             errors: Vec::new(),
@@ -190,6 +211,7 @@ impl<'p> Evaluation<'p> {
             Kind::Tickets => drop(self.tickets.get_or_insert_with(Vec::new)),
             Kind::Measurements => drop(self.measured.get_or_insert_with(HashMap::new)),
             Kind::Charges => drop(self.charges.get_or_insert_with(Vec::new)),
+            Kind::Requests => drop(self.requests.get_or_insert_with(Vec::new)),
         }
     }
 
@@ -256,6 +278,7 @@ impl<'p> Evaluation<'p> {
                 .services()
                 .get(&s)
                 .is_some_and(|w| clock::overlaps(w, iv))
+                && clock::overlaps(&self.spans[j], iv)
             {
                 used = true;
                 break;
@@ -493,6 +516,98 @@ impl<'p> Evaluation<'p> {
         self.unmatched(Kind::Charges, file, c.line, reason);
     }
 
+    /// A requests.csv row: kept when it begins an interval of an error-rate objective of
+    /// an SLA that judges its service at that time (language.md §4.1), else unmatched
+    /// under its reason.
+    pub fn request(&mut self, file: &str, r: Request) {
+        let before = self.errors.len();
+        self.known.request(file, &r, &mut self.errors);
+        if self.errors.len() > before {
+            return;
+        }
+        self.expect(Kind::Requests);
+        let Some(&s) = self.services.get(r.service.as_str()) else {
+            return;
+        };
+        let period = self.options.period;
+        // (judge, interval) of every error-rate objective on the service this period.
+        let mut rated: Vec<(usize, i64, clock::Interval)> = Vec::new();
+        for &j in &self.judging[s] {
+            let judge = &self.judges[j];
+            for o in &judge.terms.objectives {
+                let Some(ms) = o
+                    .downtime
+                    .as_ref()
+                    .and_then(|d| d.value.request_interval_ms())
+                else {
+                    continue;
+                };
+                let Some(span) = judge.span(period, o.window()) else {
+                    continue;
+                };
+                if o.target.is_some() && o.service.as_ref().is_none_or(|x| x.value.index == s) {
+                    rated.push((j, ms.saturating_mul(super::input::NS_PER_MS), span));
+                }
+            }
+        }
+        let seeing: Vec<(usize, i64, clock::Interval)> = rated
+            .iter()
+            .copied()
+            .filter(|&(j, _, _)| self.judges[j].sees_outage(r.region.as_deref()))
+            .collect();
+        let at = (r.start, r.start);
+        let inside = |j: usize, span: clock::Interval| {
+            span.0 <= r.start
+                && r.start < span.1
+                && self.judges[j]
+                    .services()
+                    .get(&s)
+                    .is_some_and(|w| clock::overlaps(w, at))
+        };
+        let used = seeing.iter().any(|&(j, d, span)| {
+            inside(j, span) && super::rates::aligned(self.judges[j].period.0, d, r.start)
+        });
+        if used {
+            if let Some(v) = &mut self.requests {
+                v.push(r);
+            }
+            return;
+        }
+        let reason = if self.judging[s].is_empty() {
+            format!("no SLA in force in {period} covers service `{}`", r.service)
+        } else if rated.is_empty() {
+            format!(
+                "the SLAs that cover `{}` ({}) have no objective per {} whose downtime is defined by error rates",
+                r.service,
+                self.names(self.judging[s].iter().copied()),
+                period.kind_word()
+            )
+        } else if seeing.is_empty() {
+            format!(
+                "no SLA in force covers service `{}` in region `{}`",
+                r.service,
+                r.region.as_deref().unwrap_or_default()
+            )
+        } else if seeing.iter().any(|&(j, _, span)| inside(j, span)) {
+            let lengths: BTreeSet<String> = seeing
+                .iter()
+                .map(|&(_, d, _)| crate::written::duration(d / super::input::NS_PER_MS))
+                .collect();
+            format!(
+                "does not begin an interval of the error-rate objectives of `{}` ({}), cut from the start of the period",
+                r.service,
+                lengths.into_iter().collect::<Vec<_>>().join(", ")
+            )
+        } else {
+            format!(
+                "outside the period and the time the SLAs that cover `{}` judge it ({})",
+                r.service,
+                self.names(seeing.iter().map(|&(j, _, _)| j))
+            )
+        };
+        self.unmatched(Kind::Requests, file, r.line, reason);
+    }
+
     /// Judges every agreement on the rows kept.
     pub fn finish(self) -> Report {
         let outages = self
@@ -503,8 +618,13 @@ impl<'p> Evaluation<'p> {
             .tickets
             .as_deref()
             .map(super::tickets::TicketIndex::new);
+        let requests = self
+            .requests
+            .as_deref()
+            .map(super::rates::RequestIndex::new);
         let ctx = Context {
             portfolio: self.portfolio,
+            requests: requests.as_ref(),
             outages: outages.as_ref(),
             tickets: tickets.as_ref(),
             measured: self.measured.as_ref(),
@@ -532,6 +652,7 @@ impl<'p> Evaluation<'p> {
                 Kind::Tickets,
                 Kind::Measurements,
                 Kind::Charges,
+                Kind::Requests,
             ]
             .iter()
             .position(|k| k.word() == input)
@@ -559,6 +680,7 @@ impl<'p> Evaluation<'p> {
                 tickets: count(Kind::Tickets),
                 measurements: count(Kind::Measurements),
                 charges: count(Kind::Charges),
+                requests: self.requests.is_some().then(|| count(Kind::Requests)),
                 reasons,
             },
         }

@@ -250,6 +250,26 @@ impl Period {
     }
 }
 
+/// The stretch of time an objective with `window` is judged over when the reporting
+/// period `[start, end)` is evaluated (language.md §4.1, "Rolling windows"): the period
+/// itself for a window of its kind; for `rolling D` the window of D (real time) that
+/// ends when the period ends, the moment `slac eval` takes the claim as made. `None`
+/// when the window is another kind of period, or a rolling window longer than the
+/// period (a longer period must be evaluated to see all of it).
+pub fn judged_span(
+    period: &Period,
+    window: Window,
+    (start, end): (Nanos, Nanos),
+) -> Option<(Nanos, Nanos)> {
+    match window {
+        Window::Rolling(ms) => {
+            let d = ms.checked_mul(1_000_000)?;
+            (d > 0 && d <= end - start).then(|| (end - d, end))
+        }
+        w => period.matches(w).then_some((start, end)),
+    }
+}
+
 /// The instant at which `date` begins in `tz` (the first instant of the day when midnight
 /// falls into a clock change's gap), in nanoseconds since the epoch.
 pub fn local_midnight(tz: Tz, date: NaiveDate) -> Nanos {

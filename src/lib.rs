@@ -20,6 +20,7 @@ pub(crate) mod diff;
 pub mod emit;
 pub mod eval;
 pub mod fmt;
+pub(crate) mod import;
 pub mod load;
 pub mod model;
 pub mod output;

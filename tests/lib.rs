@@ -23,6 +23,7 @@ mod graph;
 mod hostile_reads;
 mod hostile_sizes;
 mod hostile_templates;
+mod import;
 mod injection;
 mod monitoring;
 mod names;

@@ -33,6 +33,7 @@ mod due;
 mod eval;
 mod explain;
 mod fmt;
+mod import;
 mod status;
 mod synth;
 
@@ -117,6 +118,12 @@ Examples:
   slac status contracts --within 30d --today 2026-12-01
   slac status . --format json")]
     Status(status::Args),
+    /// Sloth or `OpenSLO` files as a starting portfolio (.sla) to review.
+    #[command(after_help = "\
+Examples:
+  slac import sloth/getting-started.yml > portfolio/imported.sla
+  slac import slos/*.yaml --out portfolio/imported.sla")]
+    Import(import::Args),
     /// Explain a diagnostic code, with a wrong and a right example.
     #[command(after_help = "\
 Examples:
@@ -171,6 +178,7 @@ where
         Command::Eval(args) => eval::run(&args, style),
         Command::Build(args) => build::run(&args, style),
         Command::Status(args) => status::run(&args, style),
+        Command::Import(args) => import::run(&args),
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args, style),
         Command::Diff(args) => diff::run(&args, style),

@@ -310,6 +310,37 @@ fn required_text(
     }
 }
 
+/// A count of `what` (events, requests) in column `col`, and the `part` of it that went
+/// one way (good events, failed requests): whole numbers, the part not above the count.
+fn part_of(
+    rows: &Rows<'_>,
+    line: u64,
+    rec: &csv::StringRecord,
+    col: usize,
+    what: &str,
+    part: &str,
+) -> Result<(u64, u64), InputError> {
+    let count = |col: usize| {
+        let s = rec.get(col).unwrap_or("");
+        s.parse::<u64>().map_err(|_| {
+            rows.err(
+                line,
+                col + 1,
+                format!("expected a whole number of {what}, found `{s}`"),
+            )
+        })
+    };
+    let (some, total) = (count(col)?, count(col + 1)?);
+    if some > total {
+        return Err(rows.err(
+            line,
+            col + 1,
+            format!("{some} {part} are more than the total {total}"),
+        ));
+    }
+    Ok((some, total))
+}
+
 /// Parses outages.csv into memory (see [`each_outage`]).
 pub fn parse_outages(file: &str, input: &mut dyn Read) -> Result<Vec<Outage>, InputError> {
     let mut out = Vec::new();
@@ -517,24 +548,7 @@ pub fn each_measurement(
     read_records(file, input, MEASUREMENT_COLUMNS, &[], |rows, line, rec| {
         let service = required_text(rows, line, rec, 0)?;
         let objective = required_text(rows, line, rec, 1)?;
-        let count = |col: usize| {
-            let s = rec.get(col).unwrap_or("");
-            s.parse::<u64>().map_err(|_| {
-                rows.err(
-                    line,
-                    col + 1,
-                    format!("expected a whole number of events, found `{s}`"),
-                )
-            })
-        };
-        let (good, total) = (count(2)?, count(3)?);
-        if good > total {
-            return Err(rows.err(
-                line,
-                3,
-                format!("{good} good events are more than the total {total}"),
-            ));
-        }
+        let (good, total) = part_of(rows, line, rec, 2, "events", "good events")?;
         sink(Measurement {
             line,
             service,
@@ -635,24 +649,7 @@ pub fn each_request(
         |rows, line, rec| {
             let service = required_text(rows, line, rec, 0)?;
             let start = instant(rows, line, rec, 1)?;
-            let count = |col: usize| {
-                let s = rec.get(col).unwrap_or("");
-                s.parse::<u64>().map_err(|_| {
-                    rows.err(
-                        line,
-                        col + 1,
-                        format!("expected a whole number of requests, found `{s}`"),
-                    )
-                })
-            };
-            let (errors, total) = (count(2)?, count(3)?);
-            if errors > total {
-                return Err(rows.err(
-                    line,
-                    3,
-                    format!("{errors} failed requests are more than the total {total}"),
-                ));
-            }
+            let (errors, total) = part_of(rows, line, rec, 2, "requests", "failed requests")?;
             let region = rec
                 .get(REQUEST_COLUMNS.len())
                 .filter(|r| !r.is_empty())

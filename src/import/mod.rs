@@ -122,7 +122,8 @@ pub(crate) fn render(imported: &mut Imported, sources: &[String]) -> String {
     let _ = writeln!(
         out,
         "# Imported by `slac import` from {}.\n# The parties are placeholders: name the real provider and customer before this is a contract.\n",
-        sources.join(", ")
+        // A file name is text in a comment: a line break in it must not end the comment.
+        crate::diag::render::visible(&sources.join(", ").replace(['\n', '\r'], " "))
     );
     out.push_str("provider imported_provider \"Provider (replace)\"\n\n");
     let subs: Vec<&str> = services.iter().map(|(id, _, _)| id.as_str()).collect();
@@ -188,5 +189,12 @@ mod tests {
         assert_eq!(ident("-x--y-"), "x-y");
         assert_eq!(ident(""), "_");
         assert_eq!(string("a\"b\\c\nd"), "\"a\\\"b\\\\c\\nd\"");
+    }
+
+    #[test]
+    fn a_file_name_cannot_end_the_comment_it_is_in() {
+        let mut imported = super::Imported::default();
+        let text = super::render(&mut imported, &["a.yml\nsla evil \"E\" {}".to_string()]);
+        assert!(text.lines().all(|l| !l.starts_with("sla evil")), "{text}");
     }
 }

@@ -35,7 +35,7 @@ fn eval(example: &str, period: &str, outages: &str) -> Value {
 }
 
 /// The published examples of this slice.
-const EXAMPLES: &[&str] = &["slack", "github"];
+const EXAMPLES: &[&str] = &["slack", "github", "aws-ec2"];
 
 fn close(a: &Value, b: f64) -> bool {
     a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
@@ -329,4 +329,149 @@ fn github_credits_each_service_on_its_own_charges() {
         .run();
     assert!(!r.status.success());
     assert!(r.stderr.contains(":3:6:"), "{}", r.stderr);
+}
+
+/// `slac eval` of the EC2 example for November 2026 with outages and charges that name
+/// instances (the `item` column of both files; rows without the header).
+fn eval_instances(outages: &str, charges: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (o, c) = (dir.path().join("o.csv"), dir.path().join("c.csv"));
+    std::fs::write(
+        &o,
+        format!("service,start,end,cause,announced,region,item\n{outages}"),
+    )
+    .expect("o");
+    std::fs::write(
+        &c,
+        format!("customer,service,region,period,amount,currency,item\n{charges}"),
+    )
+    .expect("c");
+    let r = Slac::new()
+        .args([
+            "eval",
+            "examples/published/aws-ec2",
+            "--period",
+            "2026-11",
+            "--outages",
+            o.to_str().expect("utf-8"),
+            "--charges",
+            c.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-26",
+            "--format",
+            "json",
+        ])
+        .run();
+    r.assert_code(0);
+    serde_json::from_str(&r.stdout).expect("JSON report")
+}
+
+/// One item of the first credit of the first agreement.
+fn item(report: &Value, name: &str) -> Value {
+    report["agreements"][0]["credits"][0]["items"]
+        .as_array()
+        .expect("items")
+        .iter()
+        .find(|i| i["item"] == name)
+        .unwrap_or_else(|| panic!("no item {name} in {report}"))
+        .clone()
+}
+
+/// Amazon EC2, Instance-Level SLA: 99.5% per monthly billing cycle for each instance; 10%
+/// of that instance's charges below 99.5%, 30% below 99.0%, 100% below 95.0%. November
+/// 2026 (UTC) is 30 days = 2,592,000 s:
+/// * 99.5% allows 0.5% = 12,960 s (3 h 36 min);
+/// * 99.0% is 1% = 25,920 s (7 h 12 min) down;
+/// * 95.0% is 5% = 129,600 s (36 h) down.
+///
+/// | instance    | down      | attainment (1 − down / 2,592,000) | tier | charges | credit     |
+/// |-------------|-----------|-----------------------------------|------|---------|------------|
+/// | `i-web-1`   | 12,960 s  | exactly 99.5%: not below          | none | 100     | none       |
+/// | `i-web-2`   | 12,961 s  | 99.49996…% < 99.5, ≥ 99.0         | 10%  | 100     | 10 USD     |
+/// | `i-db-1`    | 25,920 s  | exactly 99.0%: not below 99.0     | 10%  | 500     | 50 USD     |
+/// | `i-db-2`    | 25,921 s  | 98.99996…% < 99.0, ≥ 95.0         | 30%  | 200     | 60 USD     |
+/// | `i-batch-1` | 129,600 s | exactly 95.0%: not below 95.0     | 30%  | 300     | 90 USD     |
+/// | `i-batch-2` | 129,601 s | 94.99996…% < 95.0                 | 100% | 40      | 40 USD     |
+///
+/// Total 10 + 50 + 60 + 90 + 40 = 250 USD of 1,240 USD billed: 250 / 1,240 = 20.1613%.
+/// Before per item, the worst instance (94.99996%) would have earned 100% of 1,240 USD.
+#[test]
+fn ec2_credits_each_instance_on_its_own_charges_at_every_boundary() {
+    let outages = std::fs::read_to_string("examples/published/aws-ec2/outages.csv").expect("o");
+    let charges = std::fs::read_to_string("examples/published/aws-ec2/charges.csv").expect("c");
+    let strip = |s: &str| s.split_once('\n').expect("header").1.to_string();
+    let r = eval_instances(&strip(&outages), &strip(&charges));
+    let a = &r["agreements"][0];
+    assert_eq!(a["agreement"], "ec2_instance_level");
+    assert_eq!(a["objectives"][0]["open_seconds"], "2592000");
+    assert_eq!(a["objectives"][0]["met"], false);
+    let expect = [
+        ("i-web-1", "12960", 99.5, None),
+        (
+            "i-web-2",
+            "12961",
+            100.0 - 12_961.0 / 25_920.0,
+            Some((10.0, 10.0)),
+        ),
+        ("i-db-1", "25920", 99.0, Some((10.0, 50.0))),
+        (
+            "i-db-2",
+            "25921",
+            100.0 - 25_921.0 / 25_920.0,
+            Some((30.0, 60.0)),
+        ),
+        ("i-batch-1", "129600", 95.0, Some((30.0, 90.0))),
+        (
+            "i-batch-2",
+            "129601",
+            100.0 - 129_601.0 / 25_920.0,
+            Some((100.0, 40.0)),
+        ),
+    ];
+    for (name, down, attainment, credit) in expect {
+        let i = item(&r, name);
+        assert_eq!(i["downtime_seconds"], down, "{i}");
+        assert!(close(&i["attainment"], attainment), "{i}");
+        match credit {
+            None => assert!(i["percent"].is_null() && i["amount"].is_null(), "{i}"),
+            Some((percent, amount)) => {
+                assert!(close(&i["percent"], percent), "{i}");
+                assert!(close(&i["amount"], amount), "{i}");
+            }
+        }
+    }
+    assert!(close(&a["total_amount"], 250.0), "{a}");
+    assert!(close(&a["total_percent"], 25_000.0 / 1_240.0), "{a}");
+    assert_eq!(a["currency"], "USD");
+    assert_eq!(r["unmatched"]["outages"], 0);
+}
+
+/// "No credit under 1 USD" (`claims { minimum 1 USD }`), judged on the billing cycle's
+/// whole credit:
+/// * `i-tiny` billed 9 USD, down 12,961 s (just below 99.5%): 10% of 9 = 0.90 USD,
+///   below 1 USD: nothing is paid, and a note says why.
+/// * billed 12 USD instead: 10% = 1.20 USD, paid.
+/// * 9 USD down 12,961 s next to `i-web-2` (100 USD, down 12,961 s, 10 USD): the cycle's
+///   credit is 0.90 + 10 = 10.90 USD, paid whole.
+/// * an outage without an item hits every instance: 12,961 s on both gives the same.
+#[test]
+fn ec2_credit_under_one_dollar_is_not_paid() {
+    let down = |i: &str| format!("ec2_compute,2026-11-03T00:00:00Z,2026-11-03T03:36:01Z,,,,{i}\n");
+    let bill = |i: &str, usd: u32| format!("ec2_example_co,ec2_compute,,2026-11,{usd},USD,{i}\n");
+
+    let r = eval_instances(&down("i-tiny"), &bill("i-tiny", 9));
+    let a = &r["agreements"][0];
+    assert!(close(&item(&r, "i-tiny")["amount"], 0.9), "{a}");
+    assert!(close(&a["total_amount"], 0.0), "{a}");
+    let note = a["credits"].to_string() + &a.to_string();
+    assert!(note.contains("below the minimum credit of 1 USD"), "{a}");
+
+    let r = eval_instances(&down("i-tiny"), &bill("i-tiny", 12));
+    assert!(close(&r["agreements"][0]["total_amount"], 1.2), "{r}");
+
+    let charges = bill("i-tiny", 9) + &bill("i-web-2", 100);
+    let r = eval_instances(&(down("i-tiny") + &down("i-web-2")), &charges);
+    assert!(close(&r["agreements"][0]["total_amount"], 10.9), "{r}");
+    let r = eval_instances(&down(""), &charges);
+    assert!(close(&r["agreements"][0]["total_amount"], 10.9), "{r}");
 }

@@ -182,3 +182,30 @@ fn a_fiscal_year_from_mid_month_is_e0324_and_twice_is_e0108() {
     );
     assert!(codes("  fiscal year from 10-01").is_empty());
 }
+
+/// `slac diff` reports a new fiscal year start as a change, neither tightened nor
+/// loosened.
+#[test]
+fn diff_reports_a_changed_fiscal_year() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for (side, extra) in [("old", ""), ("new", "  fiscal year from 07-01\n")] {
+        let d = dir.path().join(side);
+        fs::create_dir(&d).expect("mkdir");
+        fs::write(d.join("p.sla"), format!("{PARTIES}{}", fiscal(extra))).expect("write");
+    }
+    let path = |s: &str| dir.path().join(s).to_string_lossy().into_owned();
+    let r = Slac::new()
+        .args(["diff", &path("old"), &path("new"), "--format", "json"])
+        .run();
+    r.assert_code(0);
+    let v: Value = serde_json::from_str(&r.stdout).expect("json");
+    let c = v["changes"]
+        .as_array()
+        .expect("changes")
+        .iter()
+        .find(|c| c["what"] == "fiscal year from")
+        .unwrap_or_else(|| panic!("no fiscal change in {v}"));
+    assert_eq!(c["effect"], "changed", "{v}");
+    assert_eq!(c["new"], "07-01", "{v}");
+    assert_eq!(c["weakening"], false, "{v}");
+}

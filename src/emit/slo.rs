@@ -242,14 +242,21 @@ fn slos<'a>(
 /// The first day of the calendar period that contains `today`, and the first day after it
 /// (a rolling window: the year, for `OpenSLO`'s start date).
 pub fn period(window: Window, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    period_from(window, 1, today)
+}
+
+/// [`period`] for an agreement whose quarters and years start in month `start`
+/// (`fiscal year from 04-01`: the fiscal quarter or year that contains `today`).
+pub fn period_from(window: Window, start: u32, today: NaiveDate) -> (NaiveDate, NaiveDate) {
     match window {
         Window::Week => {
             let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
             (monday, monday + Duration::days(7))
         }
         w => {
-            let p = Period::containing(PeriodKind::of(w).unwrap_or(PeriodKind::Year), today);
-            (p.first_day(), p.next().first_day())
+            let kind = PeriodKind::of(w).unwrap_or(PeriodKind::Year);
+            let p = Period::containing_from(kind, today, start);
+            (p.first_day_from(start), p.next().first_day_from(start))
         }
     }
 }

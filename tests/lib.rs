@@ -17,6 +17,7 @@ mod eval;
 mod eval_rows;
 mod examples;
 mod explain;
+mod fiscal;
 mod fmt;
 mod formats;
 mod graph;

@@ -68,6 +68,7 @@ codes! {
     E0321 Error "conflicting downtime definitions";
     E0322 Error "`k of` dependency that cannot be met";
     E0323 Error "maintenance allowance longer than its period";
+    E0324 Error "fiscal year that does not start on the first of a month";
     E0330 Error "business days out of range";
     E0331 Error "update interval longer than the resolve";
     E0332 Error "escalation stages longer than the target";

@@ -254,6 +254,14 @@ impl Ctx<'_> {
             n.dependency_outages.map(|d| d.value),
             |c| if c { "count" } else { "do not count" }.to_string(),
         );
+        // Which months the quarters and years are: a change of meaning, neither looser
+        // nor tighter (the same share of other months).
+        changed(
+            &mut out,
+            "fiscal year from",
+            o.fiscal_year_start.map(|m| format!("{:02}-01", m.value)),
+            n.fiscal_year_start.map(|m| format!("{:02}-01", m.value)),
+        );
         for e in &n.exclusions {
             let what = format!("exclude {}", e.id);
             match o.exclusions.iter().find(|x| x.id == e.id) {

@@ -73,7 +73,7 @@ impl Backend for Alertmanager {
                         Some(a) => format!(
                             "{name} ({} of service hours in {})",
                             crate::emit::view::format::duration(s.counted_ms),
-                            a.period.label()
+                            a.label()
                         ),
                         None => name,
                     }

@@ -39,6 +39,9 @@ struct PeriodJson {
     open_seconds: String,
     allowed_seconds: String,
     partial: bool,
+    /// Under `fiscal year from MM-01`: the first day of the fiscal quarter or year.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    starts: Option<chrono::NaiveDate>,
 }
 
 impl From<&PeriodAllowance> for PeriodJson {
@@ -48,6 +51,8 @@ impl From<&PeriodAllowance> for PeriodJson {
             open_seconds: Decimal::new(a.open_ns, 9).normalize().to_string(),
             allowed_seconds: a.allowed.to_string(),
             partial: a.partial,
+            starts: (a.fiscal_start != 1 && a.period.kind != periods::PeriodKind::Month)
+                .then(|| a.period.first_day_from(a.fiscal_start)),
         }
     }
 }

@@ -249,7 +249,8 @@ fn file(portfolio: &Portfolio, slos: &[Slo<'_>]) -> String {
                 // 2000-01-03, a Monday that starts a month, quarter and year too), not at
                 // `--today`: the same portfolio gives the same document any day.
                 let anchor = s.terms.valid.as_ref().map_or(ANCHOR, |v| v.value.from);
-                let (start, _) = slo::period(s.window, anchor);
+                let fiscal = crate::model::periods::fiscal_start(s.terms);
+                let (start, _) = slo::period_from(s.window, fiscal, anchor);
                 window.push("isRolling", Yaml::Bool(false));
                 window.push(
                     "calendar",

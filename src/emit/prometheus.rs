@@ -190,7 +190,7 @@ fn header_comments(slos: &[Slo<'_>], load: &str) -> Vec<String> {
             let _ = write!(
                 line,
                 ", allowance in {}: {} of downtime",
-                a.period.label(),
+                a.label(),
                 crate::emit::view::format::duration(a.printed_ms())
             );
         }

@@ -196,7 +196,7 @@ fn slos<'a>(
         let service = (!names.is_empty()).then(|| names.join(","));
         let ratio = (target.value / Decimal::ONE_HUNDRED).normalize();
         let window = o.window();
-        let window_ms = window_ms(window, terms.tz(), today);
+        let window_ms = window_ms_from(window, terms.tz(), periods::fiscal_start(terms), today);
         out.push(Slo {
             agreement,
             region,
@@ -218,7 +218,12 @@ fn slos<'a>(
             window_ms,
             counted_ms: periods::counted_ms(portfolio, terms, o, today, window_ms),
             allowance: PeriodKind::of(window).and_then(|k| {
-                periods::allowance_in(portfolio, terms, o, Period::containing(k, today))
+                periods::allowance_in(
+                    portfolio,
+                    terms,
+                    o,
+                    periods::agreement_period(terms, k, today),
+                )
             }),
             during: o
                 .during
@@ -237,14 +242,21 @@ fn slos<'a>(
 /// The first day of the calendar period that contains `today`, and the first day after it
 /// (a rolling window: the year, for `OpenSLO`'s start date).
 pub fn period(window: Window, today: NaiveDate) -> (NaiveDate, NaiveDate) {
+    period_from(window, 1, today)
+}
+
+/// [`period`] for an agreement whose quarters and years start in month `start`
+/// (`fiscal year from 04-01`: the fiscal quarter or year that contains `today`).
+pub fn period_from(window: Window, start: u32, today: NaiveDate) -> (NaiveDate, NaiveDate) {
     match window {
         Window::Week => {
             let monday = today - Duration::days(i64::from(today.weekday().num_days_from_monday()));
             (monday, monday + Duration::days(7))
         }
         w => {
-            let p = Period::containing(PeriodKind::of(w).unwrap_or(PeriodKind::Year), today);
-            (p.first_day(), p.next().first_day())
+            let kind = PeriodKind::of(w).unwrap_or(PeriodKind::Year);
+            let p = Period::containing_from(kind, today, start);
+            (p.first_day_from(start), p.next().first_day_from(start))
         }
     }
 }
@@ -253,12 +265,18 @@ pub fn period(window: Window, today: NaiveDate) -> (NaiveDate, NaiveDate) {
 /// the window that contains `today`, in the agreement's zone, the same the contract and
 /// `eval` use.
 pub fn window_ms(window: Window, tz: Tz, today: NaiveDate) -> i64 {
+    window_ms_from(window, tz, 1, today)
+}
+
+/// [`window_ms`] for an agreement whose quarters and years start in month `start`
+/// (`fiscal year from 04-01`: the fiscal quarter containing `today`).
+pub fn window_ms_from(window: Window, tz: Tz, start: u32, today: NaiveDate) -> i64 {
     const NS_PER_MS: i64 = 1_000_000;
     if let Window::Rolling(ms) = window {
         return ms;
     }
     let (start, end) = if let Some(kind) = PeriodKind::of(window) {
-        Period::containing(kind, today).bounds(tz)
+        Period::containing_from(kind, today, start).bounds_from(tz, start)
     } else {
         let (start, end) = period(window, today);
         (local_midnight(tz, start), local_midnight(tz, end))
@@ -335,6 +353,22 @@ mod tests {
         assert_eq!(
             window_ms(Window::Rolling(28 * DAY_MS), paris, d(2026, 3, 2)),
             28 * DAY_MS
+        );
+        // `fiscal year from 04-01`: the fiscal quarter containing 26 November 2026 is
+        // October–December (92 days), the fiscal year containing 2 February 2026 April
+        // 2025–March 2026 (365 days); from 02-01 the quarter containing 1 February 2026
+        // is February–April (28 + 31 + 30 = 89 days).
+        assert_eq!(
+            window_ms_from(Window::Quarter, chrono_tz::UTC, 4, d(2026, 11, 26)),
+            92 * DAY_MS
+        );
+        assert_eq!(
+            window_ms_from(Window::Quarter, chrono_tz::UTC, 2, d(2026, 2, 1)),
+            89 * DAY_MS
+        );
+        assert_eq!(
+            window_ms_from(Window::Year, chrono_tz::UTC, 4, d(2026, 2, 2)),
+            365 * DAY_MS
         );
     }
 

@@ -79,7 +79,10 @@ impl Context<'_> {
                         .max_per_month_ms
                         .as_ref()
                         .map(|n| n.value.saturating_mul(NS_PER_MS)),
-                    months: self.options.period.month_bounds(tz),
+                    months: self
+                        .options
+                        .period
+                        .month_bounds_from(tz, periods::fiscal_start(terms)),
                     max_per_year: m
                         .max_per_year_ms
                         .as_ref()
@@ -307,7 +310,14 @@ impl Context<'_> {
         let fee: Option<Money> = match &my_charges {
             Some(rows) => Some(bill(rows, judge.in_force.0, judge.in_force.1)),
             None => terms.fee.as_ref().and_then(|f| {
-                periods::fee_between(&f.value, kind, tz, judge.in_force.0, judge.in_force.1)
+                periods::fee_between_from(
+                    &f.value,
+                    kind,
+                    tz,
+                    periods::fiscal_start(terms),
+                    judge.in_force.0,
+                    judge.in_force.1,
+                )
             }),
         };
         let mut not_computed = Vec::new();
@@ -462,7 +472,8 @@ impl Context<'_> {
             }
             CreditBasis::BeforeClaim(ms) => {
                 let from = period.1.saturating_sub(ms.saturating_mul(NS_PER_MS));
-                periods::fee_between(f, periods::fee_cycle(f), tz, from, period.1)
+                let start = periods::fiscal_start(terms);
+                periods::fee_between_from(f, periods::fee_cycle(f), tz, start, from, period.1)
             }
         }
     }
@@ -636,14 +647,17 @@ impl Context<'_> {
         // Priced in the fee period the judged period starts in (a second of a yearly fee
         // is the fee over the year's real time).
         let end = period.0.saturating_add(down).min(period.1);
-        let (start, stop) = periods::Period::containing(
+        let cycle = periods::agreement_period(
+            terms,
             periods::fee_cycle(f),
             chrono::DateTime::from_timestamp_nanos(period.0)
                 .with_timezone(&terms.tz())
                 .date_naive(),
-        )
-        .bounds(terms.tz());
-        let whole = periods::fee_between(f, periods::fee_cycle(f), terms.tz(), start, stop)?;
+        );
+        let (start, stop) = periods::agreement_bounds(terms, &cycle);
+        let fiscal = periods::fiscal_start(terms);
+        let whole =
+            periods::fee_between_from(f, periods::fee_cycle(f), terms.tz(), fiscal, start, stop)?;
         Some(Money {
             amount: whole.amount * rust_decimal::Decimal::from(end - period.0)
                 / rust_decimal::Decimal::from(stop - start),

@@ -197,7 +197,7 @@ pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
     let bases: Vec<(Interval, Vec<(Customer, usize)>)> = slas
         .iter()
         .map(|a| {
-            let (ps, pe) = period.bounds(a.terms.tz());
+            let (ps, pe) = crate::model::periods::agreement_bounds(&a.terms, &period);
             let (vs, ve) = validity_bounds(&a.terms);
             ((vs.max(ps), ve.min(pe)), pairs(portfolio, &a.terms, &party))
         })
@@ -217,8 +217,7 @@ pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
     let mut out = Vec::new();
     for a in &slas {
         for (variant, terms) in a.variants() {
-            let tz = terms.tz();
-            let (ps, pe) = period.bounds(tz);
+            let (ps, pe) = crate::model::periods::agreement_bounds(terms, &period);
             let (vs, ve) = validity_bounds(terms);
             let in_force = (vs.max(ps), ve.min(pe));
             if in_force.0 >= in_force.1 {

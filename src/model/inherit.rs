@@ -152,6 +152,7 @@ pub(super) fn merge(base: &Terms, over: &Terms) -> Terms {
         // replaces it with the child's own.
         terminated: over.terminated.or(base.terminated),
         dependency_outages: over.dependency_outages.or(base.dependency_outages),
+        fiscal_year_start: over.fiscal_year_start.or(base.fiscal_year_start),
     }
 }
 

@@ -218,17 +218,51 @@ impl Period {
 
     /// The first day of the period.
     pub fn first_day(&self) -> NaiveDate {
-        let month = match self.kind {
-            PeriodKind::Month => self.index,
-            PeriodKind::Quarter => (self.index - 1) * 3 + 1,
-            PeriodKind::Year => 1,
+        self.first_day_from(1)
+    }
+
+    /// The first day of the period when years start in month `start` (1 = January, the
+    /// calendar; `fiscal year from 04-01` is 4). Quarter n of the fiscal year Y begins
+    /// (n − 1) × 3 months after the 1st of `start` in Y: the fiscal year 2026 is the one
+    /// that BEGINS in 2026 (language.md, "Fiscal years"). Months are not shifted.
+    pub fn first_day_from(&self, start: u32) -> NaiveDate {
+        let start = if (1..=12).contains(&start) { start } else { 1 };
+        let (month, offset) = match self.kind {
+            PeriodKind::Month => (self.index, 0),
+            PeriodKind::Quarter => (start, (self.index - 1) * 3),
+            PeriodKind::Year => (start, 0),
         };
-        NaiveDate::from_ymd_opt(self.year, month, 1).unwrap_or(NaiveDate::MIN)
+        NaiveDate::from_ymd_opt(self.year, month, 1)
+            .and_then(|d| d.checked_add_months(chrono::Months::new(offset)))
+            .unwrap_or(NaiveDate::MIN)
+    }
+
+    /// The `kind` period that contains `date` when years start in month `start`: with
+    /// April, 15 March 2026 is in Q4 of the fiscal year 2025.
+    pub fn containing_from(kind: PeriodKind, date: NaiveDate, start: u32) -> Period {
+        if kind == PeriodKind::Month || !(2..=12).contains(&start) {
+            return Period::containing(kind, date);
+        }
+        let since = date.month() as i32 - start as i32;
+        let (year, months) = if since >= 0 {
+            (date.year(), since as u32)
+        } else {
+            (date.year() - 1, (since + 12) as u32)
+        };
+        Period {
+            kind,
+            year,
+            index: if kind == PeriodKind::Quarter {
+                months / 3 + 1
+            } else {
+                1
+            },
+        }
     }
 
     /// The first day of each month of the period, then the first day after it.
-    fn month_starts(&self) -> Vec<NaiveDate> {
-        let first = self.first_day();
+    fn month_starts(&self, start: u32) -> Vec<NaiveDate> {
+        let first = self.first_day_from(start);
         (0..=self.months())
             .filter_map(|k| first.checked_add_months(chrono::Months::new(k)))
             .collect()
@@ -237,7 +271,12 @@ impl Period {
     /// The real instants at which each month of the period starts in `tz`, then the end of
     /// the period: `months() + 1` instants.
     pub fn month_bounds(&self, tz: Tz) -> Vec<Nanos> {
-        self.month_starts()
+        self.month_bounds_from(tz, 1)
+    }
+
+    /// [`Self::month_bounds`] when years start in month `start`.
+    pub fn month_bounds_from(&self, tz: Tz, start: u32) -> Vec<Nanos> {
+        self.month_starts(start)
             .into_iter()
             .map(|d| local_midnight(tz, d))
             .collect()
@@ -245,9 +284,96 @@ impl Period {
 
     /// `[start, end)` of the period in `tz`.
     pub fn bounds(&self, tz: Tz) -> (Nanos, Nanos) {
-        let b = self.month_bounds(tz);
+        self.bounds_from(tz, 1)
+    }
+
+    /// `[start, end)` of the period in `tz` when years start in month `start`.
+    pub fn bounds_from(&self, tz: Tz, start: u32) -> (Nanos, Nanos) {
+        let b = self.month_bounds_from(tz, start);
         (b[0], b[b.len() - 1])
     }
+
+    /// The months a fiscal quarter or year covers, `April–June 2026`, `April 2026–March
+    /// 2027`; `None` for a month or a calendar year start.
+    fn fiscal_months(&self, start: u32) -> Option<String> {
+        if self.kind == PeriodKind::Month || !(2..=12).contains(&start) {
+            return None;
+        }
+        let first = self.first_day_from(start);
+        let last = first
+            .checked_add_months(chrono::Months::new(self.months() - 1))
+            .unwrap_or(first);
+        let name = |d: NaiveDate| MONTHS[d.month0() as usize];
+        Some(if first.year() == last.year() {
+            format!("{}–{} {}", name(first), name(last), last.year())
+        } else {
+            format!(
+                "{} {}–{} {}",
+                name(first),
+                first.year(),
+                name(last),
+                last.year()
+            )
+        })
+    }
+
+    /// [`Self::label`] when years start in month `start`: `fiscal quarter Q1 2026
+    /// (April–June 2026)`, `fiscal year 2026 (April 2026–March 2027)`.
+    pub fn label_from(&self, start: u32) -> String {
+        match self.fiscal_months(start) {
+            None => self.label(),
+            Some(months) => format!("fiscal {} {} ({months})", self.kind_word(), self.label()),
+        }
+    }
+
+    /// [`Self::short_label`] when years start in month `start`: `Q1 (April–June)`,
+    /// `Whole fiscal year (April–March)`: the rows of a table per fiscal year.
+    pub fn short_label_from(&self, start: u32) -> String {
+        if self.fiscal_months(start).is_none() {
+            return self.short_label();
+        }
+        let first = self.first_day_from(start);
+        let last = first
+            .checked_add_months(chrono::Months::new(self.months() - 1))
+            .unwrap_or(first);
+        let span = format!(
+            "{}–{}",
+            MONTHS[first.month0() as usize],
+            MONTHS[last.month0() as usize]
+        );
+        match self.kind {
+            PeriodKind::Year => format!("Whole fiscal year ({span})"),
+            _ => format!("{} ({span})", self.short_label()),
+        }
+    }
+}
+
+/// `April` for 4: the name of a month 1-12 (January for anything else).
+pub fn month_name(month: u32) -> &'static str {
+    MONTHS
+        .get(month.wrapping_sub(1) as usize)
+        .copied()
+        .unwrap_or(MONTHS[0])
+}
+
+/// The month an agreement's quarters and years start in: `fiscal year from MM-01`, else
+/// January (1). Every reader of an agreement's quarters and years (allowances, `eval`,
+/// monitoring windows, the contract's words) goes through [`agreement_bounds`] or
+/// [`agreement_period`] with it.
+pub fn fiscal_start(terms: &Terms) -> u32 {
+    terms.fiscal_year_start.as_ref().map_or(1, |m| m.value)
+}
+
+/// `[start, end)` of `period` as the agreement reads it: in its zone, its quarters and
+/// years from its fiscal year start (`--period 2026-Q1` under `fiscal year from 04-01`
+/// is April–June 2026).
+pub fn agreement_bounds(terms: &Terms, period: &Period) -> (Nanos, Nanos) {
+    period.bounds_from(terms.tz(), fiscal_start(terms))
+}
+
+/// The agreement's `kind` period that contains `date` (its fiscal quarter or year).
+pub fn agreement_period(terms: &Terms, kind: PeriodKind, date: NaiveDate) -> Period {
+    Period::containing_from(kind, date, fiscal_start(terms))
 }
 
 /// The stretch of time an objective with `window` is judged over when the reporting
@@ -377,6 +503,19 @@ pub fn fee_in(fee: &Fee, period: Period, tz: Tz) -> Option<Money> {
 /// part of a period in force, the downtime (`times the fees for the downtime`) and the
 /// 30 days before a claim are all taken so. `None` for `fee from charges`.
 pub fn fee_between(fee: &Fee, kind: PeriodKind, tz: Tz, from: Nanos, to: Nanos) -> Option<Money> {
+    fee_between_from(fee, kind, tz, 1, from, to)
+}
+
+/// [`fee_between`] for an agreement whose quarters and years start in month `start`
+/// (`fiscal year from 04-01`): a quarterly fee is the fee of its fiscal quarter.
+pub fn fee_between_from(
+    fee: &Fee,
+    kind: PeriodKind,
+    tz: Tz,
+    start: u32,
+    from: Nanos,
+    to: Nanos,
+) -> Option<Money> {
     let money = fee.money()?;
     let mut amount = Decimal::ZERO;
     if from < to {
@@ -386,27 +525,28 @@ pub fn fee_between(fee: &Fee, kind: PeriodKind, tz: Tz, from: Nanos, to: Nanos) 
                 .date_naive()
         };
         let per = fee_period(fee);
-        let mut period = Period::containing(kind, local(from));
+        let mut period = Period::containing_from(kind, local(from), start);
         // One step per period of the stretch, and never past its end.
         for _ in 0..100_000 {
-            let (start, end) = period.bounds(tz);
-            if start >= to {
+            let (first, end) = period.bounds_from(tz, start);
+            if first >= to {
                 break;
             }
-            let (lo, hi) = (start.max(from), end.min(to));
+            let (lo, hi) = (first.max(from), end.min(to));
             if lo < hi {
                 // The period's fee: whole fee periods, else its share of the fee period
                 // that contains it by real time.
                 let whole = if let Some(m) = fee_for(fee, kind) {
                     m.amount
                 } else {
-                    let (fs, fe) = Period::containing(fee_kind(per), local(start)).bounds(tz);
-                    money.amount * Decimal::from(end - start) / Decimal::from(fe - fs)
+                    let (fs, fe) = Period::containing_from(fee_kind(per), local(first), start)
+                        .bounds_from(tz, start);
+                    money.amount * Decimal::from(end - first) / Decimal::from(fe - fs)
                 };
-                amount += if (lo, hi) == (start, end) {
+                amount += if (lo, hi) == (first, end) {
                     whole
                 } else {
-                    whole * Decimal::from(hi - lo) / Decimal::from(end - start)
+                    whole * Decimal::from(hi - lo) / Decimal::from(end - first)
                 };
             }
             period = period.next();
@@ -527,6 +667,8 @@ pub fn penalty_on(o: &Objective) -> PenaltyOn {
 #[derive(Clone, Debug)]
 pub struct PeriodAllowance {
     pub period: Period,
+    /// The month the agreement's years start in (1 = January): how the period is named.
+    pub fiscal_start: u32,
     /// The part of the period in force, `[start, end)`.
     pub from: Nanos,
     pub to: Nanos,
@@ -539,6 +681,16 @@ pub struct PeriodAllowance {
 }
 
 impl PeriodAllowance {
+    /// The period in words, `Q1 2026` or `fiscal quarter Q1 2026 (April–June 2026)`.
+    pub fn label(&self) -> String {
+        self.period.label_from(self.fiscal_start)
+    }
+
+    /// The period's row in a table per year, `Q1` or `Q1 (April–June)`.
+    pub fn short_label(&self) -> String {
+        self.period.short_label_from(self.fiscal_start)
+    }
+
     /// The allowance as documents print it, rounded down to the second, in milliseconds.
     pub fn printed_ms(&self) -> i64 {
         printed_ms(self.allowed)
@@ -587,12 +739,13 @@ pub fn allowance_in(
     }
     let cal = &p.calendars[o.during.as_ref().map_or(super::ALWAYS, |d| d.value.index)].clock;
     let in_force = validity_bounds(terms);
-    let (s, e) = period.bounds(terms.tz());
+    let (s, e) = agreement_bounds(terms, &period);
     let (from, to) = (s.max(in_force.0), e.min(in_force.1));
     (from < to).then(|| {
         let open_ns = open_time(cal, from, to);
         PeriodAllowance {
             period,
+            fiscal_start: fiscal_start(terms),
             from,
             to,
             open_ns,
@@ -658,11 +811,11 @@ pub fn counted_ms(
     let Some(kind) = PeriodKind::of(o.window()) else {
         return typical_open_ms(cal, length_ms);
     };
-    let period = Period::containing(kind, today);
+    let period = agreement_period(terms, kind, today);
     let open_ns = match allowance_in(p, terms, o, period) {
         Some(a) if !a.partial => a.open_ns,
         _ => {
-            let (s, e) = period.bounds(terms.tz());
+            let (s, e) = agreement_bounds(terms, &period);
             open_time(cal, s, e)
         }
     };
@@ -718,6 +871,56 @@ mod tests {
             "November 2026"
         );
         assert_eq!(Period::from_str("2026").expect("y").label(), "2026");
+    }
+
+    #[test]
+    fn fiscal_quarters_and_years_start_in_their_month() {
+        let d = |y, m, d| NaiveDate::from_ymd_opt(y, m, d).expect("date");
+        let utc = chrono_tz::UTC;
+        let q1 = Period::from_str("2026-Q1").expect("q");
+        // `fiscal year from 04-01`: Q1 2026 is April–June 2026, 91 days; 99.9% allows
+        // 7862.4 s.
+        assert_eq!(q1.first_day_from(4), d(2026, 4, 1));
+        let (a, b) = q1.bounds_from(utc, 4);
+        assert_eq!(b - a, 91 * 86_400 * 1_000_000_000);
+        assert_eq!(
+            allowance_seconds(dec("99.9"), open_time(&Calendar::always(), a, b)),
+            dec("7862.4")
+        );
+        assert_eq!(q1.label_from(4), "fiscal quarter Q1 2026 (April–June 2026)");
+        assert_eq!(q1.short_label_from(4), "Q1 (April–June)");
+        // Q4 of the fiscal year 2026 is January–March 2027; the year runs into 2027.
+        let q4 = Period::from_str("2026-Q4").expect("q");
+        assert_eq!(q4.first_day_from(4), d(2027, 1, 1));
+        let y = Period::from_str("2026").expect("y");
+        assert_eq!(y.label_from(4), "fiscal year 2026 (April 2026–March 2027)");
+        assert_eq!(y.bounds_from(utc, 4).1, local_midnight(utc, d(2027, 4, 1)));
+        // 15 March 2026 is in Q4 of the fiscal year 2025; 1 April in Q1 2026.
+        assert_eq!(
+            Period::containing_from(PeriodKind::Quarter, d(2026, 3, 15), 4).to_string(),
+            "2025-Q4"
+        );
+        assert_eq!(
+            Period::containing_from(PeriodKind::Quarter, d(2026, 4, 1), 4).to_string(),
+            "2026-Q1"
+        );
+        assert_eq!(
+            Period::containing_from(PeriodKind::Year, d(2026, 3, 31), 4).to_string(),
+            "2025"
+        );
+        // January is the calendar: nothing changes.
+        assert_eq!(q1.bounds_from(utc, 1), q1.bounds(utc));
+        assert_eq!(q1.label_from(1), "Q1 2026");
+        // A quarterly fee is the fee of the fiscal quarter: 900 for April–June.
+        let quarterly = Fee::Fixed {
+            money: Money {
+                amount: dec("900"),
+                currency: "USD".into(),
+            },
+            per: FeePeriod::Quarter,
+        };
+        let fee = fee_between_from(&quarterly, PeriodKind::Quarter, utc, 4, a, b);
+        assert_eq!(fee.map(|m| m.amount), Some(dec("900")));
     }
 
     #[test]

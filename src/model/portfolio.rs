@@ -382,6 +382,10 @@ pub struct Terms {
     /// `slac eval --propagate` flag decides (language.md §4.1).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub dependency_outages: Option<Sp<bool>>,
+    /// `fiscal year from MM-01`: the month (1-12) the agreement's quarters and years start
+    /// in; absent, January (periods.rs reads it, nothing else).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub fiscal_year_start: Option<Sp<u32>>,
 }
 
 impl Terms {

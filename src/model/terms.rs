@@ -114,6 +114,9 @@ pub(super) fn terms(
             })),
             AgreementStmt::Penalty(p) => out.penalties.push(Arc::new(penalty(p, s.span))),
             AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
+            AgreementStmt::FiscalYear(m) => {
+                out.fiscal_year_start = Some(Sp::new(m.value, s.span));
+            }
             AgreementStmt::DependencyOutages(c) => {
                 out.dependency_outages = Some(Sp::new(c.value, s.span));
             }

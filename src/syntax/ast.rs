@@ -378,6 +378,8 @@ pub enum AgreementStmt {
     },
     /// `dependency outages count` (true) / `dependency outages do not count` (false).
     DependencyOutages(Sp<bool>),
+    /// `fiscal year from MM-01`: the month quarters and years start in (1 = January).
+    FiscalYear(Sp<u32>),
 }
 
 /// Where an agreement stands in its lifecycle (language.md, "Lifecycle").
@@ -476,6 +478,7 @@ impl AgreementStmt {
             AgreementStmt::Signed { .. } => "signed",
             AgreementStmt::Terminated { .. } => "terminated",
             AgreementStmt::DependencyOutages(_) => "dependency outages",
+            AgreementStmt::FiscalYear(_) => "fiscal year",
         }
     }
 }

@@ -391,6 +391,7 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
             }
             AgreementStmt::Cap(_) => Some("cap".into()),
             AgreementStmt::DependencyOutages(_) => Some("dependency outages".into()),
+            AgreementStmt::FiscalYear(_) => Some("fiscal year".into()),
             AgreementStmt::ClaimWithin(_) => Some("claim within".into()),
             AgreementStmt::Claims(b) => {
                 let mut m = Once::new("claims block");
@@ -456,6 +457,7 @@ fn allowed_in_package(s: &AgreementStmt) -> bool {
             | AgreementStmt::Claims(_)
             | AgreementStmt::ClaimWithin(_)
             | AgreementStmt::Timezone(_)
+            | AgreementStmt::FiscalYear(_)
     )
 }
 

@@ -151,6 +151,24 @@ pub fn month_day(text: &str, span: Span) -> Result<(u32, u32)> {
     ))
 }
 
+/// The month of `fiscal year from MM-01` (E0103 for a day that does not exist, E0324
+/// for one that is not the first of its month: fiscal quarters are whole months).
+pub fn fiscal_start(text: &str, span: Span) -> Result<u32> {
+    let (m, d) = month_day(text, span)?;
+    if d == 1 {
+        return Ok(m);
+    }
+    Err(err(
+        Code::E0324,
+        span,
+        format!("a fiscal year from `{text}` does not start on the first of a month"),
+        "not the first of a month",
+        &format!(
+            "fiscal quarters and years are whole months; write `fiscal year from {m:02}-01` or the first of another month"
+        ),
+    ))
+}
+
 /// Days from Easter for `closed easter+N` (E0103): at most a year either way.
 pub fn easter_offset(text: &str, span: Span) -> Result<i32> {
     let rest = text.strip_prefix("easter").unwrap_or("");

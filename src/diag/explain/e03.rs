@@ -643,6 +643,34 @@ sla api_sla "API SLA" {
 "#,
     },
     Explanation {
+        code: Code::E0324,
+        explanation: "`fiscal year from MM-DD` (docs/language.md, \"Fiscal years\") makes the agreement's quarters and years start in month MM: with `04-01`, Q1 is April to June and the fiscal year 2026 runs from 1 April 2026 to 31 March 2027. Fiscal quarters are whole months, so the day must be `01`; a fiscal year that starts mid-month (`04-15`) cannot be cut into the months allowances, fees and `slac eval --period` are counted in. Write the first of the month the fiscal year starts in.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fiscal year from 04-15
+  availability 99.9% per quarter
+  latency 99% within 300ms per quarter
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  fiscal year from 04-01
+  availability 99.9% per quarter
+  latency 99% within 300ms per quarter
+}
+"#,
+    },
+    Explanation {
         code: Code::E0330,
         explanation: "A deadline in business days counts whole business days (open days of the target's calendar, language.md §5.1) from 1 to 1000. `0 business days` is no deadline at all, and more than 1000 (about four years of working days) is a slip. A deadline sooner than the end of the next business day is written in open hours (`4h`).",
         wrong: r#"provider acme "Acme"

@@ -50,6 +50,17 @@ fn uptime(p: &Portfolio, terms: &Terms, o: &Objective, today: NaiveDate) -> Opti
     let always = cal.clock.is_always();
     let w = o.window();
     let (unit, span) = match (PeriodKind::of(w), w) {
+        (Some(k), _) if k != PeriodKind::Month && periods::fiscal_start(terms) != 1 => {
+            let month = periods::month_name(periods::fiscal_start(terms));
+            (
+            k.word().to_string(),
+            format!(
+                "each {} of the fiscal year that begins on 1 {month} (the fiscal year 2026 is the one beginning on 1 {month} 2026), in the agreement's time zone ({})",
+                k.word(),
+                terms.tz().name()
+            ),
+        )
+        }
         (Some(k), _) => (
             k.word().to_string(),
             format!(
@@ -98,22 +109,14 @@ fn uptime(p: &Portfolio, terms: &Terms, o: &Objective, today: NaiveDate) -> Opti
             let what = if always && open_ms % DAY == 0 {
                 format!(
                     "{} is a {}-day {unit} of {} hours",
-                    a.period.label(),
+                    a.label(),
                     open_ms / DAY,
                     open_ms / HOUR
                 )
             } else if always {
-                format!(
-                    "{} has {} (a clock change)",
-                    a.period.label(),
-                    open_words(open_ms)
-                )
+                format!("{} has {} (a clock change)", a.label(), open_words(open_ms))
             } else {
-                format!(
-                    "{} has {} of Service Hours",
-                    a.period.label(),
-                    open_words(open_ms)
-                )
+                format!("{} has {} of Service Hours", a.label(), open_words(open_ms))
             };
             (what, open_ms, a.printed_ms())
         })

@@ -99,7 +99,13 @@ fn rule(
     terms: &Terms,
     list: &[PeriodAllowance],
 ) -> String {
-    let word = kind.word();
+    // Under `fiscal year from MM-01` the quarters and years are the fiscal ones.
+    let fiscal = kind != PeriodKind::Month && periods::fiscal_start(terms) != 1;
+    let word = if fiscal {
+        format!("fiscal {}", kind.word())
+    } else {
+        kind.word().to_string()
+    };
     let base = if cal.clock.is_always() {
         format!(
             "the real length of each {word} ({} time)",
@@ -140,10 +146,10 @@ fn rule(
         format!(
             "from {} in {}{} to {} in {}{}",
             duration(lo.printed_ms()),
-            lo.period.label(),
+            lo.label(),
             hours(lo),
             duration(hi.printed_ms()),
-            hi.period.label(),
+            hi.label(),
             hours(hi)
         )
     };
@@ -154,8 +160,11 @@ fn rule(
 fn table(kind: PeriodKind, list: &[PeriodAllowance]) -> AllowanceTable {
     let mut years: Vec<i32> = list.iter().map(|a| a.period.year).collect();
     years.dedup();
+    let fiscal = list.first().is_some_and(|a| a.fiscal_start != 1);
     let mut head = vec![match kind {
         PeriodKind::Month => "Month".to_string(),
+        PeriodKind::Quarter if fiscal => "Fiscal quarter".into(),
+        PeriodKind::Year if fiscal => "Fiscal year".into(),
         PeriodKind::Quarter => "Quarter".into(),
         PeriodKind::Year => "Year".into(),
     }];
@@ -164,11 +173,11 @@ fn table(kind: PeriodKind, list: &[PeriodAllowance]) -> AllowanceTable {
     let rows = (1..=rows_per_year)
         .map(|index| AllowanceRow {
             label: match kind {
-                PeriodKind::Year => "Whole year".into(),
+                PeriodKind::Year if !fiscal => "Whole year".into(),
                 _ => list
                     .iter()
                     .find(|a| a.period.index == index)
-                    .map_or_else(String::new, |a| a.period.short_label()),
+                    .map_or_else(String::new, PeriodAllowance::short_label),
             },
             cells: years
                 .iter()

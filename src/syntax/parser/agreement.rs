@@ -172,6 +172,16 @@ impl Lower<'_> {
                 let count = !rest.iter().any(|p| p.as_rule() == Rule::k_not);
                 AgreementStmt::DependencyOutages(Sp::new(count, span))
             }
+            Rule::fiscal_year_stmt => {
+                // `fiscal year from MM-DD`: the month-day is the last part.
+                let p = parts.last()?;
+                let at = self.span(&p);
+                let month = values::fiscal_start(p.as_str(), at).unwrap_or_else(|d| {
+                    self.report(*d);
+                    1
+                });
+                AgreementStmt::FiscalYear(Sp::new(month, at))
+            }
             _ => AgreementStmt::Note(self.string(&parts.next()?)),
         };
         Some(Stmt {

@@ -239,6 +239,7 @@ fn keywords(rule: Rule) -> &'static [&'static str] {
             "claims",
             "region",
             "note",
+            "fiscal",
         ],
         Rule::objective_stmt => &[
             "target",

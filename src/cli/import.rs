@@ -14,12 +14,27 @@ pub(super) struct Args {
     out: Option<PathBuf>,
 }
 
+/// A file's text, read no further than the loader's limit for one `.sla` file: a YAML
+/// file is no larger than a portfolio file.
+fn read_bounded(path: &std::path::Path) -> Result<String, String> {
+    use std::io::Read as _;
+    let limit = crate::load::MAX_FILE_BYTES;
+    let mut bytes = Vec::new();
+    std::fs::File::open(path)
+        .and_then(|f| f.take(limit + 1).read_to_end(&mut bytes))
+        .map_err(|e| e.to_string())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("larger than {} MiB", limit / (1024 * 1024)));
+    }
+    String::from_utf8(bytes).map_err(|_| "not UTF-8".to_string())
+}
+
 pub(super) fn run(args: &Args) -> i32 {
     let mut imported = crate::import::Imported::default();
     let mut names = Vec::new();
     for path in &args.files {
         let name = path.display().to_string();
-        let text = match std::fs::read_to_string(path) {
+        let text = match read_bounded(path) {
             Ok(t) => t,
             Err(e) => return fail(&format!("{name}: {e}")),
         };

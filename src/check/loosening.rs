@@ -7,7 +7,9 @@ use crate::diag::{Code, Diagnostic};
 use crate::diff::value::credit;
 use crate::model::strictness::{self, Less, Term};
 use crate::model::support::length_written;
-use crate::model::{Agreement, Credit, Deadline, Penalty, Portfolio, Terms};
+use crate::model::{
+    Agreement, Credit, Deadline, DowntimeDef, ErrorThreshold, Penalty, Portfolio, Terms,
+};
 use crate::source::{Sp, Span};
 use crate::written::percent_normalized as pct;
 
@@ -69,6 +71,14 @@ fn loosens<T: Ord>(term: Term, parent: &Sp<T>, child: &Sp<T>) -> bool {
         .loosens()
 }
 
+fn least(d: Option<&Sp<DowntimeDef>>) -> Option<&Sp<i64>> {
+    d.and_then(|d| d.value.at_least_ms.as_ref())
+}
+
+fn above(d: Option<&Sp<DowntimeDef>>) -> Option<&Sp<ErrorThreshold>> {
+    d.and_then(|d| d.value.errors_above.as_ref())
+}
+
 fn compare(parent: &Terms, child: &Terms, pname: &str, cname: &str, diags: &mut Vec<Diagnostic>) {
     looser(parent, child, &mut |span, parent_span, what, help| {
         diags.push(loosened(span, parent_span, cname, what, pname, help));
@@ -120,6 +130,44 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
                         c.id, cw.value, pw.value
                     ),
                     "a longer window hides outages; use the parent's window or a shorter one",
+                );
+            }
+        }
+        let (pd, cd) = (po.downtime.as_ref(), c.downtime.as_ref());
+        if let (Some(pl), Some(cl)) = (least(pd), least(cd)) {
+            if loosens(Term::DowntimeMinimum, pl, cl) {
+                push(
+                    cl.span,
+                    pl.span,
+                    &format!(
+                        "the {} minimum downtime ({} > {})",
+                        c.id,
+                        fmt_duration(cl.value),
+                        fmt_duration(pl.value)
+                    ),
+                    "a longer minimum leaves more short outages uncounted; use the parent's minimum or a shorter one",
+                );
+            }
+        }
+        if let (Some(pe), Some(ce)) = (above(pd), above(cd)) {
+            let (p, c2) = (&pe.value, &ce.value);
+            // Thresholds over intervals of different lengths have no order: only the same
+            // interval with a higher percentage is looser.
+            if p.interval_ms == c2.interval_ms
+                && Term::ErrorThreshold
+                    .compare(Some(&p.percent), Some(&c2.percent))
+                    .loosens()
+            {
+                push(
+                    ce.span,
+                    pe.span,
+                    &format!(
+                        "the {} downtime error threshold ({} > {})",
+                        c.id,
+                        pct(c2.percent),
+                        pct(p.percent)
+                    ),
+                    "a higher threshold lets more failing intervals pass as up; use the parent's threshold or a lower one",
                 );
             }
         }
@@ -245,6 +293,19 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
             &what,
             "a child may promise larger credits, never smaller ones",
         );
+    }
+    if let (Some(pd), Some(cd)) = (&parent.dependency_outages, &child.dependency_outages) {
+        if Term::DependencyOutages
+            .compare(Some(&pd.value), Some(&cd.value))
+            .loosens()
+        {
+            push(
+                cd.span,
+                pd.span,
+                "whether dependency outages count (they do not)",
+                "a child may count its dependencies' outages where the parent does not, never the reverse",
+            );
+        }
     }
     if let (Some(pc), Some(cc)) = (&parent.cap, &child.cap) {
         if loosens(Term::Cap, pc, cc) {

@@ -283,20 +283,14 @@ impl Term {
                 false,
             ),
             // A longer minimum leaves more short outages uncounted; none counts them all.
-            Term::DowntimeMinimum => (
-                "minimum downtime",
-                How::Duration,
-                Lower,
-                A::Strictest,
-                false,
-            ),
+            Term::DowntimeMinimum => ("minimum downtime", How::Duration, Lower, A::Strictest, true),
             // A higher threshold lets more failing intervals pass as up.
             Term::ErrorThreshold => (
                 "downtime error threshold",
                 How::Percent,
                 Lower,
                 A::Unordered,
-                false,
+                true,
             ),
             // Counting the dependencies' outages (1) promises more than not (0).
             Term::DependencyOutages => (
@@ -304,7 +298,7 @@ impl Term {
                 How::Presence,
                 Higher,
                 A::Unordered,
-                false,
+                true,
             ),
         };
         Row {

@@ -35,7 +35,7 @@ fn eval(example: &str, period: &str, outages: &str) -> Value {
 }
 
 /// The published examples of this slice.
-const EXAMPLES: &[&str] = &["slack", "github", "aws-ec2"];
+const EXAMPLES: &[&str] = &["slack", "github", "aws-ec2", "aws-ec2-region"];
 
 fn close(a: &Value, b: f64) -> bool {
     a.as_f64().is_some_and(|a| (a - b).abs() < 1e-9)
@@ -464,14 +464,185 @@ fn ec2_credit_under_one_dollar_is_not_paid() {
     assert!(close(&item(&r, "i-tiny")["amount"], 0.9), "{a}");
     assert!(close(&a["total_amount"], 0.0), "{a}");
     let note = a["credits"].to_string() + &a.to_string();
-    assert!(note.contains("below the minimum credit of 1 USD"), "{a}");
+    assert!(
+        note.contains("not above the minimum credit of 1 USD"),
+        "{a}"
+    );
 
     let r = eval_instances(&down("i-tiny"), &bill("i-tiny", 12));
     assert!(close(&r["agreements"][0]["total_amount"], 1.2), "{r}");
+
+    // "greater than one dollar": 10% of 10 USD is exactly 1 USD, not paid; of 10.10 USD
+    // it is 1.01 USD, paid.
+    let r = eval_instances(&down("i-tiny"), &bill("i-tiny", 10));
+    assert!(close(&r["agreements"][0]["total_amount"], 0.0), "{r}");
+    let r = eval_instances(
+        &down("i-tiny"),
+        "ec2_example_co,ec2_compute,,2026-11,10.10,USD,i-tiny\n",
+    );
+    assert!(close(&r["agreements"][0]["total_amount"], 1.01), "{r}");
 
     let charges = bill("i-tiny", 9) + &bill("i-web-2", 100);
     let r = eval_instances(&(down("i-tiny") + &down("i-web-2")), &charges);
     assert!(close(&r["agreements"][0]["total_amount"], 10.9), "{r}");
     let r = eval_instances(&down(""), &charges);
     assert!(close(&r["agreements"][0]["total_amount"], 10.9), "{r}");
+}
+
+/// `slac eval` of the EC2 Region-Level example with these outages and charges.
+fn eval_regions(outages: &str, charges: &str) -> Value {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let (o, c) = (dir.path().join("o.csv"), dir.path().join("c.csv"));
+    std::fs::write(
+        &o,
+        format!("service,start,end,cause,announced,region\n{outages}"),
+    )
+    .expect("o");
+    std::fs::write(
+        &c,
+        format!("customer,service,region,period,amount,currency\n{charges}"),
+    )
+    .expect("c");
+    let r = Slac::new()
+        .args([
+            "eval",
+            "examples/published/aws-ec2-region",
+            "--period",
+            "2026-11",
+            "--outages",
+            o.to_str().expect("utf-8"),
+            "--charges",
+            c.to_str().expect("utf-8"),
+            "--today",
+            "2026-12-01",
+            "--format",
+            "json",
+        ])
+        .run();
+    r.assert_code(0);
+    serde_json::from_str(&r.stdout).expect("JSON report")
+}
+
+/// Amazon EC2, Region-Level SLA: 99.99% for each region per monthly billing cycle; 10% of
+/// the charges in the affected region below 99.99%, 30% below 99.0%, 100% below 95.0%.
+/// November 2026 is 2,592,000 s: 99.99% allows 0.01% = 259.2 s; 99.0% is 25,920 s down;
+/// 95.0% is 129,600 s down. The regions are the ones the charges and outages name; the
+/// agreement declares none.
+///
+/// | region         | down      | attainment                   | tier | charges | credit  |
+/// |----------------|-----------|------------------------------|------|---------|---------|
+/// | `ca-central-1` | 259 s     | 99.990008% ≥ 99.99           | none | 1,000   | none    |
+/// | `us-east-1`    | 260 s     | 99.989969% < 99.99, ≥ 99.0   | 10%  | 2,000   | 200 USD |
+/// | `eu-west-1`    | 25,920 s  | exactly 99.0%: not below     | 10%  | 500     | 50 USD  |
+/// | `eu-central-1` | 25,921 s  | 98.999961% < 99.0, ≥ 95.0    | 30%  | 300     | 90 USD  |
+/// | `ap-south-1`   | 129,600 s | exactly 95.0%: not below     | 30%  | 80      | 24 USD  |
+/// | `sa-east-1`    | 129,601 s | 94.999961% < 95.0            | 100% | 45      | 45 USD  |
+/// | `us-west-2`    | 0 s       | 100%                         | none | 700     | none    |
+///
+/// Total 200 + 50 + 90 + 24 + 45 = 409 USD of 4,625 USD billed.
+#[test]
+fn ec2_region_level_credits_each_region_on_its_own_charges() {
+    let outages =
+        std::fs::read_to_string("examples/published/aws-ec2-region/outages.csv").expect("o");
+    let charges =
+        std::fs::read_to_string("examples/published/aws-ec2-region/charges.csv").expect("c");
+    let strip = |s: &str| s.split_once('\n').expect("header").1.to_string();
+    let r = eval_regions(&strip(&outages), &strip(&charges));
+    let a = &r["agreements"][0];
+    assert_eq!(a["agreement"], "ec2_region_level");
+    let expect = [
+        ("ca-central-1", "259", None),
+        ("us-east-1", "260", Some((10.0, 200.0))),
+        ("eu-west-1", "25920", Some((10.0, 50.0))),
+        ("eu-central-1", "25921", Some((30.0, 90.0))),
+        ("ap-south-1", "129600", Some((30.0, 24.0))),
+        ("sa-east-1", "129601", Some((100.0, 45.0))),
+        ("us-west-2", "0", None),
+    ];
+    for (name, down, credit) in expect {
+        let i = item(&r, name);
+        assert_eq!(i["downtime_seconds"], down, "{i}");
+        let d: f64 = down.parse().expect("number");
+        assert!(close(&i["attainment"], 100.0 - d / 25_920.0), "{i}");
+        match credit {
+            None => assert!(i["percent"].is_null() && i["amount"].is_null(), "{i}"),
+            Some((percent, amount)) => {
+                assert!(close(&i["percent"], percent), "{i}");
+                assert!(close(&i["amount"], amount), "{i}");
+            }
+        }
+    }
+    assert!(close(&a["total_amount"], 409.0), "{a}");
+    assert_eq!(r["unmatched"]["outages"], 0);
+    assert_eq!(r["unmatched"]["reasons"], serde_json::json!([]));
+}
+
+/// A region the charges do not bill but an outage names is judged with no charges (no
+/// amount), and an outage without a region hits every region. A service without a `per
+/// region` penalty still rejects a region no agreement declares.
+#[test]
+fn ec2_region_level_outage_without_region_hits_every_region() {
+    let charges = "ec2r_example_co,ec2r_compute,us-east-1,2026-11,2000,USD\n\
+                   ec2r_example_co,ec2r_compute,eu-west-1,2026-11,500,USD\n";
+    // 260 s everywhere: both regions below 99.99%, 10% each.
+    let r = eval_regions(
+        "ec2r_compute,2026-11-02T10:00:00Z,2026-11-02T10:04:20Z,,,\n",
+        charges,
+    );
+    assert!(close(&item(&r, "us-east-1")["amount"], 200.0), "{r}");
+    assert!(close(&item(&r, "eu-west-1")["amount"], 50.0), "{r}");
+    assert!(close(&r["agreements"][0]["total_amount"], 250.0), "{r}");
+
+    let dir = tempfile::tempdir().expect("temp dir");
+    let o = dir.path().join("o.csv");
+    std::fs::write(
+        &o,
+        "service,start,end,cause,announced,region\nec2_compute,2026-11-02T10:00:00Z,2026-11-02T10:04:20Z,,,us-east-1\n",
+    )
+    .expect("o");
+    let r = Slac::new()
+        .args([
+            "eval",
+            "examples/published/aws-ec2",
+            "--period",
+            "2026-11",
+            "--outages",
+            o.to_str().expect("utf-8"),
+            "--today",
+            "2026-12-01",
+        ])
+        .run();
+    assert!(!r.status.success(), "{}", r.stdout);
+    assert!(
+        r.stderr.contains("unknown region `us-east-1`"),
+        "{}",
+        r.stderr
+    );
+}
+
+/// The contract words the exclusive minimum as the published text does.
+#[test]
+fn ec2_minimum_above_is_worded_in_the_contract() {
+    let out = tempfile::tempdir().expect("temp dir");
+    let dir = out.path().join("out");
+    Slac::new()
+        .args([
+            "build",
+            "examples/published/aws-ec2-region",
+            "--out",
+            dir.to_str().expect("utf-8"),
+            "--emit",
+            "markdown",
+            "--today",
+            "2026-12-01",
+        ])
+        .run()
+        .assert_code(0);
+    let md =
+        std::fs::read_to_string(dir.join("customers/ec2r_example_co/markdown/ec2_region_level.md"))
+            .expect("contract");
+    assert!(
+        md.contains("A credit of 1 USD or less for a month is not paid"),
+        "{md}"
+    );
 }

@@ -288,3 +288,17 @@ fn a_window_of_the_same_length_in_another_kind_has_no_order() {
     assert!(e0303(month, "availability 99.9% per rolling 31d"));
     assert!(!e0303(month, "availability 99.9% per rolling 28d"));
 }
+
+#[test]
+fn a_minimum_credit_above_the_same_amount_is_looser() {
+    let paid = "claims { minimum 1 USD }";
+    let above = "claims { minimum above 1 USD }";
+    assert!(
+        e0303(paid, above),
+        "`above` withholds a credit of exactly 1 USD"
+    );
+    assert!(!e0303(above, paid));
+    let (effects, weakening) = diff(&agreement(paid), &agreement(above));
+    assert_eq!(effects, BTreeSet::from(["loosened".to_string()]));
+    assert!(weakening);
+}

@@ -348,3 +348,76 @@ fn tiers_on_the_update_frequency_judge_the_share_updated_on_time() {
     assert_eq!(credit["percent"], 5.0);
     assert_eq!(credit["amount"], 50.0);
 }
+
+/// `slac due --target update` answers the instant the next update is due, and `slac eval`
+/// judges an update at that instant met and one a minute later breached: one clock.
+/// Office mon-fri 09:00-17:00 UTC, `update every 2h`: last update Mon 21 Dec 16:00 → 1h to
+/// 17:00, then 1h from Tue 09:00: due Tue 22 Dec 10:00.
+#[test]
+fn due_next_update_is_the_instant_eval_judges_by() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let sla = dir.path().join("p.sla");
+    fs::write(&sla, format!("{}{}", crate::eval::PARTIES, body(""))).expect("write");
+    let r = Slac::new()
+        .args([
+            "due",
+            sla.to_str().expect("utf-8"),
+            "--agreement",
+            "api_sla",
+            "--incident",
+            "p1",
+            "--target",
+            "update",
+            "--opened",
+            "2026-12-21T15:30:00Z",
+            "--last-update",
+            "2026-12-21T16:00:00Z",
+            "--today",
+            "2026-11-26",
+        ])
+        .run();
+    r.assert_code(0);
+    let due = r.stdout.lines().next().expect("deadline");
+    assert_eq!(due, "2026-12-22T10:00:00+00:00", "{}", r.stdout);
+    assert!(r.stdout.contains("update"), "{}", r.stdout);
+    // eval: responded at 16:00 (the first update), the next update at the due instant, or
+    // one minute later.
+    let judged = |next: &str| {
+        let t = format!(
+            "{HEADER}C,globex,api,incident,p1,2026-12-21T15:30:00Z,2026-12-21T16:00:00Z,2026-12-22T11:00:00Z,,{next}\n"
+        );
+        let r = eval_json(&body(""), "2026-12", &[("tickets", &t)], &[]);
+        support(&r, "p1", "update")["breaches"].clone()
+    };
+    assert_eq!(judged(due), serde_json::json!([]));
+    assert_eq!(judged("2026-12-22T10:01:00Z"), serde_json::json!(["C"]));
+    // --last-update is only for updates, and never before the opening.
+    let base = [
+        "due",
+        sla.to_str().expect("utf-8"),
+        "--agreement",
+        "api_sla",
+        "--incident",
+        "p1",
+        "--opened",
+        "2026-12-21T15:30:00Z",
+        "--today",
+        "2026-11-26",
+    ];
+    let mut wrong = base.to_vec();
+    wrong.extend([
+        "--target",
+        "resolve",
+        "--last-update",
+        "2026-12-21T16:00:00Z",
+    ]);
+    Slac::new().args(&wrong).run().assert_code(2);
+    let mut before = base.to_vec();
+    before.extend([
+        "--target",
+        "update",
+        "--last-update",
+        "2026-12-21T15:00:00Z",
+    ]);
+    Slac::new().args(&before).run().assert_code(2);
+}

@@ -321,7 +321,7 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
         let verdict = Term::ClaimMinimum.compare_by(
             Some(&pm.value),
             Some(&cm.value),
-            crate::model::strictness::money_order,
+            crate::model::strictness::minimum_order,
         );
         if verdict.loosens() {
             push(

@@ -32,8 +32,8 @@ pub(super) struct Args {
     )]
     incident: Option<String>,
 
-    /// Which deadline of the incident.
-    #[arg(long, value_enum, requires = "incident")]
+    /// Which deadline of the incident (a request: only `update`, else its fulfil).
+    #[arg(long, value_enum)]
     target: Option<Which>,
 
     /// A request id, e.g. toner (its `fulfil` deadline).
@@ -43,6 +43,10 @@ pub(super) struct Args {
     /// When the ticket was opened, RFC 3339, e.g. 2026-11-27T16:30:00+01:00.
     #[arg(long, value_name = "DATETIME", value_parser = parse_opened)]
     opened: DateTime<FixedOffset>,
+
+    /// With --target update: the last update given to the customer (default: --opened).
+    #[arg(long, value_name = "DATETIME", value_parser = parse_opened)]
+    last_update: Option<DateTime<FixedOffset>>,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -94,6 +98,8 @@ fn deadline(cal: &Calendar, opened: Instant, rest_ns: i64, dur_ms: i64) -> Optio
 pub(super) enum Which {
     Response,
     Resolve,
+    /// The next update to the customer (`update every`), from the last one.
+    Update,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -186,9 +192,19 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
             .map(|v| &v.terms)
             .ok_or_else(|| format!("agreement `{}` has no region `{r}`", agreement.name))?,
     };
+    let update = args.target == Some(Which::Update);
+    if args.last_update.is_some() && !update {
+        return Err("--last-update applies only to --target update".into());
+    }
     let (kind, class, which) = match (&args.incident, &args.request, args.target) {
         (Some(p), _, Some(Which::Response)) => (TargetKind::Incident, p, Deadline::Response),
         (Some(p), _, _) => (TargetKind::Incident, p, Deadline::Resolve),
+        (None, Some(_), Some(Which::Response | Which::Resolve)) => {
+            return Err(
+                "a request has one deadline, its fulfil: give --request R alone, or with --target update"
+                    .into(),
+            )
+        }
         (None, Some(r), _) => (TargetKind::Request, r, Deadline::Fulfil),
         (None, None, _) => return Err("give --incident P --target T, or --request R".into()),
     };
@@ -214,13 +230,31 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
                 ids.join(", ")
             )
         })?;
-    let term = target.deadline(which).ok_or_else(|| {
-        format!(
-            "{kind_word} `{class}` of `{}` has no `{}` target",
-            agreement.name,
-            which.keyword()
+    // `update every D`: D of open time from the last update (language.md §5.1), the
+    // clock `slac eval` judges the gaps between updates on.
+    let (length, target_word, duration_ms, business_days) = if update {
+        let every = target.update_every_ms.as_ref().ok_or_else(|| {
+            format!(
+                "{kind_word} `{class}` of `{}` has no `update every` target",
+                agreement.name
+            )
+        })?;
+        (Length::Open(every.value), "update", every.value, None)
+    } else {
+        let term = target.deadline(which).ok_or_else(|| {
+            format!(
+                "{kind_word} `{class}` of `{}` has no `{}` target",
+                agreement.name,
+                which.keyword()
+            )
+        })?;
+        (
+            term.length(),
+            which.keyword(),
+            term.duration_ms.value,
+            term.business_days,
         )
-    })?;
+    };
     let clock = target
         .during
         .as_ref()
@@ -228,9 +262,16 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         .map_or(crate::model::ALWAYS, |c| c.value.index);
     let calendar = &p.calendars[clock];
     let opened_utc = args.opened.with_timezone(&Utc);
-    let opened = Instant::from(opened_utc);
-    let rest_ns = i64::from(opened_utc.timestamp_subsec_nanos() % 1_000_000);
-    let found = match term.length() {
+    let from_utc = args
+        .last_update
+        .filter(|_| update)
+        .map_or(opened_utc, |t| t.with_timezone(&Utc));
+    if from_utc < opened_utc {
+        return Err("--last-update is before --opened".into());
+    }
+    let opened = Instant::from(from_utc);
+    let rest_ns = i64::from(from_utc.timestamp_subsec_nanos() % 1_000_000);
+    let found = match length {
         Length::Open(ms) => deadline(&calendar.clock, opened, rest_ns, ms),
         Length::BusinessDays(n) => {
             crate::model::support::business_due(&calendar.clock, n, opened, rest_ns)
@@ -259,7 +300,16 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         .to_utc()
         .and_then(|t| t.checked_add_signed(TimeDelta::nanoseconds(due_ns)))
         .ok_or_else(|| "the deadline is out of the supported range of dates".to_string())?;
-    let notes = notes(agreement, terms, calendar, opened_utc, due);
+    let mut notes = notes(agreement, terms, calendar, opened_utc, due);
+    if update {
+        notes.insert(
+            0,
+            format!(
+                "the next update is counted from the last one, at {}",
+                fmt(from_utc)
+            ),
+        );
+    }
     Ok(Answer {
         notes,
         deadline: fmt(due),
@@ -268,9 +318,9 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
         region: args.region.clone(),
         kind: kind_word,
         class: class.clone(),
-        target: which.keyword(),
-        duration_minutes: term.duration_ms.value as f64 / 60_000.0,
-        business_days: term.business_days,
+        target: target_word,
+        duration_minutes: duration_ms as f64 / 60_000.0,
+        business_days,
         calendar: calendar.name.clone(),
         timezone: calendar.timezone.clone(),
     })

@@ -350,8 +350,15 @@ impl Ctx<'_> {
                 o.credit_minimum.as_ref().map(|m| &m.value),
                 n.credit_minimum.as_ref().map(|m| &m.value),
             ),
-            strictness::money_order,
-            money,
+            strictness::minimum_order,
+            |m: &crate::model::CreditMinimum| {
+                let amount = money(&m.money());
+                if m.above {
+                    format!("above {amount}")
+                } else {
+                    amount
+                }
+            },
         );
         let notes = |t: &Terms| t.notes.iter().map(|n| n.value.clone()).collect::<Vec<_>>();
         let (on, nn) = (notes(o), notes(n));

@@ -181,14 +181,21 @@ pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Total
         let min = &min.value;
         if currency.as_deref() == Some(min.currency.as_str())
             && amount > Decimal::ZERO
-            && amount < min.amount
+            && !min.pays(amount)
         {
             total_amount = Some(Decimal::ZERO);
             total_percent = total_percent.map(|_| Decimal::ZERO);
-            let why = format!(
-                "{amount} {} is below the minimum credit of {} {}: nothing is paid",
-                min.currency, min.amount, min.currency
-            );
+            let why = if min.above {
+                format!(
+                    "{amount} {} is not above the minimum credit of {} {}: nothing is paid",
+                    min.currency, min.amount, min.currency
+                )
+            } else {
+                format!(
+                    "{amount} {} is below the minimum credit of {} {}: nothing is paid",
+                    min.currency, min.amount, min.currency
+                )
+            };
             note = Some(note.map_or_else(|| why.clone(), |n| format!("{n}; {why}")));
         }
     }

@@ -17,6 +17,9 @@ pub(crate) struct Known<'p> {
     requests: BTreeSet<&'p str>,
     /// `latency` and every outcome id.
     measured: BTreeSet<&'p str>,
+    /// The services an agreement credits `per region`: their outages may name any region,
+    /// since the regions are the items the charges and outages name (AWS: each region).
+    per_region: BTreeSet<&'p str>,
 }
 
 impl<'p> Known<'p> {
@@ -28,10 +31,20 @@ impl<'p> Known<'p> {
             incidents: BTreeSet::new(),
             requests: BTreeSet::new(),
             measured: BTreeSet::from(["latency"]),
+            per_region: BTreeSet::new(),
         };
         for a in &p.agreements {
             for (variant, terms) in a.variants() {
                 k.regions.extend(variant.map(|v| v.name.as_str()));
+                let by_region = terms.penalties.iter().any(|pen| {
+                    pen.per_item
+                        .as_ref()
+                        .is_some_and(|i| i.value == crate::model::ItemKind::Region)
+                });
+                if by_region {
+                    k.per_region
+                        .extend(terms.service_refs().into_iter().map(|r| r.name.as_str()));
+                }
                 for t in terms.support.iter().flat_map(|s| &s.targets) {
                     match t.kind {
                         TargetKind::Incident => k.incidents.insert(t.id.as_str()),
@@ -63,7 +76,11 @@ impl<'p> Known<'p> {
             &o.service,
             &self.services,
         );
-        if let Some(r) = &o.region {
+        if let Some(r) = o
+            .region
+            .as_ref()
+            .filter(|_| !self.per_region.contains(o.service.as_str()))
+        {
             check(errors, file, (o.line, 6), "region", r, &self.regions);
         }
     }
@@ -185,7 +202,11 @@ impl Known<'_> {
             &r.service,
             &self.services,
         );
-        if let Some(g) = &r.region {
+        if let Some(g) = r
+            .region
+            .as_ref()
+            .filter(|_| !self.per_region.contains(r.service.as_str()))
+        {
             check(errors, file, (r.line, 5), "region", g, &self.regions);
         }
     }

@@ -325,6 +325,36 @@ pub struct Money {
     pub currency: String,
 }
 
+/// `claims { minimum 10 EUR }` (a credit of at least 10 EUR is paid) or `claims { minimum
+/// above 1 USD }` (only a credit greater than 1 USD is paid: AWS's "greater than one
+/// dollar"). Serialises as a [`Money`], with `"above": true` when written so.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct CreditMinimum {
+    pub amount: Decimal,
+    pub currency: String,
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub above: bool,
+}
+
+impl CreditMinimum {
+    /// Whether a period's total credit of `amount` (in the minimum's currency) is paid:
+    /// the one rule eval applies and the contract words.
+    pub fn pays(&self, amount: Decimal) -> bool {
+        if self.above {
+            amount > self.amount
+        } else {
+            amount >= self.amount
+        }
+    }
+
+    pub fn money(&self) -> Money {
+        Money {
+            amount: self.amount,
+            currency: self.currency.clone(),
+        }
+    }
+}
+
 /// A `timezone` statement: the name as written and the zone, parsed once when the model
 /// is built. Serialises as the name.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -372,7 +402,7 @@ pub struct Terms {
     pub credited_as: Option<Sp<CreditedAs>>,
     /// `claims { minimum 10 EUR }`: a credit below this amount is not paid.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub credit_minimum: Option<Arc<Sp<Money>>>,
+    pub credit_minimum: Option<Arc<Sp<CreditMinimum>>>,
     pub notes: Vec<Sp<String>>,
     /// The agreement's `terminated` date: the last day it is in force. Its own and its
     /// regions', never inherited through `extends` (inherit.rs).

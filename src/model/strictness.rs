@@ -365,6 +365,12 @@ impl Term {
     }
 }
 
+/// Minimum credits in one currency, by amount and then `above` (which pays fewer: `above
+/// 1 USD` withholds a credit of exactly 1 USD that `1 USD` pays).
+pub fn minimum_order(a: &super::CreditMinimum, b: &super::CreditMinimum) -> Option<Ordering> {
+    (a.currency == b.currency).then(|| (a.amount, a.above).cmp(&(b.amount, b.above)))
+}
+
 /// Amounts in one currency; amounts in two currencies have no order.
 pub fn money_order(a: &super::Money, b: &super::Money) -> Option<Ordering> {
     (a.currency == b.currency).then(|| a.amount.cmp(&b.amount))

@@ -6,7 +6,7 @@ use super::portfolio::{
     Credit, CreditedAs, DeadlineTerm, Escalation, Exclusion, Fee, Indicator, Maintenance, Money,
     Objective, Penalty, PenaltyOn, Stage, Support, Target, Terms, Tier, Validity, Zone,
 };
-use super::portfolio::{DowntimeDef, ErrorThreshold};
+use super::portfolio::{CreditMinimum, DowntimeDef, ErrorThreshold};
 use super::resolver::{Kind, Resolver, CUSTOMER, PROVIDER, SUPPLIER, TEAM};
 use crate::source::{Sp, Span};
 use crate::syntax::ast::{self, AgreementKind, AgreementStmt};
@@ -143,8 +143,14 @@ pub(super) fn terms(
                             };
                             out.credited_as = Some(Sp::new(form, st.span));
                         }
-                        ast::ClaimsStmt::Minimum(m) => {
-                            out.credit_minimum = Some(Arc::new(Sp::new(money(&m.value), st.span)));
+                        ast::ClaimsStmt::Minimum(m, above) => {
+                            let m = money(&m.value);
+                            let min = CreditMinimum {
+                                amount: m.amount,
+                                currency: m.currency,
+                                above: *above,
+                            };
+                            out.credit_minimum = Some(Arc::new(Sp::new(min, st.span)));
                         }
                     }
                 }

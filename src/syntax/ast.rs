@@ -684,8 +684,8 @@ pub enum ClaimsStmt {
     With(Str),
     /// `credited as refund` / `credited as invoice credit`
     CreditedAs(Sp<CreditForm>),
-    /// `minimum MONEY`
-    Minimum(Sp<Money>),
+    /// `minimum MONEY`, `minimum above MONEY` (true: only a credit greater than it is paid)
+    Minimum(Sp<Money>, bool),
     /// `within 2 months after the billing cycle`, `within 30d after the billing cycle`
     WithinAfterCycle(Sp<ClaimLength>),
 }

@@ -405,7 +405,7 @@ fn body(at: &At<'_>, block: &Block<Stmt<AgreementStmt>>, diags: &mut Vec<Diagnos
                         ClaimsStmt::To(_) => "to",
                         ClaimsStmt::With(_) => "with",
                         ClaimsStmt::CreditedAs(_) => "credited as",
-                        ClaimsStmt::Minimum(_) => "minimum",
+                        ClaimsStmt::Minimum(..) => "minimum",
                     };
                     m.see(k, st.span, diags);
                 }
@@ -684,7 +684,7 @@ fn collect_amounts(block: &Block<Stmt<AgreementStmt>>, out: &mut Vec<(String, Sp
             }
             AgreementStmt::Claims(b) => {
                 for st in &b.stmts {
-                    if let ClaimsStmt::Minimum(m) = &st.kind {
+                    if let ClaimsStmt::Minimum(m, _) = &st.kind {
                         out.push((m.value.currency.value.clone(), m.value.currency.span));
                     }
                 }

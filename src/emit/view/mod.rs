@@ -507,9 +507,13 @@ fn credit_rules(terms: &Terms) -> Vec<String> {
         .to_string(),
     );
     if let Some(m) = &terms.credit_minimum {
+        let (less, amount) = (
+            if m.value.above { "" } else { "less than " },
+            money(&m.value.money()),
+        );
+        let or_less = if m.value.above { " or less" } else { "" };
         out.push(format!(
-            "A credit of less than {} for a {kind} is not paid.",
-            money(&m.value)
+            "A credit of {less}{amount}{or_less} for a {kind} is not paid."
         ));
     }
     out

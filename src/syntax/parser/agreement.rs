@@ -604,7 +604,10 @@ impl Lower<'_> {
                 };
                 ClaimsStmt::CreditedAs(Sp::new(form, self.span(last)))
             }
-            _ => ClaimsStmt::Minimum(self.money(last.clone())),
+            _ => ClaimsStmt::Minimum(
+                self.money(last.clone()),
+                parts.iter().any(|p| p.as_rule() == Rule::k_above),
+            ),
         };
         Some(Stmt {
             kind,

@@ -174,3 +174,62 @@ fn output_is_deterministic() {
         .run();
     assert_eq!(a.stdout_bytes, b.stdout_bytes);
 }
+
+/// Messages wrap to `COLUMNS` (the terminal's width on a terminal), never inside a code
+/// span, and not at all when the output is not a terminal and no width is set.
+#[test]
+fn messages_wrap_to_the_width_and_never_inside_a_code_span() {
+    let case = "tests/ui/e04/one_cause_many_variants.sla";
+    let args = ["check", case, "--today", "2026-11-26"];
+    let plain = Slac::new().args(args).run();
+    let message = plain
+        .stderr
+        .lines()
+        .find(|l| l.contains("× support hours"))
+        .expect("the E0403 message");
+    assert!(
+        message.ends_with("the clock of `always` runs but `office` is closed"),
+        "one line when not wrapped: {message}"
+    );
+    let narrow = Slac::new().args(args).env("COLUMNS", "50").run();
+    let text = narrow.stderr;
+    // The message and help lines (not the source snippets, drawn as they are).
+    let prose: Vec<&str> = text
+        .lines()
+        .filter(|l| {
+            l.trim_start().starts_with('×')
+                || l.trim_start().starts_with("│ ")
+                || l.starts_with("  help")
+                || l.starts_with("        ")
+        })
+        .collect();
+    assert!(prose.len() > 4, "{text}");
+    for l in &prose {
+        assert!(l.chars().count() <= 50, "wider than 50: {l:?}\n{text}");
+        assert_eq!(
+            l.matches('`').count() % 2,
+            0,
+            "a code span cut: {l:?}\n{text}"
+        );
+    }
+    assert!(text.contains("`api_sla2`"), "{text}");
+}
+
+/// A misspelt first word of a file gets the did-you-mean any later item gets.
+#[test]
+fn a_misspelt_first_word_gets_a_did_you_mean() {
+    let dir = temp();
+    for (text, hint) in [
+        ("servce api \"API\"\n", "did you mean `service`?"),
+        ("SLA x \"X\" {\n}\n", "did you mean `sla`?"),
+    ] {
+        let f = dir.path().join("first.sla");
+        fs::write(&f, text).expect("write");
+        let r = Slac::new()
+            .args(["check", f.to_str().expect("utf-8")])
+            .run();
+        r.assert_code(1);
+        assert!(r.stderr.contains("expected an item"), "{}", r.stderr);
+        assert!(r.stderr.contains(hint), "{}", r.stderr);
+    }
+}

@@ -1,6 +1,7 @@
 //! E0402, E0403 and E0405: each support target of X against the same target of each
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
+use super::consequences::{Deadline as Slow, Finding};
 use super::subject::{clock_of, instants, show, sup_name, who, Subject};
 use crate::diag::{Code, Diagnostic};
 use crate::model::support::length_written;
@@ -23,7 +24,15 @@ pub(super) struct Memo {
 type DaysKey = (usize, Length, usize, Length, Instant, Instant);
 
 /// E0402, E0403 and E0405.
-pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Diagnostic>) {
+pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Finding>) {
+    let whom = who(subject.agreement, subject.region);
+    let mut push = |diag: Diagnostic, deadline: Option<Slow>| {
+        found.push(Finding {
+            diag,
+            who: whom.clone(),
+            deadline,
+        });
+    };
     let (p, a, region, terms, sups) = (
         subject.portfolio,
         subject.agreement,
@@ -46,7 +55,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 .iter()
                 .find(|x| x.kind == t.kind && x.id == t.id)
             else {
-                diags.push(
+                push(
                     Diagnostic::new(
                         Code::E0405,
                         t.id_span,
@@ -66,6 +75,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                         t.id,
                         s.agreement.name
                     )),
+                    None,
                 );
                 continue;
             };
@@ -85,7 +95,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 });
                 if let Some((g0, g1)) = gap {
                     uncovered_pairs.push((cx, cs));
-                    diags.push(
+                    push(
                         Diagnostic::new(
                             Code::E0403,
                             t.id_span,
@@ -101,8 +111,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                         )
                         .primary(format!("{} {} runs on `{}`", t.kind.keyword(), t.id, x_cal.name))
                         .label(st.id_span, format!("backed on `{}`", p.calendars[cs].name))
-                        .help("the supporter must be working whenever this clock runs: widen its calendar, or narrow this one"),
-                    );
+                        .help("the supporter must be working whenever this clock runs: widen its calendar, or narrow this one"), None);
                 }
             }
             for which in [Deadline::Response, Deadline::Resolve, Deadline::Fulfil] {
@@ -110,7 +119,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                     continue;
                 };
                 let Some(ds) = st.deadline(which) else {
-                    diags.push(
+                    push(
                         Diagnostic::new(
                             Code::E0405,
                             dx.span,
@@ -132,6 +141,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                             t.id,
                             s.agreement.name
                         )),
+                        None,
                     );
                     continue;
                 };
@@ -172,7 +182,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                 let theirs_text = b
                     .theirs
                     .map_or_else(|| "never".to_string(), |t| show(t, tz, Some(b.opened)));
-                diags.push(
+                push(
                     Diagnostic::new(
                         Code::E0402,
                         dx.duration_ms.span,
@@ -196,6 +206,17 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                         which.keyword(),
                         s.agreement.name
                     )),
+                    Some(Slow {
+                        supporter: sup_name(s),
+                        what: format!("{} {}", t.id, which.keyword()),
+                        example: format!(
+                            "a ticket opened {} is due {} here but {} under `{}`",
+                            show(b.opened, tz, None),
+                            show(b.ours, tz, Some(b.opened)),
+                            theirs_text,
+                            s.agreement.name
+                        ),
+                    }),
                 );
             }
         }

@@ -183,3 +183,62 @@ tests:
     );
     promtool_test(dir.path(), &unit);
 }
+
+/// Thursday 1 January 1970: one error in a thousand requests in service hours (Paris
+/// 09:00–12:00 and 13:00–17:30, 08:00–11:00 and 12:00–16:30 UTC) and fifty in a thousand
+/// outside them, lunch included. The day's and the period's error ratios count the
+/// service hours only: exactly the budget rate, a period burn rate of 1.
+#[test]
+#[ignore = "needs promtool"]
+fn service_hours_promtool_period_ratio_counts_open_traffic_only() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let rules_path = build(dir.path(), "1970-01-01");
+    let all = rules(&rules_path);
+    let labels = serde_json::to_string(&rule(&all, "record", "slac:objective:ratio")["labels"])
+        .expect("labels");
+    // `{"agreement":"globex_api",…}` as a PromQL selector and a promtool label set.
+    let sel = labels.replace("\":\"", "=\"").replace("\",\"", "\",");
+    let sel = format!("{{{}", &sel[2..]);
+    let window = all
+        .iter()
+        .filter_map(|r| r["record"].as_str())
+        .find(|r| {
+            r.starts_with("slac:sli_error:ratio_rate")
+                && r.ends_with('d')
+                && !r.ends_with("rate1d")
+                && !r.ends_with("rate3d")
+        })
+        .expect("the period's ratio")
+        .to_string();
+    let unit = format!(
+        r"rule_files:
+  - {rules}
+evaluation_interval: 1m
+tests:
+  - interval: 1m
+    input_series:
+      - series: 'api_requests_total'
+        values: '0+1000x1440'
+      - series: 'api_errors_total'
+        values: '0+50x480 24001+1x179 24230+50x59 27181+1x269 27500+50x449'
+    promql_expr_test:
+      - expr: round(slac:sli_error:ratio_rate1d{sel}, 0.000001)
+        eval_time: 1440m
+        exp_samples:
+          - labels: '{sel}'
+            value: 0.001
+      - expr: round({window}{sel}, 0.000001)
+        eval_time: 1440m
+        exp_samples:
+          - labels: '{sel}'
+            value: 0.001
+      - expr: round(slac:period_burn_rate:ratio{sel}, 0.000001)
+        eval_time: 1440m
+        exp_samples:
+          - labels: '{sel}'
+            value: 1
+",
+        rules = rules_path.display(),
+    );
+    promtool_test(dir.path(), &unit);
+}

@@ -866,9 +866,22 @@ fn monitoring_grafana_dashboards_and_prometheus_rules_for_the_operator() {
         .any(|v| v["type"] == "datasource" && v["query"] == "prometheus"));
     let exprs = slac::emit::grafana::expressions(&dash);
     assert!(exprs.len() >= 7, "{exprs:?}");
-    assert!(exprs
+    // The dashboards read the generic recordings, and only series the rules record.
+    for generic in [
+        "slac:availability:ratio{",
+        "slac:slo_target{",
+        "slac:error_budget_remaining:ratio{",
+    ] {
+        assert!(exprs.iter().any(|e| e.starts_with(generic)), "{generic}");
+    }
+    let recorded: Vec<String> = rules(&read(&out, CHECKOUT_RULES))
         .iter()
-        .any(|e| e.starts_with("slac:period_error_budget_remaining:ratio{")));
+        .map(|r| str_at(r, "record").to_string())
+        .collect();
+    for e in &exprs {
+        let name = &e[..e.find('{').expect("a selector")];
+        assert!(recorded.iter().any(|r| r == name), "{e} reads no recording");
+    }
     let mut scratch = String::from("groups:\n  - name: scratch\n    rules:\n");
     for (i, e) in exprs.iter().enumerate() {
         let _ = writeln!(

@@ -136,7 +136,7 @@ fn import_never_replaces_a_file_and_refuses_what_it_cannot_read() {
 }
 
 /// One SLO as the round trip compares it: service, name, target as a ratio, window
-/// (OpenSLO `duration` and `isRolling`), the numerator (`bad` or `good`) and its query,
+/// (`OpenSLO` `duration` and `isRolling`), the numerator (`bad` or `good`) and its query,
 /// and the total query (`None` where the import writes its own, for Sloth's raw ratio).
 type Compared = (
     String,
@@ -166,7 +166,7 @@ fn ratio(v: &serde_norway::Value, percent: bool) -> String {
     d.normalize().to_string()
 }
 
-/// A query as slac's OpenSLO output writes it: every window at 5m.
+/// A query as slac's `OpenSLO` output writes it: every window at 5m.
 fn at_5m(q: &str) -> String {
     q.trim()
         .replace("{{.window}}", "5m")
@@ -358,7 +358,7 @@ fn built_slos(dir: &Path, raw_totals: &[String]) -> Vec<Compared> {
 
 /// Import, then build again: every upstream example's SLOs that carry a Prometheus
 /// indicator come out of `slac build --emit openslo` with the same service, name, target,
-/// window and queries (all at 5m in OpenSLO); the portfolio checks clean on the way.
+/// window and queries (all at 5m in `OpenSLO`); the portfolio checks clean on the way.
 #[test]
 fn import_round_trip_through_openslo_reproduces_every_slo() {
     let files: Vec<PathBuf> = examples("tests/import/sloth")

@@ -99,7 +99,7 @@ mod tests {
         };
         assert_eq!(
             promql(&w),
-            "vector((1) * (1 - ((time() - 14400 - (time() >= bool 1000) * 3600) >= bool 0) * ((time() - 14400 - (time() >= bool 1000) * 3600) < bool 86400)))"
+            "vector((1) * (1 - (((time() - 14400 - (time() >= bool 1000) * 3600) >= bool 0) * ((time() - 14400 - (time() >= bool 1000) * 3600) < bool 86400))))"
         );
     }
 }

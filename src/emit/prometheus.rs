@@ -280,7 +280,8 @@ fn groups(s: &Slo<'_>) -> [Yaml; 2] {
     let sel = s.selector();
     let window = prom_duration(s.window_ms);
     // While the `during` calendar is open, and while it was five minutes ago: a sample
-    // of a 5m rate then holds traffic of service hours only.
+    // of a 5m rate then holds traffic of service hours only. `gate` is the condition
+    // the alerts are gated by.
     let gate = s.gate.as_ref().map(|g| {
         rules.push(record(
             s,
@@ -300,7 +301,7 @@ fn groups(s: &Slo<'_>) -> [Yaml; 2] {
             ),
             (None, None) => String::new(),
         };
-        let then = format!("{} offset 5m", open.replace(" == 1", ""));
+        let then = format!("{}{sel} offset 5m == 1", names::CALENDAR_GATE);
         for (n, e) in [
             ("slac:sli_errors:rate5m", errors),
             ("slac:sli_requests:rate5m", at(&s.total, "5m")),
@@ -308,7 +309,7 @@ fn groups(s: &Slo<'_>) -> [Yaml; 2] {
             rules.push(record(
                 s,
                 n,
-                &format!("({e}) and on() ({open}) and on() ({then} == 1)"),
+                &format!("({e}) and on() ({open}) and on() ({then})"),
                 &[],
             ));
         }

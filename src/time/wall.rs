@@ -36,11 +36,16 @@ pub struct WallClock {
 impl Calendar {
     /// The calendar over `[from, to)` as a [`WallClock`].
     pub fn wall_clock(&self, from: Instant, to: Instant) -> WallClock {
-        let offset = self.zone.segment(from.0).offset;
+        // The clock's range, as every query (time outside it is never asked about).
+        let (from, to) = (
+            from.0.clamp(Instant::MIN.0, Instant::MAX.0),
+            to.0.clamp(Instant::MIN.0, Instant::MAX.0),
+        );
+        let offset = self.zone.segment(from).offset;
         let mut changes = Vec::new();
-        let mut t = from.0;
+        let mut t = from;
         let (mut lo, mut hi) = (offset, offset);
-        while let Some((at, o)) = self.zone.next_transition(t, to.0) {
+        while let Some((at, o)) = self.zone.next_transition(t, to) {
             changes.push((at, o));
             lo = lo.min(o);
             hi = hi.max(o);
@@ -51,10 +56,7 @@ impl Calendar {
         } else {
             self.local.weekly_runs().collect()
         };
-        let closures = self
-            .local
-            .closures_meeting(from.0 + lo, to.0 + hi)
-            .collect();
+        let closures = self.local.closures_meeting(from + lo, to + hi).collect();
         WallClock {
             offset,
             changes,

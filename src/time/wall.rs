@@ -142,5 +142,10 @@ mod tests {
                 t += 7 * MINUTE;
             }
         }
+        // Past the horizon: the weekly hours at the last offset, no closure known.
+        // Easter Monday 2026, 10:00 in Paris (08:00 UTC), after a horizon of March.
+        let w = cal.wall_clock(Instant(1_772_323_200_000), Instant(1_775_001_600_000));
+        let easter_monday = Instant(1_775_462_400_000);
+        assert!(!cal.is_open(easter_monday) && w.is_open(easter_monday));
     }
 }

@@ -39,6 +39,7 @@ mod published_support;
 mod recurring;
 mod register;
 mod robustness;
+mod service_hours;
 mod snapshots;
 mod strictness;
 mod support_terms;

@@ -247,7 +247,8 @@ fn monitoring_recording_rules_have_sloth_names_and_every_rule_the_labels() {
     ] {
         assert_eq!(records.iter().filter(|r| **r == name).count(), 3);
     }
-    assert_eq!(all.len(), 3 * 18);
+    // 18 rules in each objective's two groups, and its 3 generic recordings.
+    assert_eq!(all.len(), 3 * 18 + 3 * 3);
     for r in &all {
         let labels = &r["labels"];
         assert_eq!(str_at(labels, "agreement"), "globex_checkout", "{r:?}");
@@ -324,15 +325,125 @@ fn monitoring_a_region_with_its_own_objective_gets_its_own_group() {
         .into_iter()
         .filter(|r| str_at(&r["labels"], "region") == "eu")
         .collect();
+    // 18, 3 more for service hours (the gate and the gated 5m rates) and 3 generic.
     assert_eq!(
         eu.len(),
-        18,
+        18 + 3 + 3,
         "the latency objective is the same in the region"
     );
     assert!(eu.iter().any(|r| expr(r).contains("> (14.1 * 0.0001)")));
     assert!(eu
         .iter()
         .any(|r| expr(r).contains("api_errors_total{region=\"eu\"}[5m]")));
+}
+
+/// The groups of a rule file, parsed back.
+fn groups(text: &str) -> Vec<Value> {
+    let file: Value = serde_norway::from_str(text).expect("a rule file is YAML");
+    file["groups"].as_sequence().expect("groups").clone()
+}
+
+/// Long windows (1d, 3d, the objective's own) and the period's burn rates are recorded in
+/// a slower group of their own; the alerts in the fast group read them; every agreement
+/// has one group of generic recordings, one name per quantity, for dashboards.
+#[test]
+fn monitoring_long_windows_in_a_slower_group_and_generic_recordings() {
+    let (_dir, out) = build(ACME, "2026-11-26");
+    let text = read(&out, CHECKOUT_RULES);
+    let groups = groups(&text);
+    let long = groups
+        .iter()
+        .find(|g| str_at(g, "name") == "slac/globex_checkout/availability (long windows)")
+        .expect("the long group");
+    assert_eq!(str_at(long, "interval"), "2m30s");
+    let long_records: Vec<&str> = long["rules"]
+        .as_sequence()
+        .expect("rules")
+        .iter()
+        .map(|r| str_at(r, "record"))
+        .collect();
+    for name in [
+        "slac:sli_error:ratio_rate1d",
+        "slac:sli_error:ratio_rate3d",
+        "slac:sli_error:ratio_rate30d",
+        "slac:period_burn_rate:ratio",
+        "slac:period_error_budget_remaining:ratio",
+    ] {
+        assert!(long_records.contains(&name), "{name} in {long_records:?}");
+    }
+    let fast = groups
+        .iter()
+        .find(|g| str_at(g, "name") == "slac/globex_checkout/availability")
+        .expect("the fast group");
+    assert!(fast.get("interval").is_none(), "the global interval");
+    for r in fast["rules"].as_sequence().expect("rules") {
+        assert!(!long_records.contains(&str_at(r, "record")), "{r:?}");
+    }
+    assert!(
+        alert_expr(&text, "availability", "SlaErrorBudgetBurnTicket")
+            .contains("slac:sli_error:ratio_rate3d{")
+    );
+    // Generic recordings, read by the dashboards.
+    let generic = groups
+        .iter()
+        .find(|g| str_at(g, "name") == "slac/globex_checkout (generic)")
+        .expect("the generic group");
+    let records: Vec<(&str, &str)> = generic["rules"]
+        .as_sequence()
+        .expect("rules")
+        .iter()
+        .map(|r| (str_at(r, "record"), str_at(&r["labels"], "objective")))
+        .collect();
+    for objective in ["availability", "latency", "orders"] {
+        for name in [
+            "slac:slo_target",
+            "slac:availability:ratio",
+            "slac:error_budget_remaining:ratio",
+        ] {
+            assert!(records.contains(&(name, objective)), "{name} {objective}");
+        }
+    }
+}
+
+/// An objective counted `during` a calendar records its gate and the 5m rates of
+/// service hours, sums those over every longer window, and gates its alerts; one at any
+/// hour keeps the indicator's queries over each window and no gate.
+#[test]
+fn monitoring_service_hours_gate_the_ratios_and_the_alerts() {
+    let (_dir, out) = build(INITECH, "2026-11-26");
+    let text = read(&out, "prometheus/initech_api.rules.yml");
+    let all = rules(&text);
+    let of = |objective: &str, region: bool, name: &str| -> String {
+        all.iter()
+            .find(|r| {
+                str_at(r, "record") == name
+                    && str_at(&r["labels"], "objective") == objective
+                    && r["labels"].get("region").is_some() == region
+            })
+            .map(|r| expr(r).to_owned())
+            .unwrap_or_default()
+    };
+    let gate = of("availability", false, "slac:calendar_open");
+    assert!(
+        gate.starts_with("vector(") && gate.contains("time()"),
+        "{gate}"
+    );
+    assert!(of("availability", false, "slac:sli_requests:rate5m")
+        .contains("and on() (slac:calendar_open{"));
+    assert!(of("availability", false, "slac:sli_error:ratio_rate1h")
+        .starts_with("sum_over_time(slac:sli_errors:rate5m{"));
+    assert!(of("availability", false, "slac:sli_error:ratio_rate92d1h")
+        .contains("sum_over_time(slac:sli_requests:rate5m{"));
+    assert!(of("availability", true, "slac:calendar_open").starts_with("vector("));
+    let page = alert_expr(&text, "availability", "SlaErrorBudgetBurnPage");
+    assert!(
+        page.ends_with("== 1)") && page.contains("and on() (slac:calendar_open{"),
+        "{page}"
+    );
+    // At any hour: no gate.
+    assert_eq!(of("latency", false, "slac:calendar_open"), "");
+    assert!(!alert_expr(&text, "latency", "SlaErrorBudgetBurnPage").contains("calendar_open"));
+    assert!(of("latency", false, "slac:sli_error:ratio_rate1h").contains("[1h]"));
 }
 
 #[test]
@@ -755,9 +866,22 @@ fn monitoring_grafana_dashboards_and_prometheus_rules_for_the_operator() {
         .any(|v| v["type"] == "datasource" && v["query"] == "prometheus"));
     let exprs = slac::emit::grafana::expressions(&dash);
     assert!(exprs.len() >= 7, "{exprs:?}");
-    assert!(exprs
+    // The dashboards read the generic recordings, and only series the rules record.
+    for generic in [
+        "slac:availability:ratio{",
+        "slac:slo_target{",
+        "slac:error_budget_remaining:ratio{",
+    ] {
+        assert!(exprs.iter().any(|e| e.starts_with(generic)), "{generic}");
+    }
+    let recorded: Vec<String> = rules(&read(&out, CHECKOUT_RULES))
         .iter()
-        .any(|e| e.starts_with("slac:period_error_budget_remaining:ratio{")));
+        .map(|r| str_at(r, "record").to_string())
+        .collect();
+    for e in &exprs {
+        let name = &e[..e.find('{').expect("a selector")];
+        assert!(recorded.iter().any(|r| r == name), "{e} reads no recording");
+    }
     let mut scratch = String::from("groups:\n  - name: scratch\n    rules:\n");
     for (i, e) in exprs.iter().enumerate() {
         let _ = writeln!(

@@ -169,6 +169,7 @@ fn check_outputs(out: &Path) -> Result<(), String> {
     }
     // OpenSLO: every name a valid RFC 1123 label, unique per kind.
     let mut seen = BTreeSet::new();
+    let mut slos = Vec::new();
     for e in fs::read_dir(out.join("openslo")).map_err(|e| e.to_string())? {
         let path = e.map_err(|e| e.to_string())?.path();
         let text = fs::read_to_string(&path).map_err(|e| e.to_string())?;
@@ -186,6 +187,43 @@ fn check_outputs(out: &Path) -> Result<(), String> {
             if !seen.insert((kind.clone(), name.clone())) && kind != "Service" {
                 return Err(format!("{kind} `{name}` twice"));
             }
+            if v["apiVersion"].as_str() != Some("openslo/v1") {
+                return Err(format!("{kind} `{name}` is not openslo/v1"));
+            }
+            if kind == "SLO" {
+                slos.push(v);
+            }
+        }
+    }
+    // No OpenSLO validator is packaged (the `oslo` CLI is not in Debian), so the rest of
+    // what one checks, structurally: references resolve, required fields are there.
+    for v in &slos {
+        let spec = &v["spec"];
+        let name = v["metadata"]["name"].as_str().unwrap_or_default();
+        let refers = |kind: &str, key: &str| {
+            let target = spec[key].as_str().unwrap_or_default().to_string();
+            seen.contains(&(kind.to_string(), target))
+        };
+        if !refers("SLI", "indicatorRef") || !refers("Service", "service") {
+            return Err(format!(
+                "SLO `{name}` refers to an SLI or Service not written"
+            ));
+        }
+        if !["Occurrences", "Timeslices", "RatioTimeslices"]
+            .contains(&spec["budgetingMethod"].as_str().unwrap_or_default())
+        {
+            return Err(format!("SLO `{name}`: no budgetingMethod"));
+        }
+        if spec["timeWindow"].as_sequence().map_or(0, Vec::len) != 1 {
+            return Err(format!("SLO `{name}`: timeWindow is not one window"));
+        }
+        let targets = spec["objectives"]
+            .as_sequence()
+            .cloned()
+            .unwrap_or_default();
+        let in_range = |t: &yaml_crate::Value| t.as_f64().is_some_and(|t| t > 0.0 && t <= 1.0);
+        if targets.is_empty() || !targets.iter().all(|o| in_range(&o["target"])) {
+            return Err(format!("SLO `{name}`: objectives without a target ratio"));
         }
     }
     Ok(())

@@ -2,8 +2,9 @@
 //! time interval (weekdays, times, `location` = the calendar's zone), named after the
 //! calendar, plus `<calendar>:closed` with its closures (whole dates and part-days; a
 //! day every year without `years`, a day from Easter once per year) for
-//! `mute_time_intervals`. `PromQL` has no time zones; this is how alerts for an objective
-//! `during` a calendar are routed in its hours (docs/monitoring.md). Every user calendar
+//! `mute_time_intervals`. The rules gate the burn-rate alerts of an objective `during` a
+//! calendar themselves (`slac:calendar_open`); these intervals route its alerts to the
+//! receivers of its hours, the absent-indicator alert included (docs/monitoring.md). Every user calendar
 //! is written, not only those of monitored objectives, so support hours can route too;
 //! but a calendar that only agreements no longer monitored use (terminated,
 //! [`lifecycle::monitored`]) is left out: nothing would route through it.

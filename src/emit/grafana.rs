@@ -1,5 +1,7 @@
 //! `grafana/`: one dashboard per monitored agreement (Grafana's JSON model, schema 39),
-//! built from the recordings of `prometheus/` so it shows exactly what the alerts read:
+//! built from the generic recordings of `prometheus/` (`slac:availability:ratio`,
+//! `slac:slo_target`, `slac:error_budget_remaining:ratio`) and the burn rates, so it
+//! shows exactly what the alerts read:
 //! for each objective its attainment over the window against the contract's target, the
 //! error budget left, and the burn rates, with the target and the service hours in words.
 //! A `datasource` variable picks the Prometheus that loads the rules.
@@ -106,9 +108,32 @@ fn dashboard(slos: &[Slo<'_>]) -> Value {
                     { "color": "green", "value": target_ratio.parse::<f64>().unwrap_or(1.0) },
                 ]},
             }},
-            "targets": [target(&format!("1 - slac:sli_error:ratio_rate{window}{sel}"), "attainment", "A")],
+            "targets": [
+                target(&format!("slac:availability:ratio{sel}"), "attainment", "A"),
+                target(&format!("slac:slo_target{sel}"), "target", "B"),
+            ],
         }));
         if !s.budget.is_zero() {
+            let mut burn = vec![
+                target(
+                    &format!("slac:current_burn_rate:ratio{sel}"),
+                    "now (5m)",
+                    "A",
+                ),
+                target(
+                    &format!("slac:period_burn_rate:ratio{sel}"),
+                    &format!("over {window}"),
+                    "B",
+                ),
+            ];
+            // Counted in service hours: when they are open (the gate the alerts read).
+            if s.gate.is_some() {
+                burn.push(target(
+                    &format!("{}{sel}", names::CALENDAR_GATE),
+                    "service hours open",
+                    "C",
+                ));
+            }
             panels.push(json!({
                 "id": id + 3,
                 "type": "stat",
@@ -123,7 +148,7 @@ fn dashboard(slos: &[Slo<'_>]) -> Value {
                         { "color": "green", "value": 0.25 },
                     ]},
                 }},
-                "targets": [target(&format!("slac:period_error_budget_remaining:ratio{sel}"), "budget left", "A")],
+                "targets": [target(&format!("slac:error_budget_remaining:ratio{sel}"), "budget left", "A")],
             }));
             panels.push(json!({
                 "id": id + 4,
@@ -131,10 +156,7 @@ fn dashboard(slos: &[Slo<'_>]) -> Value {
                 "title": "Burn rate (1 spends the budget exactly over the window)",
                 "datasource": { "type": "prometheus", "uid": DATASOURCE },
                 "gridPos": { "h": 6, "w": 8, "x": 16, "y": y },
-                "targets": [
-                    target(&format!("slac:current_burn_rate:ratio{sel}"), "now (5m)", "A"),
-                    target(&format!("slac:period_burn_rate:ratio{sel}"), &format!("over {window}"), "B"),
-                ],
+                "targets": burn,
             }));
         }
         y += 6;

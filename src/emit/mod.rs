@@ -4,6 +4,7 @@
 mod alertmanager;
 mod backend;
 mod embedded;
+mod gate;
 pub mod grafana;
 mod html;
 mod json;

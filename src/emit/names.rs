@@ -37,6 +37,24 @@ pub(crate) fn prometheus_group(s: &Slo<'_>) -> String {
     out
 }
 
+/// The rule group of an objective's long windows (1d, 3d and its own window), evaluated
+/// less often: `<group> (long windows)`. No group name of [`prometheus_group`] has a
+/// `(`, so the two never meet.
+pub(crate) fn prometheus_long_group(s: &Slo<'_>) -> String {
+    format!("{} (long windows)", prometheus_group(s))
+}
+
+/// The rule group of an agreement's generic recordings, the ones dashboards read:
+/// `slac/<agreement> (generic)`; an objective's group always has a `/` after the
+/// agreement's id, this one a space.
+pub(crate) fn prometheus_generic_group(agreement: &str) -> String {
+    format!("slac/{agreement} (generic)")
+}
+
+/// The service-hours gate's series. The calendar is a label, not part of the name: ids
+/// may contain `-`, which a metric name cannot, and a label value keeps any id apart.
+pub(crate) const CALENDAR_GATE: &str = "slac:calendar_open";
+
 /// The Alertmanager time interval of a calendar's closures: `<calendar>:closed`, beside
 /// the calendar's open hours named `<calendar>` (an id never contains `:`, so a calendar
 /// named `office_closed` no longer meets the closures of `office`).

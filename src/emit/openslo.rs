@@ -86,7 +86,7 @@ fn limits(s: &Slo<'_>) -> Vec<(&'static str, String)> {
         out.push((
             "slac.dev/during",
             format!(
-                "{}: the contract counts this objective only in these service hours; OpenSLO has no service hours, so this SLO counts at all hours (route alerts with the Alertmanager time intervals)",
+                "{}: the contract counts this objective only in these service hours; OpenSLO has no service hours, so this SLO counts at all hours (slac's Prometheus rules count and alert only in them)",
                 s.during
             ),
         ));

@@ -125,7 +125,7 @@ impl Backend for PrometheusOperator {
                     .with(
                         "spec",
                         Map::new()
-                            .with("groups", Yaml::seq(slos.iter().map(group)))
+                            .with("groups", Yaml::seq(all_groups(&slos)))
                             .build(),
                     );
                 let text = File {
@@ -143,8 +143,16 @@ impl Backend for PrometheusOperator {
     }
 }
 
+/// Every group of an agreement's file: each objective's two groups, then the generic
+/// recordings.
+fn all_groups(slos: &[Slo<'_>]) -> Vec<Yaml> {
+    let mut out: Vec<Yaml> = slos.iter().flat_map(groups).collect();
+    out.push(generic(slos));
+    out
+}
+
 fn rules_file(slos: &[Slo<'_>]) -> String {
-    let groups = Yaml::seq(slos.iter().map(group));
+    let groups = Yaml::seq(all_groups(slos));
     File {
         comments: header_comments(
             slos,
@@ -154,6 +162,14 @@ fn rules_file(slos: &[Slo<'_>]) -> String {
         documents: vec![Map::new().with("groups", groups).build()],
     }
     .render()
+}
+
+/// An instant as `2026-03-01T00:00Z`.
+fn utc(t: crate::time::Instant) -> String {
+    t.to_utc().map_or_else(
+        || t.millis().to_string(),
+        |d| d.format("%Y-%m-%dT%H:%MZ").to_string(),
+    )
 }
 
 /// The header of a rules file: where it comes from, and each objective in words.
@@ -199,9 +215,24 @@ fn header_comments(slos: &[Slo<'_>], load: &str) -> Vec<String> {
         } else {
             let _ = write!(
                 line,
-                "; during {cal}: PromQL has no time zones, so route these alerts with \
-                 active_time_intervals [{cal}] and mute_time_intervals [{closed}] \
-                 from alertmanager/time_intervals.yml.",
+                "; during {cal}: only traffic in its service hours counts, and its alerts fire \
+                 only then, through the gate {gate}{{calendar=\"{cal}\"}}",
+                cal = s.during,
+                gate = names::CALENDAR_GATE,
+            );
+            if let Some(g) = &s.gate {
+                let _ = write!(
+                    line,
+                    ", the calendar from {} to {} (UTC); past that it keeps the weekly hours \
+                     at the last UTC offset and knows no closure, so rebuild each period",
+                    utc(g.from),
+                    utc(g.to)
+                );
+            }
+            let _ = write!(
+                line,
+                ". Route them with active_time_intervals [{cal}] and mute_time_intervals \
+                 [{closed}] from alertmanager/time_intervals.yml too.",
                 cal = s.during,
                 closed = names::closed_interval(&s.during)
             );
@@ -232,24 +263,80 @@ fn literal(s: &str) -> String {
     s.replace("{{", "{{\"{{\"}}")
 }
 
-fn group(s: &Slo<'_>) -> Yaml {
+/// The windows of [`WINDOWS`] from 1d on, and the objective's own window when it is at
+/// least that long, are recorded in the slower group ([`LONG_INTERVAL`]).
+const LONG_FROM_MS: i64 = 86_400_000;
+
+/// How often the long windows are evaluated: as Pyrra does, under Prometheus's five-minute
+/// lookback, so a reader in the fast group always finds a sample, yet a `rate` over 30 or
+/// 92 days is computed a fifth as often as at a 30s global interval.
+pub(super) const LONG_INTERVAL_MS: i64 = 150_000;
+
+/// An objective's groups: its recordings and alerts, then its long windows.
+fn groups(s: &Slo<'_>) -> [Yaml; 2] {
     let name = names::prometheus_group(s);
     let mut rules = Vec::new();
+    let mut long = Vec::new();
     let sel = s.selector();
     let window = prom_duration(s.window_ms);
-
-    // The error ratio over each window.
-    let mut windows: Vec<&str> = WINDOWS.iter().map(|(w, _)| *w).collect();
-    if !windows.contains(&window.as_str()) {
-        windows.push(&window);
-    }
-    for w in &windows {
+    // While the `during` calendar is open, and while it was five minutes ago: a sample
+    // of a 5m rate then holds traffic of service hours only. `gate` is the condition
+    // the alerts are gated by.
+    let gate = s.gate.as_ref().map(|g| {
         rules.push(record(
             s,
-            &format!("slac:sli_error:ratio_rate{w}"),
-            &at(&s.error_ratio, w),
-            &[],
+            names::CALENDAR_GATE,
+            &super::gate::promql(&g.wall),
+            &[("calendar", s.during.clone())],
         ));
+        format!("{gate}{sel} == 1", gate = names::CALENDAR_GATE)
+    });
+    if let Some(open) = &gate {
+        let errors = match (&s.errors, &s.good) {
+            (Some(e), _) => format!("({}) or (0 * ({}))", at(e, "5m"), at(&s.total, "5m")),
+            (None, Some(g)) => format!(
+                "({total}) - (({}) or (0 * ({total})))",
+                at(g, "5m"),
+                total = at(&s.total, "5m")
+            ),
+            (None, None) => String::new(),
+        };
+        let then = format!("{}{sel} offset 5m == 1", names::CALENDAR_GATE);
+        for (n, e) in [
+            ("slac:sli_errors:rate5m", errors),
+            ("slac:sli_requests:rate5m", at(&s.total, "5m")),
+        ] {
+            rules.push(record(
+                s,
+                n,
+                &format!("({e}) and on() ({open}) and on() ({then})"),
+                &[],
+            ));
+        }
+    }
+
+    // The error ratio over each window; an objective counted during service hours sums
+    // the gated 5m rates over the window, traffic-weighted.
+    let mut windows: Vec<(&str, i64)> = WINDOWS.to_vec();
+    if !windows.iter().any(|(w, _)| *w == window.as_str()) {
+        windows.push((&window, s.window_ms));
+    }
+    for (w, ms) in &windows {
+        let expr = match (&gate, *w) {
+            (None, _) => at(&s.error_ratio, w),
+            (Some(_), "5m") => {
+                format!("slac:sli_errors:rate5m{sel} / slac:sli_requests:rate5m{sel}")
+            }
+            (Some(_), w) => format!(
+                "sum_over_time(slac:sli_errors:rate5m{sel}[{w}]) / sum_over_time(slac:sli_requests:rate5m{sel}[{w}])"
+            ),
+        };
+        let rule = record(s, &format!("slac:sli_error:ratio_rate{w}"), &expr, &[]);
+        if *ms >= LONG_FROM_MS {
+            long.push(rule);
+        } else {
+            rules.push(rule);
+        }
     }
 
     // What the objective is, and how much of its budget is left.
@@ -272,10 +359,16 @@ fn group(s: &Slo<'_>) -> Yaml {
             format!("1 - slac:period_burn_rate:ratio{sel}"),
         ),
     ];
-    // Burn rates divide by the budget: a 100% target has none, and no burn rate.
+    // Burn rates divide by the budget: a 100% target has none, and no burn rate. The
+    // period's burn rate reads the period's ratio, in the long group after it.
     let burn_rates = if s.budget.is_zero() { 3 } else { 6 };
-    for (n, e) in &meta[..burn_rates] {
-        rules.push(record(s, n, e, &[]));
+    for (i, (n, e)) in meta[..burn_rates].iter().enumerate() {
+        let rule = record(s, n, e, &[]);
+        if i >= 4 && s.window_ms >= LONG_FROM_MS {
+            long.push(rule);
+        } else {
+            rules.push(rule);
+        }
     }
     rules.push(record(
         s,
@@ -289,6 +382,11 @@ fn group(s: &Slo<'_>) -> Yaml {
     ));
 
     // The alerts.
+    // Alerts of an objective counted during service hours fire only in them.
+    let gated = |expr: String| match &gate {
+        Some(open) => format!("({expr}) and on() ({open})"),
+        None => expr,
+    };
     let mut extra = Vec::new();
     if s.during != "always" {
         extra.push(("during", s.during.clone()));
@@ -333,7 +431,7 @@ fn group(s: &Slo<'_>) -> Yaml {
         l.push(("severity", severity.to_string()));
         let rule = Map::new()
             .with("alert", Yaml::str(alert))
-            .with("expr", Yaml::str(conditions.join(" or ")))
+            .with("expr", Yaml::str(gated(conditions.join(" or "))))
             .with("labels", labels(s, &l));
         rules.push(annotations(
             rule,
@@ -362,7 +460,9 @@ fn group(s: &Slo<'_>) -> Yaml {
             .with("alert", Yaml::str("SlaObjectiveMissed"))
             .with(
                 "expr",
-                Yaml::str(format!("slac:sli_error:ratio_rate{window}{sel} > {budget}")),
+                Yaml::str(gated(format!(
+                    "slac:sli_error:ratio_rate{window}{sel} > {budget}"
+                ))),
             )
             .with("labels", labels(s, &l));
         rules.push(annotations(
@@ -399,8 +499,54 @@ fn group(s: &Slo<'_>) -> Yaml {
             prom_duration(ABSENT_FOR_MS)
         ),
     ));
+    let long_group = Map::new()
+        .with("name", Yaml::str(names::prometheus_long_group(s)))
+        .with("interval", Yaml::str(prom_duration(LONG_INTERVAL_MS)))
+        .with("rules", Yaml::seq(long))
+        .build();
+    [
+        Map::new()
+            .with("name", Yaml::str(name))
+            .with("rules", Yaml::seq(rules))
+            .build(),
+        long_group,
+    ]
+}
+
+/// The generic recordings (Pyrra's "generic rules"): one name per quantity whatever the
+/// objective, with its identity labels, so a dashboard or a query across every agreement
+/// reads `slac:availability:ratio` instead of a name per window.
+fn generic(slos: &[Slo<'_>]) -> Yaml {
+    let mut rules = Vec::new();
+    for s in slos {
+        let sel = s.selector();
+        let window = prom_duration(s.window_ms);
+        rules.push(record(
+            s,
+            "slac:slo_target",
+            &format!("vector({})", s.target),
+            &[],
+        ));
+        rules.push(record(
+            s,
+            "slac:availability:ratio",
+            &format!("1 - slac:sli_error:ratio_rate{window}{sel}"),
+            &[],
+        ));
+        if !s.budget.is_zero() {
+            rules.push(record(
+                s,
+                "slac:error_budget_remaining:ratio",
+                &format!("slac:period_error_budget_remaining:ratio{sel}"),
+                &[],
+            ));
+        }
+    }
     Map::new()
-        .with("name", Yaml::str(name))
+        .with(
+            "name",
+            Yaml::str(names::prometheus_generic_group(&slos[0].agreement.name)),
+        )
         .with("rules", Yaml::seq(rules))
         .build()
 }

@@ -11,6 +11,7 @@
 use crate::model::lifecycle;
 use crate::model::periods::{self, local_midnight, Period, PeriodAllowance, PeriodKind};
 use crate::model::{Agreement, Objective, Portfolio, Terms, Variant, Window};
+use crate::time::{Instant, WallClock};
 use chrono::{Datelike, Duration, NaiveDate};
 use chrono_tz::Tz;
 use rust_decimal::{Decimal, RoundingStrategy};
@@ -49,6 +50,17 @@ pub struct Slo<'a> {
     pub total: String,
     pub good: Option<String>,
     pub errors: Option<String>,
+    /// For an objective counted only `during` a calendar: that calendar as wall-clock
+    /// arithmetic over the rules' horizon, the service-hours gate.
+    pub gate: Option<Gate>,
+}
+
+/// The service-hours gate: the `during` calendar over `[from, to)`
+/// ([`periods::gate_horizon`]), where it is exact.
+pub struct Gate {
+    pub wall: WallClock,
+    pub from: Instant,
+    pub to: Instant,
 }
 
 impl Slo<'_> {
@@ -234,9 +246,30 @@ fn slos<'a>(
             total,
             good: ind.good.as_ref().map(|g| g.value.clone()),
             errors: ind.errors.as_ref().map(|e| e.value.clone()),
+            gate: gate(portfolio, terms, o, today),
         });
     }
     out
+}
+
+/// The gate of an objective counted `during` a calendar other than `always`.
+fn gate(portfolio: &Portfolio, terms: &Terms, o: &Objective, today: NaiveDate) -> Option<Gate> {
+    const NS_PER_MS: i64 = 1_000_000;
+    let d = o.during.as_ref()?;
+    if d.value.index == crate::model::ALWAYS {
+        return None;
+    }
+    let cal = &portfolio.calendars.get(d.value.index)?.clock;
+    let (a, b) = periods::gate_horizon(terms, o, today);
+    let (from, to) = (
+        Instant(a.div_euclid(NS_PER_MS)),
+        Instant(b.div_euclid(NS_PER_MS)),
+    );
+    Some(Gate {
+        wall: cal.wall_clock(from, to),
+        from,
+        to,
+    })
 }
 
 /// The first day of the calendar period that contains `today`, and the first day after it

@@ -654,6 +654,21 @@ pub fn reporting_period(terms: &Terms) -> PeriodKind {
         .unwrap_or(PeriodKind::Month)
 }
 
+/// The stretch of time over which the Prometheus rules' service-hours gate is the
+/// calendar itself (docs/monitoring.md, "Service hours"): from the start of the period
+/// that contains `today` to the end of the period after it, the objective's window when
+/// it is a month, quarter or year, else the agreement's reporting period. The rules are
+/// rebuilt at the start of each period, so the gate in force lies inside it with a whole
+/// period to spare.
+pub fn gate_horizon(terms: &Terms, o: &Objective, today: NaiveDate) -> (Nanos, Nanos) {
+    let kind = PeriodKind::of(o.window()).unwrap_or_else(|| reporting_period(terms));
+    let p = agreement_period(terms, kind, today);
+    (
+        agreement_bounds(terms, &p).0,
+        agreement_bounds(terms, &p.next()).1,
+    )
+}
+
 /// What `penalty on …` an objective's tiers are written under.
 pub fn penalty_on(o: &Objective) -> PenaltyOn {
     match o.kind {

@@ -78,6 +78,11 @@ impl LocalSet {
         set
     }
 
+    /// The merged weekly runs, ms since Monday 00:00 local, in order.
+    pub(crate) fn weekly_runs(&self) -> impl Iterator<Item = (i64, i64)> + '_ {
+        self.ws.iter().copied().zip(self.we.iter().copied())
+    }
+
     pub(crate) fn week_open(&self) -> i64 {
         self.week_open
     }

@@ -28,6 +28,7 @@ mod local;
 pub mod maintenance;
 mod tz;
 mod units;
+mod wall;
 mod yearly;
 
 pub use business::Length;
@@ -36,4 +37,5 @@ pub use closure::Closure;
 pub use coverage::OpenRuns;
 pub use instant::Instant;
 pub use units::{DAY, HOUR, MINUTE, WEEK};
+pub use wall::{WallClock, MONDAY_SHIFT};
 pub use yearly::{easter, Recurring, Yearly};

@@ -825,6 +825,35 @@ fn monitoring_degenerate_objectives_get_sensible_rules_and_a_warning() {
         .args(["check", "rules"])
         .arg(out.join("prometheus/api_sla.rules.yml")));
     assert!(ok.contains("SUCCESS"), "{ok}");
+    // OpenSLO's target lies in [0, 1): the 100% objective keeps its SLI, has no SLO, and
+    // the file says why.
+    let openslo = dir.path().join("openslo");
+    Slac::new()
+        .arg("build")
+        .arg(&src)
+        .arg("--out")
+        .arg(&openslo)
+        .args(["--emit", "openslo", "--today", "2026-11-26"])
+        .run()
+        .assert_code(0);
+    let text = read(&openslo, "openslo/api_sla.yaml");
+    assert!(
+        text.contains("availability: a 100% target cannot be written in OpenSLO"),
+        "{text}"
+    );
+    let docs = openslo_docs(&text);
+    for d in &docs {
+        if str_at(d, "kind") == "SLO" {
+            let t = d["spec"]["objectives"][0]["target"]
+                .as_f64()
+                .expect("target");
+            assert!(t < 1.0, "{d:?}");
+        }
+    }
+    assert_eq!(
+        docs.iter().filter(|d| str_at(d, "kind") == "SLO").count(),
+        1
+    );
 }
 
 /// `OpenSLO` says what it cannot: the service hours an objective counts in (an SLO has

@@ -221,7 +221,7 @@ fn check_outputs(out: &Path) -> Result<(), String> {
             .as_sequence()
             .cloned()
             .unwrap_or_default();
-        let in_range = |t: &yaml_crate::Value| t.as_f64().is_some_and(|t| t > 0.0 && t <= 1.0);
+        let in_range = |t: &yaml_crate::Value| t.as_f64().is_some_and(|t| t > 0.0 && t < 1.0);
         if targets.is_empty() || !targets.iter().all(|o| in_range(&o["target"])) {
             return Err(format!("SLO `{name}`: objectives without a target ratio"));
         }

@@ -24,6 +24,7 @@ pub(crate) mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod report;
 pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;

@@ -38,6 +38,7 @@ mod published_rates;
 mod published_support;
 mod recurring;
 mod register;
+mod report;
 mod robustness;
 mod snapshots;
 mod strictness;

@@ -837,6 +837,16 @@ pub fn nominal_window_ms(w: crate::model::Window) -> i64 {
     }
 }
 
+/// The share of an objective's error budget a result used: the bad part of what was
+/// counted (`bad` of `total`: downtime of open time, bad of all events) over what the
+/// target allows, `(bad ÷ total) ÷ ((100 − target) ÷ 100)`. For downtime it equals the
+/// downtime over [`allowance_seconds`]. 1.0 is the whole budget; `None` when nothing was
+/// counted or the target (100%) allows nothing. The target as reports carry it (`f64`).
+pub fn budget_used(target: f64, bad: i128, total: i128) -> Option<f64> {
+    let rest = 100.0 - target;
+    (total > 0 && rest > 0.0).then(|| bad as f64 / total as f64 * 100.0 / rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

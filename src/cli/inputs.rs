@@ -1,0 +1,90 @@
+//! The input files of `slac eval` and `slac report`: one set of flags, streamed the same
+//! way into an [`Evaluation`] (docs/cli.md, "Input files").
+
+use crate::eval::{input, Evaluation, Kind};
+use std::path::PathBuf;
+
+#[derive(clap::Args, Debug, Clone)]
+pub(super) struct InputArgs {
+    /// outages.csv: service,start,end,cause,announced[,region][,item].
+    #[arg(long, value_name = "CSV")]
+    pub(super) outages: Option<PathBuf>,
+
+    /// tickets.csv: id,customer,service,type,class,opened,responded,resolved[,paused][,region][,updates].
+    #[arg(long, value_name = "CSV")]
+    pub(super) tickets: Option<PathBuf>,
+
+    /// measurements.csv: service,objective,good,total (latency and outcome objectives).
+    #[arg(long, value_name = "CSV")]
+    pub(super) measurements: Option<PathBuf>,
+
+    /// charges.csv: customer,service,region,period,amount,currency[,item]: what was
+    /// billed, the fees of `fee from charges`.
+    #[arg(long, value_name = "CSV")]
+    pub(super) charges: Option<PathBuf>,
+    /// requests.csv: service,start,errors,total[,region]: the requests of each interval of
+    /// the objectives whose downtime is defined by error rates.
+    #[arg(long, value_name = "CSV")]
+    pub(super) requests: Option<PathBuf>,
+
+    /// Count an outage of a service against its dependents too (an `any_of` group is down
+    /// only while all its members are).
+    #[arg(long)]
+    pub(super) propagate: bool,
+}
+
+impl InputArgs {
+    /// Streams every given file through the evaluation, one row at a time: memory follows
+    /// what the agreements keep, not the size of the files. A malformed row stops it.
+    pub(super) fn stream(&self, e: &mut Evaluation<'_>) -> Result<(), input::InputError> {
+        if let Some(p) = &self.outages {
+            e.expect(Kind::Outages);
+            let name = p.display().to_string();
+            input::each_outage(&name, &mut input::open(p)?, &mut |o| e.outage(&name, o))?;
+        }
+        if let Some(p) = &self.tickets {
+            e.expect(Kind::Tickets);
+            let name = p.display().to_string();
+            input::each_ticket(&name, &mut input::open(p)?, &mut |t| e.ticket(&name, t))?;
+        }
+        if let Some(p) = &self.measurements {
+            e.expect(Kind::Measurements);
+            let name = p.display().to_string();
+            input::each_measurement(&name, &mut input::open(p)?, &mut |m| {
+                e.measurement(&name, m);
+            })?;
+        }
+        if let Some(p) = &self.charges {
+            e.expect(Kind::Charges);
+            let name = p.display().to_string();
+            input::each_charge(&name, &mut input::open(p)?, &mut |c| e.charge(&name, c))?;
+        }
+        if let Some(p) = &self.requests {
+            e.expect(Kind::Requests);
+            let name = p.display().to_string();
+            input::each_request(&name, &mut input::open(p)?, &mut |r| e.request(&name, r))?;
+        }
+        Ok(())
+    }
+}
+
+/// Prints the first errors of the input rows and returns the message of the failure, or
+/// `None` when every row was read: a row naming an id the portfolio does not define would
+/// silently judge nothing.
+pub(super) fn row_errors(e: &Evaluation<'_>) -> Option<String> {
+    const SHOWN: usize = 50;
+    let errors = e.errors();
+    if errors.is_empty() {
+        return None;
+    }
+    for e in errors.iter().take(SHOWN) {
+        eprintln!("error: {}", crate::diag::render::visible(&e.to_string()));
+    }
+    if errors.len() > SHOWN {
+        eprintln!("error: … and {} more", errors.len() - SHOWN);
+    }
+    Some(format!(
+        "{} in the input rows; nothing was evaluated",
+        crate::diag::render::plural(errors.len(), "error", "errors")
+    ))
+}

@@ -19,6 +19,7 @@ mod examples;
 mod explain;
 mod fiscal;
 mod fmt;
+mod forecast;
 mod formats;
 mod graph;
 mod hostile_reads;

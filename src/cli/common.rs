@@ -9,6 +9,8 @@ use std::path::PathBuf;
 pub(crate) const EXIT_OK: i32 = 0;
 pub(crate) const EXIT_FAILED: i32 = 1;
 pub(crate) const EXIT_USAGE: i32 = 2;
+/// `--fail-on-forecast`: an error budget is forecast to run out before its period ends.
+pub(crate) const EXIT_FORECAST: i32 = 3;
 
 /// `PATH…` defaults to the current directory.
 pub(super) fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {

@@ -1,7 +1,7 @@
 //! `slac eval`: attainment, breaches and service credits for one period.
 
 use super::common::{fail, print_stdout, EXIT_OK};
-use super::inputs::{row_errors, InputArgs};
+use super::inputs::{row_errors, ForecastArgs, InputArgs};
 use crate::diag::render::{visible, Style};
 use crate::eval::{self, Evaluation, Period};
 use clap::ValueEnum;
@@ -19,6 +19,9 @@ pub(super) struct Args {
 
     #[command(flatten)]
     inputs: InputArgs,
+
+    #[command(flatten)]
+    forecast: ForecastArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
@@ -57,6 +60,31 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         return fail(&message);
     }
     let report = evaluation.finish();
+    if args.forecast.wanted() {
+        let now = args.forecast.now(args.today);
+        let list = crate::report::forecast::forecast(&portfolio, args.period, &report, now);
+        match args.format {
+            Format::Json => {
+                let mut v = serde_json::to_value(&report).unwrap_or_default();
+                if let Some(m) = v.as_object_mut() {
+                    m.insert(
+                        "forecast".into(),
+                        serde_json::to_value(&list).unwrap_or_default(),
+                    );
+                }
+                print_stdout(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&v).unwrap_or_default()
+                ));
+            }
+            _ => print_stdout(&format!(
+                "{}\n{}",
+                visible(&report.to_human()),
+                crate::report::forecast::to_human(&list)
+            )),
+        }
+        return args.forecast.code(&list);
+    }
     if matches!(args.format, Format::Json) {
         // Streamed to stdout (a write error there, a closed pipe, is not reported, as
         // for the other formats).

@@ -88,3 +88,47 @@ pub(super) fn row_errors(e: &Evaluation<'_>) -> Option<String> {
         crate::diag::render::plural(errors.len(), "error", "errors")
     ))
 }
+
+/// Early warning (docs/report.md, "Forecast"), for `slac eval` and `slac report`.
+#[derive(clap::Args, Debug, Clone)]
+pub(super) struct ForecastArgs {
+    /// Forecast when each availability objective's error budget runs out in the period
+    /// running now (eval: --period; report: --to).
+    #[arg(long)]
+    pub(super) forecast: bool,
+
+    /// Exit 3 when a budget is forecast to run out (or has run out) before its period
+    /// ends; implies --forecast.
+    #[arg(long)]
+    pub(super) fail_on_forecast: bool,
+
+    /// The instant of the forecast (RFC 3339); default: the end of --today (midnight UTC
+    /// after it), else the system clock.
+    #[arg(long, value_name = "TIME")]
+    pub(super) now: Option<chrono::DateTime<chrono::FixedOffset>>,
+}
+
+impl ForecastArgs {
+    pub(super) fn wanted(&self) -> bool {
+        self.forecast || self.fail_on_forecast
+    }
+
+    /// The instant of the forecast, in nanoseconds.
+    pub(super) fn now(&self, today: Option<chrono::NaiveDate>) -> crate::eval::clock::Nanos {
+        let t = match (self.now, today.and_then(|d| d.succ_opt())) {
+            (Some(t), _) => t.to_utc(),
+            (None, Some(d)) => d.and_time(chrono::NaiveTime::MIN).and_utc(),
+            (None, None) => chrono::Utc::now(),
+        };
+        t.timestamp_nanos_opt().unwrap_or(i64::MAX)
+    }
+
+    /// The exit code after a forecast: 3 when asked to fail and some budget runs out.
+    pub(super) fn code(&self, list: &[crate::report::forecast::Forecast]) -> i32 {
+        if self.fail_on_forecast && list.iter().any(|f| f.before_end) {
+            super::common::EXIT_FORECAST
+        } else {
+            super::common::EXIT_OK
+        }
+    }
+}

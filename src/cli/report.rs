@@ -2,7 +2,7 @@
 //! same evaluation as `slac eval --period` (docs/report.md).
 
 use super::common::{fail, fail_write, print_stdout, EXIT_OK};
-use super::inputs::{row_errors, InputArgs};
+use super::inputs::{row_errors, ForecastArgs, InputArgs};
 use crate::diag::render::Style;
 use crate::emit::view::audience;
 use crate::eval::{self, Evaluation, Period};
@@ -29,6 +29,9 @@ pub(super) struct Args {
 
     #[command(flatten)]
     inputs: InputArgs,
+
+    #[command(flatten)]
+    forecast: ForecastArgs,
 
     /// Write internal/report.{html,json} and customers/<customer>/report.{html,json} to
     /// DIR (replaced as a whole, as `slac build --out`); without it the internal report
@@ -111,14 +114,21 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
             underpinning,
         });
     }
-    let internal = series::build(&portfolio, &evals, Reader::Internal);
+    let mut internal = series::build(&portfolio, &evals, Reader::Internal);
+    let mut code = EXIT_OK;
+    if let (true, Some(last)) = (args.forecast.wanted(), evals.last()) {
+        let now = args.forecast.now(args.today);
+        let list = crate::report::forecast::forecast(&portfolio, last.period, &last.slas, now);
+        code = args.forecast.code(&list);
+        internal.forecast = Some(list);
+    }
     let Some(out) = &args.out else {
         let text = match args.format {
             Format::Json => to_json(&internal),
             Format::Html => crate::report::html::render(&internal),
         };
         print_stdout(&text);
-        return EXIT_OK;
+        return code;
     };
     let mut writer = match Writer::begin(out) {
         Ok(w) => w,
@@ -146,7 +156,7 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     if let Err(e) = writer.finish() {
         return fail_write(&e);
     }
-    EXIT_OK
+    code
 }
 
 fn to_json(s: &series::Series) -> String {

@@ -40,6 +40,9 @@ pub fn render(s: &Series) -> String {
         s.periods.len()
     );
     credits_table(&mut h, s);
+    if let Some(f) = &s.forecast {
+        forecast(&mut h, f);
+    }
     if s.agreements.is_empty() {
         h.push_str("<p>No agreement was in force in these periods.</p>\n");
     }
@@ -309,4 +312,41 @@ fn period_label(h: &mut String, s: &Series, k: usize, x: f64, w: f64) {
         H - 4.0,
         esc(&s.periods[k])
     );
+}
+
+fn forecast(h: &mut String, list: &[super::forecast::Forecast]) {
+    h.push_str("<section><h2>Early warning</h2>");
+    if list.is_empty() {
+        h.push_str("<p>No availability objective is in a running period.</p></section>\n");
+        return;
+    }
+    h.push_str(
+        "<table><tr><th>agreement</th><th>objective</th><th>budget used</th>\
+         <th>period elapsed</th><th>burn rate</th><th>budget runs out</th></tr>\n",
+    );
+    for f in list {
+        let region = f
+            .region
+            .as_ref()
+            .map_or(String::new(), |r| format!(" ({})", esc(r)));
+        let when = if f.exhausted {
+            "exhausted".to_string()
+        } else {
+            f.runs_out
+                .as_ref()
+                .map_or_else(|| "not this period".to_string(), |t| esc(t))
+        };
+        let _ = writeln!(
+            h,
+            "<tr><td>{}{region}</td><td>{} {}%</td><td>{}</td><td>{:.1}%</td><td>{}</td><td class=\"{}\">{when}</td></tr>",
+            esc(&f.agreement),
+            esc(&f.objective),
+            f.target,
+            f.budget_used.map_or("-".into(), |u| format!("{:.1}%", u * 100.0)),
+            f.elapsed * 100.0,
+            f.burn_rate.map_or("-".into(), |b| format!("{b:.2}")),
+            if f.before_end { "miss" } else { "met" }
+        );
+    }
+    h.push_str("</table></section>\n");
 }

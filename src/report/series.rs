@@ -47,6 +47,9 @@ pub struct Series {
     /// Per period: the credits the SLAs owe and (internal only) the credits the OLAs and
     /// UCs would pay back, summed per currency.
     pub credits: Vec<PeriodCredits>,
+    /// Early warning for the last period (`--forecast`, internal only).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub forecast: Option<Vec<super::forecast::Forecast>>,
 }
 
 #[derive(Clone, Debug, Serialize)]
@@ -240,6 +243,7 @@ pub fn build(portfolio: &Portfolio, evals: &[PeriodEval], reader: Reader) -> Ser
         periods: evals.iter().map(|e| e.period.to_string()).collect(),
         agreements: by_key.into_values().collect(),
         credits,
+        forecast: None,
     }
 }
 

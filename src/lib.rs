@@ -21,6 +21,7 @@ pub mod emit;
 pub mod eval;
 pub mod fmt;
 pub(crate) mod import;
+pub mod live;
 pub mod load;
 pub mod model;
 pub mod output;

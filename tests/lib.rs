@@ -27,6 +27,7 @@ mod hostile_sizes;
 mod hostile_templates;
 mod import;
 mod injection;
+mod live;
 mod monitoring;
 mod names;
 mod one_meaning;

@@ -56,12 +56,17 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     if let Err(e) = args.inputs.stream(&mut evaluation) {
         return fail(&e.to_string());
     }
+    let now = args.forecast.now(args.today);
+    match args.inputs.live(&portfolio, args.period, now) {
+        Ok(Some(live)) => live.feed(&mut evaluation),
+        Ok(None) => {}
+        Err(e) => return super::common::fail_source(&e),
+    }
     if let Some(message) = row_errors(&evaluation) {
         return fail(&message);
     }
     let report = evaluation.finish();
     if args.forecast.wanted() {
-        let now = args.forecast.now(args.today);
         let list = crate::report::forecast::forecast(&portfolio, args.period, &report, now);
         match args.format {
             Format::Json => {

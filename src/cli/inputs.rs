@@ -15,8 +15,29 @@ pub(super) struct InputArgs {
     pub(super) tickets: Option<PathBuf>,
 
     /// measurements.csv: service,objective,good,total (latency and outcome objectives).
-    #[arg(long, value_name = "CSV")]
+    #[arg(long, value_name = "CSV", conflicts_with = "prometheus")]
     pub(super) measurements: Option<PathBuf>,
+
+    /// Read the indicators of the objectives measured by them from this Prometheus HTTP
+    /// API (Prometheus, Thanos, Mimir with its `/prometheus` prefix, `VictoriaMetrics`)
+    /// instead of --measurements.
+    #[arg(long, value_name = "URL")]
+    pub(super) prometheus: Option<String>,
+
+    /// A header for every request to --prometheus, `Name: value` (repeatable), e.g.
+    /// `X-Scope-OrgID: team-a`; `Authorization` may come from the environment variable
+    /// `SLAC_PROMETHEUS_AUTHORIZATION` instead, out of the process list.
+    #[arg(long, value_name = "HEADER", value_parser = parse_header, requires = "prometheus")]
+    pub(super) prometheus_header: Vec<(String, String)>,
+
+    /// Seconds each request to --prometheus may take.
+    #[arg(
+        long,
+        value_name = "SECONDS",
+        default_value_t = 30,
+        requires = "prometheus"
+    )]
+    pub(super) prometheus_timeout: u64,
 
     /// charges.csv: customer,service,region,period,amount,currency[,item]: what was
     /// billed, the fees of `fee from charges`.
@@ -33,7 +54,70 @@ pub(super) struct InputArgs {
     pub(super) propagate: bool,
 }
 
+/// The measurement rows read live for one period.
+pub(super) struct Live {
+    url: String,
+    rows: Vec<crate::eval::input::Measurement>,
+}
+
+impl Live {
+    /// Hands the rows to an evaluation, as the rows of a measurements file.
+    pub(super) fn feed(&self, e: &mut Evaluation<'_>) {
+        e.expect(Kind::Measurements);
+        for m in &self.rows {
+            e.measurement(&self.url, m.clone());
+        }
+    }
+}
+
+fn parse_header(s: &str) -> Result<(String, String), String> {
+    let (k, v) = s
+        .split_once(':')
+        .ok_or_else(|| format!("expected `Name: value`, found `{s}`"))?;
+    let k = k.trim();
+    if k.is_empty()
+        || !k
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'-' || b == b'_')
+    {
+        return Err(format!("`{k}` is not a header name"));
+    }
+    Ok((k.to_string(), v.trim().to_string()))
+}
+
 impl InputArgs {
+    /// With --prometheus: the objectives' events of `period` up to `now`, read live and
+    /// handed to the evaluation as measurement rows (docs/report.md, "Live data").
+    pub(super) fn live(
+        &self,
+        portfolio: &crate::model::Portfolio,
+        period: crate::eval::Period,
+        now: crate::eval::clock::Nanos,
+    ) -> Result<Option<Live>, crate::live::prometheus::LiveError> {
+        let Some(url) = &self.prometheus else {
+            return Ok(None);
+        };
+        let mut headers = self.prometheus_header.clone();
+        if let Ok(auth) = std::env::var("SLAC_PROMETHEUS_AUTHORIZATION") {
+            if !headers
+                .iter()
+                .any(|(k, _)| k.eq_ignore_ascii_case("authorization"))
+            {
+                headers.push(("Authorization".into(), auth));
+            }
+        }
+        let source = crate::live::http::Prometheus::new(
+            url,
+            headers,
+            std::time::Duration::from_secs(self.prometheus_timeout.max(1)),
+        );
+        let rows = crate::live::prometheus::measurements(portfolio, period, now, &source)?;
+        Ok(Some(Live {
+            url: url.clone(),
+            rows,
+        }))
+    }
+
     /// Streams every given file through the evaluation, one row at a time: memory follows
     /// what the agreements keep, not the size of the files. A malformed row stops it.
     pub(super) fn stream(&self, e: &mut Evaluation<'_>) -> Result<(), input::InputError> {

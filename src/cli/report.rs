@@ -93,18 +93,27 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         Ok(x) => x,
         Err(code) => return code,
     };
+    let now = args.forecast.now(args.today);
     let mut evals = Vec::with_capacity(list.len());
     for period in list {
         let options = eval::Options {
             period,
             propagate: args.inputs.propagate,
         };
-        let slas = match judge(&args.inputs, Evaluation::new(&portfolio, options)) {
+        let live = match args.inputs.live(&portfolio, period, now) {
+            Ok(l) => l,
+            Err(e) => return super::common::fail_source(&e),
+        };
+        let live = live.as_ref();
+        let slas = match judge(&args.inputs, Evaluation::new(&portfolio, options), live) {
             Ok(r) => r,
             Err(code) => return code,
         };
-        let underpinning = match judge(&args.inputs, Evaluation::underpinning(&portfolio, options))
-        {
+        let underpinning = match judge(
+            &args.inputs,
+            Evaluation::underpinning(&portfolio, options),
+            live,
+        ) {
             Ok(r) => r,
             Err(code) => return code,
         };
@@ -117,7 +126,6 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     let mut internal = series::build(&portfolio, &evals, Reader::Internal);
     let mut code = EXIT_OK;
     if let (true, Some(last)) = (args.forecast.wanted(), evals.last()) {
-        let now = args.forecast.now(args.today);
         let list = crate::report::forecast::forecast(&portfolio, last.period, &last.slas, now);
         code = args.forecast.code(&list);
         internal.forecast = Some(list);
@@ -166,9 +174,16 @@ fn to_json(s: &series::Series) -> String {
 }
 
 /// One period's evaluation of the input files, as `slac eval` runs it.
-fn judge(inputs: &InputArgs, mut e: Evaluation<'_>) -> Result<eval::Report, i32> {
+fn judge(
+    inputs: &InputArgs,
+    mut e: Evaluation<'_>,
+    live: Option<&super::inputs::Live>,
+) -> Result<eval::Report, i32> {
     if let Err(err) = inputs.stream(&mut e) {
         return Err(fail(&err.to_string()));
+    }
+    if let Some(l) = live {
+        l.feed(&mut e);
     }
     if let Some(message) = row_errors(&e) {
         return Err(fail(&message));

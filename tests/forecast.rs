@@ -180,3 +180,28 @@ fn forecast_in_words_and_in_the_report() {
     let v: Value = serde_json::from_str(&rep.stdout).expect("JSON");
     assert_eq!(only(&v)["runs_out"], "2026-11-21T00:00:00Z");
 }
+
+/// `--format html` keeps the forecast, in a section of the page.
+#[test]
+fn the_html_page_carries_the_forecast() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let body = sla("  availability 99.9% per month");
+    let outages = format!("{OUTAGE_HEADER}api,2026-11-03T00:00:00Z,2026-11-03T00:21:36Z,,\n");
+    let r = eval_in(
+        dir.path(),
+        &body,
+        "2026-11",
+        &[("outages", &outages)],
+        &[
+            "--forecast",
+            "--now",
+            "2026-11-11T00:00:00Z",
+            "--format",
+            "html",
+        ],
+    );
+    r.assert_code(0);
+    r.assert_stdout_contains("<h2>Forecast</h2>");
+    r.assert_stdout_contains("budget RUNS OUT at 2026-11-21T00:00:00Z");
+    assert!(r.stdout.trim_end().ends_with("</html>"), "one page");
+}

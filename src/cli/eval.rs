@@ -82,7 +82,19 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
                     serde_json::to_string_pretty(&v).unwrap_or_default()
                 ));
             }
-            _ => print_stdout(&format!(
+            Format::Html => match report.to_html() {
+                // The forecast lines in a section of their own before the page ends.
+                Ok(h) => print_stdout(&h.replacen(
+                    "</body>",
+                    &format!(
+                        "<section><h2>Forecast</h2><pre>{}</pre></section>\n</body>",
+                        handlebars::html_escape(&crate::report::forecast::to_human(&list))
+                    ),
+                    1,
+                )),
+                Err(e) => return fail(&format!("cannot render the HTML report: {e}")),
+            },
+            Format::Human => print_stdout(&format!(
                 "{}\n{}",
                 visible(&report.to_human()),
                 crate::report::forecast::to_human(&list)

@@ -13,7 +13,8 @@ use std::fmt::Write as _;
 
 const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:60rem}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
-h3{font-size:1rem}table{border-collapse:collapse;margin:.5rem 0;font-size:.85rem}
+h3{font-size:1rem}table{border-collapse:collapse;margin:.5rem 0;font-size:.75rem}
+td{white-space:nowrap}
 th,td{border:1px solid #ccc;padding:.2rem .4rem;text-align:right}th:first-child,td:first-child{text-align:left}
 .miss{color:#c62828;font-weight:bold}.met{color:#2e7d32}.note{color:#555;font-size:.85rem}
 .watermelon{background:#fff3e0;border-left:4px solid #e65100;padding:.3rem .6rem}

@@ -369,3 +369,28 @@ fn report_renders_for_both_examples_in_chromium() {
         }
     }
 }
+
+/// examples/<name>/history/ holds the generator's year (2026, seed 21), for trying `slac
+/// report` on the examples (docs/report.md); `SLAC_BLESS=1 cargo test --test tests
+/// history` writes it again after a change to the generator or the examples.
+#[test]
+fn checked_in_history_is_what_the_generator_makes() {
+    let bless = std::env::var_os("SLAC_BLESS").is_some_and(|v| !v.is_empty());
+    for example in ["examples/acme", "examples/initech"] {
+        let dir = tempfile::tempdir().expect("temp dir");
+        history(example, dir.path());
+        let kept = Path::new(example).join("history");
+        for f in ["outages.csv", "tickets.csv", "measurements.csv"] {
+            let made = fs::read_to_string(dir.path().join(f)).expect("made");
+            if bless {
+                fs::create_dir_all(&kept).expect("mkdir");
+                fs::write(kept.join(f), &made).expect("write");
+            }
+            let on_disk = fs::read_to_string(kept.join(f)).unwrap_or_default();
+            assert!(
+                on_disk == made,
+                "{example}/history/{f} is not the generator's: run `SLAC_BLESS=1 cargo test --test tests history` and commit the result"
+            );
+        }
+    }
+}

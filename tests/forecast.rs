@@ -179,6 +179,31 @@ fn forecast_in_words_and_in_the_report() {
     rep.assert_code(3);
     let v: Value = serde_json::from_str(&rep.stdout).expect("JSON");
     assert_eq!(only(&v)["runs_out"], "2026-11-21T00:00:00Z");
+    // Written: the internal page warns, the customer's carries no forecast; exit 3 all
+    // the same, after writing.
+    let out = dir.path().join("reports");
+    let rep = Slac::new()
+        .args([
+            "report",
+            dir.path().join("p.sla").to_str().expect("utf-8"),
+            "--from",
+            "2026-11",
+            "--to",
+            "2026-11",
+            "--outages",
+            o.to_str().expect("utf-8"),
+            "--today",
+            "2026-11-10",
+            "--fail-on-forecast",
+            "--out",
+            out.to_str().expect("utf-8"),
+        ])
+        .run();
+    rep.assert_code(3);
+    let internal = fs::read_to_string(out.join("internal/report.html")).expect("internal");
+    assert!(internal.contains("Early warning") && internal.contains("2026-11-21T00:00:00Z"));
+    let customer = fs::read_to_string(out.join("customers/globex/report.json")).expect("customer");
+    assert!(!customer.contains("forecast"), "{customer}");
 }
 
 /// `--format html` keeps the forecast, in a section of the page.

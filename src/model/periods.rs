@@ -857,6 +857,25 @@ mod tests {
         Decimal::from_str(s).expect("decimal")
     }
 
+    /// The budget used by downtime is the downtime over the allowance: one meaning.
+    #[test]
+    fn budget_used_is_downtime_over_the_allowance() {
+        use rust_decimal::prelude::ToPrimitive as _;
+        let open: i64 = 30 * 86_400 * 1_000_000_000;
+        for (target, down_s) in [("99.9", 1296), ("99.95", 2592), ("98", 0), ("99", 25_920)] {
+            let t = dec(target);
+            let down = i128::from(down_s) * 1_000_000_000;
+            let used = budget_used(t.to_f64().expect("f64"), down, i128::from(open)).expect("used");
+            let allowance = allowance_seconds(t, open).to_f64().expect("f64");
+            assert!(
+                (used - f64::from(down_s) / allowance).abs() < 1e-12,
+                "{target}: {used}"
+            );
+        }
+        assert_eq!(budget_used(100.0, 1, 10), None, "100% allows nothing");
+        assert_eq!(budget_used(99.0, 0, 0), None, "nothing counted");
+    }
+
     #[test]
     fn real_periods_and_exact_allowances() {
         let paris: Tz = "Europe/Paris".parse().expect("zone");

@@ -212,6 +212,27 @@ fn a_gap_a_missing_series_or_an_api_error_is_an_error_never_100_percent() {
     );
 }
 
+/// Live data is read in 5-minute steps: an opening at 09:02 is refused, not rounded.
+#[test]
+fn open_time_off_the_step_is_refused() {
+    let p = portfolio(&PORTFOLIO.replace("09:00-17:00", "09:02-17:00"));
+    let e = measurements(
+        &p,
+        november(),
+        DEC_1 * 1_000_000_000,
+        &Fake {
+            hole: None,
+            series: 1,
+            fail: false,
+        },
+    )
+    .expect_err("unaligned");
+    assert!(
+        e.to_string().contains("2026-11-02T09:02:00Z") && e.to_string().contains("5-minute step"),
+        "{e}"
+    );
+}
+
 /// The running period is read up to now only: November at 2026-11-10T12:00Z (a Tuesday)
 /// holds the office hours of the 2nd to the 6th, the 9th and the 10th until noon.
 #[test]
@@ -263,6 +284,79 @@ fn an_unreachable_server_is_exit_4() {
         .run();
     r.assert_code(4);
     r.assert_stderr_contains(&format!("prometheus http://127.0.0.1:{port}"));
+}
+
+/// A one-shot HTTP server on a free port answering every request with `status` and
+/// `body` (or never, for `None`), in a thread; its URL.
+fn canned(status: u16, body: Option<&'static str>) -> String {
+    use std::io::{Read as _, Write as _};
+    let listener = std::net::TcpListener::bind("127.0.0.1:0").expect("bind");
+    let port = listener.local_addr().expect("addr").port();
+    std::thread::spawn(move || {
+        for stream in listener.incoming().take(4) {
+            let Ok(mut stream) = stream else { continue };
+            let mut buf = [0u8; 4096];
+            let _ = stream.read(&mut buf);
+            match body {
+                Some(b) => {
+                    let _ = write!(
+                        stream,
+                        "HTTP/1.1 {status} X\r\nContent-Type: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{b}",
+                        b.len()
+                    );
+                }
+                // Hold the connection open without a word, past the client's timeout.
+                None => std::thread::sleep(std::time::Duration::from_secs(5)),
+            }
+        }
+    });
+    format!("http://127.0.0.1:{port}")
+}
+
+/// What the server says when it fails reaches the user, with exit 4: an API error with
+/// its type and text, a warning (a partial answer), an HTTP error page, no answer in time.
+#[test]
+fn server_failures_are_named_and_exit_4() {
+    let dir = tempfile::tempdir().expect("dir");
+    fs::write(dir.path().join("p.sla"), PORTFOLIO).expect("write");
+    let cases: [(u16, Option<&'static str>, &str); 4] = [
+        (
+            400,
+            Some(r#"{"status":"error","errorType":"bad_data","error":"parse error at char 5"}"#),
+            "bad_data): parse error at char 5",
+        ),
+        (
+            200,
+            Some(
+                r#"{"status":"success","warnings":["partial response: store unavailable"],"data":{"resultType":"matrix","result":[]}}"#,
+            ),
+            "may be partial: partial response: store unavailable",
+        ),
+        (502, Some("<html>Bad Gateway</html>"), "HTTP status 502"),
+        (200, None, "no answer within the timeout"),
+    ];
+    for (status, body, says) in cases {
+        let url = canned(status, body);
+        let r = Slac::new()
+            .args([
+                "eval",
+                dir.path().join("p.sla").to_str().expect("utf-8"),
+                "--period",
+                "2026-11",
+                "--prometheus",
+                &url,
+                "--prometheus-timeout",
+                "1",
+                "--prometheus-header",
+                "X-Scope-OrgID: tenant-a",
+                "--today",
+                "2026-11-26",
+            ])
+            .run();
+        r.assert_code(4);
+        r.assert_stderr_contains(says);
+        assert!(r.stdout.is_empty(), "nothing evaluated: {}", r.stdout);
+    }
 }
 
 /// Kills the server when the test ends, however it ends.

@@ -81,7 +81,11 @@ impl Source for Prometheus {
             .query("query", query)
             .query("start", start.to_string())
             .query("end", end.to_string())
-            .query("step", format!("{step}s"));
+            .query("step", format!("{step}s"))
+            // A partial answer is an error, not fewer events: Thanos and
+            // VictoriaMetrics would otherwise answer from the stores that replied.
+            .query("partial_response", "false")
+            .query("deny_partial_response", "1");
         for (k, v) in &self.headers {
             req = req.header(k.as_str(), v.as_str());
         }
@@ -156,6 +160,13 @@ impl Source for Prometheus {
                 });
             }
             series.push((s.metric, samples));
+        }
+        if let Some(w) = answer.warnings.first() {
+            return Err(LiveError::Warned {
+                server: server(),
+                warning: w.clone(),
+                query: query.to_string(),
+            });
         }
         Ok(Matrix {
             series,

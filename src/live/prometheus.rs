@@ -90,6 +90,13 @@ pub enum LiveError {
         server: String,
         why: String,
     },
+    /// The answer came with a warning (a partial response of Thanos, an annotation of
+    /// Prometheus): it may hold less than the data.
+    Warned {
+        server: String,
+        warning: String,
+        query: String,
+    },
     /// The answer has no series, or several, where the indicator must be one.
     Series {
         what: String,
@@ -121,6 +128,10 @@ impl fmt::Display for LiveError {
                 "prometheus {server}: the query failed (HTTP {status}, {kind}): {error}; query: {query}"
             ),
             LiveError::Malformed { server, why } => write!(f, "prometheus {server}: not a Prometheus API answer: {why}"),
+            LiveError::Warned { server, warning, query } => write!(
+                f,
+                "prometheus {server}: the answer came with a warning and may be partial: {warning}; query: {query}"
+            ),
             LiveError::Series { what, found, query } => write!(
                 f,
                 "{what}: the query returned {found} series, where one is needed (aggregate it, e.g. with sum()); query: {query}"

@@ -223,6 +223,10 @@ fn report_writes_internal_and_customer_reports_without_internal_names() {
         assert!(!cjson.contains(secret), "customer JSON shows {secret}");
     }
     assert!(customer.contains("<svg"), "the customer's charts");
+    assert!(
+        customer.contains("Service report for Globex Corporation"),
+        "the customer's title"
+    );
     let cj: Value = serde_json::from_str(&cjson).expect("JSON");
     assert!(cj["agreements"]
         .as_array()

@@ -11,7 +11,7 @@ use super::series::{AgreementSeries, ObjectiveSeries, Series};
 use handlebars::html_escape as esc;
 use std::fmt::Write as _;
 
-const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:60rem}
+const STYLE: &str = "body{font-family:system-ui,sans-serif;margin:2rem;color:#222;max-width:80rem}
 h1{font-size:1.6rem}h2{font-size:1.25rem;margin-top:2rem;border-bottom:1px solid #ccc}
 h3{font-size:1rem}table{border-collapse:collapse;margin:.5rem 0;font-size:.75rem}
 td{white-space:nowrap}
@@ -24,7 +24,7 @@ svg{display:block;margin:.3rem 0}svg text{font-size:10px;fill:#333}
 /// The page.
 pub fn render(s: &Series) -> String {
     let mut h = String::new();
-    let who = match &s.customer {
+    let who = match s.customer_title.as_ref().or(s.customer.as_ref()) {
         Some(c) => format!("Service report for {}", esc(c)),
         None => "Portfolio service report (internal)".to_string(),
     };

@@ -38,6 +38,9 @@ pub struct Series {
     pub audience: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub customer: Option<String>,
+    /// The customer's title, `Umbrella Corporation`.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub customer_title: Option<String>,
     pub from: String,
     pub to: String,
     /// The periods, in order; every `points` array below has one entry per period, `null`
@@ -235,6 +238,10 @@ pub fn build(portfolio: &Portfolio, evals: &[PeriodEval], reader: Reader) -> Ser
         customer: match reader {
             Reader::Internal => None,
             Reader::Customer(c) => portfolio.parties.get(c).map(|p| p.name.clone()),
+        },
+        customer_title: match reader {
+            Reader::Internal => None,
+            Reader::Customer(c) => portfolio.parties.get(c).map(|p| p.title.clone()),
         },
         from: evals
             .first()

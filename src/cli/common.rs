@@ -9,6 +9,17 @@ use std::path::PathBuf;
 pub(crate) const EXIT_OK: i32 = 0;
 pub(crate) const EXIT_FAILED: i32 = 1;
 pub(crate) const EXIT_USAGE: i32 = 2;
+/// `--fail-on-forecast`: an error budget is forecast to run out before its period ends.
+pub(crate) const EXIT_FORECAST: i32 = 3;
+/// `--prometheus`: the live data could not be read (unreachable, timed out, an HTTP or
+/// API error, missing data).
+pub(crate) const EXIT_SOURCE: i32 = 4;
+
+/// A failure of the live data source: its message, exit 4.
+pub(super) fn fail_source(e: &crate::live::prometheus::LiveError) -> i32 {
+    eprintln!("error: {}", crate::diag::render::visible(&e.to_string()));
+    EXIT_SOURCE
+}
 
 /// `PATH…` defaults to the current directory.
 pub(super) fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {

@@ -1,8 +1,9 @@
 //! `slac eval`: attainment, breaches and service credits for one period.
 
 use super::common::{fail, print_stdout, EXIT_OK};
+use super::inputs::{row_errors, ForecastArgs, InputArgs};
 use crate::diag::render::{visible, Style};
-use crate::eval::{self, input, Evaluation, Kind, Period};
+use crate::eval::{self, Evaluation, Period};
 use clap::ValueEnum;
 use std::path::PathBuf;
 
@@ -16,35 +17,15 @@ pub(super) struct Args {
     #[arg(long, value_name = "PERIOD", value_parser = parse_period)]
     period: Period,
 
-    /// outages.csv: service,start,end,cause,announced[,region][,item].
-    #[arg(long, value_name = "CSV")]
-    outages: Option<PathBuf>,
+    #[command(flatten)]
+    inputs: InputArgs,
 
-    /// tickets.csv: id,customer,service,type,class,opened,responded,resolved[,paused][,region][,updates].
-    #[arg(long, value_name = "CSV")]
-    tickets: Option<PathBuf>,
-
-    /// measurements.csv: service,objective,good,total (latency and outcome objectives).
-    #[arg(long, value_name = "CSV")]
-    measurements: Option<PathBuf>,
-
-    /// charges.csv: customer,service,region,period,amount,currency[,item]: what was
-    /// billed, the fees of `fee from charges`.
-    #[arg(long, value_name = "CSV")]
-    charges: Option<PathBuf>,
-    /// requests.csv: service,start,errors,total[,region]: the requests of each interval of
-    /// the objectives whose downtime is defined by error rates.
-    #[arg(long, value_name = "CSV")]
-    requests: Option<PathBuf>,
+    #[command(flatten)]
+    forecast: ForecastArgs,
 
     /// Output format.
     #[arg(long, value_enum, default_value_t = Format::Human)]
     format: Format,
-
-    /// Count an outage of a service against its dependents too (an `any_of` group is down
-    /// only while all its members are).
-    #[arg(long)]
-    propagate: bool,
 
     /// The date for the lints of the check that runs first (YYYY-MM-DD).
     #[arg(long, value_name = "DATE")]
@@ -69,28 +50,58 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     };
     let options = eval::Options {
         period: args.period,
-        propagate: args.propagate,
+        propagate: args.inputs.propagate,
     };
     let mut evaluation = Evaluation::new(&portfolio, options);
-    if let Err(e) = stream_inputs(args, &mut evaluation) {
+    if let Err(e) = args.inputs.stream(&mut evaluation) {
         return fail(&e.to_string());
     }
-    // A row naming an id the portfolio does not define would silently judge nothing.
-    let errors = evaluation.errors();
-    if !errors.is_empty() {
-        const SHOWN: usize = 50;
-        for e in errors.iter().take(SHOWN) {
-            eprintln!("error: {}", visible(&e.to_string()));
-        }
-        if errors.len() > SHOWN {
-            eprintln!("error: … and {} more", errors.len() - SHOWN);
-        }
-        return fail(&format!(
-            "{} in the input rows; nothing was evaluated",
-            crate::diag::render::plural(errors.len(), "error", "errors")
-        ));
+    let now = args.forecast.now(args.today);
+    match args.inputs.live(&portfolio, args.period, now) {
+        Ok(Some(live)) => live.feed(&mut evaluation),
+        Ok(None) => {}
+        Err(e) => return super::common::fail_source(&e),
+    }
+    if let Some(message) = row_errors(&evaluation) {
+        return fail(&message);
     }
     let report = evaluation.finish();
+    if args.forecast.wanted() {
+        let list = crate::report::forecast::forecast(&portfolio, args.period, &report, now);
+        match args.format {
+            Format::Json => {
+                let mut v = serde_json::to_value(&report).unwrap_or_default();
+                if let Some(m) = v.as_object_mut() {
+                    m.insert(
+                        "forecast".into(),
+                        serde_json::to_value(&list).unwrap_or_default(),
+                    );
+                }
+                print_stdout(&format!(
+                    "{}\n",
+                    serde_json::to_string_pretty(&v).unwrap_or_default()
+                ));
+            }
+            Format::Html => match report.to_html() {
+                // The forecast lines in a section of their own before the page ends.
+                Ok(h) => print_stdout(&h.replacen(
+                    "</body>",
+                    &format!(
+                        "<section><h2>Forecast</h2><pre>{}</pre></section>\n</body>",
+                        handlebars::html_escape(&crate::report::forecast::to_human(&list))
+                    ),
+                    1,
+                )),
+                Err(e) => return fail(&format!("cannot render the HTML report: {e}")),
+            },
+            Format::Human => print_stdout(&format!(
+                "{}\n{}",
+                visible(&report.to_human()),
+                crate::report::forecast::to_human(&list)
+            )),
+        }
+        return args.forecast.code(&list);
+    }
     if matches!(args.format, Format::Json) {
         // Streamed to stdout (a write error there, a closed pipe, is not reported, as
         // for the other formats).
@@ -108,37 +119,4 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     };
     print_stdout(&text);
     EXIT_OK
-}
-
-/// Streams every given file through the evaluation, one row at a time: memory follows
-/// what the agreements keep, not the size of the files. A malformed row stops it.
-fn stream_inputs(args: &Args, e: &mut Evaluation<'_>) -> Result<(), input::InputError> {
-    if let Some(p) = &args.outages {
-        e.expect(Kind::Outages);
-        let name = p.display().to_string();
-        input::each_outage(&name, &mut input::open(p)?, &mut |o| e.outage(&name, o))?;
-    }
-    if let Some(p) = &args.tickets {
-        e.expect(Kind::Tickets);
-        let name = p.display().to_string();
-        input::each_ticket(&name, &mut input::open(p)?, &mut |t| e.ticket(&name, t))?;
-    }
-    if let Some(p) = &args.measurements {
-        e.expect(Kind::Measurements);
-        let name = p.display().to_string();
-        input::each_measurement(&name, &mut input::open(p)?, &mut |m| {
-            e.measurement(&name, m);
-        })?;
-    }
-    if let Some(p) = &args.charges {
-        e.expect(Kind::Charges);
-        let name = p.display().to_string();
-        input::each_charge(&name, &mut input::open(p)?, &mut |c| e.charge(&name, c))?;
-    }
-    if let Some(p) = &args.requests {
-        e.expect(Kind::Requests);
-        let name = p.display().to_string();
-        input::each_request(&name, &mut input::open(p)?, &mut |r| e.request(&name, r))?;
-    }
-    Ok(())
 }

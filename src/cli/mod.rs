@@ -34,6 +34,8 @@ mod eval;
 mod explain;
 mod fmt;
 mod import;
+mod inputs;
+mod report;
 mod status;
 mod synth;
 
@@ -105,6 +107,13 @@ Examples:
   slac eval contracts --period 2026-Q4 --outages outages.csv --format json
   slac eval contracts --period 2026 --measurements measurements.csv --format html > report.html")]
     Eval(eval::Args),
+    /// Attainment, budgets and credits of every agreement over a range of periods, as HTML
+    /// with charts and JSON: an internal report and one per customer.
+    #[command(after_help = "\
+Examples:
+  slac report examples/acme --from 2026-01 --to 2026-12 --outages outages.csv --out reports
+  slac report contracts --from 2026-Q1 --to 2026-Q4 --tickets tickets.csv --format json")]
+    Report(report::Args),
     /// Check, then write contract documents, monitoring rules and the resolved portfolio.
     #[command(after_help = "\
 Examples:
@@ -179,6 +188,7 @@ where
         Command::Due(args) => due::run(&args, style),
         Command::Synth(args) => synth::run(&args),
         Command::Eval(args) => eval::run(&args, style),
+        Command::Report(args) => report::run(&args, style),
         Command::Build(args) => build::run(&args, style),
         Command::Status(args) => status::run(&args, style),
         Command::Import(args) => import::run(&args),

@@ -129,16 +129,23 @@ impl Slo<'_> {
 /// A region contributes only the objectives that differ from its base. An agreement
 /// that is not monitored on `today` ([`lifecycle::monitored`]: terminated) has none:
 /// every monitoring backend reads its objectives from here.
-pub fn collect<'a>(
+pub fn collect(portfolio: &Portfolio, today: NaiveDate) -> Vec<(&Agreement, Vec<Slo<'_>>)> {
+    collect_where(portfolio, today, |a| lifecycle::monitored(a, today))
+}
+
+/// The monitored objectives of every agreement, terminated or not: `--prometheus` asks
+/// for the periods an agreement was in force, which may lie before its termination.
+pub fn collect_all(portfolio: &Portfolio, today: NaiveDate) -> Vec<(&Agreement, Vec<Slo<'_>>)> {
+    collect_where(portfolio, today, |_| true)
+}
+
+fn collect_where<'a>(
     portfolio: &'a Portfolio,
     today: NaiveDate,
+    keep: impl Fn(&Agreement) -> bool,
 ) -> Vec<(&'a Agreement, Vec<Slo<'a>>)> {
     let mut out = Vec::new();
-    for a in portfolio
-        .agreements
-        .iter()
-        .filter(|a| lifecycle::monitored(a, today))
-    {
+    for a in portfolio.agreements.iter().filter(|a| keep(a)) {
         let base: Vec<Slo<'a>> = slos(portfolio, a, None, &a.terms, today);
         let mut all = Vec::new();
         for v in &a.regions {

@@ -181,6 +181,21 @@ fn rank(level: Level) -> u8 {
 
 /// Every SLA variant whose validity overlaps the period, with what it judges.
 pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
+    judges_of(portfolio, period, |k| k == AgreementKind::Sla)
+}
+
+/// Every OLA and UC variant in force in the period, judged among themselves as SLAs are
+/// (`slac report`: what the provider may recover from its supporters). They never take a
+/// pair from an SLA nor an SLA from them: the two sides are judged apart.
+pub fn underpinning(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
+    judges_of(portfolio, period, |k| k != AgreementKind::Sla)
+}
+
+fn judges_of(
+    portfolio: &Portfolio,
+    period: Period,
+    side: impl Fn(AgreementKind) -> bool,
+) -> Vec<Judge<'_>> {
     let party: HashMap<&str, usize> = portfolio
         .parties
         .iter()
@@ -190,7 +205,7 @@ pub fn judges(portfolio: &Portfolio, period: Period) -> Vec<Judge<'_>> {
     let slas: Vec<&Agreement> = portfolio
         .agreements
         .iter()
-        .filter(|a| a.kind == AgreementKind::Sla)
+        .filter(|a| side(a.kind))
         .collect();
     // Each SLA's base: in force when, covering which pairs. A more specific SLA takes a
     // pair for the time its base is in force.

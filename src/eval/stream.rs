@@ -90,7 +90,24 @@ fn dependents(needed_by: &[Vec<usize>], s: usize) -> Vec<usize> {
 
 impl<'p> Evaluation<'p> {
     pub fn new(portfolio: &'p Portfolio, options: Options) -> Evaluation<'p> {
-        let judges = scope::judges(portfolio, options.period);
+        Evaluation::with(portfolio, options, scope::judges(portfolio, options.period))
+    }
+
+    /// The OLAs and UCs instead of the SLAs, judged by the same rules on the same rows
+    /// (`slac report`'s credits recoverable from supporters).
+    pub fn underpinning(portfolio: &'p Portfolio, options: Options) -> Evaluation<'p> {
+        Evaluation::with(
+            portfolio,
+            options,
+            scope::underpinning(portfolio, options.period),
+        )
+    }
+
+    fn with(
+        portfolio: &'p Portfolio,
+        options: Options,
+        judges: Vec<scope::Judge<'p>>,
+    ) -> Evaluation<'p> {
         let n = portfolio.services.len();
         let mut judging = vec![Vec::new(); n];
         let mut measured_pairs = HashSet::new();

@@ -852,6 +852,16 @@ pub fn nominal_window_ms(w: crate::model::Window) -> i64 {
     }
 }
 
+/// The share of an objective's error budget a result used: the bad part of what was
+/// counted (`bad` of `total`: downtime of open time, bad of all events) over what the
+/// target allows, `(bad ÷ total) ÷ ((100 − target) ÷ 100)`. For downtime it equals the
+/// downtime over [`allowance_seconds`]. 1.0 is the whole budget; `None` when nothing was
+/// counted or the target (100%) allows nothing. The target as reports carry it (`f64`).
+pub fn budget_used(target: f64, bad: i128, total: i128) -> Option<f64> {
+    let rest = 100.0 - target;
+    (total > 0 && rest > 0.0).then(|| bad as f64 / total as f64 * 100.0 / rest)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -860,6 +870,25 @@ mod tests {
 
     fn dec(s: &str) -> Decimal {
         Decimal::from_str(s).expect("decimal")
+    }
+
+    /// The budget used by downtime is the downtime over the allowance: one meaning.
+    #[test]
+    fn budget_used_is_downtime_over_the_allowance() {
+        use rust_decimal::prelude::ToPrimitive as _;
+        let open: i64 = 30 * 86_400 * 1_000_000_000;
+        for (target, down_s) in [("99.9", 1296), ("99.95", 2592), ("98", 0), ("99", 25_920)] {
+            let t = dec(target);
+            let down = i128::from(down_s) * 1_000_000_000;
+            let used = budget_used(t.to_f64().expect("f64"), down, i128::from(open)).expect("used");
+            let allowance = allowance_seconds(t, open).to_f64().expect("f64");
+            assert!(
+                (used - f64::from(down_s) / allowance).abs() < 1e-12,
+                "{target}: {used}"
+            );
+        }
+        assert_eq!(budget_used(100.0, 1, 10), None, "100% allows nothing");
+        assert_eq!(budget_used(99.0, 0, 0), None, "nothing counted");
     }
 
     #[test]

@@ -95,8 +95,6 @@ impl Slac {
     pub fn new() -> Slac {
         let mut cmd = Command::new(env!("CARGO_BIN_EXE_slac"));
         cmd.env("NO_COLOR", "1");
-        // The human report wraps to `COLUMNS` when set: tests read it unwrapped.
-        cmd.env_remove("COLUMNS");
         Slac {
             cmd,
             shown: Vec::new(),

@@ -277,60 +277,24 @@ pub(super) fn check(subject: &Subject<'_>, plain: &Plain, diags: &mut Vec<Diagno
             let mut graph = vec![service];
             graph.extend(reached(p, &[service]));
             let d = Diagnostic::new(
-                Code::E0401,
-                target.span,
-                format!(
-                    "availability {} of {name} for `{}` is not backed{when}: {} ≤ {text} = {} < {}",
-                    pct(want),
-                    p.services[service].name,
-                    p.services[service].name,
+                    Code::E0401,
+                    target.span,
+                    format!(
+                        "availability {} of {name} for `{}` is not backed{when}: {} ≤ {text} = {} < {}",
+                        pct(want),
+                        p.services[service].name,
+                        p.services[service].name,
+                        pct(v),
+                        pct(want)
+                    ),
+                )
+                .primary(format!("promises {}", pct(want)))
+                .help(format!(
+                    "the supporting OLAs and UCs guarantee at most {}; raise their targets, add redundancy with `any_of`, or promise at most {}",
                     pct(v),
-                    pct(want)
-                ),
-            )
-            .primary(format!("promises {}", pct(want)))
-            .help(help(p, sups, x_cal, v));
+                    pct(v)
+                ));
             diags.push(subject.with_reasons(d, &graph));
         }
     }
-}
-
-/// E0401's help: when the objective counts only in service hours and supporters measure
-/// over `always`, the concrete fix is to measure them in the same hours (their downtime
-/// allowed over the whole month may otherwise all fall inside them).
-fn help(p: &Portfolio, sups: &[Supporter<'_>], x_cal: usize, v: Decimal) -> String {
-    let general = format!(
-        "the supporting OLAs and UCs guarantee at most {}; raise their targets, add redundancy with `any_of`, or promise at most {}",
-        pct(v),
-        pct(v)
-    );
-    if x_cal == crate::model::ALWAYS {
-        return general;
-    }
-    let mut always: Vec<String> = sups
-        .iter()
-        .filter(|s| {
-            s.terms
-                .objective(ObjectiveKind::Availability)
-                .any(|o| o.during.is_none())
-        })
-        .map(|s| format!("`{}`", s.agreement.name))
-        .collect();
-    always.dedup();
-    if always.is_empty() {
-        return general;
-    }
-    let cal = &p.calendars[x_cal].name;
-    format!(
-        "{} measure{} availability over `always`, so all the downtime {} allow{} a month may fall in the hours of `{cal}`: add `during {cal}` to {} availability objective{} (e.g. `availability {{ target … window month during {cal} }}`), or raise {} target{}; otherwise promise at most {}",
-        crate::written::join_and(&always),
-        if always.len() == 1 { "s" } else { "" },
-        if always.len() == 1 { "it" } else { "they" },
-        if always.len() == 1 { "s" } else { "" },
-        if always.len() == 1 { "its" } else { "their" },
-        if always.len() == 1 { "" } else { "s" },
-        if always.len() == 1 { "its" } else { "their" },
-        if always.len() == 1 { "" } else { "s" },
-        pct(v)
-    )
 }

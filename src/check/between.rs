@@ -16,7 +16,6 @@ pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>
     let index = coverage_index(p);
     let plain = Plain::new(p);
     let mut memo = Memo::default();
-    let mut found = Vec::new();
     for (x, a) in p.agreements.iter().enumerate() {
         if !is_checked(a) {
             continue;
@@ -35,7 +34,7 @@ pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>
                 today,
             };
             availability::check(&subject, &plain, diags);
-            support(&subject, &mut memo, &mut found);
+            support(&subject, &mut memo, diags);
             super::escalation::check(&subject, diags);
             windows(&subject, diags);
             maintenance(&subject, diags);
@@ -43,6 +42,5 @@ pub(crate) fn check(p: &Portfolio, today: NaiveDate, diags: &mut Vec<Diagnostic>
             uncovered_dependencies(&subject, diags);
         }
     }
-    diags.extend(super::consequences::merged(found));
     subscriptions(p, diags);
 }

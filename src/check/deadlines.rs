@@ -1,7 +1,6 @@
 //! E0402, E0403 and E0405: each support target of X against the same target of each
 //! supporter, on their own clocks, exact to the minute over the validity overlap.
 
-use super::consequences::{Deadline as Slow, Finding};
 use super::subject::{clock_of, instants, show, sup_name, who, Subject};
 use crate::diag::{Code, Diagnostic};
 use crate::model::support::length_written;
@@ -24,15 +23,7 @@ pub(super) struct Memo {
 type DaysKey = (usize, Length, usize, Length, Instant, Instant);
 
 /// E0402, E0403 and E0405.
-pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Finding>) {
-    let whom = who(subject.agreement, subject.region);
-    let mut push = |diag: Diagnostic, deadline: Option<Slow>| {
-        found.push(Finding {
-            diag,
-            who: whom.clone(),
-            deadline,
-        });
-    };
+pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Diagnostic>) {
     let (p, a, region, terms, sups) = (
         subject.portfolio,
         subject.agreement,
@@ -55,7 +46,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                 .iter()
                 .find(|x| x.kind == t.kind && x.id == t.id)
             else {
-                push(
+                diags.push(
                     Diagnostic::new(
                         Code::E0405,
                         t.id_span,
@@ -75,7 +66,6 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                         t.id,
                         s.agreement.name
                     )),
-                    None,
                 );
                 continue;
             };
@@ -95,7 +85,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                 });
                 if let Some((g0, g1)) = gap {
                     uncovered_pairs.push((cx, cs));
-                    push(
+                    diags.push(
                         Diagnostic::new(
                             Code::E0403,
                             t.id_span,
@@ -111,7 +101,8 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                         )
                         .primary(format!("{} {} runs on `{}`", t.kind.keyword(), t.id, x_cal.name))
                         .label(st.id_span, format!("backed on `{}`", p.calendars[cs].name))
-                        .help("the supporter must be working whenever this clock runs: widen its calendar, or narrow this one"), None);
+                        .help("the supporter must be working whenever this clock runs: widen its calendar, or narrow this one"),
+                    );
                 }
             }
             for which in [Deadline::Response, Deadline::Resolve, Deadline::Fulfil] {
@@ -119,7 +110,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                     continue;
                 };
                 let Some(ds) = st.deadline(which) else {
-                    push(
+                    diags.push(
                         Diagnostic::new(
                             Code::E0405,
                             dx.span,
@@ -141,7 +132,6 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                             t.id,
                             s.agreement.name
                         )),
-                        None,
                     );
                     continue;
                 };
@@ -182,7 +172,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                 let theirs_text = b
                     .theirs
                     .map_or_else(|| "never".to_string(), |t| show(t, tz, Some(b.opened)));
-                push(
+                diags.push(
                     Diagnostic::new(
                         Code::E0402,
                         dx.duration_ms.span,
@@ -206,17 +196,6 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, found: &mut Vec<Fi
                         which.keyword(),
                         s.agreement.name
                     )),
-                    Some(Slow {
-                        supporter: sup_name(s),
-                        what: format!("{} {}", t.id, which.keyword()),
-                        example: format!(
-                            "a ticket opened {} is due {} here but {} under `{}`",
-                            show(b.opened, tz, None),
-                            show(b.ours, tz, Some(b.opened)),
-                            theirs_text,
-                            s.agreement.name
-                        ),
-                    }),
                 );
             }
         }

@@ -5,7 +5,6 @@ pub(crate) mod agreement;
 pub(crate) mod availability;
 pub(crate) mod between;
 pub(crate) mod catalogue;
-mod consequences;
 mod coverage;
 mod deadlines;
 pub(crate) mod downtime;

@@ -179,10 +179,7 @@ where
                 && std::io::stderr().is_terminal()
         }
     };
-    let style = Style {
-        color,
-        width: width(),
-    };
+    let style = Style { color, width: 100 };
     match cli.command {
         Command::Check(args) => check::run(&args, style),
         Command::Due(args) => due::run(&args, style),
@@ -196,19 +193,4 @@ where
         Command::Fmt(args) => fmt::run(&args, style),
         Command::Diff(args) => diff::run(&args, style),
     }
-}
-
-/// The columns the human report wraps to: the terminal's width when stderr is one, else
-/// `COLUMNS` when set, else 0 (not wrapped: a CI log or a file is read by tools).
-fn width() -> usize {
-    let stderr = std::io::stderr();
-    if stderr.is_terminal() {
-        if let Some((terminal_size::Width(w), _)) = terminal_size::terminal_size_of(&stderr) {
-            return usize::from(w).max(40);
-        }
-    }
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.trim().parse::<usize>().ok())
-        .map_or(0, |w| if w == 0 { 0 } else { w.max(40) })
 }

@@ -28,42 +28,7 @@ use terminal::Shown;
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
     pub color: bool,
-    /// The columns messages and help are wrapped to; 0: not wrapped (output that is not a
-    /// terminal: a log or a file is read by tools and wider windows).
     pub width: usize,
-}
-
-/// Wide enough that no snippet line is cut when nothing is wrapped.
-const UNWRAPPED: usize = 100_000;
-
-/// Words for wrapping: split at spaces, except inside a code span (`` `…` ``), which stays
-/// on one line whatever its length, so a name or a statement is never cut in two.
-fn words(line: &str) -> Box<dyn Iterator<Item = textwrap::core::Word<'_>> + '_> {
-    let mut out = Vec::new();
-    let (mut start, mut in_code) = (0, false);
-    let bytes = line.as_bytes();
-    let mut i = 0;
-    while i < bytes.len() {
-        match bytes[i] {
-            b'`' => in_code = !in_code,
-            b' ' if !in_code => {
-                let mut end = i;
-                while end < bytes.len() && bytes[end] == b' ' {
-                    end += 1;
-                }
-                out.push(textwrap::core::Word::from(&line[start..end]));
-                start = end;
-                i = end;
-                continue;
-            }
-            _ => {}
-        }
-        i += 1;
-    }
-    if start < line.len() {
-        out.push(textwrap::core::Word::from(&line[start..]));
-    }
-    Box::new(out.into_iter())
 }
 
 /// The whole human report: every diagnostic, then the summary line. Text from the files
@@ -75,12 +40,8 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let wrap = style.width > 0;
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(if wrap { style.width } else { UNWRAPPED })
-        .with_wrap_lines(wrap)
-        .with_break_words(false)
-        .with_word_separator(textwrap::WordSeparator::Custom(words))
+        .with_width(style.width)
         .with_links(false);
     let (printed, rest) = capped(diags);
     // Every file's text as shown and its line index, only when a snippet is drawn: a
@@ -293,9 +254,6 @@ impl SourceCode for FileSource<'_> {
     }
 }
 
-/// Labels more than this many lines apart are drawn as two snippets.
-const FAR_APART: usize = 4;
-
 /// One diagnostic as miette sees it: the labels in the primary file, and one related
 /// note per other file that has labels.
 struct Report<'a> {
@@ -323,12 +281,13 @@ impl<'a> Report<'a> {
                 files.push(l.span.file);
             }
         }
-        let labels_of = |which: &[usize], first_primary: bool| -> Vec<LabeledSpan> {
-            which
+        let labels_in = |file: FileId, first_primary: bool| -> Vec<LabeledSpan> {
+            diag.labels
                 .iter()
-                .map(|&i| (i, &diag.labels[i]))
+                .enumerate()
+                .filter(|(_, l)| l.span.file == file)
                 .map(|(i, l)| {
-                    let f = &shown[l.span.file.0 as usize];
+                    let f = &shown[file.0 as usize];
                     let start = f.map(l.span.start as usize);
                     let span = SourceSpan::from((start, f.map(l.span.end as usize) - start));
                     let message = l.message.as_deref().map(|m| visible(m).into_owned());
@@ -345,70 +304,19 @@ impl<'a> Report<'a> {
             text: &shown[file.0 as usize].text,
             index: &indexes[file.0 as usize],
         };
-        let in_file = |file: FileId| -> Vec<usize> {
-            (0..diag.labels.len())
-                .filter(|&i| diag.labels[i].span.file == file)
-                .collect()
-        };
-        // The primary file's labels in groups of nearby lines: the primary label's group is
-        // drawn with the message, every other group as a "see also" of its own, so two
-        // places far apart show both, not every line between them.
-        let lines = |i: usize| {
-            let l = &diag.labels[i];
-            let (f, ix) = (
-                &shown[l.span.file.0 as usize],
-                &indexes[l.span.file.0 as usize],
-            );
-            (
-                ix.line(f.map(l.span.start as usize)),
-                ix.line(f.map(l.span.end as usize)),
-            )
-        };
-        let mut by_line = in_file(primary);
-        by_line.sort_by_key(|&i| (lines(i), i));
-        let mut groups: Vec<Vec<usize>> = Vec::new();
-        let mut end = 0;
-        for i in by_line {
-            let (first, last) = lines(i);
-            match groups.last_mut() {
-                Some(g) if first <= end + FAR_APART => g.push(i),
-                _ => groups.push(vec![i]),
-            }
-            end = end.max(last);
-        }
-        let mut main = Vec::new();
-        let mut related = Vec::new();
-        for mut g in groups {
-            g.sort_unstable();
-            if g.first() == Some(&0) {
-                main = g;
-            } else {
-                related.push(Report {
-                    diag,
-                    message: format!(
-                        "see also `{}`, line {}",
-                        visible(&sources.get(primary).name),
-                        lines(g[0]).0 + 1
-                    ),
-                    severity: miette::Severity::Advice,
-                    source: source_of(primary),
-                    labels: labels_of(&g, false),
-                    related: Vec::new(),
-                    help: None,
-                    code: None,
-                });
-            }
-        }
-        related.extend(files.iter().map(|&file| Report {
-            diag,
-            message: format!("see also `{}`", visible(&sources.get(file).name)),
-            severity: miette::Severity::Advice,
-            source: source_of(file),
-            labels: labels_of(&in_file(file), false),
-            related: Vec::new(),
-            help: None,
-            code: None,
-        }));
+        let related = files
+            .iter()
+            .map(|&file| Report {
+                diag,
+                message: format!("see also `{}`", visible(&sources.get(file).name)),
+                severity: miette::Severity::Advice,
+                source: source_of(file),
+                labels: labels_in(file, false),
+                related: Vec::new(),
+                help: None,
+                code: None,
+            })
+            .collect();
         Report {
             diag,
             message: visible(&diag.message).into_owned(),
@@ -417,7 +325,7 @@ impl<'a> Report<'a> {
                 Severity::Warning => miette::Severity::Warning,
             },
             source: source_of(primary),
-            labels: labels_of(&main, true),
+            labels: labels_in(primary, true),
             related,
             help: diag.help.as_deref().map(visible),
             code: Some(diag.code.as_str()),

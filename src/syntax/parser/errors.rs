@@ -16,7 +16,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
     Some(match rule {
         Rule::item | Rule::party_kw | Rule::agreement_kw | Rule::k_calendar => {
             "an item (`provider`, `customer`, `team`, `supplier`, `calendar`, `service`, `sla`, \
-             `ola`, `uc` or `catalogue`)"
+             `ola` or `uc`)"
         }
         Rule::ident => "a name such as `checkout`",
         Rule::string | Rule::plain_string | Rule::triple_string => "a string in double quotes",
@@ -200,16 +200,7 @@ fn describe(rule: Rule) -> Option<&'static str> {
 fn keywords(rule: Rule) -> &'static [&'static str] {
     match rule {
         Rule::item => &[
-            "provider",
-            "customer",
-            "team",
-            "supplier",
-            "calendar",
-            "service",
-            "sla",
-            "ola",
-            "uc",
-            "catalogue",
+            "provider", "customer", "team", "supplier", "calendar", "service", "sla", "ola", "uc",
         ],
         Rule::party_stmt => &["contact", "address", "description", "subscribes"],
         Rule::calendar_stmt => &[
@@ -283,15 +274,6 @@ fn help_for(rule: Rule, found: &str) -> Option<String> {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
         .collect();
-    // `SLA`, `Service`: the keyword in another case.
-    let lower = word.to_ascii_lowercase();
-    if lower != word {
-        if let Some(k) = keywords(rule).iter().find(|k| **k == lower) {
-            return Some(format!(
-                "did you mean `{k}`? keywords are written in lower case"
-            ));
-        }
-    }
     let close = if word.is_empty() {
         None
     } else {
@@ -418,15 +400,6 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
             positives = vec![Rule::duration];
         }
     }
-    // The first word of a file: pest reports nothing it expected there (it attempted the
-    // items before any token), so say what a file starts with, as after any other item.
-    if src.get(..pos).is_some_and(only_trivia)
-        && positives
-            .iter()
-            .all(|r| matches!(r, Rule::EOI | Rule::file))
-    {
-        positives = vec![Rule::item];
-    }
     let (raw, len) = found_token(src, pos);
     let at_end = len == 0;
     let found = if at_end {
@@ -492,24 +465,6 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
     } else {
         None
     };
-    // An item keyword where a block's `}` could come: the block above was left open (a
-    // forgotten `}` in the middle of a file), which is the place to show.
-    if !at_end && positives.contains(&Rule::rbrace) && keywords(Rule::item).contains(&raw.as_str())
-    {
-        if let Some(open) = unclosed_brace(src, pos) {
-            let line = src[..pos].matches('\n').count() + 1;
-            return Diagnostic::new(
-                Code::E0100,
-                Span::new(file, open, open + 1),
-                format!("a block is never closed: `{raw}` on line {line} starts an item inside it"),
-            )
-            .primary("this block is never closed")
-            .label(Span::new(file, pos, pos + len), "the next item starts here")
-            .help(format!(
-                "add the missing `}}` at the end of the block, before `{raw}` on line {line}"
-            ));
-        }
-    }
     let mut d = match unclosed {
         Some(open) => Diagnostic::new(Code::E0100, Span::new(file, open, open + 1), message)
             .primary("this block is never closed")
@@ -543,16 +498,6 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
         }
     }
     d
-}
-
-/// Whether `text` holds nothing but whitespace and comments.
-fn only_trivia(text: &str) -> bool {
-    let mut code = false;
-    scan_code(text, text.len(), |_, b| {
-        code = !b.is_ascii_whitespace();
-        !code
-    });
-    !code
 }
 
 /// Walks the bytes of `src` up to `end` that are neither in a string nor in a comment,

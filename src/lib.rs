@@ -22,6 +22,7 @@ pub mod eval;
 pub mod fmt;
 pub(crate) mod import;
 pub mod load;
+pub(crate) mod lsp;
 pub mod model;
 pub mod output;
 pub mod source;

@@ -26,6 +26,7 @@ mod hostile_sizes;
 mod hostile_templates;
 mod import;
 mod injection;
+mod lsp;
 mod monitoring;
 mod names;
 mod one_meaning;

@@ -34,6 +34,7 @@ mod eval;
 mod explain;
 mod fmt;
 mod import;
+mod lsp;
 mod status;
 mod synth;
 
@@ -143,6 +144,12 @@ Examples:
   slac diff --git origin/main              the working tree against a revision
   slac diff --git origin/main contracts --format markdown --deny-weakening")]
     Diff(diff::Args),
+    /// A Language Server over stdio for editors: diagnostics as you type, go to
+    /// definition, references, hover, completion, outline and formatting.
+    #[command(after_help = "\
+Examples:
+  slac lsp                                 started by the editor (docs/editors.md)")]
+    Lsp(lsp::Args),
     /// Write a synthetic portfolio and events (for performance runs).
     #[command(hide = true)]
     Synth(synth::Args),
@@ -182,5 +189,6 @@ where
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args, style),
         Command::Diff(args) => diff::run(&args, style),
+        Command::Lsp(args) => lsp::run(&args),
     }
 }

@@ -13,6 +13,7 @@ mod diff;
 mod documents;
 mod due;
 mod e04_periodic;
+mod editor_grammar;
 mod eval;
 mod eval_rows;
 mod examples;

@@ -4,6 +4,8 @@
 
 mod complete;
 mod diagnostics;
+#[cfg(test)]
+mod half_typed;
 mod hover;
 mod index;
 mod position;

@@ -28,6 +28,7 @@ mod hostile_templates;
 mod import;
 mod injection;
 mod lsp;
+mod messages;
 mod monitoring;
 mod names;
 mod one_meaning;

@@ -177,7 +177,10 @@ where
                 && std::io::stderr().is_terminal()
         }
     };
-    let style = Style { color, width: 100 };
+    let style = Style {
+        color,
+        width: common::stderr_width(),
+    };
     match cli.command {
         Command::Check(args) => check::run(&args, style),
         Command::Due(args) => due::run(&args, style),

@@ -37,6 +37,11 @@ sla checkout_sla "Checkout for Globex" {
     during office
     incident p1 { response 1h resolve 4h }
   }
+  region north "North" {
+    support {
+      incident p1 { response 30m resolve 2h }
+    }
+  }
 }
 "#;
 
@@ -309,6 +314,23 @@ fn an_editor_session_over_stdio() {
         "allowed downtime in",
         "incident `p1`",
         "→ due",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from hover:\n{text}");
+    }
+
+    // Hover on a region: its own terms over the agreement's.
+    let hover = c.request(
+        "textDocument/hover",
+        &at(&agreements, &position(AGREEMENTS, "north", 0, 1)),
+    );
+    let text = hover["contents"]["value"]
+        .as_str()
+        .expect("markdown")
+        .to_string();
+    for part in [
+        "region of `checkout_sla`",
+        "response 30m",
+        "services `checkout` *(from `checkout_sla`)*",
     ] {
         assert!(text.contains(part), "{part:?} missing from hover:\n{text}");
     }

@@ -28,6 +28,15 @@ pub(crate) fn hover(a: &Analysis, def: &Def, now: DateTime<Utc>) -> String {
         "sla" | "ola" | "uc" => p
             .agreement(&def.name)
             .map(|ag| (&*ag.terms, ag.span, describe_agreement(ag))),
+        "region" => p.agreements.iter().find_map(|ag| {
+            let v = ag.regions.iter().find(|v| {
+                v.name == def.name
+                    && v.span.file == def.name_span.file
+                    && v.span.start <= def.name_span.start
+                    && def.name_span.end <= v.span.end
+            })?;
+            Some((&*v.terms, v.span, format!("\nregion of `{}`\n", ag.name)))
+        }),
         "package" => p
             .packages
             .iter()
@@ -69,6 +78,10 @@ fn describe_agreement(ag: &crate::model::Agreement) -> String {
     }
     if let Some(k) = &ag.package {
         let _ = write!(out, ", package `{}`", k.value.name.as_str());
+    }
+    if !ag.regions.is_empty() {
+        let names: Vec<String> = ag.regions.iter().map(|r| format!("`{}`", r.name)).collect();
+        let _ = write!(out, ", regions {}", names.join(", "));
     }
     out.push('\n');
     out

@@ -37,6 +37,9 @@ sla checkout_sla "Checkout for Globex" {
     during office
     incident p1 { response 1h resolve 4h }
   }
+  penalty on incident p1 resolve {
+    each breach credit 100 EUR
+  }
   region north "North" {
     support {
       incident p1 { response 30m resolve 2h }
@@ -287,6 +290,19 @@ fn an_editor_session_over_stdio() {
     assert_eq!(def["uri"], parties.as_str());
     assert_eq!(def["range"]["start"], position(PARTIES, "office", 0, 0));
     assert_eq!(def["range"]["end"], position(PARTIES, "office", 0, 6));
+
+    // An agreement's own ids: the target a penalty is on.
+    let def = c.request(
+        "textDocument/definition",
+        &at(
+            &agreements,
+            &position(AGREEMENTS, "incident p1 resolve", 0, 9),
+        ),
+    );
+    assert_eq!(
+        def["range"]["start"],
+        position(AGREEMENTS, "incident p1 {", 0, 9)
+    );
 
     // Find references from the definition of `globex`: the declaration and its use.
     let refs = c.request(

@@ -3,8 +3,9 @@
 //! definition, find references and completion read it.
 
 use super::workspace::Analysis;
+use crate::model::Use;
 use crate::source::{FileId, Span};
-use crate::syntax::ast::{self, AgreementStmt};
+use crate::syntax::ast::{self, AgreementStmt, ObjectiveKind, PenaltyOn, SupportStmt};
 
 /// A named item: its kind in words, its name and where they are.
 #[derive(Clone, Debug)]
@@ -40,7 +41,97 @@ pub(crate) fn defs(tree: &ast::File) -> Vec<Def> {
             _ => {}
         }
     }
+    let mut uses = Vec::new();
+    for stmts in bodies(tree) {
+        local(stmts, &[], &mut out, &mut uses);
+    }
     out
+}
+
+/// The statement lists of every agreement and package of a file.
+fn bodies(tree: &ast::File) -> Vec<&[ast::Stmt<AgreementStmt>]> {
+    let mut out: Vec<&[ast::Stmt<AgreementStmt>]> = Vec::new();
+    for item in &tree.items {
+        match item {
+            ast::Item::Agreement(a) => out.push(&a.body.stmts),
+            ast::Item::Catalogue(c) => out.extend(c.packages.iter().map(|p| &p.body.stmts[..])),
+            _ => {}
+        }
+    }
+    out
+}
+
+/// A support target or an outcome: its kind (`incident`, `request`, `outcome`), id and
+/// where the id is written.
+type Local = (&'static str, String, Span);
+
+/// The ids an agreement body names for itself (support targets, outcomes) and the
+/// penalties that refer to them (`penalty on incident p1 resolve`), a region's penalties
+/// to the region's own ids first, then the agreement's (`outer`). Ids inherited through
+/// `extends` are not followed: their definitions are in another agreement's text.
+fn local(
+    stmts: &[ast::Stmt<AgreementStmt>],
+    outer: &[Local],
+    defs: &mut Vec<Def>,
+    uses: &mut Vec<Use>,
+) {
+    let mut own: Vec<Local> = Vec::new();
+    for s in stmts {
+        match &s.kind {
+            AgreementStmt::Support(block) => {
+                for t in &block.stmts {
+                    if let SupportStmt::Target(x) = &t.kind {
+                        own.push((x.kind.keyword(), x.id.value.clone(), x.id.span));
+                    }
+                }
+            }
+            AgreementStmt::Objective(o) => {
+                if let (ObjectiveKind::Outcome, Some(id)) = (o.kind, &o.id) {
+                    own.push(("outcome", id.value.clone(), id.span));
+                }
+            }
+            _ => {}
+        }
+    }
+    let seen: Vec<Local> = own.iter().chain(outer).cloned().collect();
+    for s in stmts {
+        match &s.kind {
+            AgreementStmt::Penalty(p) => {
+                let (kind, id) = match &p.on.value {
+                    PenaltyOn::Outcome(i) => ("outcome", i),
+                    PenaltyOn::Incident(i, _) => ("incident", i),
+                    PenaltyOn::Request(i, _) => ("request", i),
+                    PenaltyOn::Update(k, i) => (k.keyword(), i),
+                    PenaltyOn::Availability | PenaltyOn::Latency => continue,
+                };
+                if let Some((_, _, at)) = seen.iter().find(|(k, n, _)| *k == kind && *n == id.value)
+                {
+                    uses.push(Use {
+                        at: id.span,
+                        def: *at,
+                    });
+                }
+            }
+            AgreementStmt::Region(r) => local(&r.body.stmts, &seen, defs, uses),
+            _ => {}
+        }
+    }
+    defs.extend(own.into_iter().map(|(kind, name, name_span)| Def {
+        name,
+        kind,
+        title: None,
+        name_span,
+        global: false,
+    }));
+}
+
+/// The references among a file's own ids (penalties to their targets and outcomes).
+pub(crate) fn local_uses(tree: &ast::File) -> Vec<Use> {
+    let (mut defs, mut uses) = (Vec::new(), Vec::new());
+    for stmts in bodies(tree) {
+        local(stmts, &[], &mut defs, &mut uses);
+    }
+    uses
 }
 
 fn regions(stmts: &[ast::Stmt<AgreementStmt>]) -> Vec<Def> {
@@ -73,6 +164,13 @@ impl Analysis {
         self.trees.iter().flatten().flat_map(defs).collect()
     }
 
+    /// The references the resolver bound and those among each file's own ids.
+    fn all_uses(&self) -> Vec<Use> {
+        let mut out = self.uses.clone();
+        out.extend(self.trees.iter().flatten().flat_map(local_uses));
+        out
+    }
+
     /// The name at an offset: the identifier characters around it.
     pub(crate) fn word_at(&self, file: FileId, offset: usize) -> Option<(String, Span)> {
         let text = &self.sources.get(file).text;
@@ -97,7 +195,8 @@ impl Analysis {
     /// name.
     pub(crate) fn definition_at(&self, file: FileId, offset: usize) -> Option<Def> {
         let defs = self.all_defs();
-        if let Some(u) = self.uses.iter().find(|u| contains(u.at, file, offset)) {
+        let uses = self.all_uses();
+        if let Some(u) = uses.iter().find(|u| contains(u.at, file, offset)) {
             return defs.into_iter().find(|d| d.name_span == u.def);
         }
         if let Some(d) = defs.iter().find(|d| contains(d.name_span, file, offset)) {
@@ -110,7 +209,7 @@ impl Analysis {
     /// Where a definition's name is used, in file order; the definition first when asked.
     pub(crate) fn references(&self, def: &Def, declaration: bool) -> Vec<Span> {
         let mut out: Vec<Span> = self
-            .uses
+            .all_uses()
             .iter()
             .filter(|u| u.def == def.name_span)
             .map(|u| u.at)

@@ -89,6 +89,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
                     uncovered_pairs.push((cx, cs));
                     uncovered.push(Uncovered {
                         calendar: cx,
+                        supporter: sup_name(s),
                         gap: format!(
                             "{} (closed from {} to {})",
                             sup_name(s),
@@ -226,6 +227,7 @@ pub(super) fn support(subject: &Subject<'_>, memo: &mut Memo, diags: &mut Vec<Di
 struct Uncovered {
     /// The calendar whose hours are not covered.
     calendar: usize,
+    supporter: String,
     /// The supporter and when it is closed, in words.
     gap: String,
     diag: Diagnostic,
@@ -293,10 +295,10 @@ fn one_clock(uncovered: Vec<Uncovered>, p: &crate::model::Portfolio, who: &str) 
             let mut it = list.into_iter();
             let first = it.next()?;
             let rest: Vec<Uncovered> = it.collect();
-            let mut d = first.diag;
             if rest.is_empty() {
-                return Some(d);
+                return Some(first.diag);
             }
+            let mut d = first.diag.clone();
             let gaps: Vec<String> = std::iter::once(first.gap)
                 .chain(rest.iter().map(|u| u.gap.clone()))
                 .collect();
@@ -306,10 +308,31 @@ fn one_clock(uncovered: Vec<Uncovered>, p: &crate::model::Portfolio, who: &str) 
                 gaps.len(),
                 gaps.join("; ")
             );
+            // Each supporter's label says whose it is.
+            let named = |who: &str, l: &crate::diag::Label| crate::diag::Label {
+                span: l.span,
+                message: Some(format!(
+                    "{who}: {}",
+                    l.message.as_deref().unwrap_or_default()
+                )),
+            };
+            let own: Vec<crate::diag::Label> = d
+                .labels
+                .iter()
+                .skip(1)
+                .map(|l| named(&first.supporter, l))
+                .collect();
+            d.labels.truncate(1);
+            d.labels.extend(own);
             for u in &rest {
-                for l in u.diag.labels.iter().skip(1) {
-                    d = d.label(l.span, l.message.clone().unwrap_or_default());
-                }
+                let labels: Vec<crate::diag::Label> = u
+                    .diag
+                    .labels
+                    .iter()
+                    .skip(1)
+                    .map(|l| named(&u.supporter, l))
+                    .collect();
+                d.labels.extend(labels);
             }
             Some(d)
         })

@@ -460,3 +460,40 @@ fn an_editor_session_over_stdio() {
         std::thread::sleep(Duration::from_millis(20));
     }
 }
+
+#[test]
+fn a_root_the_loader_refuses_is_said_once_and_open_buffers_still_checked() {
+    let dir = portfolio();
+    std::fs::write(dir.path().join("latin1.sla"), b"team caf\xe9\n").expect("write");
+    let mut c = Client::start(dir.path());
+    let agreements = uri(&dir.path().join("agreements.sla"));
+    let broken = "sla x {\n";
+    c.open(&agreements, broken);
+    let diags = c.diagnostics(&agreements);
+    assert_eq!(diags.len(), 1, "{diags:?}");
+    let shown: Vec<&Value> = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/showMessage")
+        .collect();
+    assert_eq!(shown.len(), 1, "{:?}", c.notifications);
+    let message = shown[0]["params"]["message"].as_str().unwrap_or("");
+    assert!(
+        message.contains("latin1.sla") && message.contains("UTF-8"),
+        "{message}"
+    );
+    // Said once, not on every change.
+    c.notify(
+        "textDocument/didChange",
+        &json!({"textDocument": {"uri": agreements, "version": 2}, "contentChanges": [{"text": "sla x {}\n"}]}),
+    );
+    let _ = c.diagnostics(&agreements);
+    let result = c.request("shutdown", &Value::Null);
+    assert!(result.is_null());
+    let again = c
+        .notifications
+        .iter()
+        .filter(|n| n["method"] == "window/showMessage")
+        .count();
+    assert_eq!(again, 1);
+}

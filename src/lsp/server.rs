@@ -14,9 +14,9 @@ use lsp_types::{
     CompletionOptions, DidChangeTextDocumentParams, DidCloseTextDocumentParams,
     DidOpenTextDocumentParams, DocumentFormattingParams, DocumentSymbolParams,
     GotoDefinitionParams, Hover, HoverContents, HoverParams, HoverProviderCapability,
-    InitializeParams, Location, MarkupContent, MarkupKind, OneOf, Position,
-    PublishDiagnosticsParams, ReferenceParams, ServerCapabilities, TextDocumentPositionParams,
-    TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
+    InitializeParams, Location, MarkupContent, MarkupKind, MessageType, OneOf, Position,
+    PublishDiagnosticsParams, ReferenceParams, ServerCapabilities, ShowMessageParams,
+    TextDocumentPositionParams, TextDocumentSyncCapability, TextDocumentSyncKind, TextEdit, Uri,
 };
 use serde_json::Value;
 use std::collections::BTreeSet;
@@ -53,6 +53,8 @@ struct State {
     analysis: Analysis,
     /// Files whose last published diagnostics were not empty.
     published: BTreeSet<String>,
+    /// The last refusal of the loader shown to the user (shown once, not per keystroke).
+    refused: Option<String>,
 }
 
 fn serve(connection: &Connection) -> i32 {
@@ -67,6 +69,7 @@ fn serve(connection: &Connection) -> i32 {
         workspace,
         analysis,
         published: BTreeSet::new(),
+        refused: None,
     };
     publish(connection, &mut state);
     for message in &connection.receiver {
@@ -156,6 +159,21 @@ fn notify(state: &mut State, n: Notification) -> bool {
 /// and open buffers.
 fn publish(connection: &Connection, state: &mut State) {
     let a = &state.analysis;
+    if a.refused != state.refused {
+        if let Some(why) = &a.refused {
+            let params = ShowMessageParams {
+                typ: MessageType::WARNING,
+                message: format!("slac: {why}; only the open files are checked"),
+            };
+            let _ = connection
+                .sender
+                .send(Message::Notification(Notification::new(
+                    "window/showMessage".into(),
+                    params,
+                )));
+        }
+        state.refused.clone_from(&a.refused);
+    }
     let mut files = by_file(&a.diagnostics, &a.sources);
     let mut now = BTreeSet::new();
     let mut sent = BTreeSet::new();

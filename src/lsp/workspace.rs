@@ -33,6 +33,8 @@ pub(crate) struct Analysis {
     pub(crate) uses: Vec<Use>,
     /// This text's portfolio, else the last one without errors, and whether it is stale.
     pub(crate) portfolio: Option<(Arc<Portfolio>, bool)>,
+    /// Why the root's files could not be read (then only the open buffers are checked).
+    pub(crate) refused: Option<String>,
 }
 
 /// The canonical spelling of a path, or the path itself when it does not exist (a new
@@ -63,14 +65,18 @@ impl Workspace {
     }
 
     /// The files to check: the root's files as the loader finds them (nothing when it
-    /// refuses them: the open buffers are still checked), each open buffer's text in
-    /// place of its file's, then the open buffers outside the root, by path.
-    fn sources(&self) -> SourceMap {
-        let disk = self
-            .root
-            .as_ref()
-            .and_then(|r| crate::load::load(std::slice::from_ref(r)).ok())
-            .unwrap_or_default();
+    /// refuses them, and why: the open buffers are still checked), each open buffer's
+    /// text in place of its file's, then the open buffers outside the root, by path.
+    fn sources(&self) -> (SourceMap, Option<String>) {
+        let (disk, refused) = match &self.root {
+            Some(r) => match crate::load::load(std::slice::from_ref(r)) {
+                Ok(map) => (map, None),
+                // A root without .sla files yet is no news; anything else the user must know.
+                Err(crate::load::LoadError::NoSlaFiles { .. }) => (SourceMap::new(), None),
+                Err(e) => (SourceMap::new(), Some(e.to_string())),
+            },
+            None => (SourceMap::new(), None),
+        };
         let mut map = SourceMap::new();
         let mut seen = Vec::new();
         for (_, f) in disk.files() {
@@ -87,12 +93,12 @@ impl Workspace {
                 map.add(path.display().to_string(), path, text.clone());
             }
         }
-        map
+        (map, refused)
     }
 
     /// Checks the portfolio as it stands in the editor.
     pub(crate) fn analyse(&mut self) -> Analysis {
-        let sources = self.sources();
+        let (sources, refused) = self.sources();
         let today = chrono::Utc::now().date_naive();
         let mut uses = Some(Vec::new());
         let checked = compile::check_noting(&sources, &Options { today }, &mut uses);
@@ -106,6 +112,7 @@ impl Workspace {
         };
         let trees = sources.files().map(|(id, f)| parse(id, &f.text)).collect();
         Analysis {
+            refused,
             trees,
             diagnostics: checked.diagnostics,
             uses: uses.unwrap_or_default(),

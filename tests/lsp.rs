@@ -334,6 +334,24 @@ fn an_editor_session_over_stdio() {
         assert!(text.contains(part), "{part:?} missing from hover:\n{text}");
     }
 
+    // Hover on a support target: its deadlines for a ticket opened now.
+    let hover = c.request(
+        "textDocument/hover",
+        &at(&agreements, &position(AGREEMENTS, "incident p1 {", 0, 9)),
+    );
+    let text = hover["contents"]["value"]
+        .as_str()
+        .expect("markdown")
+        .to_string();
+    for part in [
+        "incident `p1`",
+        "of `checkout_sla`",
+        "response 1h → due",
+        "resolve 4h → due",
+    ] {
+        assert!(text.contains(part), "{part:?} missing from hover:\n{text}");
+    }
+
     // Hover on a region: its own terms over the agreement's.
     let hover = c.request(
         "textDocument/hover",

@@ -6,7 +6,7 @@
 
 use super::index::Def;
 use super::workspace::Analysis;
-use crate::model::{periods, support, Portfolio, Ref, Terms, ALWAYS};
+use crate::model::{periods, support, Portfolio, Ref, Support, Target, Terms, ALWAYS};
 use crate::source::{Sp, Span};
 use crate::time::Instant;
 use crate::written;
@@ -56,6 +56,12 @@ pub(crate) fn hover(a: &Analysis, def: &Def, now: DateTime<Utc>) -> String {
                         written::plural(closures, "closure", "closures")
                     );
                 }
+            }
+            None
+        }
+        "incident" | "request" => {
+            if let Some(text) = target_hover(p, def, now) {
+                out.push_str(&text);
             }
             None
         }
@@ -180,39 +186,67 @@ fn resolved(out: &mut String, p: &Portfolio, terms: &Terms, own: Span, now: Date
         now.to_rfc3339_opts(SecondsFormat::Secs, true)
     );
     for t in &s.targets {
-        let clock = t
-            .during
-            .as_ref()
-            .or(s.during.as_ref())
-            .map_or(ALWAYS, |c| c.value.index);
-        let Some(cal) = p.calendars.get(clock) else {
-            continue;
-        };
-        let mut parts = Vec::new();
-        for (which, term) in t.deadlines() {
-            let due = support::target_due(&cal.clock, term.length(), Instant::from(now), 0)
-                .and_then(|(at, _)| at.to_utc())
-                .map_or_else(
-                    || "never due".to_string(),
-                    |at| {
-                        at.with_timezone(&cal.clock.tz())
-                            .to_rfc3339_opts(SecondsFormat::Secs, false)
-                    },
-                );
-            parts.push(format!(
-                "{} {} → due {due}",
-                which.keyword(),
-                support::length_written(term.length())
-            ));
+        if let Some(line) = target_line(p, s, t, now) {
+            let _ = writeln!(out, "* {line}{}", origin(p, own, t.span));
         }
-        let _ = writeln!(
-            out,
-            "* {} `{}` on `{}`: {}{}",
-            t.kind.keyword(),
-            t.id,
-            cal.name,
-            parts.join(", "),
-            origin(p, own, t.span)
-        );
     }
+}
+
+/// A support target's deadlines for a ticket opened `now`, on its clock.
+fn target_line(p: &Portfolio, s: &Support, t: &Target, now: DateTime<Utc>) -> Option<String> {
+    let clock = t
+        .during
+        .as_ref()
+        .or(s.during.as_ref())
+        .map_or(ALWAYS, |c| c.value.index);
+    let cal = p.calendars.get(clock)?;
+    let mut parts = Vec::new();
+    for (which, term) in t.deadlines() {
+        let due = support::target_due(&cal.clock, term.length(), Instant::from(now), 0)
+            .and_then(|(at, _)| at.to_utc())
+            .map_or_else(
+                || "never due".to_string(),
+                |at| {
+                    at.with_timezone(&cal.clock.tz())
+                        .to_rfc3339_opts(SecondsFormat::Secs, false)
+                },
+            );
+        parts.push(format!(
+            "{} {} → due {due}",
+            which.keyword(),
+            support::length_written(term.length())
+        ));
+    }
+    Some(format!(
+        "{} `{}` on `{}`: {}",
+        t.kind.keyword(),
+        t.id,
+        cal.name,
+        parts.join(", ")
+    ))
+}
+
+/// Hovering a support target's id: its deadlines for a ticket opened now, in the
+/// agreement (or region) it is written in.
+fn target_hover(p: &Portfolio, def: &Def, now: DateTime<Utc>) -> Option<String> {
+    let at = def.name_span;
+    let inside = |span: Span| span.file == at.file && span.start <= at.start && at.end <= span.end;
+    let ag = p.agreements.iter().find(|a| inside(a.span))?;
+    let terms = ag
+        .regions
+        .iter()
+        .find(|v| inside(v.span))
+        .map_or(&*ag.terms, |v| &*v.terms);
+    let s = terms.support.as_ref()?;
+    let t = s
+        .targets
+        .iter()
+        .find(|t| t.kind.keyword() == def.kind && t.id == def.name)?;
+    let now = now.with_nanosecond(0).unwrap_or(now);
+    Some(format!(
+        "\nof `{}`, for a ticket opened now ({}):\n\n* {}\n",
+        ag.name,
+        now.to_rfc3339_opts(SecondsFormat::Secs, true),
+        target_line(p, s, t, now)?
+    ))
 }

@@ -36,13 +36,23 @@ impl Checked {
 }
 
 pub fn check(sources: &SourceMap, options: &Options) -> Checked {
+    check_noting(sources, options, &mut None)
+}
+
+/// [`check`], also noting every reference the resolver binds in `uses` when it is `Some`
+/// (what `slac lsp` navigates by); left as it was when a syntax error stops the run first.
+pub fn check_noting(
+    sources: &SourceMap,
+    options: &Options,
+    uses: &mut Option<Vec<model::Use>>,
+) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
     // The resolver takes the trees and drops each one once its items are built.
     let resolved = if errors(&diags) {
         None
     } else {
-        model::resolve(files, &mut diags)
+        model::resolve_with(files, &mut diags, uses)
     };
     let (portfolio, unbacked) = match resolved.map(|p| run_phases(p, *options, &mut diags)) {
         Some(Phases::Passed(p)) => (Some(p), None),

@@ -23,6 +23,7 @@ pub mod fmt;
 pub(crate) mod import;
 pub mod live;
 pub mod load;
+pub(crate) mod lsp;
 pub mod model;
 pub mod output;
 pub mod report;

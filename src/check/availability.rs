@@ -92,6 +92,51 @@ impl Ctx<'_, '_> {
         best
     }
 
+    /// The concrete fix when a supporter of `services` measures availability over
+    /// `always` while X measures over fewer hours: the worst-case conversion lets all of
+    /// its allowance fall inside X's hours. What it would take: measuring over X's
+    /// calendar, or the target over `always` that still backs `want`.
+    fn over_always(&self, services: &[usize], want: Decimal) -> Option<String> {
+        let always = crate::model::ALWAYS;
+        if self.x_cal == always {
+            return None;
+        }
+        let (from, to) = self.week;
+        let open_x = Decimal::from(self.plain.0[self.x_cal].open_time(from, to));
+        let open_s = Decimal::from(self.plain.0[always].open_time(from, to));
+        if open_s.is_zero() {
+            return None;
+        }
+        let x_name = &self.p.calendars[self.x_cal].name;
+        for s in &self.in_force {
+            for o in s.terms.objective(ObjectiveKind::Availability) {
+                let Some(t) = &o.target else { continue };
+                let serves = services.iter().any(|v| {
+                    s.covers.contains(v) && o.service.as_ref().is_none_or(|r| r.value.index == *v)
+                });
+                if !serves || o.during.as_ref().is_some_and(|c| c.value.index != always) {
+                    continue;
+                }
+                let a = t.value / Decimal::ONE_HUNDRED;
+                if self.convert(a, always) >= want {
+                    continue;
+                }
+                // Rounded up to a thousandth of a percent, so that it backs `want`.
+                let needed =
+                    (Decimal::ONE - (Decimal::ONE - want) * open_x / open_s) * Decimal::ONE_HUNDRED;
+                let needed = needed
+                    .round_dp_with_strategy(3, rust_decimal::RoundingStrategy::AwayFromZero)
+                    .normalize();
+                return Some(format!(
+                    "`{}` measures its {} over `always` (it has no `during`), so all of its allowed downtime may fall in the hours of `{x_name}`: add `during {x_name}` to its availability, or raise it to {needed}% over `always`",
+                    s.agreement.name,
+                    pct(a),
+                ));
+            }
+        }
+        None
+    }
+
     /// Worst case per week: the supporter's whole allowance may fall inside X's hours,
     /// and X's hours the supporter does not count may all be down.
     fn convert(&self, a: Decimal, s_cal: usize) -> Decimal {
@@ -294,6 +339,23 @@ pub(super) fn check(subject: &Subject<'_>, plain: &Plain, diags: &mut Vec<Diagno
                     pct(v),
                     pct(v)
                 ));
+            let ctx = Ctx {
+                p,
+                plain,
+                in_force: sups
+                    .iter()
+                    .filter(|s| s.overlap.from <= start && start <= s.overlap.to)
+                    .collect(),
+                x_cal,
+                week: first_week(window.from),
+            };
+            let d = match ctx.over_always(&graph, want) {
+                Some(help) => Diagnostic {
+                    help: Some(help),
+                    ..d
+                },
+                None => d,
+            };
             diags.push(subject.with_reasons(d, &graph));
         }
     }

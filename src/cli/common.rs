@@ -30,6 +30,34 @@ pub(super) fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {
     }
 }
 
+/// The columns human reports wrap at: a terminal's width (`COLUMNS` when set, else what
+/// the terminal says, else 100); 0, no wrapping, when stderr is not a terminal: a file or
+/// a CI log has no width, and a tool reading it wants one message per line.
+pub(super) fn stderr_width() -> usize {
+    use std::io::IsTerminal as _;
+    if !std::io::stderr().is_terminal() {
+        return 0;
+    }
+    let columns = std::env::var("COLUMNS")
+        .ok()
+        .and_then(|c| c.trim().parse().ok());
+    columns
+        .or_else(terminal_columns)
+        .filter(|&c: &usize| c >= 20)
+        .unwrap_or(100)
+}
+
+#[cfg(unix)]
+fn terminal_columns() -> Option<usize> {
+    let size = rustix::termios::tcgetwinsize(std::io::stderr()).ok()?;
+    Some(usize::from(size.ws_col))
+}
+
+#[cfg(not(unix))]
+fn terminal_columns() -> Option<usize> {
+    None
+}
+
 /// `--today`, else the system's date in UTC.
 pub(super) fn today(arg: Option<NaiveDate>) -> NaiveDate {
     arg.unwrap_or_else(|| chrono::Utc::now().date_naive())

@@ -3,7 +3,7 @@
 use super::common::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::Style;
 use crate::model::{Deadline, Portfolio, TargetKind, Terms};
-use crate::time::{Calendar, Instant, Length};
+use crate::time::{Instant, Length};
 use chrono::{DateTime, FixedOffset, SecondsFormat, TimeDelta, Utc};
 use clap::ValueEnum;
 use serde::Serialize;
@@ -72,26 +72,6 @@ fn parse_opened(s: &str) -> Result<DateTime<FixedOffset>, String> {
         ));
     }
     Ok(t)
-}
-
-/// The deadline of `dur_ms` of open time from `opened` plus `rest_ns` (under a
-/// millisecond), as a whole millisecond and the nanoseconds after it. A calendar opens and
-/// closes on whole seconds, so it is open or closed for all of a millisecond: opened while
-/// closed, the clock starts at a whole millisecond; opened inside an open one, the part of
-/// it before `opened` is owed at the end (the same rule as the clock of `slac eval`).
-fn deadline(cal: &Calendar, opened: Instant, rest_ns: i64, dur_ms: i64) -> Option<(Instant, i64)> {
-    let due = cal.deadline(opened, dur_ms)?;
-    // An always-open calendar is not bounded by the year 9999; the answer is.
-    let within = |at: Instant, ns: i64| (at < Instant::MAX).then_some((at, ns));
-    if rest_ns == 0 || !cal.is_open(opened) {
-        return within(due, 0);
-    }
-    let start = if cal.is_open(due) {
-        due
-    } else {
-        cal.next_change(due)?
-    };
-    within(start, rest_ns)
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -271,15 +251,8 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
     }
     let opened = Instant::from(from_utc);
     let rest_ns = i64::from(from_utc.timestamp_subsec_nanos() % 1_000_000);
-    let found = match length {
-        Length::Open(ms) => deadline(&calendar.clock, opened, rest_ns, ms),
-        Length::BusinessDays(n) => {
-            crate::model::support::business_due(&calendar.clock, n, opened, rest_ns)
-                .filter(|&t| t < Instant::MAX)
-                .map(|t| (t, 0))
-        }
-    };
-    let (due, due_ns) = found
+    let (due, due_ns) =
+        crate::model::support::target_due(&calendar.clock, length, opened, rest_ns)
         .ok_or_else(|| {
             if calendar.clock.week_open_minutes() == 0 {
                 format!("calendar `{}` is never open, so the ticket is never due", calendar.name)

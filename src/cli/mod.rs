@@ -36,6 +36,7 @@ mod fmt;
 mod import;
 mod inputs;
 mod report;
+mod lsp;
 mod status;
 mod synth;
 
@@ -152,6 +153,12 @@ Examples:
   slac diff --git origin/main              the working tree against a revision
   slac diff --git origin/main contracts --format markdown --deny-weakening")]
     Diff(diff::Args),
+    /// A Language Server over stdio for editors: diagnostics as you type, go to
+    /// definition, references, hover, completion, outline and formatting.
+    #[command(after_help = "\
+Examples:
+  slac lsp                                 started by the editor (docs/editors.md)")]
+    Lsp(lsp::Args),
     /// Write a synthetic portfolio and events (for performance runs).
     #[command(hide = true)]
     Synth(synth::Args),
@@ -179,7 +186,10 @@ where
                 && std::io::stderr().is_terminal()
         }
     };
-    let style = Style { color, width: 100 };
+    let style = Style {
+        color,
+        width: common::stderr_width(),
+    };
     match cli.command {
         Command::Check(args) => check::run(&args, style),
         Command::Due(args) => due::run(&args, style),
@@ -192,5 +202,6 @@ where
         Command::Explain(args) => explain::run(&args),
         Command::Fmt(args) => fmt::run(&args, style),
         Command::Diff(args) => diff::run(&args, style),
+        Command::Lsp(args) => lsp::run(&args),
     }
 }

@@ -7,6 +7,7 @@ mod github;
 mod place;
 mod sarif;
 mod terminal;
+mod wrap;
 
 pub use github::github;
 pub use sarif::sarif;
@@ -28,6 +29,7 @@ use terminal::Shown;
 #[derive(Clone, Copy, Debug)]
 pub struct Style {
     pub color: bool,
+    /// Columns to wrap messages at; 0: no wrapping (output that is not a terminal).
     pub width: usize,
 }
 
@@ -41,7 +43,16 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap, style: Style) -> String 
         GraphicalTheme::unicode_nocolor()
     };
     let handler = GraphicalReportHandler::new_themed(theme)
-        .with_width(style.width)
+        // Unwrapped, the width still bounds nested reports' indentation arithmetic.
+        .with_width(if style.width == 0 {
+            10_000
+        } else {
+            style.width
+        })
+        .with_wrap_lines(style.width > 0)
+        .with_break_words(false)
+        .with_word_separator(textwrap::WordSeparator::Custom(wrap::words))
+        .with_word_splitter(textwrap::WordSplitter::NoHyphenation)
         .with_links(false);
     let (printed, rest) = capped(diags);
     // Every file's text as shown and its line index, only when a snippet is drawn: a
@@ -254,8 +265,11 @@ impl SourceCode for FileSource<'_> {
     }
 }
 
-/// One diagnostic as miette sees it: the labels in the primary file, and one related
-/// note per other file that has labels.
+/// Labels whose lines are further apart than this are drawn as separate snippets.
+const MAX_GAP_LINES: usize = 4;
+
+/// One diagnostic as miette sees it: the labels near the primary one, and one related
+/// note per other group of labels (further down the same file, or in another file).
 struct Report<'a> {
     diag: &'a Diagnostic,
     message: String,
@@ -281,12 +295,39 @@ impl<'a> Report<'a> {
                 files.push(l.span.file);
             }
         }
-        let labels_in = |file: FileId, first_primary: bool| -> Vec<LabeledSpan> {
-            diag.labels
+        // The labels of a file, in groups of nearby lines: labels far apart are drawn as
+        // one snippet each, not as one with every line between them.
+        let groups_in = |file: FileId| -> Vec<Vec<usize>> {
+            let (f, ix) = (&shown[file.0 as usize], &indexes[file.0 as usize]);
+            let mut lines: Vec<(usize, usize, usize)> = diag
+                .labels
                 .iter()
                 .enumerate()
                 .filter(|(_, l)| l.span.file == file)
                 .map(|(i, l)| {
+                    let (start, end) = (f.map(l.span.start as usize), f.map(l.span.end as usize));
+                    (ix.line(start), ix.line(end.saturating_sub(1).max(start)), i)
+                })
+                .collect();
+            lines.sort_unstable();
+            let mut groups: Vec<Vec<usize>> = Vec::new();
+            let mut reach = None;
+            for (first, last, i) in lines {
+                match (reach, groups.last_mut()) {
+                    (Some(r), Some(g)) if first <= r + MAX_GAP_LINES => g.push(i),
+                    _ => groups.push(vec![i]),
+                }
+                reach = Some(reach.map_or(last, |r: usize| r.max(last)));
+            }
+            groups
+        };
+        let labels_of = |file: FileId, group: &[usize], first_primary: bool| -> Vec<LabeledSpan> {
+            let mut group = group.to_vec();
+            group.sort_unstable();
+            group
+                .into_iter()
+                .map(|i| {
+                    let l = &diag.labels[i];
                     let f = &shown[file.0 as usize];
                     let start = f.map(l.span.start as usize);
                     let span = SourceSpan::from((start, f.map(l.span.end as usize) - start));
@@ -304,19 +345,43 @@ impl<'a> Report<'a> {
             text: &shown[file.0 as usize].text,
             index: &indexes[file.0 as usize],
         };
-        let related = files
-            .iter()
-            .map(|&file| Report {
+        let see_also = |file: FileId, group: &[usize], with_line: bool| {
+            let name = visible(&sources.get(file).name).into_owned();
+            let message = match group.iter().min() {
+                Some(&i) if with_line => {
+                    let line = sources
+                        .get(file)
+                        .line_col(diag.labels[i].span.start as usize)
+                        .0;
+                    format!("see also `{name}`, line {line}")
+                }
+                _ => format!("see also `{name}`"),
+            };
+            Report {
                 diag,
-                message: format!("see also `{}`", visible(&sources.get(file).name)),
+                message,
                 severity: miette::Severity::Advice,
                 source: source_of(file),
-                labels: labels_in(file, false),
+                labels: labels_of(file, group, false),
                 related: Vec::new(),
                 help: None,
                 code: None,
-            })
-            .collect();
+            }
+        };
+        let mut main = Vec::new();
+        let mut related = Vec::new();
+        for group in groups_in(primary) {
+            if group.contains(&0) {
+                main = group;
+            } else {
+                related.push(see_also(primary, &group, true));
+            }
+        }
+        for &file in &files {
+            let groups = groups_in(file);
+            let with_line = groups.len() > 1;
+            related.extend(groups.iter().map(|g| see_also(file, g, with_line)));
+        }
         Report {
             diag,
             message: visible(&diag.message).into_owned(),
@@ -325,7 +390,7 @@ impl<'a> Report<'a> {
                 Severity::Warning => miette::Severity::Warning,
             },
             source: source_of(primary),
-            labels: labels_in(primary, true),
+            labels: labels_of(primary, &main, true),
             related,
             help: diag.help.as_deref().map(visible),
             code: Some(diag.code.as_str()),

@@ -7,7 +7,7 @@ use super::portfolio::{
     Agreement, Calendar, Catalogue, ClosureDef, Dependency, Hours, Package, Party, Portfolio,
     RecurringDef, Service, Variant,
 };
-use super::resolver::{Kind, Resolver, Symbol, TEAM};
+use super::resolver::{Kind, Resolver, Symbol, Use, TEAM};
 use crate::diag::{Code, Diagnostic};
 use crate::source::Span;
 use crate::syntax::ast::{self, AgreementKind, AgreementStmt, Level};
@@ -20,12 +20,33 @@ use std::sync::Arc;
 /// the item is built: a large portfolio's trees weigh as much as its model, and only the
 /// symbol table (names, kinds, spans) is needed across files.
 pub fn resolve(files: Vec<ast::File>, diags: &mut Vec<Diagnostic>) -> Option<Portfolio> {
-    let items: Vec<&ast::Item> = files.iter().flat_map(|f| &f.items).collect();
+    resolve_with(files, diags, &mut None)
+}
+
+/// [`resolve`], also noting every reference bound in `uses` when it is `Some` (`slac
+/// lsp`: go to definition and find references), even when the portfolio has errors.
+pub fn resolve_with(
+    files: Vec<ast::File>,
+    diags: &mut Vec<Diagnostic>,
+    uses: &mut Option<Vec<Use>>,
+) -> Option<Portfolio> {
     let mut r = Resolver {
         symbols: BTreeMap::new(),
         diags: Vec::new(),
         always: "always".into(),
+        uses: uses.take(),
     };
+    let built = build_all(files, &mut r, diags);
+    *uses = r.uses.take();
+    built
+}
+
+fn build_all(
+    files: Vec<ast::File>,
+    r: &mut Resolver,
+    diags: &mut Vec<Diagnostic>,
+) -> Option<Portfolio> {
+    let items: Vec<&ast::Item> = files.iter().flat_map(|f| &f.items).collect();
 
     // The symbol table. Indices follow the order of each kind's list below.
     let mut counts = [0usize; 6];
@@ -114,11 +135,11 @@ pub fn resolve(files: Vec<ast::File>, diags: &mut Vec<Diagnostic>) -> Option<Por
     };
     for item in files.into_iter().flat_map(|f| f.items) {
         match &item {
-            ast::Item::Party(p) => portfolio.parties.push(party(&mut r, p)),
+            ast::Item::Party(p) => portfolio.parties.push(party(r, p)),
             ast::Item::Calendar(c) => portfolio.calendars.push(calendar(c)),
-            ast::Item::Service(s) => portfolio.services.push(service(&mut r, s)),
-            ast::Item::Agreement(a) => portfolio.agreements.push(agreement(&mut r, a)),
-            ast::Item::Catalogue(c) => catalogue(&mut r, c, &mut portfolio),
+            ast::Item::Service(s) => portfolio.services.push(service(r, s)),
+            ast::Item::Agreement(a) => portfolio.agreements.push(agreement(r, a)),
+            ast::Item::Catalogue(c) => catalogue(r, c, &mut portfolio),
         }
     }
     super::cycles::dependency_cycles(&portfolio, &mut r.diags);

@@ -12,12 +12,13 @@ pub mod periods;
 mod portfolio;
 pub mod register;
 mod resolver;
+pub use resolver::Use;
 pub mod strictness;
 pub mod support;
 pub mod supporters;
 mod terms;
 
-pub use build::resolve;
+pub use build::{resolve, resolve_with};
 pub use lifecycle::years_in_force;
 pub use portfolio::*;
 pub use terms::histogram_parts;

@@ -65,6 +65,17 @@ pub(super) struct Resolver {
     pub(super) diags: Vec<Diagnostic>,
     /// The name of the built-in calendar, shared like the others.
     pub(super) always: Name,
+    /// Every reference bound, when asked for (`resolve_with`): what an editor's go to
+    /// definition and find references read. `None` in a build, which never asks.
+    pub(super) uses: Option<Vec<Use>>,
+}
+
+/// A reference bound to the item it names: where the name is used and where the item's
+/// name is defined.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Use {
+    pub at: Span,
+    pub def: Span,
 }
 
 fn noun_list(want: &[Kind]) -> String {
@@ -90,13 +101,22 @@ impl Resolver {
             self.symbols.get(name.value.as_str()).cloned()
         };
         match found {
-            Some(sym) if sym.kind.matches(want) => Some(Sp::new(
-                Ref {
-                    index: sym.index,
-                    name: sym.name,
-                },
-                name.span,
-            )),
+            Some(sym) if sym.kind.matches(want) => {
+                // `always` is defined nowhere in the files: it has no place to go to.
+                if let (Some(uses), false) = (&mut self.uses, sym.span == name.span) {
+                    uses.push(Use {
+                        at: name.span,
+                        def: sym.span,
+                    });
+                }
+                Some(Sp::new(
+                    Ref {
+                        index: sym.index,
+                        name: sym.name,
+                    },
+                    name.span,
+                ))
+            }
             Some(sym) => {
                 let mut d = Diagnostic::new(
                     Code::E0203,

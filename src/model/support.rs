@@ -46,6 +46,42 @@ pub fn business_due(cal: &Calendar, days: u32, opened: Instant, rest_ns: i64) ->
     cal.business_deadline(from, days)
 }
 
+/// The deadline of a ticket opened at `opened` (plus `rest_ns` nanoseconds, under a
+/// millisecond) for a deadline of `length` on `cal`, as a whole millisecond and the
+/// nanoseconds after it: the one definition `slac due` prints and `slac lsp` shows. A
+/// calendar opens and closes on whole seconds, so it is open or closed for all of a
+/// millisecond: opened while closed, the clock starts at a whole millisecond; opened
+/// inside an open one, the part of it before `opened` is owed at the end (the same rule as
+/// the clock of `slac eval`). `None` past the year 9999 or on a calendar never open.
+pub fn target_due(
+    cal: &Calendar,
+    length: Length,
+    opened: Instant,
+    rest_ns: i64,
+) -> Option<(Instant, i64)> {
+    match length {
+        Length::Open(ms) => open_due(cal, opened, rest_ns, ms),
+        Length::BusinessDays(n) => business_due(cal, n, opened, rest_ns)
+            .filter(|&t| t < Instant::MAX)
+            .map(|t| (t, 0)),
+    }
+}
+
+fn open_due(cal: &Calendar, opened: Instant, rest_ns: i64, dur_ms: i64) -> Option<(Instant, i64)> {
+    let due = cal.deadline(opened, dur_ms)?;
+    // An always-open calendar is not bounded by the year 9999; the answer is.
+    let within = |at: Instant, ns: i64| (at < Instant::MAX).then_some((at, ns));
+    if rest_ns == 0 || !cal.is_open(opened) {
+        return within(due, 0);
+    }
+    let start = if cal.is_open(due) {
+        due
+    } else {
+        cal.next_change(due)?
+    };
+    within(start, rest_ns)
+}
+
 /// `1 business day`, `2 business days`: as written in `.sla` and as every document and
 /// report says it.
 pub fn business_days_words(n: u32) -> String {

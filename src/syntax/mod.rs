@@ -2,6 +2,7 @@
 
 pub mod ast;
 mod bidi;
+mod keywords;
 mod parser;
 mod structure;
 pub(crate) use structure::mixed_currencies;
@@ -10,6 +11,7 @@ pub mod values;
 use crate::diag::Diagnostic;
 use crate::source::SourceMap;
 
+pub use keywords::keywords;
 pub use parser::{parse_file, MAX_NESTING};
 pub use values::INVALID_TIME;
 

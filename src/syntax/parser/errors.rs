@@ -274,8 +274,15 @@ fn help_for(rule: Rule, found: &str) -> Option<String> {
         .chars()
         .take_while(|c| c.is_ascii_alphanumeric() || *c == '_' || *c == '-')
         .collect();
+    let lower = word.to_ascii_lowercase();
     let close = if word.is_empty() {
         None
+    } else if let Some(k) = keywords(rule)
+        .iter()
+        .find(|k| **k == lower && lower != word)
+    {
+        // `SLA`, `Service`: keywords are lowercase.
+        Some(*k)
     } else {
         crate::suggest::nearest(&word, keywords(rule).iter().copied(), |k| {
             2.min(k.len() / 2)
@@ -400,6 +407,11 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
             positives = vec![Rule::duration];
         }
     }
+    // The first word of a file: pest names no rule there, but only an item can start one.
+    let starts_file = first_word(src, pos) && pos < src.trim_end().len();
+    if starts_file && !positives.contains(&Rule::item) {
+        positives = vec![Rule::item];
+    }
     let (raw, len) = found_token(src, pos);
     let at_end = len == 0;
     let found = if at_end {
@@ -451,6 +463,7 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
         })
         .or(positives.first().copied());
     let label = match words.as_slice() {
+        _ if starts_file => "a file starts with an item".to_string(),
         [one] => format!("expected {one}"),
         _ if at_end => "the file ends here".to_string(),
         _ => format!("`{raw}` is not expected here"),
@@ -460,15 +473,34 @@ pub(super) fn syntax_error(file: FileId, src: &str, err: &Error<Rule>) -> Diagno
     if unterminated {
         message = "unterminated string".to_string();
     }
-    let unclosed = if at_end {
-        unclosed_brace(src, pos)
+    // An item's keyword at the start of a line inside a block: the block before it was
+    // left open (a `}` is missing), which is what to point at, not the item.
+    let next_item =
+        !at_end && ITEM_WORDS.contains(&raw.as_str()) && line_indent(src, pos) == (true, 0);
+    let unclosed = if at_end || next_item {
+        left_open(src, pos)
     } else {
         None
     };
     let mut d = match unclosed {
-        Some(open) => Diagnostic::new(Code::E0100, Span::new(file, open, open + 1), message)
-            .primary("this block is never closed")
-            .help("add the missing `}` at the end of the block"),
+        Some(open) if next_item => Diagnostic::new(
+            Code::E0100,
+            Span::new(file, open, open + 1),
+            format!("a block is never closed: `{raw}` starts an item inside it"),
+        )
+        .primary("this block is never closed")
+        .label(
+            Span::new(file, pos, pos + len),
+            "the next item starts here, still inside the block",
+        )
+        .help("add the missing `}` at the end of the block"),
+        Some(open) => Diagnostic::new(
+            Code::E0100,
+            Span::new(file, open, open + 1),
+            "a block is never closed: the file ends inside it",
+        )
+        .primary("this block is never closed")
+        .help("add the missing `}` at the end of the block"),
         None if unterminated => Diagnostic::new(
             Code::E0100,
             Span::new(file, pos, pos + len),
@@ -542,24 +574,74 @@ fn scan_code(src: &str, end: usize, mut visit: impl FnMut(usize, u8) -> bool) {
     }
 }
 
-/// Byte offsets of the `{`s still open at `end`, ignoring strings and comments.
-fn open_braces(src: &str, end: usize) -> Vec<usize> {
-    let mut stack = Vec::new();
+/// The `{` whose block was left open before `end`. By braces alone it is the innermost
+/// one still open; but a `}` that starts its line at the indentation of an outer block's
+/// line closes that block, so the blocks it skipped are the ones left open (the
+/// outermost of them: its `}` is the one missing). Formatted files (`slac fmt`) say
+/// which block a `}` closes by its indentation, which counting cannot.
+fn left_open(src: &str, end: usize) -> Option<usize> {
+    let mut stack: Vec<(usize, usize)> = Vec::new();
+    let mut skipped = None;
     scan_code(src, end, |i, b| {
         match b {
-            b'{' => stack.push(i),
+            b'{' => stack.push((i, line_indent(src, i).1)),
             b'}' => {
-                stack.pop();
+                let (first, indent) = line_indent(src, i);
+                let closes = if first {
+                    stack.iter().rposition(|&(_, at)| at == indent)
+                } else {
+                    None
+                };
+                match closes {
+                    Some(k) => {
+                        if k + 1 < stack.len() && skipped.is_none() {
+                            skipped = Some(stack[k + 1].0);
+                        }
+                        stack.truncate(k);
+                    }
+                    None => {
+                        stack.pop();
+                    }
+                }
             }
             _ => {}
         }
         true
     });
-    stack
+    skipped.or(stack.last().map(|&(at, _)| at))
 }
 
-fn unclosed_brace(src: &str, pos: usize) -> Option<usize> {
-    open_braces(src, pos).last().copied()
+/// Whether only spaces and tabs stand before offset `i` on its line, and how many lead
+/// that line.
+fn line_indent(src: &str, i: usize) -> (bool, usize) {
+    let start = src[..i].rfind(['\n', '\r']).map_or(0, |n| n + 1);
+    let line = &src[start..];
+    let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+    (indent >= i - start, indent)
+}
+
+/// The words that start an item.
+const ITEM_WORDS: &[&str] = &[
+    "provider",
+    "customer",
+    "team",
+    "supplier",
+    "calendar",
+    "service",
+    "sla",
+    "ola",
+    "uc",
+    "catalogue",
+];
+
+/// Only whitespace and comments before `pos`: the first word of the file is there.
+fn first_word(src: &str, pos: usize) -> bool {
+    let mut code = false;
+    scan_code(src, pos, |_, b| {
+        code = !b.is_ascii_whitespace();
+        !code
+    });
+    !code
 }
 
 /// Refuses files whose blocks nest deeper than any valid file can, before pest recurses.

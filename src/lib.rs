@@ -12,6 +12,7 @@
 // nesting limit already bounds its recursion); its generated code names `alloc`.
 extern crate alloc;
 
+pub mod allow;
 pub(crate) mod check;
 pub(crate) mod cli;
 pub mod compile;
@@ -24,6 +25,7 @@ pub(crate) mod import;
 pub mod load;
 pub mod model;
 pub mod output;
+pub mod project;
 pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;

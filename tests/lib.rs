@@ -1,5 +1,6 @@
 //! The one integration-test binary (`autotests = false`): one module per feature.
 
+mod allow;
 mod architecture;
 mod audience;
 mod build;

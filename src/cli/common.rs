@@ -1,6 +1,7 @@
 //! What every subcommand shares: exit codes, default paths and date, how reports and
 //! errors are printed, and loading a portfolio that must check clean.
 
+use super::settings::{Report, Settings};
 use crate::diag::render::Style;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -22,6 +23,18 @@ pub(super) fn paths_or_dot(paths: &[PathBuf]) -> Vec<PathBuf> {
 /// `--today`, else the system's date in UTC.
 pub(super) fn today(arg: Option<NaiveDate>) -> NaiveDate {
     arg.unwrap_or_else(|| chrono::Utc::now().date_naive())
+}
+
+/// `--today DATE`, with a message that says what was given and what is accepted.
+pub(super) fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        let shown = crate::diag::render::visible(s);
+        if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
+            format!("`{shown}` is not a day of the calendar; write an existing date as YYYY-MM-DD, e.g. 2026-11-26")
+        } else {
+            format!("`{shown}` is not a date; write YYYY-MM-DD, e.g. 2026-11-26 (without --today, slac takes slac.toml's `today`, else the system's date in UTC)")
+        }
+    })
 }
 
 /// Writes to stdout (`true`) or stderr, ignoring a failure: a closed pipe (`slac … | head`)
@@ -58,8 +71,21 @@ pub(super) fn load_checked(
     day: Option<NaiveDate>,
     style: Style,
 ) -> Result<(crate::source::SourceMap, crate::model::Portfolio), i32> {
-    let sources = crate::load::load(&paths_or_dot(paths)).map_err(|e| fail(&e.to_string()))?;
-    let checked = crate::compile::check(&sources, &crate::compile::Options { today: today(day) });
+    let paths = paths_or_dot(paths);
+    let mut sources = crate::load::load(&paths).map_err(|e| fail(&e.to_string()))?;
+    let report = |diags: &[crate::diag::Diagnostic], sources: &crate::source::SourceMap| {
+        eprint!(
+            "{}",
+            crate::diag::render::human_report(diags, sources, style)
+        );
+    };
+    let settings = settings(&paths, &mut sources, &report)?;
+    let checked = crate::compile::check(
+        &sources,
+        &crate::compile::Options {
+            today: settings.today(day),
+        },
+    );
     match checked.portfolio {
         Some(p)
             if !checked
@@ -77,6 +103,18 @@ pub(super) fn load_checked(
             Err(EXIT_FAILED)
         }
     }
+}
+
+/// The slac.toml of `paths` ([`Settings::read`]), or exit code 2 once the reason is shown.
+pub(super) fn settings(
+    paths: &[PathBuf],
+    sources: &mut crate::source::SourceMap,
+    report: Report<'_>,
+) -> Result<Settings, i32> {
+    Settings::read(paths, sources, report).map_err(|why| match why {
+        Some(message) => fail(&message),
+        None => EXIT_USAGE,
+    })
 }
 
 /// Prints a usage or input error the way every command does, and gives exit code 2.

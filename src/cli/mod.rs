@@ -34,6 +34,7 @@ mod eval;
 mod explain;
 mod fmt;
 mod import;
+mod settings;
 mod status;
 mod synth;
 

@@ -97,6 +97,19 @@ impl Code {
 /// clean on its own (tests/explain.rs proves both).
 pub const DIFF_ONLY: &[Code] = &[Code::E0608];
 
+/// The codes about slac.toml: their examples are slac.toml files, not portfolios
+/// (tests/explain.rs reads them with `crate::project::parse`).
+pub const PROJECT_FILE: &[Code] = &[Code::E0110, Code::E0111, Code::E0112];
+
+/// The language of a code's examples in docs/checks.md.
+fn example_language(code: Code) -> &'static str {
+    if PROJECT_FILE.contains(&code) {
+        "toml"
+    } else {
+        "sla"
+    }
+}
+
 /// The old side of a diff code's examples (see [`DIFF_ONLY`]).
 pub fn before(code: Code) -> Option<&'static str> {
     match code {
@@ -265,14 +278,15 @@ pub fn checks_markdown() -> String {
                 );
             }
             // An invisible character (W0111) is shown as its escape.
+            let lang = example_language(code);
             let _ = writeln!(
                 out,
-                "Wrong:\n\n```sla\n{}\n```\n",
+                "Wrong:\n\n```{lang}\n{}\n```\n",
                 visible(e.wrong.trim_end())
             );
             let _ = writeln!(
                 out,
-                "Right:\n\n```sla\n{}\n```",
+                "Right:\n\n```{lang}\n{}\n```",
                 visible(e.right.trim_end())
             );
         }

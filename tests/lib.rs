@@ -11,6 +11,7 @@ mod cli;
 mod closed_pipes;
 mod common;
 mod diff;
+mod discovery;
 mod documents;
 mod due;
 mod e04_periodic;

@@ -10,6 +10,7 @@ mod check_clock;
 mod cli;
 mod closed_pipes;
 mod common;
+mod conventions;
 mod diff;
 mod discovery;
 mod documents;

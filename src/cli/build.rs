@@ -95,7 +95,9 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         Err(e) => return fail_write(&e),
     };
     let mut refused = None;
+    let mut progress = super::progress::Progress::start();
     let emitted = crate::emit::emit_each(portfolio, &ctx, &emit, &mut |a| {
+        progress.file();
         writer.put(&a).map_err(|e| {
             let message = e.to_string();
             refused = Some(e);
@@ -105,6 +107,7 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
             }
         })
     });
+    progress.finish();
     if let Some(e) = refused {
         return fail_write(&e);
     }

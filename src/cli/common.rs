@@ -37,6 +37,35 @@ pub(super) fn parse_today(s: &str) -> Result<NaiveDate, String> {
     })
 }
 
+/// Whether the command line asks for JSON (`--format json` or `--format=json`), read
+/// from the raw arguments: a usage error is then a JSON object too.
+pub(super) fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    args.windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json")
+        || args.iter().any(|a| a == "--format=json")
+}
+
+/// A usage error as JSON (docs/cli.md): `{"error": {"kind", "message", "usage"}, "exit_code": 2}`.
+pub(super) fn usage_json(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines();
+    let message = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .to_string();
+    let usage = rendered
+        .lines()
+        .find_map(|l| l.strip_prefix("Usage: "))
+        .map(str::to_string);
+    let kind = format!("{:?}", e.kind());
+    let value = serde_json::json!({
+        "error": { "kind": kind, "message": message, "usage": usage },
+        "exit_code": EXIT_USAGE,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
 /// Writes to stdout (`true`) or stderr, ignoring a failure: a closed pipe (`slac … | head`)
 /// is the reader's choice, not an error worth a panic.
 pub(crate) fn write_stream(stdout: bool, args: std::fmt::Arguments<'_>) {

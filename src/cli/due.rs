@@ -126,6 +126,9 @@ struct Answer {
 }
 
 pub(super) fn run(args: &Args, style: Style) -> i32 {
+    if let Some(message) = not_applying(args) {
+        return fail(&message);
+    }
     let (_sources, portfolio) = match super::common::load_checked(&args.paths, args.today, style) {
         Ok(x) => x,
         Err(code) => return code,
@@ -168,6 +171,27 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     }
 }
 
+/// A flag that does not apply to the ticket asked about, refused before anything is read:
+/// a request has one deadline (its `fulfil`), so `--target` belongs to `--incident` only.
+fn not_applying(args: &Args) -> Option<String> {
+    match (&args.incident, &args.request, args.target) {
+        (None, Some(r), Some(t)) => Some(format!(
+            "--target {} does not apply to a request: request `{r}` has one deadline, its `fulfil`; leave --target out (or ask about an incident with --incident P)",
+            match t {
+                Which::Response => "response",
+                Which::Resolve => "resolve",
+            }
+        )),
+        (Some(_), Some(_), _) => {
+            Some("give --incident P --target T or --request R, not both".into())
+        }
+        (Some(p), None, None) => Some(format!(
+            "--incident {p} needs --target response or --target resolve"
+        )),
+        _ => None,
+    }
+}
+
 fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
     let agreement = p.agreement(&args.agreement).ok_or_else(|| {
         let names: Vec<&str> = p.agreements.iter().map(|a| a.name.as_str()).collect();
@@ -184,7 +208,21 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
             .iter()
             .find(|v| v.name == *r)
             .map(|v| &v.terms)
-            .ok_or_else(|| format!("agreement `{}` has no region `{r}`", agreement.name))?,
+            .ok_or_else(|| {
+                let names: Vec<&str> = agreement.regions.iter().map(|v| v.name.as_str()).collect();
+                if names.is_empty() {
+                    format!(
+                        "agreement `{}` has no regions, so --region `{r}` does not apply; leave --region out",
+                        agreement.name
+                    )
+                } else {
+                    format!(
+                        "agreement `{}` has no region `{r}` (its regions: {})",
+                        agreement.name,
+                        names.join(", ")
+                    )
+                }
+            })?,
     };
     let (kind, class, which) = match (&args.incident, &args.request, args.target) {
         (Some(p), _, Some(Which::Response)) => (TargetKind::Incident, p, Deadline::Response),
@@ -208,11 +246,18 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
                 .filter(|t| t.kind == kind)
                 .map(|t| t.id.as_str())
                 .collect();
-            format!(
-                "agreement `{}` has no {kind_word} `{class}` (it has: {})",
-                agreement.name,
-                ids.join(", ")
-            )
+            if ids.is_empty() {
+                format!(
+                    "agreement `{}` has no {kind_word} `{class}` (it has no {kind_word} targets)",
+                    agreement.name
+                )
+            } else {
+                format!(
+                    "agreement `{}` has no {kind_word} `{class}` (it has: {})",
+                    agreement.name,
+                    ids.join(", ")
+                )
+            }
         })?;
     let term = target.deadline(which).ok_or_else(|| {
         format!(

@@ -58,7 +58,11 @@ impl fmt::Display for LoadError {
                 write!(f, "cannot read `{}`: {reason}", path.display())
             }
             LoadError::NoSlaFiles { path } => {
-                write!(f, "no .sla files found in `{}`", path.display())
+                write!(
+                    f,
+                    "no .sla files found in `{}` (files ignored by .gitignore, hidden ones, build folders and editor backups are skipped; name a file to read it anyway)",
+                    path.display()
+                )
             }
             LoadError::NotUtf8 { path, line, column } => write!(
                 f,

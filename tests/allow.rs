@@ -103,7 +103,7 @@ fn slac_toml_allows_and_sets_today_and_an_unused_entry_points_into_it() {
         (l["line"].as_u64(), l["column"].as_u64()),
         (Some(2), Some(19))
     );
-    // slac.toml is not counted among the portfolio's files.
+    // a.sla and slac.toml, which a diagnostic points into.
     assert_eq!(v["summary"]["files"], 2);
 }
 
@@ -115,6 +115,9 @@ fn slac_toml_is_found_in_a_parent_up_to_the_repository_root() {
     let out = check(&dir.path().join("sub"), &[]);
     out.assert_code(0);
     assert!(codes(&out.stdout).is_empty(), "{}", out.stdout);
+    // No diagnostic points into slac.toml: the summary counts the portfolio's file only.
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
+    assert_eq!(v["summary"]["files"], 1);
     // Not above the repository root: a slac.toml there is not this project's.
     let outer = tempfile::tempdir().expect("temp dir");
     fs::write(

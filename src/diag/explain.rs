@@ -102,7 +102,7 @@ pub const DIFF_ONLY: &[Code] = &[Code::E0608];
 pub const PROJECT_FILE: &[Code] = &[Code::E0110, Code::E0111, Code::E0112];
 
 /// The language of a code's examples in docs/checks.md.
-fn example_language(code: Code) -> &'static str {
+pub fn example_language(code: Code) -> &'static str {
     if PROJECT_FILE.contains(&code) {
         "toml"
     } else {

@@ -71,15 +71,23 @@ fn allow_on_the_command_line_silences_a_warning_and_an_unused_one_is_w0120() {
 fn allowing_an_error_or_an_unknown_code_is_a_usage_error() {
     let dir = project(None);
     for bad in ["E0401", "W9999", "nonsense"] {
-        let out = check(dir.path(), &["--allow", bad]);
+        let out = Slac::new()
+            .args(["check", ".", "--allow", bad])
+            .current_dir(dir.path())
+            .run();
         out.assert_code(2);
         assert!(out.stderr.contains(bad), "{}", out.stderr);
     }
+    // Under --format json, the same usage error as a JSON object on stdout.
     let out = check(dir.path(), &["--allow", "E0401"]);
+    out.assert_code(2);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).expect("json");
     assert!(
-        out.stderr.contains("errors cannot be allowed"),
+        v["error"]["message"]
+            .as_str()
+            .is_some_and(|m| m.contains("errors cannot be allowed")),
         "{}",
-        out.stderr
+        out.stdout
     );
 }
 

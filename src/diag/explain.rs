@@ -238,6 +238,9 @@ Every example below is a complete portfolio: the wrong one reports exactly its c
 `slac check FILE --today 2026-11-26`, and the right one, the nearest fix, reports nothing.
 A code `slac diff` reports (E0608) shows the old side first: `slac diff BEFORE WRONG`
 reports it, `slac diff BEFORE RIGHT` does not, and each side checks clean.
+The examples of E0110–E0112 are slac.toml files (docs/cli.md, \"slac.toml\"): slac reads
+slac.toml before the portfolio, and a bad one stops the run with exit code 2. A warning
+can be allowed (W0120, W0121, docs/cli.md, \"Allowing warnings\"); an error cannot.
 ";
 
 /// docs/checks.md, generated from the registry (tests/explain.rs keeps the file in step).

@@ -35,6 +35,8 @@ pub(super) struct Args {
 }
 
 pub(super) fn run(args: &Args, style: Style) -> i32 {
+    // The second before progress shows counts from the start: the check is part of a build.
+    let mut progress = super::progress::Progress::start();
     let known = crate::emit::names();
     if let Some(bad) = args.emit.iter().find(|e| !known.contains(&e.as_str())) {
         return fail(&format!(
@@ -95,7 +97,6 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         Err(e) => return fail_write(&e),
     };
     let mut refused = None;
-    let mut progress = super::progress::Progress::start();
     let emitted = crate::emit::emit_each(portfolio, &ctx, &emit, &mut |a| {
         progress.file();
         writer.put(&a).map_err(|e| {

@@ -48,6 +48,11 @@ pub fn check_noting(
 ) -> Checked {
     let mut diags = Vec::new();
     let files = syntax::parse_all(sources, &mut diags);
+    // `# slac: allow` comments are read before the resolver drops the trees.
+    let allows: Vec<crate::allow::Allow> = files
+        .iter()
+        .flat_map(|f| crate::allow::from_comments(f, &sources.get(f.id).text, &mut diags))
+        .collect();
     // The resolver takes the trees and drops each one once its items are built.
     let resolved = if errors(&diags) {
         None
@@ -59,6 +64,7 @@ pub fn check_noting(
         Some(Phases::Unbacked(p)) => (None, Some(p)),
         Some(Phases::Failed) | None => (None, None),
     };
+    crate::allow::apply(&mut diags, &allows, portfolio.is_some());
     diag::sort(&mut diags);
     Checked {
         portfolio,

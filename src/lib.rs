@@ -12,6 +12,7 @@
 // nesting limit already bounds its recursion); its generated code names `alloc`.
 extern crate alloc;
 
+pub mod allow;
 pub(crate) mod check;
 pub(crate) mod cli;
 pub mod compile;
@@ -27,6 +28,7 @@ pub(crate) mod lsp;
 pub mod model;
 pub mod output;
 pub mod report;
+pub mod project;
 pub mod source;
 pub(crate) mod suggest;
 pub mod syntax;

@@ -58,7 +58,11 @@ impl fmt::Display for LoadError {
                 write!(f, "cannot read `{}`: {reason}", path.display())
             }
             LoadError::NoSlaFiles { path } => {
-                write!(f, "no .sla files found in `{}`", path.display())
+                write!(
+                    f,
+                    "no .sla files found in `{}` (files ignored by .gitignore, hidden ones, build folders and editor backups are skipped; name a file to read it anyway)",
+                    path.display()
+                )
             }
             LoadError::NotUtf8 { path, line, column } => write!(
                 f,
@@ -99,12 +103,28 @@ struct Found {
     link: bool,
 }
 
+/// The path argument that means standard input.
+pub const STDIN_ARG: &str = "-";
+
+/// How a file read from standard input is named in diagnostics (and its path: `slac fmt`
+/// prints it instead of writing it).
+pub const STDIN_NAME: &str = "<stdin>";
+
 /// Loads the given files and directories (searched recursively for `*.sla`). Files are
 /// sorted by path and read once, whatever order the arguments and directories had and
 /// however a path was spelled (the first spelling is the one shown).
 pub fn load(paths: &[PathBuf]) -> Result<SourceMap, LoadError> {
     let mut found = Vec::new();
+    let mut stdin = None;
+    let mut budget = MAX_TOTAL_BYTES;
     for path in paths {
+        if path.as_os_str() == STDIN_ARG {
+            // One file from standard input; a second `-` is the same file.
+            if stdin.is_none() {
+                stdin = Some(read_stdin(&mut budget)?);
+            }
+            continue;
+        }
         let unreadable = |e: std::io::Error| LoadError::Unreadable {
             path: path.clone(),
             reason: io_reason(&e),
@@ -130,7 +150,9 @@ pub fn load(paths: &[PathBuf]) -> Result<SourceMap, LoadError> {
     let mut found = once_each(found);
     found.sort_by(|a, b| a.shown.cmp(&b.shown));
     let mut map = SourceMap::new();
-    let mut budget = MAX_TOTAL_BYTES;
+    if let Some(text) = stdin {
+        map.add(STDIN_NAME, STDIN_NAME, text);
+    }
     for f in found {
         let text = read(&f, &mut budget)?;
         // Named as spelled; the path is the file itself, so `slac fmt` rewrites a link's
@@ -166,30 +188,88 @@ fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
-/// Recursive, sorted; symbolic links to directories are not followed (no loops, nothing
-/// outside the root), entries not named `*.sla` are not looked at.
+/// Recursive, sorted, through the `ignore` crate: `.gitignore` (and `.git/info/exclude`)
+/// are respected inside and outside a git repository, hidden files and directories,
+/// build folders ([`is_build_dir`]) and editor lock and backup files ([`is_editor_file`])
+/// are skipped. Symbolic links to directories are not followed (no loops, nothing outside
+/// the root); entries not named `*.sla` are not looked at.
 fn walk(dir: &Path, root: &Path, out: &mut Vec<Found>) -> Result<(), LoadError> {
-    let unreadable = |e: std::io::Error| LoadError::Unreadable {
-        path: dir.to_path_buf(),
-        reason: io_reason(&e),
-    };
-    let mut entries: Vec<PathBuf> = std::fs::read_dir(dir)
-        .map_err(unreadable)?
-        .map(|e| e.map(|e| e.path()))
-        .collect::<Result<_, _>>()
-        .map_err(unreadable)?;
-    entries.sort();
-    for path in entries {
-        let Ok(meta) = std::fs::symlink_metadata(&path) else {
+    let walker = ignore::WalkBuilder::new(dir)
+        .standard_filters(false)
+        .hidden(true)
+        .git_ignore(true)
+        .git_exclude(true)
+        .parents(true)
+        .require_git(false)
+        .follow_links(false)
+        .sort_by_file_name(std::cmp::Ord::cmp)
+        .filter_entry(|e| e.depth() == 0 || !is_build_dir(e.path()))
+        .build();
+    for entry in walker {
+        // A line of a .gitignore that is not a pattern is skipped, not a reason to stop.
+        if let Err(e) = &entry {
+            if e.io_error().is_none() {
+                continue;
+            }
+        }
+        let entry = entry.map_err(|e| LoadError::Unreadable {
+            path: error_path(&e).unwrap_or_else(|| dir.to_path_buf()),
+            reason: walk_reason(&e),
+        })?;
+        let path = entry.path();
+        if entry.file_type().is_some_and(|t| t.is_dir()) {
             continue;
-        };
-        if meta.is_dir() {
-            walk(&path, root, out)?;
-        } else if path.extension().is_some_and(|e| e == "sla") {
-            out.push(admit(&path, root)?);
+        }
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy())
+            .unwrap_or_default();
+        if path.extension().is_some_and(|e| e == "sla") && !is_editor_file(&name) {
+            out.push(admit(path, root)?);
         }
     }
     Ok(())
+}
+
+/// The path an error of the walk is about, if it names one.
+fn error_path(e: &ignore::Error) -> Option<PathBuf> {
+    match e {
+        ignore::Error::WithPath { path, .. } => Some(path.clone()),
+        ignore::Error::WithDepth { err, .. } | ignore::Error::WithLineNumber { err, .. } => {
+            error_path(err)
+        }
+        _ => None,
+    }
+}
+
+fn walk_reason(e: &ignore::Error) -> String {
+    match e.io_error() {
+        Some(io) => io_reason(io),
+        None => e.to_string(),
+    }
+}
+
+/// A build folder below the root: `target/` (cargo), `node_modules/`, or any directory
+/// that marks itself as a cache (`CACHEDIR.TAG`) or as slac's own output (`.slac-build`).
+fn is_build_dir(path: &Path) -> bool {
+    let Ok(meta) = std::fs::symlink_metadata(path) else {
+        return false;
+    };
+    if !meta.is_dir() {
+        return false;
+    }
+    let name = path.file_name().unwrap_or_default();
+    name == "target"
+        || name == "node_modules"
+        || path.join("CACHEDIR.TAG").exists()
+        || path.join(".slac-build").exists()
+}
+
+/// An editor's lock or backup file: `.#name.sla` (Emacs lock), `#name.sla#` (Emacs
+/// auto-save), `name.sla~` (backup). Only the first ends in `.sla`; all are skipped in
+/// directories, and read when named on the command line.
+pub fn is_editor_file(name: &str) -> bool {
+    name.starts_with(".#") || (name.starts_with('#') && name.ends_with('#')) || name.ends_with('~')
 }
 
 /// What kind of thing a non-regular file is, for a message.
@@ -315,6 +395,11 @@ fn read(found: &Found, budget: &mut u64) -> Result<String, LoadError> {
         });
     }
     *budget -= n;
+    text(bytes, path)
+}
+
+/// The bytes as UTF-8 text, or where the first invalid byte is.
+fn text(bytes: Vec<u8>, path: &Path) -> Result<String, LoadError> {
     String::from_utf8(bytes).map_err(|e| {
         let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
         // The prefix is valid UTF-8 by construction.
@@ -322,11 +407,48 @@ fn read(found: &Found, budget: &mut u64) -> Result<String, LoadError> {
         let line = prefix.matches('\n').count() + 1;
         let column = prefix.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         LoadError::NotUtf8 {
-            path: path.clone(),
+            path: path.to_path_buf(),
             line,
             column,
         }
     })
+}
+
+/// Standard input, within the same limits as a file.
+fn read_stdin(budget: &mut u64) -> Result<String, LoadError> {
+    let path = PathBuf::from(STDIN_NAME);
+    let limit = MAX_FILE_BYTES.min(*budget);
+    let mut bytes = Vec::new();
+    std::io::stdin()
+        .lock()
+        .take(limit + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| LoadError::Unreadable {
+            path: path.clone(),
+            reason: io_reason(&e),
+        })?;
+    let n = bytes.len() as u64;
+    if n > limit {
+        return Err(LoadError::TooLarge { path });
+    }
+    *budget -= n;
+    text(bytes, &path)
+}
+
+/// One small file other than a `.sla` (slac.toml), by the same rules: a regular file, or a
+/// link to one in its own directory, at most [`MAX_FILE_BYTES`], UTF-8.
+pub fn read_one(path: &Path) -> Result<String, LoadError> {
+    let parent = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let root = std::fs::canonicalize(parent).map_err(|e| LoadError::Unreadable {
+        path: path.to_path_buf(),
+        reason: io_reason(&e),
+    })?;
+    let found = admit(path, &root)?;
+    let mut budget = MAX_FILE_BYTES;
+    read(&found, &mut budget)
 }
 
 fn display_name(path: &Path) -> String {

@@ -277,6 +277,37 @@ pub fn write_file(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
     Ok(())
 }
 
+/// Writes a new file (`slac init`): complete or not at all (a temporary file beside it,
+/// synced, then linked into place), and never over anything that exists at `path`, even
+/// one that appeared meanwhile.
+pub fn create_new(path: &Path, contents: &[u8]) -> Result<(), WriteError> {
+    if std::fs::symlink_metadata(path).is_ok() {
+        return Err(WriteError::Exists(path.to_path_buf()));
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+        _ => PathBuf::from("."),
+    };
+    std::fs::create_dir_all(&dir).map_err(io(&dir))?;
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".slac-new-")
+        .tempfile_in(&dir)
+        .map_err(io(&dir))?;
+    tmp.write_all(contents).map_err(io(path))?;
+    tmp.as_file().sync_all().map_err(io(path))?;
+    tmp.persist_noclobber(path).map_err(|e| {
+        if e.error.kind() == std::io::ErrorKind::AlreadyExists {
+            WriteError::Exists(path.to_path_buf())
+        } else {
+            WriteError::Io {
+                path: path.to_path_buf(),
+                error: e.error,
+            }
+        }
+    })?;
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -65,7 +65,7 @@ pub fn sla_files(dir: &Path) -> Vec<PathBuf> {
 }
 
 /// The real binary, built up like a `Command` and run once: every CLI test goes
-/// through it, so each run has `NO_COLOR=1`, nothing on stdin (no command reads it) and
+/// through it, so each run has `NO_COLOR=1`, nothing on stdin unless `stdin` gives it (`slac check -`) and
 /// both outputs captured, read on threads of their own.
 ///
 /// ```ignore
@@ -76,6 +76,8 @@ pub struct Slac {
     cmd: Command,
     shown: Vec<String>,
     limit: Option<Duration>,
+    /// What standard input holds (`slac check -`); nothing otherwise.
+    input: Option<Vec<u8>>,
 }
 
 /// What one run of the binary did.
@@ -99,6 +101,7 @@ impl Slac {
             cmd,
             shown: Vec::new(),
             limit: None,
+            input: None,
         }
     }
 
@@ -136,15 +139,32 @@ impl Slac {
         self
     }
 
+    /// Standard input holds `bytes` (written on a thread of its own, then closed).
+    pub fn stdin(mut self, bytes: impl Into<Vec<u8>>) -> Slac {
+        self.input = Some(bytes.into());
+        self
+    }
+
     pub fn run(mut self) -> Run {
         let command = format!("slac {}", self.shown.join(" "));
         let mut child = self
             .cmd
-            .stdin(Stdio::null())
+            .stdin(if self.input.is_some() {
+                Stdio::piped()
+            } else {
+                Stdio::null()
+            })
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
             .spawn()
             .expect("slac runs");
+        if let (Some(bytes), Some(mut stdin)) = (self.input.take(), child.stdin.take()) {
+            std::thread::spawn(move || {
+                use std::io::Write as _;
+                // slac may stop reading early (an error): a broken pipe is its answer.
+                let _ = stdin.write_all(&bytes);
+            });
+        }
         // Each output on its own thread: neither pipe can fill and block the run.
         let out = reader(child.stdout.take().expect("piped stdout"));
         let err = reader(child.stderr.take().expect("piped stderr"));

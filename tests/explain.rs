@@ -55,6 +55,10 @@ fn diff_only(code: Code) -> bool {
 fn every_wrong_example_reports_its_code_once_and_every_right_one_nothing() {
     let mut failures = Vec::new();
     for &code in Code::ALL {
+        if explain::PROJECT_FILE.contains(&code) {
+            // slac.toml examples: `project_file_examples_report_their_code`.
+            continue;
+        }
         let e = explain::explain(code);
         let expected: Vec<String> = if is_implemented(code) && !diff_only(code) {
             vec![code.to_string()]
@@ -83,6 +87,24 @@ fn every_wrong_example_reports_its_code_once_and_every_right_one_nothing() {
         "no implemented family"
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// The pair test of the slac.toml codes: the wrong example is that code, once; the right
+/// one is read without a diagnostic.
+#[test]
+fn project_file_examples_report_their_code() {
+    for &code in explain::PROJECT_FILE {
+        let e = explain::explain(code);
+        let wrong = slac::project::parse(slac::source::FileId(0), e.wrong)
+            .expect_err("the wrong example is refused");
+        let codes: Vec<Code> = wrong.iter().map(|d| d.code).collect();
+        assert_eq!(codes, vec![code], "{code}: {wrong:?}");
+        assert!(wrong[0].help.is_some(), "{code} has no help");
+        assert!(
+            slac::project::parse(slac::source::FileId(0), e.right).is_ok(),
+            "{code}: the right example is refused"
+        );
+    }
 }
 
 /// THE PAIR TEST of the codes `slac diff` reports: `slac diff BEFORE WRONG` reports the

@@ -406,3 +406,61 @@ fn a_comment_or_a_line_break_may_sit_inside_at_or_below() {
     let json = std::fs::read_to_string(out.join("json/portfolio.json")).expect("portfolio");
     assert!(json.contains("\"at_or_below\""), "{json}");
 }
+
+#[test]
+fn fmt_check_prints_a_unified_diff() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(dir.path().join("messy.sla"), MESSY).expect("write");
+    let out = Slac::new()
+        .args(["fmt", "messy.sla", "--check"])
+        .current_dir(dir.path())
+        .run();
+    out.assert_code(1);
+    let diff = &out.stdout;
+    assert!(
+        diff.starts_with("--- messy.sla\n+++ messy.sla (formatted)\n@@ -"),
+        "{diff}"
+    );
+    // Every line of the hunks is context, removed or added; the messy file changes from
+    // its first line to its last, so one hunk holds it all and its new side is the
+    // formatted file.
+    assert_eq!(diff.lines().filter(|l| l.starts_with("@@")).count(), 1);
+    let mut new = String::new();
+    for line in diff.lines().skip(2) {
+        match line.chars().next() {
+            Some('@' | '-') => {}
+            Some(' ' | '+') => {
+                new.push_str(&line[1..]);
+                new.push('\n');
+            }
+            _ if line.starts_with('\\') => {}
+            _ => panic!("not a diff line: {line:?}"),
+        }
+    }
+    assert_eq!(new, MESSY_FORMATTED);
+}
+
+#[test]
+fn fmt_keeps_each_files_line_endings() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let crlf = dir.path().join("crlf.sla");
+    let lf = dir.path().join("lf.sla");
+    std::fs::write(&crlf, MESSY.replace('\n', "\r\n")).expect("write");
+    std::fs::write(&lf, MESSY).expect("write");
+    Slac::new()
+        .args(["fmt"])
+        .current_dir(dir.path())
+        .run()
+        .assert_code(0);
+    assert_eq!(
+        std::fs::read_to_string(&crlf).expect("read"),
+        MESSY_FORMATTED.replace('\n', "\r\n")
+    );
+    assert_eq!(std::fs::read_to_string(&lf).expect("read"), MESSY_FORMATTED);
+    // Formatted CRLF is a fixed point.
+    let out = Slac::new()
+        .args(["fmt", "--check"])
+        .current_dir(dir.path())
+        .run();
+    out.assert_code(0);
+}

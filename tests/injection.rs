@@ -337,10 +337,13 @@ fn injection_lone_cr_ends_a_comment_in_the_formatter() {
         out.contains("  cap 50%\n  # reviewed\n  cap 20%\n}\n"),
         "{out}"
     );
-    // CRLF files keep their comments, without the CR.
+    // CRLF files keep their comments, without the CR in them, and stay CRLF (issue 22.5).
     let crlf = "service s \"S\" # one\r\n# two\r\n\r\n\r\nservice t \"T\"\r\n";
     let out = slac::fmt::format_text(slac::source::FileId(0), crlf).expect("formats");
-    assert_eq!(out, "service s \"S\" # one\n\n# two\n\nservice t \"T\"\n");
+    assert_eq!(
+        out,
+        "service s \"S\" # one\r\n\r\n# two\r\n\r\nservice t \"T\"\r\n"
+    );
     // A plain string ends at a lone CR as at a line feed: it cannot hide one either.
     let mut sources = slac::source::SourceMap::new();
     sources.add("s.sla", "s.sla", "service s \"S\r\" \n".to_owned());

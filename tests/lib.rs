@@ -1,5 +1,6 @@
 //! The one integration-test binary (`autotests = false`): one module per feature.
 
+mod allow;
 mod architecture;
 mod audience;
 mod build;
@@ -9,7 +10,9 @@ mod check_clock;
 mod cli;
 mod closed_pipes;
 mod common;
+mod conventions;
 mod diff;
+mod discovery;
 mod documents;
 mod due;
 mod e04_periodic;

@@ -1,6 +1,7 @@
 //! `slac build`: check, then write every output atomically.
 
-use super::common::{fail, fail_write, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use super::common::{fail, fail_write, paths_or_dot, EXIT_FAILED, EXIT_OK};
+use super::settings::parse_allow;
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
 use std::path::PathBuf;
@@ -12,10 +13,11 @@ pub(super) struct Args {
 
     /// The output directory; replaced as a whole, atomically, and only when it is empty or
     /// holds nothing but slac's last output (its manifest, `DIR/.slac-build`, lists it).
+    /// Default: slac.toml's `[build] out`.
     #[arg(long, value_name = "DIR")]
-    out: PathBuf,
+    out: Option<PathBuf>,
 
-    /// Which outputs, comma-separated (default: all).
+    /// Which outputs, comma-separated (default: slac.toml's `[build] emit`, else all).
     #[arg(long, value_name = "LIST", value_delimiter = ',')]
     emit: Vec<String>,
 
@@ -24,11 +26,17 @@ pub(super) struct Args {
     templates: Option<PathBuf>,
 
     /// The date the documents and lints use (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::common::parse_today)]
     today: Option<chrono::NaiveDate>,
+
+    /// Allow a warning in the whole portfolio (repeatable; errors cannot be allowed).
+    #[arg(long = "allow", value_name = "CODE", value_parser = parse_allow)]
+    allow: Vec<crate::diag::Code>,
 }
 
 pub(super) fn run(args: &Args, style: Style) -> i32 {
+    // The second before progress shows counts from the start: the check is part of a build.
+    let mut progress = super::progress::Progress::start();
     let known = crate::emit::names();
     if let Some(bad) = args.emit.iter().find(|e| !known.contains(&e.as_str())) {
         return fail(&format!(
@@ -36,12 +44,35 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
             known.join(", ")
         ));
     }
-    let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
+    let paths = paths_or_dot(&args.paths);
+    let mut sources = match crate::load::load(&paths) {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
-    let day = today(args.today);
-    let checked = compile::check(&sources, &Options { today: day });
+    let report = |diags: &[crate::diag::Diagnostic], sources: &crate::source::SourceMap| {
+        eprint!("{}", render::human_report(diags, sources, style));
+    };
+    let settings = match super::common::settings(&paths, &mut sources, &report) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let Some(out) = args.out.clone().or_else(|| settings.out()) else {
+        return fail("no output directory: give --out DIR, or `out` under `[build]` in slac.toml");
+    };
+    let emit = if args.emit.is_empty() {
+        settings.project.emit.clone().unwrap_or_default()
+    } else {
+        args.emit.clone()
+    };
+    let day = settings.today(args.today);
+    let mut checked = compile::check(&sources, &Options { today: day });
+    let complete = checked.portfolio.is_some();
+    settings.allow(
+        &args.allow,
+        &mut sources,
+        &mut checked.diagnostics,
+        complete,
+    );
     let diags = &checked.diagnostics;
     let errors = crate::diag::count_errors(diags);
     if !diags.is_empty() {
@@ -56,17 +87,18 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         templates: args.templates.clone(),
         sources: &sources,
     };
-    if let Some(problem) = dangerous_out(&args.out, &sources, args.templates.as_deref()) {
+    if let Some(problem) = dangerous_out(&out, &sources, args.templates.as_deref()) {
         return fail(&problem);
     }
     // Every refusal comes before anything is written; then each document goes to the
     // staging directory as soon as it is rendered, and the output is swapped in at the end.
-    let mut writer = match crate::output::Writer::begin(&args.out) {
+    let mut writer = match crate::output::Writer::begin(&out) {
         Ok(w) => w,
         Err(e) => return fail_write(&e),
     };
     let mut refused = None;
-    let emitted = crate::emit::emit_each(portfolio, &ctx, &args.emit, &mut |a| {
+    let emitted = crate::emit::emit_each(portfolio, &ctx, &emit, &mut |a| {
+        progress.file();
         writer.put(&a).map_err(|e| {
             let message = e.to_string();
             refused = Some(e);
@@ -76,6 +108,7 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
             }
         })
     });
+    progress.finish();
     if let Some(e) = refused {
         return fail_write(&e);
     }
@@ -89,7 +122,7 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     eprintln!(
         "wrote {} to {}",
         render::plural(files, "file", "files"),
-        args.out.display()
+        out.display()
     );
     EXIT_OK
 }

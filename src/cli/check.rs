@@ -1,6 +1,7 @@
 //! `slac check`.
 
-use super::common::{fail, paths_or_dot, today, EXIT_FAILED, EXIT_OK};
+use super::common::{fail, parse_today, paths_or_dot, EXIT_FAILED, EXIT_OK};
+use super::settings::parse_allow;
 use crate::compile::{self, Options};
 use crate::diag::render::{self, Style};
 use chrono::NaiveDate;
@@ -20,9 +21,14 @@ pub(super) struct Args {
     #[arg(long)]
     deny_warnings: bool,
 
-    /// The date that date-based lints compare with (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "DATE")]
+    /// The date that date-based lints compare with (YYYY-MM-DD); default: slac.toml's
+    /// `today`, else the system's date.
+    #[arg(long, value_name = "DATE", value_parser = parse_today)]
     today: Option<NaiveDate>,
+
+    /// Allow a warning in the whole portfolio (repeatable; errors cannot be allowed).
+    #[arg(long = "allow", value_name = "CODE", value_parser = parse_allow)]
+    allow: Vec<crate::diag::Code>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
@@ -36,25 +42,39 @@ pub(super) enum Format {
 }
 
 pub(super) fn run(args: &Args, style: Style) -> i32 {
-    let sources = match crate::load::load(&paths_or_dot(&args.paths)) {
+    let paths = paths_or_dot(&args.paths);
+    let mut sources = match crate::load::load(&paths) {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };
-    let checked = compile::check(
+    let report =
+        |diags: &[crate::diag::Diagnostic], sources: &crate::source::SourceMap| match args.format {
+            Format::Human => eprint!("{}", render::human_report(diags, sources, style)),
+            Format::Json => super::common::print_stdout(&render::json(diags, sources)),
+            Format::Sarif => super::common::print_stdout(&render::sarif(diags, sources)),
+            Format::Github => super::common::print_stdout(&render::github(diags, sources)),
+        };
+    let settings = match super::common::settings(&paths, &mut sources, &report) {
+        Ok(s) => s,
+        Err(code) => return code,
+    };
+    let mut checked = compile::check(
         &sources,
         &Options {
-            today: today(args.today),
+            today: settings.today(args.today),
         },
+    );
+    let complete = checked.portfolio.is_some();
+    settings.allow(
+        &args.allow,
+        &mut sources,
+        &mut checked.diagnostics,
+        complete,
     );
     let diags = &checked.diagnostics;
     let errors = crate::diag::count_errors(diags);
     let warnings = diags.len() - errors;
-    match args.format {
-        Format::Human => eprint!("{}", render::human_report(diags, &sources, style)),
-        Format::Json => super::common::print_stdout(&render::json(diags, &sources)),
-        Format::Sarif => super::common::print_stdout(&render::sarif(diags, &sources)),
-        Format::Github => super::common::print_stdout(&render::github(diags, &sources)),
-    }
+    report(diags, &sources);
     if errors > 0 || (args.deny_warnings && warnings > 0) {
         EXIT_FAILED
     } else {

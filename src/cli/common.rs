@@ -1,6 +1,7 @@
 //! What every subcommand shares: exit codes, default paths and date, how reports and
 //! errors are printed, and loading a portfolio that must check clean.
 
+use super::settings::{Report, Settings};
 use crate::diag::render::Style;
 use chrono::NaiveDate;
 use std::path::PathBuf;
@@ -63,6 +64,47 @@ pub(super) fn today(arg: Option<NaiveDate>) -> NaiveDate {
     arg.unwrap_or_else(|| chrono::Utc::now().date_naive())
 }
 
+/// `--today DATE`, with a message that says what was given and what is accepted.
+pub(super) fn parse_today(s: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(s, "%Y-%m-%d").map_err(|_| {
+        let shown = crate::diag::render::visible(s);
+        if s.len() == 10 && s.as_bytes().get(4) == Some(&b'-') {
+            format!("`{shown}` is not a day of the calendar; write an existing date as YYYY-MM-DD, e.g. 2026-11-26")
+        } else {
+            format!("`{shown}` is not a date; write YYYY-MM-DD, e.g. 2026-11-26 (without --today, slac takes slac.toml's `today`, else the system's date in UTC)")
+        }
+    })
+}
+
+/// Whether the command line asks for JSON (`--format json` or `--format=json`), read
+/// from the raw arguments: a usage error is then a JSON object too.
+pub(super) fn wants_json(args: &[std::ffi::OsString]) -> bool {
+    args.windows(2)
+        .any(|w| w[0] == "--format" && w[1] == "json")
+        || args.iter().any(|a| a == "--format=json")
+}
+
+/// A usage error as JSON (docs/cli.md): `{"error": {"kind", "message", "usage"}, "exit_code": 2}`.
+pub(super) fn usage_json(e: &clap::Error) -> String {
+    let rendered = e.render().to_string();
+    let mut lines = rendered.lines();
+    let message = lines
+        .next()
+        .unwrap_or("")
+        .trim_start_matches("error: ")
+        .to_string();
+    let usage = rendered
+        .lines()
+        .find_map(|l| l.strip_prefix("Usage: "))
+        .map(str::to_string);
+    let kind = format!("{:?}", e.kind());
+    let value = serde_json::json!({
+        "error": { "kind": kind, "message": message, "usage": usage },
+        "exit_code": EXIT_USAGE,
+    });
+    serde_json::to_string_pretty(&value).unwrap_or_default()
+}
+
 /// Writes to stdout (`true`) or stderr, ignoring a failure: a closed pipe (`slac … | head`)
 /// is the reader's choice, not an error worth a panic.
 pub(crate) fn write_stream(stdout: bool, args: std::fmt::Arguments<'_>) {
@@ -97,8 +139,21 @@ pub(super) fn load_checked(
     day: Option<NaiveDate>,
     style: Style,
 ) -> Result<(crate::source::SourceMap, crate::model::Portfolio), i32> {
-    let sources = crate::load::load(&paths_or_dot(paths)).map_err(|e| fail(&e.to_string()))?;
-    let checked = crate::compile::check(&sources, &crate::compile::Options { today: today(day) });
+    let paths = paths_or_dot(paths);
+    let mut sources = crate::load::load(&paths).map_err(|e| fail(&e.to_string()))?;
+    let report = |diags: &[crate::diag::Diagnostic], sources: &crate::source::SourceMap| {
+        eprint!(
+            "{}",
+            crate::diag::render::human_report(diags, sources, style)
+        );
+    };
+    let settings = settings(&paths, &mut sources, &report)?;
+    let checked = crate::compile::check(
+        &sources,
+        &crate::compile::Options {
+            today: settings.today(day),
+        },
+    );
     match checked.portfolio {
         Some(p)
             if !checked
@@ -116,6 +171,18 @@ pub(super) fn load_checked(
             Err(EXIT_FAILED)
         }
     }
+}
+
+/// The slac.toml of `paths` ([`Settings::read`]), or exit code 2 once the reason is shown.
+pub(super) fn settings(
+    paths: &[PathBuf],
+    sources: &mut crate::source::SourceMap,
+    report: Report<'_>,
+) -> Result<Settings, i32> {
+    Settings::read(paths, sources, report).map_err(|why| match why {
+        Some(message) => fail(&message),
+        None => EXIT_USAGE,
+    })
 }
 
 /// Prints a usage or input error the way every command does, and gives exit code 2.

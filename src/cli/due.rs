@@ -53,7 +53,7 @@ pub(super) struct Args {
     format: Format,
 
     /// The date for the lints of the check that runs first (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::common::parse_today)]
     today: Option<chrono::NaiveDate>,
 }
 
@@ -112,6 +112,9 @@ struct Answer {
 }
 
 pub(super) fn run(args: &Args, style: Style) -> i32 {
+    if let Some(message) = not_applying(args) {
+        return fail(&message);
+    }
     let (_sources, portfolio) = match super::common::load_checked(&args.paths, args.today, style) {
         Ok(x) => x,
         Err(code) => return code,
@@ -154,6 +157,28 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     }
 }
 
+/// A flag that does not apply to the ticket asked about, refused before anything is read:
+/// a request has one deadline (its `fulfil`) and may have an update frequency, so of
+/// `--target` only `update` belongs to `--request`.
+fn not_applying(args: &Args) -> Option<String> {
+    match (&args.incident, &args.request, args.target) {
+        (None, Some(r), Some(t @ (Which::Response | Which::Resolve))) => Some(format!(
+            "--target {} does not apply to a request: request `{r}` has one deadline, its `fulfil`; leave --target out, give --target update for its next update (or ask about an incident with --incident P)",
+            match t {
+                Which::Response => "response",
+                _ => "resolve",
+            }
+        )),
+        (Some(_), Some(_), _) => {
+            Some("give --incident P --target T or --request R, not both".into())
+        }
+        (Some(p), None, None) => Some(format!(
+            "--incident {p} needs --target response, resolve or update"
+        )),
+        _ => None,
+    }
+}
+
 fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
     let agreement = p.agreement(&args.agreement).ok_or_else(|| {
         let names: Vec<&str> = p.agreements.iter().map(|a| a.name.as_str()).collect();
@@ -170,7 +195,21 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
             .iter()
             .find(|v| v.name == *r)
             .map(|v| &v.terms)
-            .ok_or_else(|| format!("agreement `{}` has no region `{r}`", agreement.name))?,
+            .ok_or_else(|| {
+                let names: Vec<&str> = agreement.regions.iter().map(|v| v.name.as_str()).collect();
+                if names.is_empty() {
+                    format!(
+                        "agreement `{}` has no regions, so --region `{r}` does not apply; leave --region out",
+                        agreement.name
+                    )
+                } else {
+                    format!(
+                        "agreement `{}` has no region `{r}` (its regions: {})",
+                        agreement.name,
+                        names.join(", ")
+                    )
+                }
+            })?,
     };
     let update = args.target == Some(Which::Update);
     if args.last_update.is_some() && !update {
@@ -204,11 +243,18 @@ fn answer(p: &Portfolio, args: &Args) -> Result<Answer, String> {
                 .filter(|t| t.kind == kind)
                 .map(|t| t.id.as_str())
                 .collect();
-            format!(
-                "agreement `{}` has no {kind_word} `{class}` (it has: {})",
-                agreement.name,
-                ids.join(", ")
-            )
+            if ids.is_empty() {
+                format!(
+                    "agreement `{}` has no {kind_word} `{class}` (it has no {kind_word} targets)",
+                    agreement.name
+                )
+            } else {
+                format!(
+                    "agreement `{}` has no {kind_word} `{class}` (it has: {})",
+                    agreement.name,
+                    ids.join(", ")
+                )
+            }
         })?;
     // `update every D`: D of open time from the last update (language.md §5.1), the
     // clock `slac eval` judges the gaps between updates on.

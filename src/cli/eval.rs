@@ -28,7 +28,7 @@ pub(super) struct Args {
     format: Format,
 
     /// The date for the lints of the check that runs first (YYYY-MM-DD).
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::common::parse_today)]
     today: Option<chrono::NaiveDate>,
 }
 

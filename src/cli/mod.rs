@@ -37,11 +37,15 @@ mod import;
 mod inputs;
 mod report;
 mod lsp;
+mod init;
+mod progress;
+mod settings;
+mod shell;
 mod status;
 mod synth;
 
 use crate::diag::render::Style;
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{CommandFactory as _, Parser, Subcommand, ValueEnum};
 pub(crate) use common::{EXIT_OK, EXIT_USAGE};
 use std::ffi::OsString;
 use std::io::IsTerminal;
@@ -58,7 +62,8 @@ Examples:
   slac status examples/acme --within 90d   reviews, expiries, approvals and signatures due
   slac fmt --check                         is every file in the canonical layout?
   slac diff --git origin/main --deny-weakening
-  slac explain E0401                       what a diagnostic means";
+  slac explain E0401                       what a diagnostic means
+  slac init my-portfolio                   a starter portfolio that checks clean";
 
 #[derive(Parser, Debug)]
 #[command(
@@ -138,7 +143,8 @@ Examples:
     #[command(after_help = "\
 Examples:
   slac explain E0401
-  slac explain w0504")]
+  slac explain w0504
+  slac explain --list")]
     Explain(explain::Args),
     /// Rewrite files in the canonical layout (comments kept, nothing reordered).
     #[command(after_help = "\
@@ -159,6 +165,24 @@ Examples:
 Examples:
   slac lsp                                 started by the editor (docs/editors.md)")]
     Lsp(lsp::Args),
+    /// Write a starter portfolio (and a slac.toml) that checks clean; never overwrites.
+    #[command(after_help = "\
+Examples:
+  slac init my-portfolio && slac check my-portfolio")]
+    Init(init::Args),
+    /// Print a shell's completion script (bash, zsh, fish).
+    #[command(after_help = "\
+Examples:
+  slac completions bash > ~/.local/share/bash-completion/completions/slac
+  slac completions zsh > ~/.zfunc/_slac
+  slac completions fish > ~/.config/fish/completions/slac.fish")]
+    Completions(shell::CompletionArgs),
+    /// Print the manual page (roff): `slac man | man -l -`.
+    #[command(after_help = "\
+Examples:
+  slac man | man -l -
+  slac man check > slac-check.1")]
+    Man(shell::ManArgs),
     /// Write a synthetic portfolio and events (for performance runs).
     #[command(hide = true)]
     Synth(synth::Args),
@@ -171,8 +195,13 @@ where
     I: IntoIterator<Item = T>,
     T: Into<OsString> + Clone,
 {
-    let cli = match Cli::try_parse_from(args) {
+    let args: Vec<OsString> = args.into_iter().map(Into::into).collect();
+    let cli = match Cli::try_parse_from(&args) {
         Ok(cli) => cli,
+        Err(e) if e.use_stderr() && common::wants_json(&args) => {
+            common::print_stdout(&common::usage_json(&e));
+            return EXIT_USAGE;
+        }
         Err(e) => {
             let _ = e.print();
             return if e.use_stderr() { EXIT_USAGE } else { EXIT_OK };
@@ -203,5 +232,8 @@ where
         Command::Fmt(args) => fmt::run(&args, style),
         Command::Diff(args) => diff::run(&args, style),
         Command::Lsp(args) => lsp::run(&args),
+        Command::Init(args) => init::run(&args),
+        Command::Completions(args) => shell::completions(&args, Cli::command()),
+        Command::Man(args) => shell::print_man(&args, Cli::command()),
     }
 }

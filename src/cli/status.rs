@@ -1,7 +1,7 @@
 //! `slac status`: what needs action now and within a horizon (docs/cli.md), from
 //! [`crate::model::actions::actions`], which reads the register's rows.
 
-use super::common::{fail, print_stdout, today, EXIT_OK};
+use super::common::{fail, print_stdout, EXIT_OK};
 use crate::diag::render::{plural, visible, Style};
 use crate::model::actions::{actions, Item};
 use crate::model::lifecycle::Action;
@@ -21,7 +21,7 @@ pub(super) struct Args {
     within: u64,
 
     /// The date to look from (YYYY-MM-DD); default: today.
-    #[arg(long, value_name = "DATE")]
+    #[arg(long, value_name = "DATE", value_parser = super::common::parse_today)]
     today: Option<NaiveDate>,
 
     /// Output format.
@@ -58,8 +58,7 @@ struct Report<'a> {
 }
 
 pub(super) fn run(args: &Args, style: Style) -> i32 {
-    let day = today(args.today);
-    let portfolio = match load(&args.paths, day, style) {
+    let (portfolio, day) = match load(&args.paths, args.today, style) {
         Ok(p) => p,
         Err(code) => return code,
     };
@@ -91,15 +90,23 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
 /// They are reported on stderr; any other error stops it, as in every command.
 fn load(
     paths: &[std::path::PathBuf],
-    day: NaiveDate,
+    day: Option<NaiveDate>,
     style: Style,
-) -> Result<crate::model::Portfolio, i32> {
-    let sources =
-        crate::load::load(&super::common::paths_or_dot(paths)).map_err(|e| fail(&e.to_string()))?;
+) -> Result<(crate::model::Portfolio, NaiveDate), i32> {
+    let paths = super::common::paths_or_dot(paths);
+    let mut sources = crate::load::load(&paths).map_err(|e| fail(&e.to_string()))?;
+    let report = |diags: &[crate::diag::Diagnostic], sources: &crate::source::SourceMap| {
+        eprint!(
+            "{}",
+            crate::diag::render::human_report(diags, sources, style)
+        );
+    };
+    let settings = super::common::settings(&paths, &mut sources, &report)?;
+    let day = settings.today(day);
     let checked = crate::compile::check(&sources, &crate::compile::Options { today: day });
     let has_errors = checked.has_errors();
     match (checked.portfolio, checked.unbacked) {
-        (Some(p), _) if !has_errors => Ok(p),
+        (Some(p), _) if !has_errors => Ok((p, day)),
         (None, Some(p)) => {
             let errors = crate::diag::count_errors(&checked.diagnostics);
             eprintln!(
@@ -107,7 +114,7 @@ fn load(
                 crate::written::plural(errors, "error", "errors"),
                 if errors == 1 { "it" } else { "them" }
             );
-            Ok(p)
+            Ok((p, day))
         }
         _ => {
             eprint!(

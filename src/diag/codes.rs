@@ -42,6 +42,11 @@ codes! {
     E0109 Error "statement not allowed here";
     W0110 Warning "overlapping intervals in one calendar";
     W0111 Warning "bidirectional control character in a string or comment";
+    E0110 Error "slac.toml is not valid TOML";
+    E0111 Error "unknown key or wrong type in slac.toml";
+    E0112 Error "value slac.toml cannot use";
+    W0120 Warning "allowed warning that nothing reports";
+    W0121 Warning "`# slac: allow` comment that allows nothing";
     E0201 Error "name defined twice";
     E0202 Error "unknown name";
     E0203 Error "name of the wrong kind";

@@ -97,6 +97,19 @@ impl Code {
 /// clean on its own (tests/explain.rs proves both).
 pub const DIFF_ONLY: &[Code] = &[Code::E0608];
 
+/// The codes about slac.toml: their examples are slac.toml files, not portfolios
+/// (tests/explain.rs reads them with `crate::project::parse`).
+pub const PROJECT_FILE: &[Code] = &[Code::E0110, Code::E0111, Code::E0112];
+
+/// The language of a code's examples in docs/checks.md.
+pub fn example_language(code: Code) -> &'static str {
+    if PROJECT_FILE.contains(&code) {
+        "toml"
+    } else {
+        "sla"
+    }
+}
+
 /// The old side of a diff code's examples (see [`DIFF_ONLY`]).
 pub fn before(code: Code) -> Option<&'static str> {
     match code {
@@ -225,6 +238,9 @@ Every example below is a complete portfolio: the wrong one reports exactly its c
 `slac check FILE --today 2026-11-26`, and the right one, the nearest fix, reports nothing.
 A code `slac diff` reports (E0608) shows the old side first: `slac diff BEFORE WRONG`
 reports it, `slac diff BEFORE RIGHT` does not, and each side checks clean.
+The examples of E0110–E0112 are slac.toml files (docs/cli.md, \"slac.toml\"): slac reads
+slac.toml before the portfolio, and a bad one stops the run with exit code 2. A warning
+can be allowed (W0120, W0121, docs/cli.md, \"Allowing warnings\"); an error cannot.
 ";
 
 /// docs/checks.md, generated from the registry (tests/explain.rs keeps the file in step).
@@ -265,14 +281,15 @@ pub fn checks_markdown() -> String {
                 );
             }
             // An invisible character (W0111) is shown as its escape.
+            let lang = example_language(code);
             let _ = writeln!(
                 out,
-                "Wrong:\n\n```sla\n{}\n```\n",
+                "Wrong:\n\n```{lang}\n{}\n```\n",
                 visible(e.wrong.trim_end())
             );
             let _ = writeln!(
                 out,
-                "Right:\n\n```sla\n{}\n```",
+                "Right:\n\n```{lang}\n{}\n```",
                 visible(e.right.trim_end())
             );
         }
@@ -327,8 +344,14 @@ mod tests {
                 e.code
             );
             for ex in [e.wrong, e.right] {
+                // A portfolio ends with its last item's `}`; a slac.toml with a line.
+                let end = if PROJECT_FILE.contains(&e.code) {
+                    "\n"
+                } else {
+                    "}\n"
+                };
                 assert!(
-                    !ex.starts_with('\n') && ex.ends_with("}\n"),
+                    !ex.starts_with('\n') && ex.ends_with(end),
                     "{}: example framing",
                     e.code
                 );

@@ -17,6 +17,7 @@
 //!   goes on, indented one more level;
 //! * nothing is reordered, so formatting never changes meaning.
 
+mod endings;
 mod layout;
 mod tree;
 
@@ -26,12 +27,15 @@ use crate::syntax::ast;
 
 pub use layout::format_tree;
 
-/// Formats one file's text. Files with a syntax error are not formatted: their
-/// diagnostics are returned instead.
+/// Formats one file's text, keeping its line endings (`\r\n` stays `\r\n`). Files with a
+/// syntax error are not formatted: their diagnostics are returned instead.
 pub fn format_text(file: FileId, text: &str) -> Result<String, Vec<Diagnostic>> {
     let mut diags = Vec::new();
     match crate::syntax::parse_file(file, text, &mut diags) {
-        Some(tree) => Ok(format_tree(text, &tree)),
+        Some(tree) => Ok(endings::apply(
+            format_tree(text, &tree),
+            endings::first(text),
+        )),
         None => Err(diags),
     }
 }

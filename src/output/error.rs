@@ -32,6 +32,8 @@ pub enum WriteError {
         path: PathBuf,
         error: std::io::Error,
     },
+    /// A new file (`slac init`) would replace one that exists.
+    Exists(PathBuf),
     Io {
         path: PathBuf,
         error: std::io::Error,
@@ -126,6 +128,11 @@ impl fmt::Display for WriteError {
                 }
                 Ok(())
             }
+            WriteError::Exists(path) => write!(
+                f,
+                "`{}` exists and slac never overwrites a file it did not write",
+                path.display()
+            ),
             WriteError::Io { path, error } => {
                 write!(f, "cannot write `{}`: {error}", path.display())
             }

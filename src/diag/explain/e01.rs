@@ -386,4 +386,88 @@ sla api_sla "API SLA" {
 }
 "#,
     },
+    Explanation {
+        code: Code::E0110,
+        explanation: "The project file slac.toml (found in the portfolio's directory or a parent, up to the repository's root) is not valid TOML: a table header is not closed, a string has no closing quote, a key has no value. slac reads slac.toml before the portfolio and stops with exit code 2, because allowed warnings, the date of the date-based lints and the output directory all come from it and a run with half of them would not be the run you asked for. The label points where the TOML parser gave up; docs/cli.md lists every key. The examples here are slac.toml files.",
+        wrong: r#"[check
+allow = ["W0502"]
+"#,
+        right: r#"[check]
+allow = ["W0502"]
+"#,
+    },
+    Explanation {
+        code: Code::E0111,
+        explanation: "slac.toml has a table or key slac does not know, or a value of the wrong type (`allow = \"W0502\"` where a list is expected). A misspelt key would otherwise be ignored without a word, and the setting you meant would silently not apply, so it is an error with the nearest known key as a suggestion. slac.toml knows `[check]` with `allow` (a list of warning codes) and `today` (`\"system\"` or a date), and `[build]` with `out` (a directory) and `emit` (a list of outputs). The examples here are slac.toml files.",
+        wrong: r#"[check]
+alow = ["W0502"]
+"#,
+        right: r#"[check]
+allow = ["W0502"]
+"#,
+    },
+    Explanation {
+        code: Code::E0112,
+        explanation: "A value in slac.toml has the right type but cannot be used: `allow` names an error or something that is not a diagnostic code (only warnings can be allowed: a portfolio with an error is not one to build on), `today` is neither `\"system\"` nor a date written YYYY-MM-DD, `out` is empty, or `emit` names an output slac does not have. The label points at the value. The examples here are slac.toml files.",
+        wrong: r#"[check]
+allow = ["E0401"]
+"#,
+        right: r#"[check]
+allow = ["W0502"]
+"#,
+    },
+    Explanation {
+        code: Code::W0120,
+        explanation: "A warning is allowed (by a `# slac: allow` comment on an item, by `allow` in slac.toml or by `--allow` on the command line) but nothing in its scope reports it any more. Allowed warnings outlive their reason: the agreement was fixed, the item was removed, and the allow stays behind, ready to hide the next real problem. slac reports an allow that silenced nothing so it can be removed. It is reported only when every phase ran (no errors), since a warning's phase may not have run otherwise. An unused `--allow` has no place in a file to point at: its diagnostic has no label and names the flag in its message.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+# slac: allow W0502
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+}
+"#,
+    },
+    Explanation {
+        code: Code::W0121,
+        explanation: "A comment starting `# slac:` is an instruction to slac, and this one cannot be followed: it is not `# slac: allow CODE…`, it names no code, a code that does not exist, or an error's code (errors cannot be allowed), or it stands before no item. An allow comment applies to one item: write it on the line just above the item or on the item's first line, and it silences the named warnings whose place is inside that item. Several codes are separated by commas or spaces. A comment that does not start with `slac:` is free text.",
+        wrong: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+# slac: allow E0401
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+}
+"#,
+        right: r#"provider acme "Acme"
+customer globex "Globex" { subscribes api }
+service api "API"
+sla api_sla "API SLA" {
+  provider acme
+  customer globex
+  services api
+  availability 99.9% per month
+  latency 99% within 300ms per month
+}
+"#,
+    },
 ];

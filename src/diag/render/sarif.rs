@@ -193,7 +193,8 @@ fn rule_help_markdown(first: &Diagnostic) -> String {
     let fenced = |code: &str| {
         let longest = code.split(|c| c != '`').map(str::len).max().unwrap_or(0);
         let fence = "`".repeat(longest.max(2) + 1);
-        format!("{fence}sla\n{}\n{fence}", code.trim_end_matches('\n'))
+        let lang = crate::diag::explain::example_language(first.code);
+        format!("{fence}{lang}\n{}\n{fence}", code.trim_end_matches('\n'))
     };
     format!(
         "{}\n\n**Wrong:**\n\n{}\n\n**Right:**\n\n{}\n\nMore: `slac explain {}`.",

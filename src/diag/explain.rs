@@ -232,7 +232,10 @@ agreement (E03), its lifecycle (E06), between agreements (E04), lints (W05) — 
 runs only when the phases before it found no error, so one mistake never shows up as a cascade of confusing
 follow-on errors. Within a phase, every error is reported, not just the first. An
 E01–E03 or W05 diagnostic about an inherited statement points at the statement where it
-is written and is reported once, not again for each child.
+is written and is reported once, not again for each child. Between agreements (E04),
+one weak supporter is one E0402 listing every deadline it does not back, one clock not
+covered one E0403 listing every supporter, and a region that inherits the same failing
+terms is named in its agreement's report instead of reported again.
 
 Every example below is a complete portfolio: the wrong one reports exactly its code under
 `slac check FILE --today 2026-11-26`, and the right one, the nearest fix, reports nothing.

@@ -189,7 +189,7 @@ fn day_durations(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
                     continue;
                 }
                 for (which, d) in t.deadlines() {
-                    let text = d.written.as_str();
+                    let text: &str = &d.written;
                     // `2 business days` says what it means (language.md §5.1).
                     if d.business_days.is_some() || !text.contains(['d', 'w']) {
                         continue;

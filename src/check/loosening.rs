@@ -133,7 +133,7 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
                 );
             }
         }
-        let (pd, cd) = (po.downtime.as_ref(), c.downtime.as_ref());
+        let (pd, cd) = (po.downtime.as_deref(), c.downtime.as_deref());
         if let (Some(pl), Some(cl)) = (least(pd), least(cd)) {
             if loosens(Term::DowntimeMinimum, pl, cl) {
                 push(

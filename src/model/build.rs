@@ -473,7 +473,7 @@ fn agreement(r: &mut Resolver, a: &ast::Agreement) -> Agreement {
         level,
         extends,
         package,
-        lifecycle,
+        lifecycle: super::portfolio::Lifecycle::shared(lifecycle),
         terms: Arc::clone(&own),
         regions,
         own,

@@ -274,8 +274,10 @@ pub struct Agreement {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub package: Option<Sp<Ref>>,
     /// Status, version, approvals, signatures, termination: the agreement's own.
+    /// Most agreements have none: they share one empty `Lifecycle` (an `Arc`), so the
+    /// 280 bytes of one are not repeated in each of them.
     #[serde(skip_serializing_if = "Lifecycle::is_empty")]
-    pub lifecycle: Lifecycle,
+    pub lifecycle: Arc<Lifecycle>,
     /// The agreement's own statements merged over its parent's (`extends`). Shared with
     /// `own` when there is no parent (an `Arc`: one copy, not two).
     pub terms: Arc<Terms>,
@@ -453,13 +455,15 @@ pub struct Objective {
     pub within_ms: Option<Sp<i64>>,
     pub window: Option<Sp<Window>>,
     pub during: Option<Sp<Ref>>,
-    pub indicator: Option<Indicator>,
+    /// Boxed, as is `downtime`: most objectives have neither, and inline they would be
+    /// more than half of every objective's size.
+    pub indicator: Option<Box<Indicator>>,
     /// `measured by indicator|outages`, as written (see [`Objective::measured_by`]).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub measured: Option<Sp<MeasuredBy>>,
     /// `downtime { … }`: what counts as downtime (language.md §4.1).
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub downtime: Option<Sp<DowntimeDef>>,
+    pub downtime: Option<Box<Sp<DowntimeDef>>>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -629,9 +633,10 @@ pub struct DeadlineTerm {
     pub business_days: Option<u32>,
     /// The duration as written (`2d`, `1h30m`): W0503 looks at its units.
     #[serde(skip)]
-    pub written: String,
-    /// The share of tickets that must meet it, in percent (default: all).
-    pub at: Option<Sp<Decimal>>,
+    pub written: Box<str>,
+    /// The share of tickets that must meet it, in percent (default: all). Boxed: rarely
+    /// written, and a support target holds three deadlines inline.
+    pub at: Option<Box<Sp<Decimal>>>,
     #[serde(skip)]
     pub span: Span,
 }
@@ -848,6 +853,17 @@ pub struct Termination {
 }
 
 impl Lifecycle {
+    /// `lifecycle` in an `Arc`; every empty one is the same allocation.
+    pub fn shared(lifecycle: Lifecycle) -> Arc<Lifecycle> {
+        static EMPTY: std::sync::LazyLock<Arc<Lifecycle>> =
+            std::sync::LazyLock::new(|| Arc::new(Lifecycle::default()));
+        if lifecycle.is_empty() && lifecycle.amends.is_none() && lifecycle.summary.is_none() {
+            EMPTY.clone()
+        } else {
+            Arc::new(lifecycle)
+        }
+    }
+
     /// Nothing written: an agreement whose lifecycle the portfolio does not track.
     pub fn is_empty(&self) -> bool {
         self.status.is_none()

@@ -284,7 +284,7 @@ fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
                 out.service = r.bind(s, &[Kind::Service], "the service of an objective");
             }
             ast::ObjectiveStmt::MeasuredBy(m) => out.measured = Some(*m),
-            ast::ObjectiveStmt::Downtime(b) => out.downtime = Some(downtime(b, st.span)),
+            ast::ObjectiveStmt::Downtime(b) => out.downtime = Some(Box::new(downtime(b, st.span))),
             ast::ObjectiveStmt::Indicator(i) => {
                 let mut ind = Indicator {
                     source: i.source.value.clone(),
@@ -302,7 +302,7 @@ fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
                         ast::IndicatorStmt::Histogram(s) => ind.histogram = Some(s.clone()),
                     }
                 }
-                out.indicator = Some(ind);
+                out.indicator = Some(Box::new(ind));
             }
         }
     }
@@ -449,8 +449,8 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
                             let term = DeadlineTerm {
                                 business_days: business_days.map(|n| n.value),
                                 duration_ms: Sp::new(duration.value, duration.span),
-                                written: written.clone(),
-                                at: at.map(|a| Sp::new(a.value, a.span)),
+                                written: written.as_str().into(),
+                                at: at.map(|a| Box::new(Sp::new(a.value, a.span))),
                                 span: s.span,
                             };
                             match which {

@@ -25,13 +25,55 @@ pub struct Judge<'p> {
     pub in_force: Interval,
     /// For each (customer, service) pair the agreement covers, the time it judges that
     /// pair: in force and not judged by a more specific SLA. Empty sets are kept out.
-    pub pairs: BTreeMap<(Customer, usize), Vec<Interval>>,
+    pub pairs: Sorted<(Customer, usize), Vec<Interval>>,
     /// The more specific SLAs that take some of its pairs, by name.
     pub shadowed_by: BTreeSet<&'p str>,
     /// Did it cover any pair before the more specific SLAs took theirs?
     pub covers_something: bool,
     /// Every service it judges, with the union of the times it judges it for any customer.
-    services: BTreeMap<usize, Vec<Interval>>,
+    services: Sorted<usize, Vec<Interval>>,
+}
+
+/// A small map kept as a list sorted by key. A judge covers one pair or a few, and a
+/// `BTreeMap`'s first node alone is about half a kilobyte: with tens of thousands of
+/// judges, the two maps of each were a tenth of eval's memory.
+#[derive(Debug)]
+pub struct Sorted<K, V>(Vec<(K, V)>);
+
+impl<K: Ord, V> Sorted<K, V> {
+    pub fn get(&self, key: &K) -> Option<&V> {
+        self.0
+            .binary_search_by(|(k, _)| k.cmp(key))
+            .ok()
+            .map(|i| &self.0[i].1)
+    }
+
+    pub fn keys(&self) -> impl Iterator<Item = &K> {
+        self.0.iter().map(|(k, _)| k)
+    }
+
+    pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.0.is_empty()
+    }
+}
+
+impl<K: Ord, V> From<BTreeMap<K, V>> for Sorted<K, V> {
+    fn from(map: BTreeMap<K, V>) -> Self {
+        Sorted(map.into_iter().collect())
+    }
+}
+
+impl<'a, K, V> IntoIterator for &'a Sorted<K, V> {
+    type Item = (&'a K, &'a V);
+    type IntoIter = std::iter::Map<std::slice::Iter<'a, (K, V)>, fn(&'a (K, V)) -> (&'a K, &'a V)>;
+
+    fn into_iter(self) -> Self::IntoIter {
+        self.0.iter().map(|(k, v)| (k, v))
+    }
 }
 
 impl<'p> Judge<'p> {
@@ -40,7 +82,7 @@ impl<'p> Judge<'p> {
     }
 
     /// Every service it judges, with the union of the times it judges it for any customer.
-    pub fn services(&self) -> &BTreeMap<usize, Vec<Interval>> {
+    pub fn services(&self) -> &Sorted<usize, Vec<Interval>> {
         &self.services
     }
 
@@ -245,11 +287,12 @@ fn judges_of(
                 terms,
                 period: (ps, pe),
                 in_force,
-                pairs: BTreeMap::new(),
+                pairs: Sorted(Vec::new()),
                 shadowed_by: BTreeSet::new(),
                 covers_something: !covered.is_empty(),
-                services: BTreeMap::new(),
+                services: Sorted(Vec::new()),
             };
+            let mut pairs = BTreeMap::new();
             let mine = rank(a.level);
             for pair in covered {
                 let mut taken = Vec::new();
@@ -261,17 +304,20 @@ fn judges_of(
                 }
                 let left = clock::subtract(&[in_force], &clock::merge(taken));
                 if !left.is_empty() {
-                    judge.pairs.insert(pair, left);
+                    pairs.insert(pair, left);
                 }
             }
             let mut by_service: BTreeMap<usize, Vec<Interval>> = BTreeMap::new();
-            for (&(_, s), t) in &judge.pairs {
+            for (&(_, s), t) in &pairs {
                 by_service.entry(s).or_default().extend_from_slice(t);
             }
-            judge.services = by_service
-                .into_iter()
-                .map(|(s, t)| (s, clock::merge(t)))
-                .collect();
+            judge.pairs = pairs.into();
+            judge.services = Sorted(
+                by_service
+                    .into_iter()
+                    .map(|(s, t)| (s, clock::merge(t)))
+                    .collect(),
+            );
             out.push(judge);
         }
     }

@@ -648,7 +648,8 @@ impl<'p> Evaluation<'p> {
             charges: self.charges.as_deref(),
             options: &self.options,
         };
-        let mut agreements = Vec::new();
+        // At most one report per judge: sized once, not doubled (a report is large).
+        let mut agreements = Vec::with_capacity(self.judges.len());
         let mut shadowed = Vec::new();
         for judge in &self.judges {
             if judge.pairs.is_empty() && judge.covers_something {

@@ -80,21 +80,15 @@ fn fold_regions(found: Vec<(Option<&str>, Diagnostic)>) -> Vec<Diagnostic> {
         .map(|(mut d, regions)| {
             if !regions.is_empty() {
                 let names: Vec<String> = regions.iter().map(|r| format!("`{r}`")).collect();
+                let (noun, inherit, fail) = if names.len() == 1 {
+                    ("region", "inherits", "fails")
+                } else {
+                    ("regions", "inherit", "fail")
+                };
                 d.message = format!(
-                    "{}; {} {} {} the same terms and {} the same way",
+                    "{}; {noun} {} {inherit} the same terms and {fail} the same way",
                     d.message,
-                    if names.len() == 1 {
-                        "region"
-                    } else {
-                        "regions"
-                    },
-                    names.join(", "),
-                    if names.len() == 1 {
-                        "inherits"
-                    } else {
-                        "inherit"
-                    },
-                    if names.len() == 1 { "fails" } else { "fail" }
+                    names.join(", ")
                 );
             }
             d

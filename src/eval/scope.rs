@@ -53,7 +53,7 @@ impl<K: Ord, V> Sorted<K, V> {
     }
 
     pub fn iter(&self) -> impl Iterator<Item = (&K, &V)> {
-        self.0.iter().map(|(k, v)| (k, v))
+        self.into_iter()
     }
 
     pub fn is_empty(&self) -> bool {

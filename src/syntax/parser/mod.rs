@@ -31,7 +31,9 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
         diags.push(d);
         return None;
     }
-    let pairs = match SlaParser::parse(Rule::file, src) {
+    // `check_nesting` bounds the grammar's only recursion (blocks) above, so pest's
+    // per-rule stack probe, an eighth of the parse time, is not needed here.
+    let pairs = match pest_stack_guard::unprobed(|| SlaParser::parse(Rule::file, src)) {
         Ok(pairs) => pairs,
         Err(e) => {
             diags.push(syntax_error(file, src, &e));
@@ -40,15 +42,7 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
     };
     let before = diags.len();
     let mut lower = Lower { file, diags };
-    let mut comments = Vec::new();
-    for pair in pairs.clone().flatten() {
-        if pair.as_rule() == Rule::COMMENT {
-            comments.push(Comment {
-                text: pair.as_str().trim_start_matches('#').to_string(),
-                span: lower.span(&pair),
-            });
-        }
-    }
+    let comments = comments(file, src);
     let top = pairs.into_iter().next()?.into_inner();
     // Sized once, like a block: an item is large and a doubling list holds room for as
     // many again.
@@ -78,6 +72,48 @@ pub fn parse_file(file: FileId, src: &str, diags: &mut Vec<Diagnostic>) -> Optio
         items,
         comments,
     })
+}
+
+/// The comments of a file that parsed, as pest's `COMMENT` pairs would give them: every
+/// `#` outside a string starts one, up to the line end (`\n` or `\r`). No token of the
+/// grammar other than a string or a comment holds `"` or `#`, so one pass over the bytes
+/// finds them without walking every pair of the tree (a test compares the two).
+fn comments(file: FileId, src: &str) -> Vec<Comment> {
+    let b = src.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'#' => {
+                let end = b[i..]
+                    .iter()
+                    .position(|&c| c == b'\n' || c == b'\r')
+                    .map_or(b.len(), |n| i + n);
+                out.push(Comment {
+                    text: src[i..end].trim_start_matches('#').to_string(),
+                    span: Span::new(file, i, end),
+                });
+                i = end;
+            }
+            b'"' if b[i..].starts_with(b"\"\"\"") => {
+                // `"""` … `"""`, a backslash escaping the next character.
+                i += 3;
+                while i < b.len() && !b[i..].starts_with(b"\"\"\"") {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 3;
+            }
+            b'"' => {
+                i += 1;
+                while i < b.len() && b[i] != b'"' {
+                    i += if b[i] == b'\\' { 2 } else { 1 };
+                }
+                i += 1;
+            }
+            _ => i += 1,
+        }
+    }
+    out
 }
 
 /// The meaningful children of a pair: comments and punctuation dropped.
@@ -535,4 +571,59 @@ impl Lower<'_> {
 
 fn weekday(s: &str) -> Weekday {
     crate::written::parse_weekday(s).unwrap_or(Weekday::Sun)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The comments as pest's `COMMENT` pairs give them.
+    fn comment_pairs(file: FileId, src: &str) -> Vec<Comment> {
+        let pairs = SlaParser::parse(Rule::file, src).expect("parses");
+        pairs
+            .flatten()
+            .filter(|p| p.as_rule() == Rule::COMMENT)
+            .map(|p| Comment {
+                text: p.as_str().trim_start_matches('#').to_string(),
+                span: Span::new(file, p.as_span().start(), p.as_span().end()),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_comment_scan_finds_what_pest_finds() {
+        let file = FileId(0);
+        let mut texts: Vec<String> = [
+            "# a\n## b\r\nparty x \"#no\" # yes \"\nteam t \"\"\"#\\\"\"\" x\n\"\"\" # end",
+            "service s \"a\\\"#\" { description \"\\\\\" # c\r# d\n}\n#",
+            "service s \"é#\\é\" #é\n",
+        ]
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+        texts.extend(crate::synth::portfolio(30).into_iter().map(|f| f.text));
+        for dir in ["examples", "tests/ui"] {
+            let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(dir);
+            let mut stack = vec![root];
+            while let Some(d) = stack.pop() {
+                for e in std::fs::read_dir(&d).expect("dir").flatten() {
+                    let p = e.path();
+                    if p.is_dir() {
+                        stack.push(p);
+                    } else if p.extension().is_some_and(|x| x == "sla") {
+                        texts.push(std::fs::read_to_string(&p).expect("read"));
+                    }
+                }
+            }
+        }
+        let mut compared = 0;
+        for text in &texts {
+            if SlaParser::parse(Rule::file, text).is_err() {
+                continue;
+            }
+            assert_eq!(comments(file, text), comment_pairs(file, text), "{text}");
+            compared += 1;
+        }
+        assert!(compared > 100, "only {compared} files parsed");
+    }
 }

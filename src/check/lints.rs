@@ -68,7 +68,7 @@ fn claim_window(p: &Portfolio, diags: &mut Vec<Diagnostic>) {
         }
         let Some(pen) = a
             .variants()
-            .filter(|(_, t)| t.claim_within_ms.is_none() && t.claim_after_cycle.is_none())
+            .filter(|(_, t)| t.claim_within_ms.is_none() && t.more.claim_after_cycle.is_none())
             .find_map(|(_, t)| t.penalties.first())
         else {
             continue;

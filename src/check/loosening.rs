@@ -294,7 +294,10 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
             "a child may promise larger credits, never smaller ones",
         );
     }
-    if let (Some(pd), Some(cd)) = (&parent.dependency_outages, &child.dependency_outages) {
+    if let (Some(pd), Some(cd)) = (
+        &parent.more.dependency_outages,
+        &child.more.dependency_outages,
+    ) {
         if Term::DependencyOutages
             .compare(Some(&pd.value), Some(&cd.value))
             .loosens()
@@ -317,7 +320,7 @@ pub(super) fn looser(parent: &Terms, child: &Terms, push: &mut dyn FnMut(Span, S
             );
         }
     }
-    if let (Some(pm), Some(cm)) = (&parent.credit_minimum, &child.credit_minimum) {
+    if let (Some(pm), Some(cm)) = (&parent.more.credit_minimum, &child.more.credit_minimum) {
         let verdict = Term::ClaimMinimum.compare_by(
             Some(&pm.value),
             Some(&cm.value),

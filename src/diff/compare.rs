@@ -250,8 +250,8 @@ impl Ctx<'_> {
             &mut out,
             "dependency outages count",
             Term::DependencyOutages,
-            o.dependency_outages.map(|d| d.value),
-            n.dependency_outages.map(|d| d.value),
+            o.more.dependency_outages.map(|d| d.value),
+            n.more.dependency_outages.map(|d| d.value),
             |c| if c { "count" } else { "do not count" }.to_string(),
         );
         // Which months the quarters and years are: a change of meaning, neither looser
@@ -259,8 +259,12 @@ impl Ctx<'_> {
         changed(
             &mut out,
             "fiscal year from",
-            o.fiscal_year_start.map(|m| format!("{:02}-01", m.value)),
-            n.fiscal_year_start.map(|m| format!("{:02}-01", m.value)),
+            o.more
+                .fiscal_year_start
+                .map(|m| format!("{:02}-01", m.value)),
+            n.more
+                .fiscal_year_start
+                .map(|m| format!("{:02}-01", m.value)),
         );
         for e in &n.exclusions {
             let what = format!("exclude {}", e.id);
@@ -308,7 +312,7 @@ impl Ctx<'_> {
         );
         // A window after the billing cycle against one after the period: a change.
         let cycle = |t: &Terms| {
-            t.claim_after_cycle.as_ref().map(|c| match c.value {
+            t.more.claim_after_cycle.as_ref().map(|c| match c.value {
                 crate::model::ClaimLength::Months(n) => {
                     format!("{n} months after the billing cycle")
                 }
@@ -323,17 +327,17 @@ impl Ctx<'_> {
         changed(
             &mut out,
             "claims to",
-            text(o.claim_to.as_deref()),
-            text(n.claim_to.as_deref()),
+            text(o.more.claim_to.as_deref()),
+            text(n.more.claim_to.as_deref()),
         );
         changed(
             &mut out,
             "claims with",
-            text(o.claim_with.as_deref()),
-            text(n.claim_with.as_deref()),
+            text(o.more.claim_with.as_deref()),
+            text(n.more.claim_with.as_deref()),
         );
         let form = |t: &Terms| {
-            t.credited_as.as_ref().map(|c| {
+            t.more.credited_as.as_ref().map(|c| {
                 match c.value {
                     crate::model::CreditedAs::Refund => "refund",
                     crate::model::CreditedAs::InvoiceCredit => "invoice credit",
@@ -347,8 +351,8 @@ impl Ctx<'_> {
             "claims minimum",
             Term::ClaimMinimum,
             (
-                o.credit_minimum.as_ref().map(|m| &m.value),
-                n.credit_minimum.as_ref().map(|m| &m.value),
+                o.more.credit_minimum.as_ref().map(|m| &m.value),
+                n.more.credit_minimum.as_ref().map(|m| &m.value),
             ),
             strictness::minimum_order,
             |m: &crate::model::CreditMinimum| {
@@ -360,7 +364,13 @@ impl Ctx<'_> {
                 }
             },
         );
-        let notes = |t: &Terms| t.notes.iter().map(|n| n.value.clone()).collect::<Vec<_>>();
+        let notes = |t: &Terms| {
+            t.more
+                .notes
+                .iter()
+                .map(|n| n.value.clone())
+                .collect::<Vec<_>>()
+        };
         let (on, nn) = (notes(o), notes(n));
         for x in nn.iter().filter(|x| !on.contains(x)) {
             out.push(fact("note", Verdict::Unordered, None, Some(x.clone())));

@@ -177,7 +177,7 @@ pub fn totals(terms: &Terms, lines: &[CreditLine], fee: Option<&Money>) -> Total
     });
     // `claims { minimum … }`: a credit below the minimum is not paid.
     let (mut total_percent, mut total_amount, mut note) = (total_percent, total_amount, note);
-    if let (Some(min), Some(amount)) = (terms.credit_minimum.as_ref(), total_amount) {
+    if let (Some(min), Some(amount)) = (terms.more.credit_minimum.as_ref(), total_amount) {
         let min = &min.value;
         if currency.as_deref() == Some(min.currency.as_str())
             && amount > Decimal::ZERO
@@ -224,6 +224,7 @@ pub fn terms_currency(terms: &Terms) -> Option<String> {
         })
         .or_else(|| {
             terms
+                .more
                 .credit_minimum
                 .as_ref()
                 .map(|m| m.value.currency.clone())

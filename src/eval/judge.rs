@@ -106,6 +106,7 @@ impl Context<'_> {
         let empty = OutageIndex::default();
         // The agreement's own `dependency outages` statement, else `--propagate`.
         let propagate = terms
+            .more
             .dependency_outages
             .map_or(self.options.propagate, |d| d.value);
         let mut downtime = Downtime::new(p, self.outages.unwrap_or(&empty), &rules, propagate);

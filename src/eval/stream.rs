@@ -164,6 +164,7 @@ impl<'p> Evaluation<'p> {
             .iter()
             .map(|j| {
                 j.terms
+                    .more
                     .dependency_outages
                     .map_or(options.propagate, |d| d.value)
             })

@@ -2,7 +2,7 @@
 //! region's) statement replaces the parent's; objectives, support targets, penalties,
 //! exclusions and regions are matched by key, and a support target merges field by field.
 
-use super::portfolio::{Portfolio, Support, Terms, Variant};
+use super::portfolio::{More, Portfolio, Support, Terms, TermsMore, Variant};
 use std::sync::Arc;
 
 /// A parent's region: name, title and own statements.
@@ -53,11 +53,11 @@ fn resolve_one(p: &mut Portfolio, i: usize, done: &mut [bool], depth: usize) {
     };
     // A termination is the agreement's own: a child of a terminated agreement is a
     // contract of its own and stays in force.
-    let base = if base.terminated == own.terminated {
+    let base = if base.more.terminated == own.more.terminated {
         base
     } else {
         let mut t = (*base).clone();
-        t.terminated = own.terminated;
+        t.more.make_mut().terminated = own.more.terminated;
         Arc::new(t)
     };
     let a = &mut p.agreements[i];
@@ -130,12 +130,24 @@ pub(super) fn merge(base: &Terms, over: &Terms) -> Terms {
         ),
         cap: over.cap.or(base.cap),
         // One claim window, however written: the child's replaces the parent's whole.
-        claim_within_ms: if over.claim_after_cycle.is_some() {
+        claim_within_ms: if over.more.claim_after_cycle.is_some() {
             None
         } else {
             over.claim_within_ms.or(base.claim_within_ms)
         },
-        claim_after_cycle: if over.claim_within_ms.is_some() {
+        more: merge_more(&base.more, &over.more, over.claim_within_ms.is_some()),
+    }
+}
+
+/// The rarely written statements, merged like the rest; `over_window` says the child
+/// writes its claim window as `claim within`, which replaces the parent's whole. Most
+/// children write none of them and share the parent's block.
+fn merge_more(base: &More, over: &More, over_window: bool) -> More {
+    if over.is_empty() && !(over_window && base.claim_after_cycle.is_some()) {
+        return base.clone();
+    }
+    More::new(TermsMore {
+        claim_after_cycle: if over_window {
             None
         } else {
             over.claim_after_cycle.or(base.claim_after_cycle)
@@ -153,7 +165,7 @@ pub(super) fn merge(base: &Terms, over: &Terms) -> Terms {
         terminated: over.terminated.or(base.terminated),
         dependency_outages: over.dependency_outages.or(base.dependency_outages),
         fiscal_year_start: over.fiscal_year_start.or(base.fiscal_year_start),
-    }
+    })
 }
 
 fn merge_support(base: &Support, over: &Support) -> Support {

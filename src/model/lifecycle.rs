@@ -21,7 +21,7 @@ pub fn signing_parties(terms: &Terms) -> Vec<&Ref> {
 /// `None`: open-ended. The one rule eval, E04, the register and the documents use.
 pub fn last_day(terms: &Terms) -> Option<NaiveDate> {
     let to = terms.valid.as_ref().and_then(|v| v.value.to);
-    match (to, terms.terminated) {
+    match (to, terms.more.terminated) {
         (Some(t), Some(x)) => Some(t.min(x)),
         (t, x) => t.or(x),
     }

@@ -361,7 +361,7 @@ pub fn month_name(month: u32) -> &'static str {
 /// monitoring windows, the contract's words) goes through [`agreement_bounds`] or
 /// [`agreement_period`] with it.
 pub fn fiscal_start(terms: &Terms) -> u32 {
-    terms.fiscal_year_start.as_ref().map_or(1, |m| m.value)
+    terms.more.fiscal_year_start.as_ref().map_or(1, |m| m.value)
 }
 
 /// `[start, end)` of `period` as the agreement reads it: in its zone, its quarters and

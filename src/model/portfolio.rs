@@ -389,6 +389,16 @@ pub struct Terms {
     pub penalties: Vec<Arc<Penalty>>,
     pub cap: Option<Sp<Decimal>>,
     pub claim_within_ms: Option<Sp<i64>>,
+    /// The statements few agreements write: one shared empty block for the rest.
+    #[serde(flatten)]
+    pub more: More,
+}
+
+/// The statements of [`Terms`] that few agreements write (claims details, notes, the
+/// fiscal year…). Kept apart so that a `Terms` is a third smaller: every empty one is the
+/// same allocation, and `inherit.rs` shares a parent's as it is.
+#[derive(Clone, Debug, Default, Serialize)]
+pub struct TermsMore {
     /// `claims { within 2 months after the billing cycle }` (then `claim_within_ms` is
     /// none: one window, written one way or the other).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -418,6 +428,57 @@ pub struct Terms {
     /// in; absent, January (periods.rs reads it, nothing else).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub fiscal_year_start: Option<Sp<u32>>,
+}
+
+/// A [`TermsMore`] shared between `Terms` until one is written ([`More::make_mut`]).
+#[derive(Clone, Debug, Serialize)]
+#[serde(transparent)]
+pub struct More(Arc<TermsMore>);
+
+impl Default for More {
+    fn default() -> Self {
+        static EMPTY: std::sync::LazyLock<Arc<TermsMore>> =
+            std::sync::LazyLock::new(|| Arc::new(TermsMore::default()));
+        More(EMPTY.clone())
+    }
+}
+
+impl std::ops::Deref for More {
+    type Target = TermsMore;
+    fn deref(&self) -> &TermsMore {
+        &self.0
+    }
+}
+
+impl TermsMore {
+    /// Nothing written.
+    pub fn is_empty(&self) -> bool {
+        self.claim_after_cycle.is_none()
+            && self.claim_to.is_none()
+            && self.claim_with.is_none()
+            && self.credited_as.is_none()
+            && self.credit_minimum.is_none()
+            && self.notes.is_empty()
+            && self.terminated.is_none()
+            && self.dependency_outages.is_none()
+            && self.fiscal_year_start.is_none()
+    }
+}
+
+impl More {
+    /// `more` shared: the one empty block when nothing is written.
+    pub fn new(more: TermsMore) -> More {
+        if more.is_empty() {
+            More::default()
+        } else {
+            More(Arc::new(more))
+        }
+    }
+
+    /// The block to write into, copied first if another `Terms` shares it.
+    pub fn make_mut(&mut self) -> &mut TermsMore {
+        Arc::make_mut(&mut self.0)
+    }
 }
 
 impl Terms {

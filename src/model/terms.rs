@@ -115,10 +115,10 @@ pub(super) fn terms(
             AgreementStmt::Penalty(p) => out.penalties.push(Arc::new(penalty(p, s.span))),
             AgreementStmt::Cap(c) => out.cap = Some(Sp::new(c.value, s.span)),
             AgreementStmt::FiscalYear(m) => {
-                out.fiscal_year_start = Some(Sp::new(m.value, s.span));
+                out.more.make_mut().fiscal_year_start = Some(Sp::new(m.value, s.span));
             }
             AgreementStmt::DependencyOutages(c) => {
-                out.dependency_outages = Some(Sp::new(c.value, s.span));
+                out.more.make_mut().dependency_outages = Some(Sp::new(c.value, s.span));
             }
             AgreementStmt::ClaimWithin(d) => out.claim_within_ms = Some(Sp::new(d.value, s.span)),
             AgreementStmt::Claims(b) => {
@@ -128,20 +128,22 @@ pub(super) fn terms(
                             out.claim_within_ms = Some(Sp::new(d.value, st.span));
                         }
                         ast::ClaimsStmt::WithinAfterCycle(l) => {
-                            out.claim_after_cycle = Some(Sp::new(l.value, st.span));
+                            out.more.make_mut().claim_after_cycle = Some(Sp::new(l.value, st.span));
                         }
                         ast::ClaimsStmt::To(t) => {
-                            out.claim_to = Some(Arc::new(Sp::new(t.value.clone(), st.span)));
+                            out.more.make_mut().claim_to =
+                                Some(Arc::new(Sp::new(t.value.clone(), st.span)));
                         }
                         ast::ClaimsStmt::With(w) => {
-                            out.claim_with = Some(Arc::new(Sp::new(w.value.clone(), st.span)));
+                            out.more.make_mut().claim_with =
+                                Some(Arc::new(Sp::new(w.value.clone(), st.span)));
                         }
                         ast::ClaimsStmt::CreditedAs(f) => {
                             let form = match f.value {
                                 ast::CreditForm::Refund => CreditedAs::Refund,
                                 ast::CreditForm::InvoiceCredit => CreditedAs::InvoiceCredit,
                             };
-                            out.credited_as = Some(Sp::new(form, st.span));
+                            out.more.make_mut().credited_as = Some(Sp::new(form, st.span));
                         }
                         ast::ClaimsStmt::Minimum(m, above) => {
                             let m = money(&m.value);
@@ -150,13 +152,14 @@ pub(super) fn terms(
                                 currency: m.currency,
                                 above: *above,
                             };
-                            out.credit_minimum = Some(Arc::new(Sp::new(min, st.span)));
+                            out.more.make_mut().credit_minimum =
+                                Some(Arc::new(Sp::new(min, st.span)));
                         }
                     }
                 }
             }
-            AgreementStmt::Note(n) => out.notes.push(n.clone()),
-            AgreementStmt::Terminated { on, .. } => out.terminated = Some(on.value),
+            AgreementStmt::Note(n) => out.more.make_mut().notes.push(n.clone()),
+            AgreementStmt::Terminated { on, .. } => out.more.make_mut().terminated = Some(on.value),
             // The agreement's structure and lifecycle: build.rs and lifecycle.rs.
             AgreementStmt::Level(_)
             | AgreementStmt::Extends(_)
@@ -181,7 +184,9 @@ fn shrink(t: &mut Terms) {
     t.objectives.shrink_to_fit();
     t.exclusions.shrink_to_fit();
     t.penalties.shrink_to_fit();
-    t.notes.shrink_to_fit();
+    if !t.more.notes.is_empty() {
+        t.more.make_mut().notes.shrink_to_fit();
+    }
 }
 
 /// The lifecycle statements of an agreement (language.md, "Lifecycle"); signatures bind

@@ -50,7 +50,7 @@ pub(super) fn clauses(terms: &Terms, availability: &[&Objective]) -> String {
             );
         }
     }
-    match terms.dependency_outages.map(|d| d.value) {
+    match terms.more.dependency_outages.map(|d| d.value) {
         Some(true) => out.push_str(
             "; Downtime of a service that a Covered Service depends on is Downtime of the Covered Service",
         ),

@@ -66,7 +66,10 @@ pub fn validity(terms: &Terms) -> String {
         },
         None => "not stated".into(),
     };
-    if let (Some(_), Some(last)) = (terms.terminated, crate::model::lifecycle::last_day(terms)) {
+    if let (Some(_), Some(last)) = (
+        terms.more.terminated,
+        crate::model::lifecycle::last_day(terms),
+    ) {
         let _ = write!(out, "; terminated: in force until {} only", date(last));
     }
     out
@@ -337,7 +340,7 @@ pub fn document(
             .map_or_else(|| "UTC".into(), |t| t.value.name.clone()),
         fee: fee.map(format::fee_words),
         review,
-        notes: terms.notes.iter().map(|n| n.value.clone()).collect(),
+        notes: terms.more.notes.iter().map(|n| n.value.clone()).collect(),
         services,
         calendars: used
             .iter()
@@ -404,7 +407,7 @@ pub fn document(
 /// "within 30 days of the end of the month concerned (as set in “General terms”,
 /// `acme_standard`)".
 fn claims_text(p: &Portfolio, a: &Agreement, terms: &Terms) -> String {
-    if let Some(c) = &terms.claim_after_cycle {
+    if let Some(c) = &terms.more.claim_after_cycle {
         return after_cycle(terms, c.value);
     }
     let Some(c) = &terms.claim_within_ms else {
@@ -451,11 +454,11 @@ fn after_cycle(terms: &Terms, length: crate::model::ClaimLength) -> String {
 /// credits are paid, the minimum.
 fn credit_rules(terms: &Terms) -> Vec<String> {
     let claims_stated = terms.claim_within_ms.is_some()
-        || terms.claim_after_cycle.is_some()
-        || terms.claim_to.is_some()
-        || terms.claim_with.is_some()
-        || terms.credited_as.is_some()
-        || terms.credit_minimum.is_some();
+        || terms.more.claim_after_cycle.is_some()
+        || terms.more.claim_to.is_some()
+        || terms.more.claim_with.is_some()
+        || terms.more.credited_as.is_some()
+        || terms.more.credit_minimum.is_some();
     if terms.penalties.is_empty() && !claims_stated {
         return Vec::new();
     }
@@ -468,10 +471,11 @@ fn credit_rules(terms: &Terms) -> Vec<String> {
         );
     }
     let to = terms
+        .more
         .claim_to
         .as_ref()
         .map_or_else(|| "the Provider".to_string(), |t| t.value.clone());
-    let when = if let Some(c) = &terms.claim_after_cycle {
+    let when = if let Some(c) = &terms.more.claim_after_cycle {
         after_cycle(terms, c.value)
     } else {
         terms.claim_within_ms.as_ref().map_or_else(
@@ -484,18 +488,18 @@ fn credit_rules(terms: &Terms) -> Vec<String> {
             },
         )
     };
-    let with = terms.claim_with.as_ref().map_or_else(
+    let with = terms.more.claim_with.as_ref().map_or_else(
         || "naming the objective missed and the period".to_string(),
         |w| format!("with {}", w.value),
     );
     let mut how = format!("To claim a credit, the Customer writes to {to} {when}, {with}");
     how.push('.');
-    if terms.claim_within_ms.is_some() || terms.claim_after_cycle.is_some() {
+    if terms.claim_within_ms.is_some() || terms.more.claim_after_cycle.is_some() {
         how.push_str(" A claim made later is not owed.");
     }
     out.push(how);
     out.push(
-        match terms.credited_as.as_ref().map(|c| c.value) {
+        match terms.more.credited_as.as_ref().map(|c| c.value) {
             Some(crate::model::CreditedAs::Refund) => {
                 "Credits are paid to the Customer as a refund."
             }
@@ -506,7 +510,7 @@ fn credit_rules(terms: &Terms) -> Vec<String> {
         }
         .to_string(),
     );
-    if let Some(m) = &terms.credit_minimum {
+    if let Some(m) = &terms.more.credit_minimum {
         let (less, amount) = (
             if m.value.above { "" } else { "less than " },
             money(&m.value.money()),

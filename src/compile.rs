@@ -47,17 +47,31 @@ pub fn check_noting(
     uses: &mut Option<Vec<model::Use>>,
 ) -> Checked {
     let mut diags = Vec::new();
-    let files = syntax::parse_all(sources, &mut diags);
-    // `# slac: allow` comments are read before the resolver drops the trees.
-    let allows: Vec<crate::allow::Allow> = files
-        .iter()
-        .flat_map(|f| crate::allow::from_comments(f, &sources.get(f.id).text, &mut diags))
-        .collect();
-    // The resolver takes the trees and drops each one once its items are built.
+    // Each tree is outlined (item names, calendars) and its `# slac: allow` comments read,
+    // then dropped: the resolver parses each file again as it builds its items, so the
+    // trees of a large portfolio, eight times its text, are never all in memory beside the
+    // model (model::Outline; docs/performance.md).
+    let mut outline = model::Outline::default();
+    let mut allows: Vec<crate::allow::Allow> = Vec::new();
+    let mut allow_diags = Vec::new();
+    syntax::parse_each(sources, &mut diags, |tree| {
+        allows.extend(crate::allow::from_comments(
+            &tree,
+            &sources.get(tree.id).text,
+            &mut allow_diags,
+        ));
+        outline.add(&tree);
+    });
+    diags.append(&mut allow_diags);
     let resolved = if errors(&diags) {
         None
     } else {
-        model::resolve_with(files, &mut diags, uses)
+        // The same trees again: parsing is a pure function of the text, and its
+        // diagnostics were all reported above.
+        let trees = sources
+            .files()
+            .filter_map(|(id, f)| syntax::parse_file(id, &f.text, &mut Vec::new()));
+        model::resolve_outlined(outline, trees, &mut diags, uses)
     };
     let (portfolio, unbacked) = match resolved.map(|p| run_phases(p, *options, &mut diags)) {
         Some(Phases::Passed(p)) => (Some(p), None),

@@ -30,44 +30,80 @@ pub fn resolve_with(
     diags: &mut Vec<Diagnostic>,
     uses: &mut Option<Vec<Use>>,
 ) -> Option<Portfolio> {
+    let mut outline = Outline::default();
+    for f in &files {
+        outline.add(f);
+    }
+    resolve_outlined(outline, files, diags, uses)
+}
+
+/// What the symbol table and the bound on recurring closures need of the files: every
+/// item's name and kind in file order, and the calendars. With it, a file's syntax tree
+/// need not live until the model is built: `compile.rs` drops each tree once outlined and
+/// parses the file again when its items are built, so the trees of a large portfolio
+/// (eight times its text) are never all in memory beside the model.
+#[derive(Default)]
+pub struct Outline {
+    names: Vec<(ast::Ident, Kind, usize)>,
+    calendars: Vec<ast::Calendar>,
+}
+
+impl Outline {
+    /// Adds a file's items, in order; call it for every file in the order the trees will
+    /// be handed to [`resolve_outlined`].
+    pub fn add(&mut self, file: &ast::File) {
+        for item in &file.items {
+            let (kind, slot) = match item {
+                ast::Item::Party(p) => (Kind::Party(p.kind), 0),
+                ast::Item::Calendar(c) => {
+                    self.calendars.push(c.clone());
+                    (Kind::Calendar, 1)
+                }
+                ast::Item::Service(_) => (Kind::Service, 2),
+                ast::Item::Agreement(a) => (Kind::Agreement(a.kind), 3),
+                ast::Item::Catalogue(_) => (Kind::Catalogue, 4),
+            };
+            self.names.push((item.name().clone(), kind, slot));
+            // A catalogue's packages are items of their own: names in the one namespace.
+            if let ast::Item::Catalogue(c) = item {
+                for p in &c.packages {
+                    self.names.push((p.name.clone(), Kind::Package, 5));
+                }
+            }
+        }
+    }
+}
+
+/// [`resolve_with`] from an outline of the files and their trees, given one at a time in
+/// the outline's order (each is dropped once its items are built).
+pub fn resolve_outlined(
+    outline: Outline,
+    files: impl IntoIterator<Item = ast::File>,
+    diags: &mut Vec<Diagnostic>,
+    uses: &mut Option<Vec<Use>>,
+) -> Option<Portfolio> {
     let mut r = Resolver {
         symbols: BTreeMap::new(),
         diags: Vec::new(),
         always: "always".into(),
         uses: uses.take(),
     };
-    let built = build_all(files, &mut r, diags);
+    let built = build_all(outline, files, &mut r, diags);
     *uses = r.uses.take();
     built
 }
 
 fn build_all(
-    files: Vec<ast::File>,
+    outline: Outline,
+    files: impl IntoIterator<Item = ast::File>,
     r: &mut Resolver,
     diags: &mut Vec<Diagnostic>,
 ) -> Option<Portfolio> {
-    let items: Vec<&ast::Item> = files.iter().flat_map(|f| &f.items).collect();
-
     // The symbol table. Indices follow the order of each kind's list below.
     let mut counts = [0usize; 6];
     counts[1] = 1; // calendars: index 0 is `always`
-                   // A catalogue's packages are items of their own: names in the one namespace.
-    let named = items.iter().flat_map(|item| {
-        let (kind, slot) = match item {
-            ast::Item::Party(p) => (Kind::Party(p.kind), 0),
-            ast::Item::Calendar(_) => (Kind::Calendar, 1),
-            ast::Item::Service(_) => (Kind::Service, 2),
-            ast::Item::Agreement(a) => (Kind::Agreement(a.kind), 3),
-            ast::Item::Catalogue(_) => (Kind::Catalogue, 4),
-        };
-        let packages: &[ast::Package] = match item {
-            ast::Item::Catalogue(c) => &c.packages,
-            _ => &[],
-        };
-        std::iter::once((item.name(), kind, slot))
-            .chain(packages.iter().map(|p| (&p.name, Kind::Package, 5)))
-    });
-    for (name, kind, slot) in named {
+    for (name, kind, slot) in &outline.names {
+        let (kind, slot) = (*kind, *slot);
         let index = counts[slot];
         counts[slot] += 1;
         if name.value == "always" {
@@ -113,8 +149,8 @@ fn build_all(
     // Each recurring rule becomes a closure in every year the clock covers: bound them
     // before any is expanded, so a small hostile file cannot take the memory of a large
     // one.
-    let too_many = too_many_recurring(&items);
-    drop(items);
+    let too_many = too_many_recurring(&outline.calendars);
+    drop(outline);
     if let Some(d) = too_many {
         diags.append(&mut r.diags);
         diags.push(d);
@@ -163,12 +199,9 @@ pub(super) const MAX_RECURRING_PER_CALENDAR: usize = 64;
 pub(super) const MAX_RECURRING: usize = 1024;
 
 /// E0207 at the first recurring closure over a limit.
-fn too_many_recurring(items: &[&ast::Item]) -> Option<Diagnostic> {
+fn too_many_recurring(calendars: &[ast::Calendar]) -> Option<Diagnostic> {
     let mut total = 0;
-    for item in items {
-        let ast::Item::Calendar(c) = item else {
-            continue;
-        };
+    for c in calendars {
         let mut seen = std::collections::BTreeSet::new();
         for s in &c.body.stmts {
             let ast::CalendarStmt::Closed { date, part, .. } = &s.kind else {

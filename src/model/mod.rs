@@ -18,7 +18,7 @@ pub mod support;
 pub mod supporters;
 mod terms;
 
-pub use build::{resolve, resolve_with};
+pub use build::{resolve, resolve_outlined, resolve_with, Outline};
 pub use lifecycle::years_in_force;
 pub use portfolio::*;
 pub use terms::histogram_parts;

@@ -19,12 +19,21 @@ pub use values::INVALID_TIME;
 /// syntax error yield no tree; the others are returned in file order.
 pub fn parse_all(sources: &SourceMap, diags: &mut Vec<Diagnostic>) -> Vec<ast::File> {
     let mut files = Vec::with_capacity(sources.len());
+    parse_each(sources, diags, |tree| files.push(tree));
+    files
+}
+
+/// [`parse_all`], handing each tree to `each` in file order instead of keeping them all.
+pub fn parse_each(
+    sources: &SourceMap,
+    diags: &mut Vec<Diagnostic>,
+    mut each: impl FnMut(ast::File),
+) {
     for (id, file) in sources.files() {
         if let Some(tree) = parse_file(id, &file.text, diags) {
             structure::check_file(&tree, diags);
             bidi::check_text(&tree, &file.text, diags);
-            files.push(tree);
+            each(tree);
         }
     }
-    files
 }

@@ -61,7 +61,7 @@ fn cases(p: &Portfolio) -> Vec<Case> {
             }
             out.push(Case {
                 agreement: a.name.clone(),
-                objective: o.id.clone(),
+                objective: o.id.to_string(),
                 services,
                 during: o.during.as_ref().map_or(0, |d| d.value.index),
                 periods: list,

@@ -73,7 +73,7 @@ impl Backend for Json {
                     allowances.push(Allowances {
                         agreement: a.name.clone(),
                         region: v.map(|v| v.name.clone()),
-                        objective: o.id.clone(),
+                        objective: o.id.to_string(),
                         service: o.service.as_ref().map(|s| s.value.name.to_string()),
                         target: o.target.as_ref().map_or(Decimal::ZERO, |t| t.value),
                         window: periods::PeriodKind::of(o.window())

@@ -71,7 +71,7 @@ impl Slo<'_> {
         // objective: the same labels would make the same series.
         let mut out = vec![
             ("agreement", self.agreement.name.clone()),
-            ("objective", self.objective.id.clone()),
+            ("objective", self.objective.id.to_string()),
             ("kind", self.objective.kind.keyword().to_string()),
         ];
         if let Some(s) = &self.service {
@@ -112,7 +112,7 @@ impl Slo<'_> {
     pub fn title(&self) -> String {
         match &self.objective.title {
             Some(t) => format!("{} \u{201c}{t}\u{201d}", self.objective.id),
-            None => self.objective.id.clone(),
+            None => self.objective.id.to_string(),
         }
     }
 

@@ -801,7 +801,7 @@ impl Context<'_> {
         let mut worst: Option<Share> = None;
         for &(s, _) in services {
             let name = self.portfolio.services[s].name.as_str();
-            let Some(sums) = measured.get(&(name.to_string(), o.id.clone())) else {
+            let Some(sums) = measured.get(&(name.to_string(), o.id.to_string())) else {
                 continue;
             };
             let (Ok(num), Ok(den), false) = (

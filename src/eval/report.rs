@@ -160,7 +160,7 @@ impl ObjectiveReport {
     pub fn listed(o: &Objective, target: Option<Decimal>) -> ObjectiveReport {
         ObjectiveReport {
             kind: o.kind.keyword(),
-            name: o.id.clone(),
+            name: o.id.to_string(),
             target: target.map(to_f64),
             evaluated: false,
             reason: None,

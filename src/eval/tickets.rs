@@ -179,7 +179,7 @@ pub fn evaluate(
         for (which, term) in target.deadlines() {
             let mut r = TargetResult {
                 kind: target.kind,
-                class: target.id.clone(),
+                class: target.id.to_string(),
                 deadline: Measure::Deadline(which),
                 met: 0,
                 breached: Vec::new(),
@@ -225,7 +225,7 @@ fn updates(
 ) -> TargetResult {
     let mut r = TargetResult {
         kind: target.kind,
-        class: target.id.clone(),
+        class: target.id.to_string(),
         deadline: Measure::Update,
         met: 0,
         breached: Vec::new(),

@@ -287,7 +287,7 @@ pub fn measurements(
                     out.push(Measurement {
                         line: 0,
                         service: s,
-                        objective: o.id.clone(),
+                        objective: o.id.to_string(),
                         good: total_n - bad_n,
                         total: total_n,
                     });

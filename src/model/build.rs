@@ -86,6 +86,7 @@ pub fn resolve_outlined(
         symbols: BTreeMap::new(),
         diags: Vec::new(),
         always: "always".into(),
+        words: std::collections::BTreeSet::new(),
         uses: uses.take(),
     };
     let built = build_all(outline, files, &mut r, diags);

@@ -674,7 +674,9 @@ pub fn penalty_on(o: &Objective) -> PenaltyOn {
     match o.kind {
         super::ObjectiveKind::Availability => PenaltyOn::Availability,
         super::ObjectiveKind::Latency => PenaltyOn::Latency,
-        super::ObjectiveKind::Outcome => PenaltyOn::Outcome { id: o.id.clone() },
+        super::ObjectiveKind::Outcome => PenaltyOn::Outcome {
+            id: o.id.to_string(),
+        },
     }
 }
 

@@ -507,9 +507,10 @@ impl Terms {
 #[derive(Clone, Debug, Serialize)]
 pub struct Objective {
     pub kind: ObjectiveKind,
-    /// `availability`, `latency`, or the id of an outcome.
-    pub id: String,
-    pub title: Option<String>,
+    /// `availability`, `latency`, or the id of an outcome; shared, like the title
+    /// (resolver.rs, `word`).
+    pub id: Name,
+    pub title: Option<Name>,
     pub service: Option<Sp<Ref>>,
     pub target: Option<Sp<Decimal>>,
     /// Latency threshold.
@@ -644,8 +645,9 @@ pub struct Stage {
 #[derive(Clone, Debug, Serialize)]
 pub struct Target {
     pub kind: TargetKind,
-    pub id: String,
-    pub title: Option<String>,
+    /// Shared: a portfolio repeats a few ids (`p1`) and titles (resolver.rs, `word`).
+    pub id: Name,
+    pub title: Option<Name>,
     pub response: Option<DeadlineTerm>,
     pub resolve: Option<DeadlineTerm>,
     pub fulfil: Option<DeadlineTerm>,
@@ -694,7 +696,7 @@ pub struct DeadlineTerm {
     pub business_days: Option<u32>,
     /// The duration as written (`2d`, `1h30m`): W0503 looks at its units.
     #[serde(skip)]
-    pub written: Box<str>,
+    pub written: Name,
     /// The share of tickets that must meet it, in percent (default: all). Boxed: rarely
     /// written, and a support target holds three deadlines inline.
     pub at: Option<Box<Sp<Decimal>>>,

@@ -65,9 +65,25 @@ pub(super) struct Resolver {
     pub(super) diags: Vec<Diagnostic>,
     /// The name of the built-in calendar, shared like the others.
     pub(super) always: Name,
+    /// The words support targets repeat in every agreement (ids such as `p1`, titles,
+    /// durations as written), each stored once: [`Resolver::word`].
+    pub(super) words: std::collections::BTreeSet<Name>,
     /// Every reference bound, when asked for (`resolve_with`): what an editor's go to
     /// definition and find references read. `None` in a build, which never asks.
     pub(super) uses: Option<Vec<Use>>,
+}
+
+impl Resolver {
+    /// `s` as a shared [`Name`]: a large portfolio writes `p1` or `30m` tens of thousands
+    /// of times, and a string of its own for each was a tenth of the model.
+    pub(super) fn word(&mut self, s: &str) -> Name {
+        if let Some(n) = self.words.get(s) {
+            return n.clone();
+        }
+        let n: Name = s.into();
+        self.words.insert(n.clone());
+        n
+    }
 }
 
 /// A reference bound to the item it names: where the name is used and where the item's

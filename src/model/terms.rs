@@ -258,13 +258,11 @@ fn money(m: &ast::Money) -> Money {
 }
 
 fn objective(r: &mut Resolver, o: &ast::Objective, span: Span) -> Objective {
-    let id =
-        o.id.as_ref()
-            .map_or_else(|| o.kind.keyword().to_string(), |i| i.value.clone());
+    let id = r.word(o.id.as_ref().map_or(o.kind.keyword(), |i| i.value.as_str()));
     let mut out = Objective {
         kind: o.kind,
         id,
-        title: o.title.as_ref().map(|t| t.value.clone()),
+        title: o.title.as_ref().map(|t| r.word(&t.value)),
         service: None,
         target: None,
         within_ms: None,
@@ -421,8 +419,8 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
             ast::SupportStmt::Target(t) => {
                 let mut target = Target {
                     kind: t.kind,
-                    id: t.id.value.clone(),
-                    title: t.title.as_ref().map(|x| x.value.clone()),
+                    id: r.word(&t.id.value),
+                    title: t.title.as_ref().map(|x| r.word(&x.value)),
                     response: None,
                     resolve: None,
                     fulfil: None,
@@ -454,7 +452,7 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
                             let term = DeadlineTerm {
                                 business_days: business_days.map(|n| n.value),
                                 duration_ms: Sp::new(duration.value, duration.span),
-                                written: written.as_str().into(),
+                                written: r.word(written),
                                 at: at.map(|a| Box::new(Sp::new(a.value, a.span))),
                                 span: s.span,
                             };

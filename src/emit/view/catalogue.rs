@@ -96,11 +96,14 @@ fn terms(p: &Portfolio, t: &Terms, put: &mut dyn FnMut(String, String)) {
     }
     for o in &t.objectives {
         let Some(target) = &o.target else { continue };
-        let name = o.title.clone().unwrap_or_else(|| match o.kind {
-            ObjectiveKind::Availability => "Availability".into(),
-            ObjectiveKind::Latency => "Latency".into(),
-            ObjectiveKind::Outcome => format!("Outcome {}", o.id),
-        });
+        let name = o.title.as_deref().map_or_else(
+            || match o.kind {
+                ObjectiveKind::Availability => "Availability".into(),
+                ObjectiveKind::Latency => "Latency".into(),
+                ObjectiveKind::Outcome => format!("Outcome {}", o.id),
+            },
+            str::to_string,
+        );
         let value = match (o.kind, &o.within_ms) {
             (ObjectiveKind::Latency, Some(w)) => format!(
                 "{} within {} {}",
@@ -117,9 +120,10 @@ fn terms(p: &Portfolio, t: &Terms, put: &mut dyn FnMut(String, String)) {
             put("Support hours".into(), p.calendar(&d.value).title.clone());
         }
         for target in &s.targets {
-            let what = target.title.clone().unwrap_or_else(|| {
-                capitalized(&format!("{} {}", target.kind.keyword(), target.id))
-            });
+            let what = target.title.as_deref().map_or_else(
+                || capitalized(&format!("{} {}", target.kind.keyword(), target.id)),
+                str::to_string,
+            );
             for which in [Deadline::Response, Deadline::Resolve, Deadline::Fulfil] {
                 let Some(d) = target.deadline(which) else {
                     continue;

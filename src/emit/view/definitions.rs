@@ -159,8 +159,8 @@ fn measured(p: &Portfolio, o: &Objective) -> String {
         ObjectiveKind::Latency => "Latency".into(),
         ObjectiveKind::Outcome => o
             .title
-            .clone()
-            .unwrap_or_else(|| format!("Outcome {}", o.id)),
+            .as_deref()
+            .map_or_else(|| format!("Outcome {}", o.id), str::to_string),
     };
     let who = o.service.as_ref().map_or_else(String::new, |s| {
         format!(" of {}", p.services[s.value.index].title)

@@ -130,11 +130,14 @@ pub fn document(
             let (allows, table) = objectives::allows(p, terms, o, today);
             ObjectiveView {
                 kind: o.kind.keyword(),
-                title: o.title.clone().unwrap_or_else(|| match o.kind {
-                    ObjectiveKind::Availability => "Availability".into(),
-                    ObjectiveKind::Latency => "Latency".into(),
-                    ObjectiveKind::Outcome => format!("Outcome {}", o.id),
-                }),
+                title: o.title.as_deref().map_or_else(
+                    || match o.kind {
+                        ObjectiveKind::Availability => "Availability".into(),
+                        ObjectiveKind::Latency => "Latency".into(),
+                        ObjectiveKind::Outcome => format!("Outcome {}", o.id),
+                    },
+                    str::to_string,
+                ),
                 service: o
                     .service
                     .as_ref()
@@ -184,8 +187,8 @@ pub fn document(
                 .collect();
             TargetRow {
                 kind: t.kind.keyword(),
-                id: t.id.clone(),
-                title: t.title.clone().unwrap_or_default(),
+                id: t.id.to_string(),
+                title: t.title.as_deref().unwrap_or_default().to_string(),
                 response: t
                     .response
                     .as_ref()
@@ -611,7 +614,7 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
             .objectives
             .iter()
             .find(|o| o.kind == kind && o.id == id)
-            .and_then(|o| o.title.clone())
+            .and_then(|o| o.title.as_deref().map(str::to_string))
     });
     // A support target by its title too: "incident p1 resolve (Critical incident)".
     let target = match on {
@@ -626,7 +629,7 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
             .iter()
             .flat_map(|s| &s.targets)
             .find(|t| t.kind == kind && t.id == *id)
-            .and_then(|t| t.title.clone())
+            .and_then(|t| t.title.as_deref().map(str::to_string))
     });
     let named = match objective.or(target) {
         Some(t) => format!("{on} ({t})"),

@@ -15,9 +15,8 @@ pub struct Options {
     pub today: NaiveDate,
 }
 
-/// The result of checking a portfolio. The syntax trees are dropped once the portfolio is
-/// resolved: nothing after the resolver reads them, and a large portfolio's trees weigh as
-/// much as its model.
+/// The result of checking a portfolio. No syntax tree is kept: each is dropped once its
+/// file is outlined, and again once the resolver has built its items (`check_noting`).
 #[derive(Debug)]
 pub struct Checked {
     /// The resolved portfolio, when no phase found an error.

@@ -65,6 +65,12 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     if let Some(message) = row_errors(&evaluation) {
         return fail(&message);
     }
+    if matches!(args.format, Format::Json) && !args.forecast.wanted() {
+        // Written to stdout as each agreement is judged (a write error there, a closed
+        // pipe, is not reported, as for the other formats).
+        let _ = evaluation.write_json(std::io::stdout().lock());
+        return EXIT_OK;
+    }
     let report = evaluation.finish();
     if args.forecast.wanted() {
         let list = crate::report::forecast::forecast(&portfolio, args.period, &report, now);
@@ -101,12 +107,6 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
             )),
         }
         return args.forecast.code(&list);
-    }
-    if matches!(args.format, Format::Json) {
-        // Streamed to stdout (a write error there, a closed pipe, is not reported, as
-        // for the other formats).
-        let _ = report.write_json(std::io::stdout().lock());
-        return EXIT_OK;
     }
     let text = match args.format {
         // Ticket ids and paths come from the input files: shown, never obeyed.

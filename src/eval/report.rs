@@ -382,16 +382,6 @@ impl Report {
         serde_json::to_string_pretty(self).unwrap_or_default()
     }
 
-    /// The same text as [`Report::to_json`] and a final newline, written as it is made:
-    /// a large portfolio's report is tens of megabytes, which a `String` would hold (and
-    /// twice that while growing).
-    pub fn write_json(&self, out: impl std::io::Write) -> std::io::Result<()> {
-        let mut out = std::io::BufWriter::new(out);
-        serde_json::to_writer_pretty(&mut out, self)?;
-        std::io::Write::write_all(&mut out, b"\n")?;
-        std::io::Write::flush(&mut out)
-    }
-
     /// A plain-text table per agreement, then what was not judged.
     pub fn to_human(&self) -> String {
         /// Unmatched reasons listed; JSON lists them all.

@@ -3,8 +3,9 @@
 
 use super::backend::{collect, Backend, Context, EmitError, Put};
 use super::embedded::HTML as TEMPLATES;
-use super::render::Renderer;
-use super::view::{catalogue, each_document, folders, index::index};
+use super::render::{Lists, Renderer};
+use super::view::index::{Page, LISTS};
+use super::view::{catalogue, each_document, folders};
 use crate::model::Portfolio;
 use crate::output::Artifact;
 
@@ -28,9 +29,15 @@ impl Backend for Html {
         let r = Renderer::new("html", &TEMPLATES, handlebars::html_escape, ctx)?;
         let catalogue = catalogue::page(portfolio, ctx.today);
         for folder in folders(portfolio) {
+            let page = Page::new(portfolio, ctx.today, &folder);
+            let text = if r.reads_lists() {
+                r.render_lists("index", &page.head(), &page)?
+            } else {
+                r.render("index", &page.into_index())?
+            };
             put(Artifact::text(
                 format!("{}/html/index.html", folder.dir),
-                r.render("index", &index(portfolio, ctx.today, &folder))?,
+                text,
             ))?;
             if let Some(c) = &catalogue {
                 put(Artifact::text(
@@ -50,5 +57,20 @@ impl Backend for Html {
             },
             put,
         )
+    }
+}
+
+/// The index's lists, item by item, for templates that read them with `{{#list}}`.
+impl Lists for Page<'_> {
+    fn names(&self) -> &'static [&'static str] {
+        &LISTS
+    }
+
+    fn len(&self, name: &str) -> Option<usize> {
+        Page::len(self, name)
+    }
+
+    fn item(&self, name: &str, i: usize) -> Option<serde_json::Value> {
+        serde_json::to_value(Page::item(self, name, i)?).ok()
     }
 }

@@ -2,7 +2,10 @@
 //! error, never an empty cell in a contract), the embedded templates unless `--templates
 //! DIR` holds a file of the same name, and errors that name the template file and line.
 
+mod lists;
 mod partials;
+
+pub(super) use lists::Lists;
 
 use super::backend::{Context, EmitError};
 use super::embedded::Template;
@@ -18,6 +21,8 @@ pub(super) const MAX_OUTPUT: usize = 64 << 20;
 pub(super) struct Renderer {
     backend: &'static str,
     registry: Handlebars<'static>,
+    /// Some template reads the index's lists item by item (`{{#list}}`).
+    lists: bool,
     /// Internal name → where the text came from (an override's path or the file name).
     origins: Vec<(&'static str, String)>,
 }
@@ -100,10 +105,12 @@ impl Renderer {
             }
             origins.push((t.name, origin));
         }
-        partials::check(&registry, &origins).map_err(|message| EmitError { backend, message })?;
+        let lists = partials::check(&registry, &origins)
+            .map_err(|message| EmitError { backend, message })?;
         Ok(Renderer {
             backend,
             registry,
+            lists,
             origins,
         })
     }
@@ -118,8 +125,38 @@ impl Renderer {
     }
 
     pub(super) fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, EmitError> {
+        self.render_in(&self.registry, name, data)
+    }
+
+    /// Whether the templates read lists item by item (`{{#list "name"}}`): then a page is
+    /// rendered with [`Renderer::render_lists`], else from the whole data at once.
+    pub(super) fn reads_lists(&self) -> bool {
+        self.lists
+    }
+
+    /// Renders `data` with the helper `{{#list "name"}}…{{/list}}`, which makes the items
+    /// of `lists` one at a time, each dropped once its part of the page is written.
+    pub(super) fn render_lists<T: Serialize>(
+        &self,
+        name: &str,
+        data: &T,
+        lists: &(dyn Lists + Sync),
+    ) -> Result<String, EmitError> {
+        // A registry of the page's own lifetime, for a helper that borrows the lists: the
+        // templates are cloned, a few kilobytes.
+        let mut registry: Handlebars<'_> = self.registry.clone();
+        registry.register_helper("list", Box::new(lists::ListHelper { lists }));
+        self.render_in(&registry, name, data)
+    }
+
+    fn render_in<T: Serialize>(
+        &self,
+        registry: &Handlebars<'_>,
+        name: &str,
+        data: &T,
+    ) -> Result<String, EmitError> {
         let mut out = Bounded(Vec::new());
-        let rendered = self.registry.render_to_write(name, data, &mut out);
+        let rendered = registry.render_to_write(name, data, &mut out);
         if out.0.len() > MAX_OUTPUT {
             let origin = self
                 .origins

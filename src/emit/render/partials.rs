@@ -27,13 +27,17 @@ struct Node {
     what: String,
     depth: usize,
     includes: Vec<(String, usize)>,
+    /// Reads a list of the index item by item (`{{#list "…"}}`).
+    lists: bool,
 }
 
-/// `templates`: internal name → where it came from (for messages).
+/// `templates`: internal name → where it came from (for messages). Also says whether any
+/// of them reads a list item by item (`{{#list "…"}}`), which decides the data the index
+/// is given (docs/documents.md).
 pub(super) fn check(
     registry: &Handlebars<'_>,
     templates: &[(&'static str, String)],
-) -> Result<(), String> {
+) -> Result<bool, String> {
     let mut nodes: BTreeMap<String, Node> = BTreeMap::new();
     for (name, origin) in templates {
         if let Some(t) = registry.get_template(name) {
@@ -111,7 +115,7 @@ pub(super) fn check(
             }
         }
     }
-    Ok(())
+    Ok(nodes.values().any(|n| n.lists))
 }
 
 /// Records `t` as node `name`, and each inline partial it defines as a node of its own.
@@ -139,6 +143,7 @@ fn walk(
             for e in &t.elements {
                 match e {
                     TemplateElement::HelperBlock(h) => {
+                        node.lists |= matches!(&h.name, Parameter::Name(n) if n == "list");
                         stack.extend(h.template.iter().chain(&h.inverse).map(|t| (t, level + 1)));
                     }
                     TemplateElement::PartialExpression(d) | TemplateElement::PartialBlock(d) => {
@@ -182,6 +187,7 @@ fn walk(
             slot.what = node.what;
         }
         slot.depth = slot.depth.max(node.depth);
+        slot.lists |= node.lists;
         slot.includes.extend(node.includes);
     }
     Ok(())

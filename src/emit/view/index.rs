@@ -113,16 +113,156 @@ const GAP_X: i64 = 24;
 const GAP_Y: i64 = 56;
 const MARGIN: i64 = 12;
 
-pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
-    let internal = folder.audience == Audience::Internal;
-    let party = |r: Option<&crate::source::Sp<crate::model::Ref>>| {
-        r.map_or_else(|| "–".into(), |r| p.parties[r.value.index].title.clone())
-    };
-    let agreements = folder
-        .agreements
-        .iter()
-        .map(|&x| &p.agreements[x])
-        .map(|a| Row {
+/// The index of one folder with its long lists made one item at a time: what a page of
+/// every agreement and every service needs in memory is its small fields and the graph's
+/// coordinates, not every row at once (docs/documents.md, "The index's lists").
+pub struct Page<'a> {
+    p: &'a Portfolio,
+    today: NaiveDate,
+    pub heading: String,
+    pub today_text: String,
+    pub catalogue: bool,
+    pub register: Option<&'static str>,
+    /// The folder's agreements, by index into the portfolio.
+    rows: Vec<usize>,
+    pub graph: Option<Graph>,
+    /// The service-level SLAs whose exposure the page shows (internal only).
+    exposure: Vec<usize>,
+    /// Who covers each service: built once per page that shows exposure.
+    coverage: Vec<Vec<usize>>,
+}
+
+/// The lists of the index, by the name a template gives them.
+pub const LISTS: [&str; 5] = [
+    "agreements",
+    "graph.nodes",
+    "graph.edges",
+    "graph.text",
+    "exposure",
+];
+
+/// The index's small fields, with the length of each list where the whole [`Index`] has the
+/// list: what a template that reads the lists item by item (`{{#list}}`) is given.
+#[derive(Serialize)]
+pub struct Head<'a> {
+    pub heading: &'a str,
+    pub today: &'a str,
+    pub agreements: usize,
+    pub graph: Option<GraphHead>,
+    pub exposure: usize,
+    pub catalogue: bool,
+    pub register: Option<&'static str>,
+}
+
+#[derive(Serialize)]
+pub struct GraphHead {
+    pub node_w: i64,
+    pub width: i64,
+    pub height: i64,
+    pub nodes: usize,
+    pub edges: usize,
+    pub text: usize,
+}
+
+/// One item of a list, ready for a template.
+#[derive(Serialize)]
+#[serde(untagged)]
+pub enum ListItem<'a> {
+    Row(Row),
+    Node(&'a Node),
+    Edge(&'a Edge),
+    Text(&'a str),
+    Exposure(Exposure),
+}
+
+impl<'a> Page<'a> {
+    pub fn new(p: &'a Portfolio, today: NaiveDate, folder: &Folder) -> Page<'a> {
+        let internal = folder.audience == Audience::Internal;
+        // Only the provider's index shows exposure: a customer's index (one per customer)
+        // neither builds the coverage index nor walks every agreement.
+        let (coverage, exposure) = if internal {
+            let exposure = p
+                .agreements
+                .iter()
+                .enumerate()
+                .filter(|(_, a)| {
+                    a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service
+                })
+                .map(|(x, _)| x)
+                .collect();
+            (coverage_index(p), exposure)
+        } else {
+            (Vec::new(), Vec::new())
+        };
+        Page {
+            p,
+            today,
+            heading: match &folder.customer {
+                Some(c) => format!("Service level agreements for {}", p.parties[*c].title),
+                None => "Service level portfolio".into(),
+            },
+            today_text: super::format::date(today),
+            catalogue: !p.catalogues.is_empty(),
+            register: internal.then_some("../register.html"),
+            rows: folder.agreements.clone(),
+            graph: internal.then(|| graph(p)),
+            exposure,
+            coverage,
+        }
+    }
+
+    pub fn head(&self) -> Head<'_> {
+        Head {
+            heading: &self.heading,
+            today: &self.today_text,
+            agreements: self.rows.len(),
+            graph: self.graph.as_ref().map(|g| GraphHead {
+                node_w: g.node_w,
+                width: g.width,
+                height: g.height,
+                nodes: g.nodes.len(),
+                edges: g.edges.len(),
+                text: g.text.len(),
+            }),
+            exposure: self.exposure.len(),
+            catalogue: self.catalogue,
+            register: self.register,
+        }
+    }
+
+    /// How many items list `name` has; `None` for a name that is not a list of the index.
+    pub fn len(&self, name: &str) -> Option<usize> {
+        let graph = |f: fn(&Graph) -> usize| self.graph.as_ref().map_or(0, f);
+        Some(match name {
+            "agreements" => self.rows.len(),
+            "graph.nodes" => graph(|g| g.nodes.len()),
+            "graph.edges" => graph(|g| g.edges.len()),
+            "graph.text" => graph(|g| g.text.len()),
+            "exposure" => self.exposure.len(),
+            _ => return None,
+        })
+    }
+
+    /// Item `i` of list `name` (both as [`Page::len`] knows them).
+    pub fn item(&self, name: &str, i: usize) -> Option<ListItem<'_>> {
+        let g = self.graph.as_ref();
+        Some(match name {
+            "agreements" => ListItem::Row(self.row(*self.rows.get(i)?)),
+            "graph.nodes" => ListItem::Node(g?.nodes.get(i)?),
+            "graph.edges" => ListItem::Edge(g?.edges.get(i)?),
+            "graph.text" => ListItem::Text(g?.text.get(i)?),
+            "exposure" => ListItem::Exposure(self.exposure_of(*self.exposure.get(i)?)),
+            _ => return None,
+        })
+    }
+
+    fn row(&self, x: usize) -> Row {
+        let p = self.p;
+        let a = &p.agreements[x];
+        let party = |r: Option<&crate::source::Sp<crate::model::Ref>>| {
+            r.map_or_else(|| "–".into(), |r| p.parties[r.value.index].title.clone())
+        };
+        Row {
             name: a.name.clone(),
             title: a.title.clone(),
             kind: kind_short(a.kind),
@@ -141,52 +281,50 @@ pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
                     title: v.map_or_else(|| "contract".into(), |v| v.title.clone()),
                 })
                 .collect(),
-        })
-        .collect();
-    // Only the provider's index shows exposure: a customer's index (one per customer)
-    // neither builds the coverage index nor walks every agreement.
-    let idx = if internal {
-        coverage_index(p)
-    } else {
-        Vec::new()
-    };
-    let exposure = p
-        .agreements
-        .iter()
-        .enumerate()
-        .take(if internal { usize::MAX } else { 0 })
-        .filter(|(_, a)| a.kind == AgreementKind::Sla && a.level == crate::model::Level::Service)
-        .map(|(x, a)| {
-            let ucs: Vec<UcCredit> = supporters(p, &idx, x, &a.terms, None, today)
-                .into_iter()
-                .filter(|s| s.agreement.kind == AgreementKind::Uc)
-                .map(|s| UcCredit {
-                    name: s.agreement.name.clone(),
-                    title: s.agreement.title.clone(),
-                    most: most_credit(s.terms),
-                })
-                .collect();
-            Exposure {
-                name: a.name.clone(),
-                title: a.title.clone(),
-                most: most_credit(&a.terms),
-                has_ucs: !ucs.is_empty(),
-                ucs,
-            }
-        })
-        .collect();
-    Index {
-        heading: match &folder.customer {
-            Some(c) => format!("Service level agreements for {}", p.parties[*c].title),
-            None => "Service level portfolio".into(),
-        },
-        today: super::format::date(today),
-        agreements,
-        graph: internal.then(|| graph(p)),
-        exposure,
-        catalogue: !p.catalogues.is_empty(),
-        register: internal.then_some("../register.html"),
+        }
     }
+
+    fn exposure_of(&self, x: usize) -> Exposure {
+        let p = self.p;
+        let a = &p.agreements[x];
+        let ucs: Vec<UcCredit> = supporters(p, &self.coverage, x, &a.terms, None, self.today)
+            .into_iter()
+            .filter(|s| s.agreement.kind == AgreementKind::Uc)
+            .map(|s| UcCredit {
+                name: s.agreement.name.clone(),
+                title: s.agreement.title.clone(),
+                most: most_credit(s.terms),
+            })
+            .collect();
+        Exposure {
+            name: a.name.clone(),
+            title: a.title.clone(),
+            most: most_credit(&a.terms),
+            has_ucs: !ucs.is_empty(),
+            ucs,
+        }
+    }
+
+    /// The whole index at once, every list filled: what a template that reads the lists
+    /// as arrays (`{{#each agreements}}`) is given.
+    pub fn into_index(self) -> Index {
+        let agreements = self.rows.iter().map(|&x| self.row(x)).collect();
+        let exposure = self.exposure.iter().map(|&x| self.exposure_of(x)).collect();
+        Index {
+            heading: self.heading,
+            today: self.today_text,
+            agreements,
+            graph: self.graph,
+            exposure,
+            catalogue: self.catalogue,
+            register: self.register,
+        }
+    }
+}
+
+/// The whole index of a folder (every list filled).
+pub fn index(p: &Portfolio, today: NaiveDate, folder: &Folder) -> Index {
+    Page::new(p, today, folder).into_index()
 }
 
 /// The largest credit of every penalty added up (a tiered penalty pays one tier; `each

@@ -30,6 +30,7 @@ mod hostile_reads;
 mod hostile_sizes;
 mod hostile_templates;
 mod import;
+mod index_lists;
 mod injection;
 mod live;
 mod lsp;

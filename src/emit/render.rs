@@ -239,3 +239,50 @@ fn override_of(ctx: &Context<'_>, file: &str) -> Result<Option<PathBuf>, String>
         _ => Ok(None),
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use handlebars::Handlebars;
+    use serde_json::json;
+
+    /// What a partial sees, with the patched handlebars reading its context in place
+    /// (vendor/handlebars/README.md): the same as a copy would show.
+    #[test]
+    fn partials_see_their_context_as_before() {
+        let data = json!({
+            "title": "T",
+            "items": [{"name": "a"}, {"name": "b"}],
+            "obj": {"name": "o", "deep": {"name": "d"}},
+        });
+        let cases = [
+            ("{{> p}}", "{{title}}", "T"),
+            (
+                "{{#each items}}{{> p}}{{/each}}",
+                "{{name}}:{{../../title}}:{{@index}};",
+                "a:T:0;b:T:1;",
+            ),
+            ("{{> p items.[1]}}", "{{name}}", "b"),
+            ("{{> p obj.deep}}", "{{name}}", "d"),
+            (
+                "{{#with obj}}{{> p}}{{/with}}",
+                "{{name}}{{deep.name}}",
+                "od",
+            ),
+            ("{{> p extra=\"x\"}}", "{{title}}{{extra}}", "Tx"),
+            ("{{> p \"lit\"}}", "{{this}}", "lit"),
+            (
+                "{{#each items}}{{#with this}}{{> p}}{{/with}}{{/each}}",
+                "{{name}}",
+                "ab",
+            ),
+        ];
+        for (template, partial, want) in cases {
+            let mut r = Handlebars::new();
+            r.set_strict_mode(true);
+            r.register_template_string("t", template).expect("template");
+            r.register_template_string("p", partial).expect("partial");
+            let got = r.render("t", &data).expect("renders");
+            assert_eq!(got, want, "{template} with p = {partial}");
+        }
+    }
+}

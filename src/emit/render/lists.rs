@@ -35,15 +35,12 @@ impl HelperDef for ListHelper<'_> {
         out: &mut dyn Output,
     ) -> HelperResult {
         let known = || self.lists.names().join("`, `");
-        let name = h
-            .param(0)
-            .and_then(|p| p.value().as_str())
-            .ok_or_else(|| {
-                RenderErrorReason::Other(format!(
-                    "`list` needs the name of a list in quotes: one of `{}`",
-                    known()
-                ))
-            })?;
+        let name = h.param(0).and_then(|p| p.value().as_str()).ok_or_else(|| {
+            RenderErrorReason::Other(format!(
+                "`list` needs the name of a list in quotes: one of `{}`",
+                known()
+            ))
+        })?;
         let len = self.lists.len(name).ok_or_else(|| {
             RenderErrorReason::Other(format!(
                 "`list` has no list `{name}`; the page's lists are `{}`",

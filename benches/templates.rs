@@ -35,7 +35,6 @@ fn refuse(bencher: divan::Bencher, overrides: &[(&str, String)], expect: &str) {
     let ctx = Context {
         today,
         templates: Some(dir.path().to_path_buf()),
-        sources: &sources,
     };
     let only = ["html".to_string()];
     bencher.bench_local(|| {

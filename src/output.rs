@@ -111,11 +111,40 @@ impl Writer {
     /// Writes one artifact into the staging directory; a later artifact of the same path
     /// replaces it.
     pub fn put(&mut self, artifact: &Artifact) -> Result<(), WriteError> {
-        let Some(staging) = &self.staging else {
+        let Some(path) = self.entry(&artifact.path)? else {
             return Ok(());
         };
+        std::fs::write(&path, &artifact.contents).map_err(io(&path))
+    }
+
+    /// Writes the file at `relative` as `write` makes it, through a buffer: a large page
+    /// never exists in memory as a whole. An error of `write` is returned as it is (the
+    /// file stays in the staging directory, which goes when the writer is dropped).
+    pub fn put_with<E>(
+        &mut self,
+        relative: &Path,
+        write: impl FnOnce(&mut dyn std::io::Write) -> Result<(), E>,
+    ) -> Result<Result<(), E>, WriteError> {
+        let Some(path) = self.entry(relative)? else {
+            return Ok(Ok(()));
+        };
+        let file = std::fs::File::create(&path).map_err(io(&path))?;
+        let mut out = std::io::BufWriter::with_capacity(1 << 16, file);
+        if let Err(e) = write(&mut out) {
+            return Ok(Err(e));
+        }
+        out.flush().map_err(io(&path))?;
+        Ok(Ok(()))
+    }
+
+    /// Records the manifest lines of `relative` and makes its directories; the staged path
+    /// to write, `None` once finished.
+    fn entry(&mut self, relative: &Path) -> Result<Option<PathBuf>, WriteError> {
+        let Some(staging) = &self.staging else {
+            return Ok(None);
+        };
         let root = staging.path();
-        for line in manifest::entries(&artifact.path)? {
+        for line in manifest::entries(relative)? {
             if self.lines.contains(&line) {
                 continue;
             }
@@ -131,8 +160,7 @@ impl Writer {
             }
             self.lines.insert(line);
         }
-        let path = root.join(&artifact.path);
-        std::fs::write(&path, &artifact.contents).map_err(io(&path))
+        Ok(Some(root.join(relative)))
     }
 
     /// How many files have been written.

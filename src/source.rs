@@ -205,6 +205,15 @@ impl SourceMap {
         self.files.len()
     }
 
+    /// Lets every file's text go, keeping names and paths: for a command that has printed
+    /// its diagnostics and reads no source again (`slac build` before rendering).
+    pub fn release_texts(&mut self) {
+        for f in &mut self.files {
+            f.text = String::new();
+            f.lines = std::sync::OnceLock::new();
+        }
+    }
+
     pub fn is_empty(&self) -> bool {
         self.files.is_empty()
     }

@@ -23,7 +23,6 @@ fn build(example: &str, check: impl Fn(&Portfolio, &[(String, String)])) {
     let ctx = slac::emit::Context {
         today: today(),
         templates: None,
-        sources: &sources,
     };
     let artifacts: Vec<(String, String)> = slac::emit::emit(p, &ctx, &[])
         .expect("every backend emits")

@@ -147,7 +147,7 @@ proptest! {
         let checked = slac::compile::check(&sources, &slac::compile::Options { today: crate::common::today() });
         prop_assert!(checked.diagnostics.is_empty(), "{:?}", checked.diagnostics.first());
         let portfolio = checked.portfolio.expect("a clean portfolio");
-        let ctx = slac::emit::Context { today: crate::common::today(), templates: None, sources: &sources };
+        let ctx = slac::emit::Context { today: crate::common::today(), templates: None };
         let artifacts = slac::emit::emit(&portfolio, &ctx, &[]);
         prop_assert!(artifacts.is_ok(), "{:?}", artifacts.err());
         prop_assert!(artifacts.map_or(0, |a| a.len()) > 5);

@@ -30,7 +30,6 @@ fn build(example: &Path) -> Vec<(String, String)> {
     let ctx = slac::emit::Context {
         today: today(),
         templates: None,
-        sources: &sources,
     };
     slac::emit::emit(portfolio, &ctx, &[])
         .expect("every backend emits")

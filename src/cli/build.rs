@@ -85,29 +85,26 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
     let ctx = crate::emit::Context {
         today: day,
         templates: args.templates.clone(),
-        sources: &sources,
     };
     if let Some(problem) = dangerous_out(&out, &sources, args.templates.as_deref()) {
         return fail(&problem);
     }
+    // Every diagnostic has been printed and no document quotes the sources: their text (as
+    // large as the input) makes room for the documents being rendered.
+    sources.release_texts();
     // Every refusal comes before anything is written; then each document goes to the
     // staging directory as soon as it is rendered, and the output is swapped in at the end.
     let mut writer = match crate::output::Writer::begin(&out) {
         Ok(w) => w,
         Err(e) => return fail_write(&e),
     };
-    let mut refused = None;
-    let emitted = crate::emit::emit_each(portfolio, &ctx, &emit, &mut |a| {
-        progress.file();
-        writer.put(&a).map_err(|e| {
-            let message = e.to_string();
-            refused = Some(e);
-            crate::emit::EmitError {
-                backend: "write",
-                message,
-            }
-        })
-    });
+    let mut sink = ToDisk {
+        writer: &mut writer,
+        progress: &mut progress,
+        refused: None,
+    };
+    let emitted = crate::emit::emit_each(portfolio, &ctx, &emit, &mut sink);
+    let refused = sink.refused.take();
     progress.finish();
     if let Some(e) = refused {
         return fail_write(&e);
@@ -125,6 +122,44 @@ pub(super) fn run(args: &Args, style: Style) -> i32 {
         out.display()
     );
     EXIT_OK
+}
+
+/// `slac build`'s sink: each artifact goes to the staging directory as it is made. A
+/// refusal of the writer is kept whole, for its own message.
+struct ToDisk<'a> {
+    writer: &'a mut crate::output::Writer,
+    progress: &'a mut super::progress::Progress,
+    refused: Option<crate::output::WriteError>,
+}
+
+impl ToDisk<'_> {
+    fn refuse(&mut self, e: crate::output::WriteError) -> crate::emit::EmitError {
+        let message = e.to_string();
+        self.refused = Some(e);
+        crate::emit::EmitError {
+            backend: "write",
+            message,
+        }
+    }
+}
+
+impl crate::emit::Sink for ToDisk<'_> {
+    fn put(&mut self, a: crate::output::Artifact) -> Result<(), crate::emit::EmitError> {
+        self.progress.file();
+        self.writer.put(&a).map_err(|e| self.refuse(e))
+    }
+
+    fn put_with(
+        &mut self,
+        path: std::path::PathBuf,
+        write: &mut dyn FnMut(&mut dyn std::io::Write) -> Result<(), crate::emit::EmitError>,
+    ) -> Result<(), crate::emit::EmitError> {
+        self.progress.file();
+        match self.writer.put_with(&path, |out| write(out)) {
+            Ok(written) => written,
+            Err(e) => Err(self.refuse(e)),
+        }
+    }
 }
 
 /// `--out` is replaced as a whole: refuse a directory that holds the inputs, the templates

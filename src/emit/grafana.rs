@@ -20,7 +20,7 @@ impl Backend for Grafana {
         "grafana"
     }
 
-    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context) -> Result<Vec<Artifact>, EmitError> {
         Ok(slo::collect(portfolio, ctx.today)
             .into_iter()
             .map(|(a, slos)| {

@@ -16,31 +16,32 @@ impl Backend for Html {
         "html"
     }
 
-    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context) -> Result<Vec<Artifact>, EmitError> {
         collect(|put| self.emit_each(portfolio, ctx, put))
     }
 
     fn emit_each(
         &self,
         portfolio: &Portfolio,
-        ctx: &Context<'_>,
+        ctx: &Context,
         put: Put<'_>,
     ) -> Result<(), EmitError> {
         let r = Renderer::new("html", &TEMPLATES, handlebars::html_escape, ctx)?;
         let catalogue = catalogue::page(portfolio, ctx.today);
         for folder in folders(portfolio) {
             let page = Page::new(portfolio, ctx.today, &folder);
-            let text = if r.reads_lists() {
-                r.render_lists("index", &page.head(), &page)?
+            let path = format!("{}/html/index.html", folder.dir);
+            if r.reads_lists() {
+                // Written as it is rendered: at 10,000 services the page is larger than
+                // the portfolio's sources (docs/performance.md).
+                put.put_with(path.into(), &mut |out| {
+                    r.render_lists_to("index", &page.head(), &page, out)
+                })?;
             } else {
-                r.render("index", &page.into_index())?
-            };
-            put(Artifact::text(
-                format!("{}/html/index.html", folder.dir),
-                text,
-            ))?;
+                put.put(Artifact::text(path, r.render("index", &page.into_index())?))?;
+            }
             if let Some(c) = &catalogue {
-                put(Artifact::text(
+                put.put(Artifact::text(
                     format!("{}/html/catalogue.html", folder.dir),
                     r.render("catalogue", c)?,
                 ))?;

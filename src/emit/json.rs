@@ -62,7 +62,7 @@ impl Backend for Json {
         "json"
     }
 
-    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context) -> Result<Vec<Artifact>, EmitError> {
         let mut allowances = Vec::new();
         for a in &portfolio.agreements {
             for (v, terms) in a.variants() {

@@ -19,21 +19,21 @@ impl Backend for Markdown {
         "markdown"
     }
 
-    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context) -> Result<Vec<Artifact>, EmitError> {
         collect(|put| self.emit_each(portfolio, ctx, put))
     }
 
     fn emit_each(
         &self,
         portfolio: &Portfolio,
-        ctx: &Context<'_>,
+        ctx: &Context,
         put: Put<'_>,
     ) -> Result<(), EmitError> {
         let mut r = Renderer::new("markdown", &TEMPLATES, text, ctx)?;
         r.register_helper("code", Box::new(code_helper));
         if let Some(c) = catalogue::page(portfolio, ctx.today) {
             for folder in folders(portfolio) {
-                put(Artifact::text(
+                put.put(Artifact::text(
                     format!("{}/markdown/catalogue.md", folder.dir),
                     r.render("catalogue", &c)?,
                 ))?;

@@ -20,7 +20,7 @@ mod yaml;
 
 use crate::model::Portfolio;
 use crate::output::Artifact;
-pub use backend::{Backend, Context, EmitError, Put};
+pub use backend::{Backend, Context, EmitError, Put, Sink};
 
 /// Every backend, in the order `--emit` lists them by default.
 pub fn backends() -> Vec<Box<dyn Backend>> {
@@ -46,7 +46,7 @@ pub fn names() -> Vec<&'static str> {
 /// backends' own.
 pub fn emit_each(
     portfolio: &Portfolio,
-    ctx: &Context<'_>,
+    ctx: &Context,
     only: &[String],
     put: Put<'_>,
 ) -> Result<(), EmitError> {
@@ -61,7 +61,7 @@ pub fn emit_each(
 /// Runs the chosen backends (all when `only` is empty), artifacts sorted by path.
 pub fn emit(
     portfolio: &Portfolio,
-    ctx: &Context<'_>,
+    ctx: &Context,
     only: &[String],
 ) -> Result<Vec<Artifact>, EmitError> {
     let mut out = Vec::new();

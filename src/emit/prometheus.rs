@@ -81,7 +81,7 @@ impl Backend for Prometheus {
         "prometheus"
     }
 
-    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context) -> Result<Vec<Artifact>, EmitError> {
         Ok(slo::collect(portfolio, ctx.today)
             .into_iter()
             .map(|(a, slos)| {
@@ -103,7 +103,7 @@ impl Backend for PrometheusOperator {
         "prometheus-operator"
     }
 
-    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context) -> Result<Vec<Artifact>, EmitError> {
         Ok(slo::collect(portfolio, ctx.today)
             .into_iter()
             .map(|(a, slos)| {

@@ -21,7 +21,7 @@ impl Backend for Register {
         "register"
     }
 
-    fn emit(&self, portfolio: &Portfolio, ctx: &Context<'_>) -> Result<Vec<Artifact>, EmitError> {
+    fn emit(&self, portfolio: &Portfolio, ctx: &Context) -> Result<Vec<Artifact>, EmitError> {
         let rows = rows(portfolio, ctx.today);
         let r = Renderer::new("register", &TEMPLATES, handlebars::html_escape, ctx)?;
         Ok(vec![

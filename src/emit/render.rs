@@ -32,7 +32,7 @@ impl Renderer {
         backend: &'static str,
         templates: &[Template],
         escape: fn(&str) -> String,
-        ctx: &Context<'_>,
+        ctx: &Context,
     ) -> Result<Renderer, EmitError> {
         let mut registry = Handlebars::new();
         registry.set_strict_mode(true);
@@ -125,7 +125,19 @@ impl Renderer {
     }
 
     pub(super) fn render<T: Serialize>(&self, name: &str, data: &T) -> Result<String, EmitError> {
-        self.render_in(&self.registry, name, data)
+        let mut text = Vec::new();
+        let mut bounded = Bounded {
+            out: &mut text,
+            written: 0,
+            failed: None,
+        };
+        let rendered = self.registry.render_to_write(name, data, &mut bounded);
+        let (written, failed) = (bounded.written, bounded.failed);
+        self.outcome(name, rendered, written, failed)?;
+        String::from_utf8(text).map_err(|_| EmitError {
+            backend: self.backend,
+            message: format!("template `{name}` rendered text that is not UTF-8"),
+        })
     }
 
     /// Whether the templates read lists item by item (`{{#list "name"}}`): then a page is
@@ -134,30 +146,39 @@ impl Renderer {
         self.lists
     }
 
-    /// Renders `data` with the helper `{{#list "name"}}…{{/list}}`, which makes the items
-    /// of `lists` one at a time, each dropped once its part of the page is written.
-    pub(super) fn render_lists<T: Serialize>(
+    /// Renders `data` into `out` with the helper `{{#list "name"}}…{{/list}}`, which makes
+    /// the items of `lists` one at a time, each dropped once its part of the page is
+    /// written.
+    pub(super) fn render_lists_to<T: Serialize>(
         &self,
         name: &str,
         data: &T,
         lists: &(dyn Lists + Sync),
-    ) -> Result<String, EmitError> {
+        out: &mut dyn Write,
+    ) -> Result<(), EmitError> {
         // A registry of the page's own lifetime, for a helper that borrows the lists: the
         // templates are cloned, a few kilobytes.
         let mut registry: Handlebars<'_> = self.registry.clone();
         registry.register_helper("list", Box::new(lists::ListHelper { lists }));
-        self.render_in(&registry, name, data)
+        let mut bounded = Bounded {
+            out,
+            written: 0,
+            failed: None,
+        };
+        let rendered = registry.render_to_write(name, data, &mut bounded);
+        self.outcome(name, rendered, bounded.written, bounded.failed)
     }
 
-    fn render_in<T: Serialize>(
+    /// What a render came to: the size limit, then a failure to write, then the
+    /// template's own error with its file and line.
+    fn outcome(
         &self,
-        registry: &Handlebars<'_>,
         name: &str,
-        data: &T,
-    ) -> Result<String, EmitError> {
-        let mut out = Bounded(Vec::new());
-        let rendered = registry.render_to_write(name, data, &mut out);
-        if out.0.len() > MAX_OUTPUT {
+        rendered: Result<(), handlebars::RenderError>,
+        written: usize,
+        failed: Option<std::io::Error>,
+    ) -> Result<(), EmitError> {
+        if written > MAX_OUTPUT {
             let origin = self
                 .origins
                 .iter()
@@ -169,6 +190,12 @@ impl Renderer {
                     "template `{origin}` renders more than {} MiB for one document; stopped there",
                     MAX_OUTPUT >> 20
                 ),
+            });
+        }
+        if let Some(e) = failed {
+            return Err(EmitError {
+                backend: "write",
+                message: e.to_string(),
             });
         }
         rendered.map_err(|e| {
@@ -187,38 +214,44 @@ impl Renderer {
                 backend: self.backend,
                 message: format!("template `{origin}`{at}: {}", e.reason()),
             }
-        })?;
-        String::from_utf8(out.0).map_err(|_| EmitError {
-            backend: self.backend,
-            message: format!("template `{name}` rendered text that is not UTF-8"),
         })
     }
 }
 
-/// A buffer that refuses to grow past [`MAX_OUTPUT`] (it keeps one byte more, so that
-/// the caller can tell a full buffer from an exact fit).
-struct Bounded(Vec<u8>);
+/// Where a document is rendered to, refusing to take more than [`MAX_OUTPUT`] bytes (it
+/// takes one byte more, so that the caller can tell a full document from an exact fit).
+/// A failure of `out` itself (a full disk) is kept apart from the template's errors.
+struct Bounded<'w> {
+    out: &'w mut dyn Write,
+    written: usize,
+    failed: Option<std::io::Error>,
+}
 
-impl Write for Bounded {
+impl Write for Bounded<'_> {
     fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
-        let room = MAX_OUTPUT + 1 - self.0.len().min(MAX_OUTPUT + 1);
-        if buf.len() > room {
-            self.0.extend_from_slice(&buf[..room]);
+        let room = MAX_OUTPUT + 1 - self.written.min(MAX_OUTPUT + 1);
+        let take = buf.len().min(room);
+        if let Err(e) = self.out.write_all(&buf[..take]) {
+            let kept = std::io::Error::new(e.kind(), e.to_string());
+            self.failed = Some(e);
+            return Err(kept);
+        }
+        self.written += take;
+        if take < buf.len() {
             return Err(std::io::Error::other("document too large"));
         }
-        self.0.extend_from_slice(buf);
         Ok(buf.len())
     }
 
     fn flush(&mut self) -> std::io::Result<()> {
-        Ok(())
+        self.out.flush()
     }
 }
 
 /// Only regular files directly inside the directory count: a template is chosen by its
 /// name, never by a path the data could influence, and a symbolic link (which could reach
 /// anywhere) is refused.
-fn override_of(ctx: &Context<'_>, file: &str) -> Result<Option<PathBuf>, String> {
+fn override_of(ctx: &Context, file: &str) -> Result<Option<PathBuf>, String> {
     let Some(dir) = ctx.templates.as_ref() else {
         return Ok(None);
     };

@@ -711,7 +711,7 @@ where
         });
         for part in parts {
             for artifact in part? {
-                put(artifact)?;
+                put.put(artifact)?;
             }
         }
     }

@@ -125,7 +125,8 @@ pub struct Page<'a> {
     pub register: Option<&'static str>,
     /// The folder's agreements, by index into the portfolio.
     rows: Vec<usize>,
-    pub graph: Option<Graph>,
+    /// The dependency graph's coordinates (internal only); its words are made per item.
+    graph: Option<Layout>,
     /// The service-level SLAs whose exposure the page shows (internal only).
     exposure: Vec<usize>,
     /// Who covers each service: built once per page that shows exposure.
@@ -167,11 +168,11 @@ pub struct GraphHead {
 /// One item of a list, ready for a template.
 #[derive(Serialize)]
 #[serde(untagged)]
-pub enum ListItem<'a> {
+pub enum ListItem {
     Row(Row),
-    Node(&'a Node),
-    Edge(&'a Edge),
-    Text(&'a str),
+    Node(Node),
+    Edge(Edge),
+    Text(String),
     Exposure(Exposure),
 }
 
@@ -205,7 +206,7 @@ impl<'a> Page<'a> {
             catalogue: !p.catalogues.is_empty(),
             register: internal.then_some("../register.html"),
             rows: folder.agreements.clone(),
-            graph: internal.then(|| graph(p)),
+            graph: internal.then(|| layout(p)),
             exposure,
             coverage,
         }
@@ -217,12 +218,12 @@ impl<'a> Page<'a> {
             today: &self.today_text,
             agreements: self.rows.len(),
             graph: self.graph.as_ref().map(|g| GraphHead {
-                node_w: g.node_w,
+                node_w: NODE_W,
                 width: g.width,
                 height: g.height,
-                nodes: g.nodes.len(),
-                edges: g.edges.len(),
-                text: g.text.len(),
+                nodes: g.nodes(),
+                edges: g.edge_count(),
+                text: g.sentences(),
             }),
             exposure: self.exposure.len(),
             catalogue: self.catalogue,
@@ -232,25 +233,25 @@ impl<'a> Page<'a> {
 
     /// How many items list `name` has; `None` for a name that is not a list of the index.
     pub fn len(&self, name: &str) -> Option<usize> {
-        let graph = |f: fn(&Graph) -> usize| self.graph.as_ref().map_or(0, f);
+        let graph = |f: fn(&Layout) -> usize| self.graph.as_ref().map_or(0, f);
         Some(match name {
             "agreements" => self.rows.len(),
-            "graph.nodes" => graph(|g| g.nodes.len()),
-            "graph.edges" => graph(|g| g.edges.len()),
-            "graph.text" => graph(|g| g.text.len()),
+            "graph.nodes" => graph(Layout::nodes),
+            "graph.edges" => graph(Layout::edge_count),
+            "graph.text" => graph(Layout::sentences),
             "exposure" => self.exposure.len(),
             _ => return None,
         })
     }
 
     /// Item `i` of list `name` (both as [`Page::len`] knows them).
-    pub fn item(&self, name: &str, i: usize) -> Option<ListItem<'_>> {
+    pub fn item(&self, name: &str, i: usize) -> Option<ListItem> {
         let g = self.graph.as_ref();
         Some(match name {
             "agreements" => ListItem::Row(self.row(*self.rows.get(i)?)),
-            "graph.nodes" => ListItem::Node(g?.nodes.get(i)?),
-            "graph.edges" => ListItem::Edge(g?.edges.get(i)?),
-            "graph.text" => ListItem::Text(g?.text.get(i)?),
+            "graph.nodes" => ListItem::Node(g?.node(self.p, i)?),
+            "graph.edges" => ListItem::Edge(g?.edge(i)?),
+            "graph.text" => ListItem::Text(g?.text(self.p, i)?),
             "exposure" => ListItem::Exposure(self.exposure_of(*self.exposure.get(i)?)),
             _ => return None,
         })
@@ -314,7 +315,7 @@ impl<'a> Page<'a> {
             heading: self.heading,
             today: self.today_text,
             agreements,
-            graph: self.graph,
+            graph: self.graph.as_ref().map(|g| g.graph(self.p)),
             exposure,
             catalogue: self.catalogue,
             register: self.register,
@@ -480,7 +481,7 @@ enum Item {
 /// the mean position of what they hang from (one pass, ties by name), which keeps lines
 /// short and the picture the same for the same input. Titles wrap; every box of a layer is
 /// as tall as the layer's longest title needs.
-pub fn graph(p: &Portfolio) -> Graph {
+pub fn layout(p: &Portfolio) -> Layout {
     let n = p.services.len();
     let up = dependents(p);
     let mut layer_of = vec![usize::MAX; n];
@@ -584,27 +585,17 @@ pub fn graph(p: &Portfolio) -> Graph {
         .map(|l| l.iter().map(|&i| width_of(i) + GAP_X).sum::<i64>() - GAP_X)
         .max()
         .unwrap_or(0);
-    let nodes = (0..n)
+    let boxes = (0..n)
         .map(|s| {
             let li = layer_of[s];
-            let (x, h) = (centre_of_service[s] - NODE_W / 2, band[li]);
+            let h = band[li];
             let count = wrapped[s].len() as i64;
-            let first = top[li] + (h - count * LINE_H) / 2 + LINE_H - 4;
-            Node {
-                name: p.services[s].name.clone(),
-                title: p.services[s].title.clone(),
-                x,
+            NodeBox {
+                x: centre_of_service[s] - NODE_W / 2,
                 y: top[li],
                 h,
-                lines: wrapped[s]
-                    .iter()
-                    .enumerate()
-                    .map(|(k, text)| TextLine {
-                        text: text.clone(),
-                        x: centre_of_service[s],
-                        y: first + k as i64 * LINE_H,
-                    })
-                    .collect(),
+                centre: centre_of_service[s],
+                first: top[li] + (h - count * LINE_H) / 2 + LINE_H - 4,
             }
         })
         .collect();
@@ -619,57 +610,139 @@ pub fn graph(p: &Portfolio) -> Graph {
                 points.push((cx, top[li] + band[li]));
             }
             points.push((centre_of_service[t], top[lt] - 2));
-            let path = points
-                .iter()
-                .map(|(x, y)| format!("{x},{y}"))
-                .collect::<Vec<_>>()
-                .join(" ");
-            Edge {
-                points,
-                path,
-                redundant,
-            }
+            (points, redundant)
         })
         .collect();
-    let title = |r: &crate::model::Ref| p.services[r.index].title.clone();
-    let text = p
-        .services
-        .iter()
-        .filter(|s| !s.depends_on.is_empty())
-        .map(|s| {
-            let needs: Vec<String> = s
-                .depends_on
-                .iter()
-                .map(|d| match d {
-                    Dependency::Service(r) => title(&r.value),
-                    Dependency::KOfN { k, members } => format!(
-                        "at least {k} of {}",
-                        members
-                            .iter()
-                            .map(|r| title(&r.value))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                    Dependency::AnyOf(rs) => format!(
-                        "any one of {}",
-                        rs.iter()
-                            .map(|r| title(&r.value))
-                            .collect::<Vec<_>>()
-                            .join(", ")
-                    ),
-                })
-                .collect();
-            format!("{} depends on {}.", s.title, needs.join("; "))
-        })
-        .collect();
-    Graph {
-        node_w: NODE_W,
+    Layout {
         width: (2 * MARGIN + widest).max(NODE_W + 2 * MARGIN),
         height,
-        nodes,
+        boxes,
         edges,
-        text,
+        depending: (0..n)
+            .filter(|&s| !p.services[s].depends_on.is_empty())
+            .collect(),
     }
+}
+
+/// Where a service's box goes: its corner, height, centre and first line of text.
+struct NodeBox {
+    x: i64,
+    y: i64,
+    h: i64,
+    centre: i64,
+    first: i64,
+}
+
+/// The drawing's coordinates without its words: what the index keeps while it writes the
+/// graph item by item ([`Layout::node`], [`Layout::edge`], [`Layout::text`] make each).
+pub struct Layout {
+    pub width: i64,
+    pub height: i64,
+    /// One per service, in portfolio order.
+    boxes: Vec<NodeBox>,
+    /// Each edge's points and whether it belongs to an `any_of` group.
+    edges: Vec<(Vec<(i64, i64)>, bool)>,
+    /// The services that depend on another, in portfolio order: the text's sentences.
+    depending: Vec<usize>,
+}
+
+impl Layout {
+    pub fn nodes(&self) -> usize {
+        self.boxes.len()
+    }
+
+    pub fn edge_count(&self) -> usize {
+        self.edges.len()
+    }
+
+    pub fn sentences(&self) -> usize {
+        self.depending.len()
+    }
+
+    pub fn node(&self, p: &Portfolio, s: usize) -> Option<Node> {
+        let b = self.boxes.get(s)?;
+        let svc = &p.services[s];
+        Some(Node {
+            name: svc.name.clone(),
+            title: svc.title.clone(),
+            x: b.x,
+            y: b.y,
+            h: b.h,
+            lines: wrap(&svc.title)
+                .into_iter()
+                .enumerate()
+                .map(|(k, text)| TextLine {
+                    text,
+                    x: b.centre,
+                    y: b.first + k as i64 * LINE_H,
+                })
+                .collect(),
+        })
+    }
+
+    pub fn edge(&self, e: usize) -> Option<Edge> {
+        let (points, redundant) = self.edges.get(e)?;
+        let path = points
+            .iter()
+            .map(|(x, y)| format!("{x},{y}"))
+            .collect::<Vec<_>>()
+            .join(" ");
+        Some(Edge {
+            points: points.clone(),
+            path,
+            redundant: *redundant,
+        })
+    }
+
+    /// "Checkout API depends on Payments database.": sentence `i` of the text alternative.
+    pub fn text(&self, p: &Portfolio, i: usize) -> Option<String> {
+        let s = &p.services[*self.depending.get(i)?];
+        let title = |r: &crate::model::Ref| p.services[r.index].title.clone();
+        let needs: Vec<String> = s
+            .depends_on
+            .iter()
+            .map(|d| match d {
+                Dependency::Service(r) => title(&r.value),
+                Dependency::KOfN { k, members } => format!(
+                    "at least {k} of {}",
+                    members
+                        .iter()
+                        .map(|r| title(&r.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+                Dependency::AnyOf(rs) => format!(
+                    "any one of {}",
+                    rs.iter()
+                        .map(|r| title(&r.value))
+                        .collect::<Vec<_>>()
+                        .join(", ")
+                ),
+            })
+            .collect();
+        Some(format!("{} depends on {}.", s.title, needs.join("; ")))
+    }
+
+    /// The whole graph, every node, edge and sentence made.
+    pub fn graph(&self, p: &Portfolio) -> Graph {
+        Graph {
+            node_w: NODE_W,
+            width: self.width,
+            height: self.height,
+            nodes: (0..self.nodes()).filter_map(|s| self.node(p, s)).collect(),
+            edges: (0..self.edge_count())
+                .filter_map(|e| self.edge(e))
+                .collect(),
+            text: (0..self.sentences())
+                .filter_map(|i| self.text(p, i))
+                .collect(),
+        }
+    }
+}
+
+/// The whole graph of the portfolio's services.
+pub fn graph(p: &Portfolio) -> Graph {
+    layout(p).graph(p)
 }
 
 /// A title in lines of at most [`WRAP`] characters, broken between words (a longer word

@@ -697,28 +697,10 @@ impl Layout {
     /// "Checkout API depends on Payments database.": sentence `i` of the text alternative.
     pub fn text(&self, p: &Portfolio, i: usize) -> Option<String> {
         let s = &p.services[*self.depending.get(i)?];
-        let title = |r: &crate::model::Ref| p.services[r.index].title.clone();
         let needs: Vec<String> = s
             .depends_on
             .iter()
-            .map(|d| match d {
-                Dependency::Service(r) => title(&r.value),
-                Dependency::KOfN { k, members } => format!(
-                    "at least {k} of {}",
-                    members
-                        .iter()
-                        .map(|r| title(&r.value))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                Dependency::AnyOf(rs) => format!(
-                    "any one of {}",
-                    rs.iter()
-                        .map(|r| title(&r.value))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            })
+            .map(|d| super::dependency_words(p, d))
             .collect();
         Some(format!("{} depends on {}.", s.title, needs.join("; ")))
     }

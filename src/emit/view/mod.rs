@@ -567,7 +567,6 @@ fn service(p: &Portfolio, i: usize, audience: Audience) -> ServiceView {
             depends_on: Vec::new(),
         };
     }
-    let title = |r: &Ref| p.services[r.index].title.clone();
     ServiceView {
         name: s.name.clone(),
         title: s.title.clone(),
@@ -579,25 +578,28 @@ fn service(p: &Portfolio, i: usize, audience: Audience) -> ServiceView {
         depends_on: s
             .depends_on
             .iter()
-            .map(|d| match d {
-                crate::model::Dependency::Service(r) => title(&r.value),
-                crate::model::Dependency::KOfN { k, members } => format!(
-                    "at least {k} of {}",
-                    members
-                        .iter()
-                        .map(|r| title(&r.value))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-                crate::model::Dependency::AnyOf(rs) => format!(
-                    "any one of {}",
-                    rs.iter()
-                        .map(|r| title(&r.value))
-                        .collect::<Vec<_>>()
-                        .join(", ")
-                ),
-            })
+            .map(|d| dependency_words(p, d))
             .collect(),
+    }
+}
+
+/// One dependency in words, by the services' titles: `Payments database`, `at least 2 of
+/// A, B, C`, `any one of A, B`; the contract's service list and the index's text both say
+/// it this way.
+pub fn dependency_words(p: &Portfolio, d: &crate::model::Dependency) -> String {
+    let title = |r: &Ref| p.services[r.index].title.clone();
+    let titles = |rs: &[crate::source::Sp<Ref>]| {
+        rs.iter()
+            .map(|r| title(&r.value))
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    match d {
+        crate::model::Dependency::Service(r) => title(&r.value),
+        crate::model::Dependency::KOfN { k, members } => {
+            format!("at least {k} of {}", titles(members))
+        }
+        crate::model::Dependency::AnyOf(rs) => format!("any one of {}", titles(rs)),
     }
 }
 

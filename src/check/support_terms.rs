@@ -32,8 +32,8 @@ pub(super) fn check(name: &str, terms: &Terms, diags: &mut Vec<Diagnostic>) {
 /// The deadline an incident or request ends with: its resolve, or its fulfil.
 pub(crate) fn closing(t: &Target) -> Option<(Deadline, &DeadlineTerm)> {
     match t.kind {
-        TargetKind::Incident => t.resolve.as_ref().map(|d| (Deadline::Resolve, d)),
-        TargetKind::Request => t.fulfil.as_ref().map(|d| (Deadline::Fulfil, d)),
+        TargetKind::Incident => t.resolve.as_deref().map(|d| (Deadline::Resolve, d)),
+        TargetKind::Request => t.fulfil.as_deref().map(|d| (Deadline::Fulfil, d)),
     }
 }
 

@@ -648,9 +648,11 @@ pub struct Target {
     /// Shared: a portfolio repeats a few ids (`p1`) and titles (resolver.rs, `word`).
     pub id: Name,
     pub title: Option<Name>,
-    pub response: Option<DeadlineTerm>,
-    pub resolve: Option<DeadlineTerm>,
-    pub fulfil: Option<DeadlineTerm>,
+    /// Shared: a target that inheritance merges (the parent's title, the child's
+    /// deadlines) points at the deadlines it takes instead of copying them.
+    pub response: Option<Arc<DeadlineTerm>>,
+    pub resolve: Option<Arc<DeadlineTerm>>,
+    pub fulfil: Option<Arc<DeadlineTerm>>,
     pub during: Option<Sp<Ref>>,
     /// `update every D`: the longest gap between updates to the customer (open time).
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -667,9 +669,9 @@ pub struct Target {
 impl Target {
     pub fn deadline(&self, which: Deadline) -> Option<&DeadlineTerm> {
         match which {
-            Deadline::Response => self.response.as_ref(),
-            Deadline::Resolve => self.resolve.as_ref(),
-            Deadline::Fulfil => self.fulfil.as_ref(),
+            Deadline::Response => self.response.as_deref(),
+            Deadline::Resolve => self.resolve.as_deref(),
+            Deadline::Fulfil => self.fulfil.as_deref(),
         }
     }
 
@@ -681,7 +683,7 @@ impl Target {
             (Deadline::Fulfil, &self.fulfil),
         ]
         .into_iter()
-        .filter_map(|(w, d)| d.as_ref().map(|d| (w, d)))
+        .filter_map(|(w, d)| d.as_deref().map(|d| (w, d)))
     }
 }
 

@@ -457,9 +457,9 @@ fn support(r: &mut Resolver, b: &ast::Block<ast::Stmt<ast::SupportStmt>>, span: 
                                 span: s.span,
                             };
                             match which {
-                                ast::Deadline::Response => target.response = Some(term),
-                                ast::Deadline::Resolve => target.resolve = Some(term),
-                                ast::Deadline::Fulfil => target.fulfil = Some(term),
+                                ast::Deadline::Response => target.response = Some(Arc::new(term)),
+                                ast::Deadline::Resolve => target.resolve = Some(Arc::new(term)),
+                                ast::Deadline::Fulfil => target.fulfil = Some(Arc::new(term)),
                             }
                         }
                     }

@@ -99,13 +99,13 @@ pub fn generate(p: &Portfolio, first: NaiveDate, months: u32, seed: u64) -> Hist
                 let (kind, first_ms, done_ms) = match t.kind {
                     TargetKind::Incident => (
                         "incident",
-                        deadline(t.response.as_ref()),
-                        deadline(t.resolve.as_ref()),
+                        deadline(t.response.as_deref()),
+                        deadline(t.resolve.as_deref()),
                     ),
                     TargetKind::Request => (
                         "request",
-                        deadline(t.response.as_ref()),
-                        deadline(t.fulfil.as_ref()),
+                        deadline(t.response.as_deref()),
+                        deadline(t.fulfil.as_deref()),
                     ),
                 };
                 let opened = a + rng.below((b - a - 86_400 * 3).max(1) as u64) as i64;

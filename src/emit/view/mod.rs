@@ -657,7 +657,7 @@ fn penalty_on(terms: &Terms, on: &PenaltyOn) -> String {
 }
 
 /// How many documents each thread renders before they are handed over and dropped.
-const BATCH: usize = 8;
+const BATCH: usize = 4;
 
 /// Renders every document of every folder ([`folders`]: `internal`, then each customer's)
 /// with `render`, which receives the folder's directory, and hands each to `put`, in

@@ -47,6 +47,29 @@ pub fn human(diags: &[Diagnostic], sources: &SourceMap) -> String {
 }
 
 /// All `*.sla` files below `dir`, sorted.
+/// `slac build examples/acme --emit html` on the fixed day, with `templates` (file name,
+/// text) in a `--templates` folder of their own (none when the list is empty), all in a
+/// temporary directory: the run, the output directory and the directory that holds both.
+pub fn build_acme_html(templates: &[(&str, String)]) -> (Run, PathBuf, tempfile::TempDir) {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let out = dir.path().join("out");
+    let mut cmd = Slac::new()
+        .arg("build")
+        .arg("examples/acme")
+        .arg("--out")
+        .arg(&out)
+        .args(["--emit", "html", "--today", "2026-11-26"]);
+    if !templates.is_empty() {
+        let tpl = dir.path().join("templates");
+        std::fs::create_dir(&tpl).expect("templates dir");
+        for (name, text) in templates {
+            std::fs::write(tpl.join(name), text).expect("template");
+        }
+        cmd = cmd.arg("--templates").arg(&tpl);
+    }
+    (cmd.run(), out, dir)
+}
+
 pub fn sla_files(dir: &Path) -> Vec<PathBuf> {
     let mut out = Vec::new();
     let mut stack = vec![dir.to_path_buf()];

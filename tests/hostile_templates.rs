@@ -3,34 +3,12 @@
 //! output, computed partial names. Each is an error with exit 2 that says what is wrong,
 //! never a crash (a stack overflow aborts with 134) or a hang, and nothing is written.
 
-use crate::common::Slac;
-use std::fs;
-use std::path::Path;
+use crate::common::build_acme_html;
 
 /// Builds the acme portfolio's HTML with the given template overrides.
 fn build_with(templates: &[(&str, String)]) -> (Option<i32>, String, bool) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let tpl = dir.path().join("templates");
-    fs::create_dir(&tpl).expect("templates dir");
-    for (name, text) in templates {
-        fs::write(tpl.join(name), text).expect("template");
-    }
-    let out = dir.path().join("out");
-    let r = Slac::new()
-        .args([
-            "build",
-            "examples/acme",
-            "--out",
-            out.to_str().expect("utf-8 path"),
-            "--emit",
-            "html",
-            "--templates",
-            tpl.to_str().expect("utf-8 path"),
-            "--today",
-            "2026-11-26",
-        ])
-        .run();
-    (r.status.code(), r.stderr, Path::new(&out).exists())
+    let (r, out, _dir) = build_acme_html(templates);
+    (r.status.code(), r.stderr, out.exists())
 }
 
 #[test]

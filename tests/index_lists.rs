@@ -4,37 +4,16 @@
 //! `@first` and `@last`, renders `{{else}}` for an empty list, reaches the page's fields
 //! with `../`, and refuses a name the page does not have.
 
-use crate::common::Slac;
+use crate::common::build_acme_html;
 use std::fs;
 use std::path::{Path, PathBuf};
 
 const EMBEDDED: &str = include_str!("../src/emit/templates/index.html.hbs");
 
-/// Builds the acme portfolio's HTML, with the given template overrides; returns the exit
-/// code, stderr and the output directory (kept alive by the returned temp dir).
+/// Builds the acme portfolio's HTML with the given template overrides: the exit code,
+/// stderr and the output directory (kept while the returned temp dir lives).
 fn build_with(templates: &[(&str, String)]) -> (Option<i32>, String, PathBuf, tempfile::TempDir) {
-    let dir = tempfile::tempdir().expect("temp dir");
-    let tpl = dir.path().join("templates");
-    fs::create_dir(&tpl).expect("templates dir");
-    for (name, text) in templates {
-        fs::write(tpl.join(name), text).expect("template");
-    }
-    let out = dir.path().join("out");
-    let mut args = vec![
-        "build".to_string(),
-        "examples/acme".into(),
-        "--out".into(),
-        out.to_str().expect("utf-8 path").into(),
-        "--emit".into(),
-        "html".into(),
-        "--today".into(),
-        "2026-11-26".into(),
-    ];
-    if !templates.is_empty() {
-        args.push("--templates".into());
-        args.push(tpl.to_str().expect("utf-8 path").into());
-    }
-    let r = Slac::new().args(args).run();
+    let (r, out, dir) = build_acme_html(templates);
     (r.status.code(), r.stderr, out, dir)
 }
 

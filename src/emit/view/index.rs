@@ -119,10 +119,10 @@ const MARGIN: i64 = 12;
 pub struct Page<'a> {
     p: &'a Portfolio,
     today: NaiveDate,
-    pub heading: String,
-    pub today_text: String,
-    pub catalogue: bool,
-    pub register: Option<&'static str>,
+    heading: String,
+    today_text: String,
+    catalogue: bool,
+    register: Option<&'static str>,
     /// The folder's agreements, by index into the portfolio.
     rows: Vec<usize>,
     /// The dependency graph's coordinates (internal only); its words are made per item.

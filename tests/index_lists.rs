@@ -161,3 +161,63 @@ fn list_refuses_a_list_the_page_does_not_have() {
         assert!(!out.exists(), "nothing written");
     }
 }
+
+#[test]
+fn text_from_the_sources_reaches_the_listed_items_escaped() {
+    // Titles that try to be markup, in every list: agreement rows, graph nodes and the
+    // dependency sentences (internal index), and the customer's index.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let src = dir.path().join("p");
+    fs::create_dir(&src).expect("portfolio dir");
+    fs::write(
+        src.join("a.sla"),
+        r#"provider acme "Acme <script>alert(1)</script>" { }
+customer cust "Cust \"&<b>" { }
+service db "DB <img src=x onerror=alert(1)>" { }
+service web "Web </title><script>x()</script>" { depends_on db }
+sla web_sla "Web SLA <i>& co</i>" {
+  level service
+  provider acme
+  customer cust
+  services web
+  valid from 2026-01-01 to 2026-12-31
+  availability { target 99.9% window month }
+}
+"#,
+    )
+    .expect("portfolio");
+    let out = dir.path().join("out");
+    let r = crate::common::Slac::new()
+        .arg("build")
+        .arg(&src)
+        .arg("--out")
+        .arg(&out)
+        .args(["--emit", "html", "--today", "2026-11-26"])
+        .run();
+    assert_eq!(r.status.code(), Some(0), "{}", r.stderr);
+    let pages = indexes(&out);
+    assert_eq!(pages.len(), 2, "the internal index and the customer's");
+    for (path, text) in &pages {
+        for raw in ["<script>", "<img", "<i>", "<b>"] {
+            assert!(
+                !text.contains(raw),
+                "{path}: `{raw}` reached the page as markup"
+            );
+        }
+        assert!(
+            text.contains("Web SLA &lt;i&gt;&amp; co&lt;/i&gt;"),
+            "{path}"
+        );
+    }
+    let internal = &pages[1].1;
+    assert!(pages[1].0.starts_with("internal"), "{:?}", pages[1].0);
+    assert!(
+        internal.contains("<title>DB &lt;img src&#x3D;x onerror&#x3D;alert(1)&gt; (db)"),
+        "the node, escaped: {internal}"
+    );
+    assert!(
+        internal
+            .contains("Web &lt;/title&gt;&lt;script&gt;x()&lt;/script&gt; depends on DB &lt;img"),
+        "the dependency sentence, escaped: {internal}"
+    );
+}
